@@ -1,0 +1,352 @@
+#include "WorkspaceValidator.h"
+
+#include "JsonLocator.h"
+#include "model/Runtime.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace swb {
+
+namespace {
+
+constexpr int kMaxEnvironmentBytes = 4 * 1024; // Lambda's limit for all variables together
+constexpr int kMaxBatchSize = 10000;
+
+QString at(const QString& pointer, const char* key)
+{
+    return JsonLocator::child(pointer, QLatin1String(key));
+}
+
+class Rules {
+public:
+    explicit Rules(const Workspace& ws) : m_ws(ws) {}
+
+    QList<Diagnostic> run()
+    {
+        QHash<QString, QString> functionNames;
+        for (qsizetype i = 0; i < m_ws.functions.size(); ++i) {
+            const QString p = JsonLocator::child(QStringLiteral("/functions"), i);
+            const FunctionSpec& f = m_ws.functions.at(i);
+            const auto first = functionNames.constFind(f.name);
+            if (first != functionNames.constEnd())
+                error(at(p, "name"), QStringLiteral("duplicate function name \"%1\" (also at %2); "
+                                                    "function names must be unique.")
+                                         .arg(f.name, *first));
+            else
+                functionNames.insert(f.name, at(p, "name"));
+            function(f, p);
+        }
+        QHash<QString, QString> scenarioNames;
+        for (qsizetype i = 0; i < m_ws.scenarios.size(); ++i) {
+            const QString p = JsonLocator::child(QStringLiteral("/scenarios"), i);
+            const ScenarioSpec& s = m_ws.scenarios.at(i);
+            if (scenarioNames.contains(s.name))
+                error(at(p, "name"), QStringLiteral("duplicate scenario name \"%1\" (also at %2).")
+                                         .arg(s.name, scenarioNames.value(s.name)));
+            scenarioNames.insert(s.name, at(p, "name"));
+            scenario(s, p);
+        }
+        QHash<QString, QString> targetNames;
+        for (qsizetype i = 0; i < m_ws.deployTargets.size(); ++i) {
+            const QString p = JsonLocator::child(QStringLiteral("/deployTargets"), i);
+            const DeployTarget& d = m_ws.deployTargets.at(i);
+            if (targetNames.contains(d.name))
+                error(at(p, "name"),
+                      QStringLiteral("duplicate deploy target name \"%1\" (also at %2).")
+                          .arg(d.name, targetNames.value(d.name)));
+            targetNames.insert(d.name, at(p, "name"));
+            deployTarget(d, p);
+        }
+        return m_out;
+    }
+
+private:
+    void error(const QString& pointer, const QString& message)
+    {
+        m_out.append(Diagnostic{Severity::Error, {}, pointer, 0, 0, message});
+    }
+    void warning(const QString& pointer, const QString& message)
+    {
+        m_out.append(Diagnostic{Severity::Warning, {}, pointer, 0, 0, message});
+    }
+
+    void range(const QString& pointer, qint64 value, qint64 min, qint64 max, const char* unit)
+    {
+        if (value < min || value > max)
+            error(pointer, QStringLiteral("%1 %2 is out of range; allowed: %3 to %4 %2.")
+                               .arg(value)
+                               .arg(QLatin1String(unit))
+                               .arg(min)
+                               .arg(max));
+    }
+
+    void function(const FunctionSpec& f, const QString& p)
+    {
+        static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+        if (!namePattern.match(f.name).hasMatch())
+            error(at(p, "name"),
+                  QStringLiteral("\"%1\" is not a valid function name; use 1 to 64 letters, "
+                                 "digits, hyphens or underscores.")
+                      .arg(f.name));
+
+        const auto runtime = findRuntime(f.runtime);
+        if (!runtime)
+            error(at(p, "runtime"), QStringLiteral("unknown runtime \"%1\"; allowed: %2.")
+                                        .arg(f.runtime, supportedRuntimeIds().join(
+                                                            QStringLiteral(", "))));
+        range(at(p, "memoryMb"), f.memoryMb, FunctionLimits::kMinMemoryMb,
+              FunctionLimits::kMaxMemoryMb, "MB");
+        range(at(p, "timeoutSeconds"), f.timeoutSeconds, FunctionLimits::kMinTimeoutSeconds,
+              FunctionLimits::kMaxTimeoutSeconds, "seconds");
+        if (f.architecture != QLatin1String("x86_64") && f.architecture != QLatin1String("arm64"))
+            error(at(p, "architecture"),
+                  QStringLiteral("unknown architecture \"%1\"; allowed: x86_64, arm64.")
+                      .arg(f.architecture));
+        if (f.reservedConcurrency) {
+            range(at(p, "reservedConcurrency"), *f.reservedConcurrency, 0, 100000, "instances");
+            if (f.provisionedConcurrency > *f.reservedConcurrency)
+                error(at(p, "provisionedConcurrency"),
+                      QStringLiteral("provisioned concurrency %1 is above the reserved "
+                                     "concurrency %2; lower it or raise the reservation.")
+                          .arg(f.provisionedConcurrency)
+                          .arg(*f.reservedConcurrency));
+        }
+        if (f.provisionedConcurrency < 0)
+            error(at(p, "provisionedConcurrency"),
+                  QStringLiteral("%1 is negative; use 0 for none.").arg(f.provisionedConcurrency));
+
+        environment(f, p);
+        code(f, runtime, p);
+
+        for (qsizetype i = 0; i < f.triggers.size(); ++i)
+            trigger(f.triggers.at(i), JsonLocator::child(at(p, "triggers"), i));
+    }
+
+    void environment(const FunctionSpec& f, const QString& p)
+    {
+        static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
+        qsizetype bytes = 0;
+        for (auto it = f.environment.begin(); it != f.environment.end(); ++it) {
+            const QString pointer = JsonLocator::child(at(p, "environment"), it.key());
+            bytes += it.key().toUtf8().size() + it.value().toUtf8().size();
+            if (!keyPattern.match(it.key()).hasMatch())
+                error(pointer, QStringLiteral("\"%1\" is not a valid variable name; start with a "
+                                              "letter, then letters, digits or underscores.")
+                                   .arg(it.key()));
+            else if (WorkspaceValidator::reservedEnvironmentKeys().contains(it.key()))
+                error(pointer, QStringLiteral("%1 is set by Lambda itself and cannot be "
+                                              "overridden; choose another name.")
+                                   .arg(it.key()));
+        }
+        if (bytes > kMaxEnvironmentBytes)
+            error(at(p, "environment"),
+                  QStringLiteral("the variables take %1 bytes; Lambda allows at most %2 in all.")
+                      .arg(bytes)
+                      .arg(kMaxEnvironmentBytes));
+    }
+
+    void code(const FunctionSpec& f, const std::optional<RuntimeInfo>& runtime, const QString& p)
+    {
+        const QString uri = f.codeUri.isEmpty() ? QStringLiteral(".") : f.codeUri;
+        if (QDir::isAbsolutePath(uri) || QDir::cleanPath(uri).startsWith(QStringLiteral(".."))) {
+            error(at(p, "codeUri"), QStringLiteral("\"%1\" is outside the workspace; give a "
+                                                   "folder relative to the workspace folder.")
+                                        .arg(uri));
+            return;
+        }
+        const QString folder = m_ws.codeFolder(f);
+        if (!QFileInfo(folder).isDir()) {
+            error(at(p, "codeUri"),
+                  QStringLiteral("the code folder \"%1\" does not exist in %2.").arg(uri, m_ws.folder));
+            return;
+        }
+        if (!runtime)
+            return;
+        if (const QString problem = handlerFormatProblem(runtime->family, f.handler);
+            !problem.isEmpty()) {
+            error(at(p, "handler"), QStringLiteral("\"%1\": %2.").arg(f.handler, problem));
+            return;
+        }
+        const QStringList candidates = handlerSourceCandidates(runtime->family, f.handler);
+        for (const QString& candidate : candidates) {
+            const QFileInfo file(QDir(folder).filePath(candidate));
+            if (file.isFile()) {
+                if (runtime->family == RuntimeFamily::Provided && !file.isExecutable())
+                    warning(at(p, "handler"),
+                            QStringLiteral("%1 is not executable; run chmod +x on it.")
+                                .arg(QDir(uri).filePath(candidate)));
+                return;
+            }
+        }
+        QStringList shown;
+        for (const QString& c : candidates)
+            shown << QDir::cleanPath(QDir(uri).filePath(c));
+        error(at(p, "handler"), QStringLiteral("the handler's file is missing: looked for %1 in "
+                                               "the workspace.")
+                                    .arg(shown.join(QStringLiteral(", "))));
+    }
+
+    void trigger(const TriggerSpec& t, const QString& p)
+    {
+        switch (t.type) {
+        case TriggerType::Http: {
+            static const QStringList methods = {
+                QStringLiteral("GET"),    QStringLiteral("POST"),    QStringLiteral("PUT"),
+                QStringLiteral("PATCH"),  QStringLiteral("DELETE"),  QStringLiteral("HEAD"),
+                QStringLiteral("OPTIONS"), QStringLiteral("ANY")};
+            if (!t.method.isEmpty() && !methods.contains(t.method))
+                error(at(p, "method"), QStringLiteral("unknown HTTP method \"%1\"; allowed: %2.")
+                                           .arg(t.method, methods.join(QStringLiteral(", "))));
+            if (!t.path.startsWith(QLatin1Char('/')))
+                error(at(p, "path"), QStringLiteral("the path \"%1\" must start with \"/\".")
+                                         .arg(t.path));
+            if (!t.api.isEmpty() && t.api != QLatin1String("http") && t.api != QLatin1String("rest"))
+                error(at(p, "api"),
+                      QStringLiteral("unknown API \"%1\"; allowed: http (HTTP API, payload 2.0), "
+                                     "rest (REST API, payload 1.0).")
+                          .arg(t.api));
+            break;
+        }
+        case TriggerType::Schedule: {
+            static const QRegularExpression rate(
+                QStringLiteral("^rate\\((1 (minute|hour|day)|([2-9]|[1-9][0-9]+) "
+                               "(minutes|hours|days))\\)$"));
+            static const QRegularExpression cron(
+                QStringLiteral("^cron\\(\\S+ \\S+ \\S+ \\S+ \\S+ \\S+\\)$"));
+            if (!rate.match(t.schedule).hasMatch() && !cron.match(t.schedule).hasMatch())
+                error(at(p, "schedule"),
+                      QStringLiteral("\"%1\" is not a schedule expression; write \"rate(5 "
+                                     "minutes)\" (1 minute, N minutes, hours or days) or \"cron(0 "
+                                     "12 * * ? *)\" with six fields.")
+                          .arg(t.schedule));
+            break;
+        }
+        case TriggerType::Stream:
+            if (!t.streamKind.isEmpty() && t.streamKind != QLatin1String("dynamodb") &&
+                t.streamKind != QLatin1String("kinesis"))
+                error(at(p, "streamKind"),
+                      QStringLiteral("unknown stream kind \"%1\"; allowed: dynamodb, kinesis.")
+                          .arg(t.streamKind));
+            if (!t.startingPosition.isEmpty() && t.startingPosition != QLatin1String("LATEST") &&
+                t.startingPosition != QLatin1String("TRIM_HORIZON") &&
+                t.startingPosition != QLatin1String("AT_TIMESTAMP"))
+                error(at(p, "startingPosition"),
+                      QStringLiteral("unknown starting position \"%1\"; allowed: LATEST, "
+                                     "TRIM_HORIZON, AT_TIMESTAMP.")
+                          .arg(t.startingPosition));
+            [[fallthrough]];
+        case TriggerType::Queue:
+        case TriggerType::Topic:
+        case TriggerType::Storage:
+            if (t.source.trimmed().isEmpty())
+                error(p, QStringLiteral("a %1 trigger needs \"source\": the name or ARN of its %1.")
+                             .arg(triggerTypeName(t.type)));
+            break;
+        }
+        if (t.batchSize != 0)
+            range(at(p, "batchSize"), t.batchSize, 1, kMaxBatchSize, "records");
+    }
+
+    void scenario(const ScenarioSpec& s, const QString& p)
+    {
+        if (s.name.trimmed().isEmpty())
+            error(at(p, "name"), QStringLiteral("a scenario needs a name."));
+        if (!WorkspaceValidator::providers().contains(s.provider))
+            error(at(p, "provider"), QStringLiteral("unknown provider \"%1\"; allowed: %2.")
+                                         .arg(s.provider, WorkspaceValidator::providers().join(
+                                                              QStringLiteral(", "))));
+        if (s.architecture != QLatin1String("x86_64") && s.architecture != QLatin1String("arm64"))
+            error(at(p, "architecture"),
+                  QStringLiteral("unknown architecture \"%1\"; allowed: x86_64, arm64.")
+                      .arg(s.architecture));
+        range(at(p, "memoryMb"), s.memoryMb, 128, 32768, "MB");
+        if (s.invocationsPerMonth < 0)
+            error(at(p, "invocationsPerMonth"), QStringLiteral("must not be negative."));
+        if (s.durationMs && *s.durationMs <= 0)
+            error(at(p, "durationMs"), QStringLiteral("must be above 0 ms."));
+        if (s.coldStartShare && (*s.coldStartShare < 0 || *s.coldStartShare > 1))
+            error(at(p, "coldStartShare"),
+                  QStringLiteral("%1 is not a share; give a number from 0 to 1 (0.05 = 5%).")
+                      .arg(*s.coldStartShare));
+        if (s.initDurationMs && *s.initDurationMs < 0)
+            error(at(p, "initDurationMs"), QStringLiteral("must not be negative."));
+        if (!s.function.isEmpty() && !m_ws.function(s.function))
+            error(at(p, "function"),
+                  QStringLiteral("no function named \"%1\" in this workspace.").arg(s.function));
+    }
+
+    void deployTarget(const DeployTarget& d, const QString& p)
+    {
+        if (d.name.trimmed().isEmpty())
+            error(at(p, "name"), QStringLiteral("a deploy target needs a name."));
+        if (!WorkspaceValidator::deployProviders().contains(d.provider))
+            error(at(p, "provider"), QStringLiteral("unknown provider \"%1\"; allowed: %2.")
+                                         .arg(d.provider, WorkspaceValidator::deployProviders().join(
+                                                              QStringLiteral(", "))));
+        if (!d.endpoint.isEmpty()) {
+            const QUrl url(d.endpoint, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != QLatin1String("https") &&
+                                   url.scheme() != QLatin1String("http")) ||
+                url.host().isEmpty())
+                error(at(p, "endpoint"),
+                      QStringLiteral("\"%1\" is not an http(s) URL; write it like "
+                                     "\"https://host:port\".")
+                          .arg(d.endpoint));
+        }
+    }
+
+    const Workspace& m_ws;
+    QList<Diagnostic> m_out;
+};
+
+} // namespace
+
+QList<Diagnostic> WorkspaceValidator::validate(const Workspace& workspace)
+{
+    return Rules(workspace).run();
+}
+
+const QStringList& WorkspaceValidator::providers()
+{
+    static const QStringList list = {QStringLiteral("aws"), QStringLiteral("azure"),
+                                     QStringLiteral("gcp"), QStringLiteral("openwhisk")};
+    return list;
+}
+
+const QStringList& WorkspaceValidator::deployProviders()
+{
+    static const QStringList list = providers() + QStringList{QStringLiteral("local")};
+    return list;
+}
+
+const QStringList& WorkspaceValidator::reservedEnvironmentKeys()
+{
+    // Lambda's reserved variables (docs: configuration-envvars.html#configuration-envvars-runtime).
+    static const QStringList keys = {
+        QStringLiteral("_HANDLER"),
+        QStringLiteral("_X_AMZN_TRACE_ID"),
+        QStringLiteral("AWS_DEFAULT_REGION"),
+        QStringLiteral("AWS_REGION"),
+        QStringLiteral("AWS_EXECUTION_ENV"),
+        QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"),
+        QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
+        QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"),
+        QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"),
+        QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
+        QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"),
+        QStringLiteral("AWS_ACCESS_KEY"),
+        QStringLiteral("AWS_ACCESS_KEY_ID"),
+        QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+        QStringLiteral("AWS_SESSION_TOKEN"),
+        QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+        QStringLiteral("LAMBDA_TASK_ROOT"),
+        QStringLiteral("LAMBDA_RUNTIME_DIR"),
+    };
+    return keys;
+}
+
+} // namespace swb
