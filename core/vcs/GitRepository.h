@@ -1,0 +1,89 @@
+#pragma once
+// The git repository of a workspace folder (libgit2): status, HEAD and "commit everything".
+
+#include "Error.h"
+
+#include <QFlags>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace swb {
+
+// One changed (or ignored) path, as `git status` shows it.
+struct FileStatus {
+    // Index = staged against HEAD; WorkTree = on disk against the index.
+    enum Flag : unsigned {
+        IndexNew = 1u << 0,
+        IndexModified = 1u << 1,
+        IndexDeleted = 1u << 2,
+        IndexRenamed = 1u << 3,
+        IndexTypeChange = 1u << 4,
+        WorkTreeNew = 1u << 8, // untracked
+        WorkTreeModified = 1u << 9,
+        WorkTreeDeleted = 1u << 10,
+        WorkTreeRenamed = 1u << 11,
+        WorkTreeTypeChange = 1u << 12,
+        WorkTreeUnreadable = 1u << 13,
+        Ignored = 1u << 16,
+        Conflicted = 1u << 17,
+    };
+    Q_DECLARE_FLAGS(Flags, Flag)
+
+    QString path;    // relative to the work tree, '/'-separated; an ignored folder ends in '/'
+    QString oldPath; // the path before a rename; empty otherwise
+    Flags flags;
+};
+Q_DECLARE_OPERATORS_FOR_FLAGS(FileStatus::Flags)
+
+// Who a commit is by.
+struct Signature {
+    QString name;
+    QString email;
+};
+
+// A repository whose work tree root is exactly the folder it was opened with: a folder inside
+// some other repository is not silently treated as part of it. Move-only; every failure is an
+// Error (ErrorCode::Git unless said otherwise) naming the folder and libgit2's reason.
+class GitRepository {
+public:
+    // NotFound when `folder` is not the root of a repository's work tree.
+    static Result<GitRepository> open(const QString& folder);
+    // Creates a repository in `folder` (and the folder); opens it when it already is one.
+    static Result<GitRepository> init(const QString& folder);
+    static bool isRepository(const QString& folder);
+
+    // user.name and user.email from git's configuration: the repository's own (with the
+    // global and system files behind it) when `folder` is a repository, otherwise the
+    // global and system files. NotFound, saying how to set them, when unset.
+    static Result<Signature> defaultSignature(const QString& folder = {});
+
+    GitRepository(GitRepository&& other) noexcept;
+    GitRepository& operator=(GitRepository&& other) noexcept;
+    GitRepository(const GitRepository&) = delete;
+    GitRepository& operator=(const GitRepository&) = delete;
+    ~GitRepository();
+
+    QString folder() const;
+
+    // Every path that differs from HEAD or the index, plus untracked files; ignored files
+    // only when asked. Sorted by path.
+    Result<QList<FileStatus>> status(bool includeIgnored = false) const;
+    // 40 hex digits; NotFound when the repository has no commits yet.
+    Result<QString> headCommitId() const;
+    // Any tracked change, or an untracked file that is not ignored.
+    Result<bool> isDirty() const;
+
+    // Stages every change like `git add -A` (new, modified, deleted; .gitignore respected)
+    // and commits it on HEAD — also the first commit. Returns the new commit's id.
+    // InvalidArgument when the message is empty or nothing changed since HEAD.
+    Result<QString> commitAll(const QString& message, const Signature& author);
+
+private:
+    struct Impl;
+    explicit GitRepository(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace swb
