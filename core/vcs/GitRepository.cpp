@@ -215,7 +215,8 @@ Result<QList<FileStatus>> GitRepository::status(bool includeIgnored) const
     git_status_options options = GIT_STATUS_OPTIONS_INIT;
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
-                    GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+                    GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_RENAMES_INDEX_TO_WORKDIR |
+                    GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
     if (includeIgnored)
         options.flags |= GIT_STATUS_OPT_INCLUDE_IGNORED; // ignored folders stay one entry
 
@@ -259,8 +260,11 @@ Result<QList<FileStatus>> GitRepository::status(bool includeIgnored) const
         if (!delta)
             continue;
         file.path = QString::fromUtf8(delta->new_file.path);
+        // The oldest name: HEAD's when the rename is staged, else the index's.
         const git_diff_delta* rename =
-            (entry->status & GIT_STATUS_INDEX_RENAMED) ? entry->head_to_index : nullptr;
+            (entry->status & GIT_STATUS_INDEX_RENAMED) ? entry->head_to_index
+            : (entry->status & GIT_STATUS_WT_RENAMED)  ? entry->index_to_workdir
+                                                       : nullptr;
         if (rename && rename->old_file.path)
             file.oldPath = QString::fromUtf8(rename->old_file.path);
         result.append(file);

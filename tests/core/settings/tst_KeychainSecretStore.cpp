@@ -1,7 +1,7 @@
 #include "settings/KeychainSecretStore.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -48,6 +48,7 @@ private slots:
     void statusListsNewModifiedAndDeletedFiles();
     void statusListsIgnoredFilesOnlyWhenAsked();
     void statusPathsAreRelativeWithSlashes();
+    void statusDetectsRenameInWorkTree();
     void headCommitIdOnUnbornHeadIsNotFound();
     void commitAllCreatesFirstCommitAndNext();
     void commitAllStagesDeletionsAndLeavesCleanStatus();
@@ -206,6 +207,29 @@ void tst_GitRepository::statusPathsAreRelativeWithSlashes()
     const auto files = repo->status();
     QVERIFY(files);
     QCOMPARE(pathsOf(*files), QStringList{"functions/hello/app.py"});
+}
+
+void tst_GitRepository::statusDetectsRenameInWorkTree()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("old.py"),
+                            "def handler(event, context):\n    return {'ok': True}\n"));
+    QVERIFY(repo->commitAll(QStringLiteral("First"), kAuthor));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("src")));
+    QVERIFY(QFile::rename(dir.filePath(QStringLiteral("old.py")),
+                          dir.filePath(QStringLiteral("src/new.py"))));
+
+    const auto files = repo->status();
+    QVERIFY(files);
+    QCOMPARE(files->size(), 1);
+    QCOMPARE(files->first().path, QStringLiteral("src/new.py"));
+    QCOMPARE(files->first().oldPath, QStringLiteral("old.py"));
+    QCOMPARE(files->first().flags, FileStatus::Flags(FileStatus::WorkTreeRenamed));
+
+    QVERIFY(repo->commitAll(QStringLiteral("Move"), kAuthor));
+    QCOMPARE(repo->isDirty().value(), false);
 }
 
 void tst_GitRepository::headCommitIdOnUnbornHeadIsNotFound()
