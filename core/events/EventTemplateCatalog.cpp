@@ -1,5 +1,6 @@
 #include "EventTemplateCatalog.h"
 
+#include "format/JsonLocator.h"
 #include "format/TextFile.h"
 
 #include <QCryptographicHash>
@@ -102,13 +103,20 @@ QJsonValue valueAt(const QJsonValue& root, const QStringList& tokens)
 QString describeKind(const QJsonValue& value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("missing");
 }
@@ -222,8 +230,8 @@ QList<std::pair<QString, QString>> queryItems(const QString& query)
         const qsizetype equals = part.indexOf(QLatin1Char('='));
         const QString name = equals < 0 ? part : part.left(equals);
         const QString value = equals < 0 ? QString() : part.mid(equals + 1);
-        items.append({QUrl::fromPercentEncoding(name.toUtf8()),
-                      QUrl::fromPercentEncoding(value.toUtf8())});
+        items.append(
+            {QUrl::fromPercentEncoding(name.toUtf8()), QUrl::fromPercentEncoding(value.toUtf8())});
     }
     return items;
 }
@@ -248,7 +256,9 @@ QJsonValue queryParameters(const QString& query, QueryShape shape)
                                         ? value
                                         : previous.toString() + QLatin1Char(',') + value);
             break;
-        case QueryShape::LastValue: parameters.insert(name, value); break;
+        case QueryShape::LastValue:
+            parameters.insert(name, value);
+            break;
         case QueryShape::ValueLists: {
             QJsonArray values = previous.toArray();
             values.append(value);
@@ -303,14 +313,18 @@ QJsonValue targetValue(const EventTemplateTarget& target, const QString& text,
 
 // ---- Loading ---------------------------------------------------------------------------------
 
-// Collects the problems of one template file, each at a pointer.
+// Collects the problems of one template file, each at a pointer and where the user wrote it.
 class TemplateValidator {
 public:
-    explicit TemplateValidator(QString file) : m_file(std::move(file)) {}
+    TemplateValidator(QString file, const QByteArray& utf8)
+        : m_file(std::move(file)), m_locator(utf8)
+    {}
 
     void problem(const QString& pointer, const QString& message)
     {
-        m_diagnostics.append(Diagnostic{Severity::Error, m_file, pointer, 0, 0, message});
+        const TextPosition pos = m_locator.find(pointer).value_or(TextPosition{0, 0});
+        m_diagnostics.append(
+            Diagnostic{Severity::Error, m_file, pointer, pos.line, pos.column, message});
     }
 
     // The string at object[key], or nullopt (with a problem) when missing, mistyped or empty.
@@ -413,6 +427,7 @@ private:
     }
 
     QString m_file;
+    JsonLocator m_locator;
     QList<Diagnostic> m_diagnostics;
 };
 
@@ -430,12 +445,12 @@ Result<EventTemplate> parseTemplate(const QString& file, const QByteArray& utf8)
                         .arg(pos.column),
                     {},
                     {}};
-        error.diagnostics.append(Diagnostic{Severity::Error, file, {}, pos.line, pos.column,
-                                            parseError.errorString()});
+        error.diagnostics.append(
+            Diagnostic{Severity::Error, file, {}, pos.line, pos.column, parseError.errorString()});
         return std::unexpected(error);
     }
 
-    TemplateValidator check(file);
+    TemplateValidator check(file, utf8);
     if (!document.isObject()) {
         check.problem({}, QStringLiteral("the file must hold a JSON object"));
         return std::unexpected(check.error());
@@ -484,8 +499,9 @@ Result<EventTemplate> parseTemplate(const QString& file, const QByteArray& utf8)
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString at = QStringLiteral("/fields/%1").arg(i);
             if (!array.at(i).isObject()) {
-                check.problem(at, QStringLiteral("expected an object, found %1")
-                                      .arg(describeKind(array.at(i))));
+                check.problem(
+                    at,
+                    QStringLiteral("expected an object, found %1").arg(describeKind(array.at(i))));
                 continue;
             }
             const QJsonObject object = array.at(i).toObject();
@@ -545,7 +561,8 @@ Result<EventTemplate> parseTemplate(const QString& file, const QByteArray& utf8)
                     check.rejectUnknownKeys(entry, alsoAt,
                                             {QStringLiteral("path"), QStringLiteral("encoding"),
                                              QStringLiteral("format")});
-                    if (const auto path = check.requiredText(entry, alsoAt, QStringLiteral("path"))) {
+                    if (const auto path =
+                            check.requiredText(entry, alsoAt, QStringLiteral("path"))) {
                         target.pointer = *path;
                         if (haveEvent)
                             check.checkPointer(*path, alsoAt + QStringLiteral("/path"),
@@ -686,9 +703,9 @@ Result<EventTemplateCatalog> EventTemplateCatalog::loadFromFolder(const QString&
                     QStringLiteral("The event template folder %1 does not exist; check the path.")
                         .arg(folder));
     const QDir dir(folder);
-    const QStringList names =
-        dir.entryList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable | QDir::Hidden,
-                      QDir::Name);
+    // Unreadable files are listed too, so that reading them reports the problem; hidden files
+    // (editor backups such as ".#s3-put.json") are not templates.
+    const QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
 
     EventTemplateCatalog catalog;
     QStringList files; // parallel to m_templates, for duplicate messages
