@@ -1,7 +1,84 @@
+// swb: every feature of Serverless Workbench from the command line.
+#include "Commands.h"
+#include "Console.h"
+
 #include <QCoreApplication>
+
+#include <functional>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    std::function<int(swb::cli::Console&, const QStringList&)> run;
+};
+
+const QList<Command>& commands()
+{
+    using namespace swb::cli;
+    static const QList<Command> list = {
+        {"validate", "Check a workspace's workbench.json and the code it points at.", runValidate},
+        {"functions", "List a workspace's functions: runtime, handler, memory, triggers.",
+         runFunctions},
+        {"import", "Create a workspace from a SAM template.yaml or a serverless.yml.", runImport},
+        {"event", "List event templates or generate an event (API Gateway, S3, SQS, ...).",
+         runEvent},
+    };
+    return list;
+}
+
+void printHelp(QTextStream& out)
+{
+    out << "Usage: swb COMMAND [ARGS...]\n"
+           "       swb COMMAND --help\n\n"
+           "Serverless Workbench: write, run, see, price and deploy serverless functions.\n\n"
+           "Commands:\n";
+    for (const Command& c : commands())
+        out << "  " << QString::fromLatin1(c.name).leftJustified(11) << c.summary << '\n';
+    out << "\nOptions:\n"
+           "  -h, --help     Show this help.\n"
+           "  --version      Show the version.\n\n"
+           "Commands that work on a workspace take --workspace DIR (default: the current "
+           "folder).\n"
+           "Exit codes: 0 success, 1 the operation failed, 2 bad usage.\n";
+    out.flush();
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("swb"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Serverless Workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWB_VERSION));
+
+    swb::cli::Console console;
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    const QString first = args.value(0);
+    if (first.isEmpty()) {
+        printHelp(console.err());
+        return swb::cli::kUsage;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        if (args.size() > 1 && first == QLatin1String("help")) {
+            for (const Command& c : commands()) {
+                if (args.at(1) == QLatin1String(c.name))
+                    return c.run(console, {QStringLiteral("--help")});
+            }
+        }
+        printHelp(console.out());
+        return swb::cli::kSuccess;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        console.out() << "swb " << QCoreApplication::applicationVersion() << '\n';
+        return swb::cli::kSuccess;
+    }
+    for (const Command& c : commands()) {
+        if (first == QLatin1String(c.name))
+            return c.run(console, args.mid(1));
+    }
+    return console.usage(QStringLiteral("unknown command \"%1\".").arg(first), QString());
 }

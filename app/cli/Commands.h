@@ -1,0 +1,31 @@
+#pragma once
+// One function per `swb` command. Each gets its arguments after the command name and returns
+// the process exit code (0 success, 1 the operation failed, 2 bad usage).
+
+#include "Console.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+
+namespace swb::cli {
+
+int runValidate(Console& console, const QStringList& args);
+int runFunctions(Console& console, const QStringList& args);
+int runImport(Console& console, const QStringList& args);
+int runEvent(Console& console, const QStringList& args);
+
+// Parses `args` (the command's own, without "swb COMMAND"); prints help or a usage error and
+// returns the exit code when the command should stop here.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& args,
+                                    Console& console, const QString& command,
+                                    const QString& synopsis);
+
+// The workspace folder a command works on: --workspace, else the positional argument (where
+// the command takes one), else the current folder.
+QString workspaceArgument(const QCommandLineParser& parser, bool takesPositional);
+QCommandLineOption workspaceOption();
+QCommandLineOption jsonOption();
+
+} // namespace swb::cli

@@ -1,0 +1,55 @@
+#include "Console.h"
+
+#include "format/JsonWriter.h"
+
+#include <QJsonObject>
+#include <cstdio>
+
+namespace swb::cli {
+
+Console::Console() : m_out(stdout), m_err(stderr) {}
+
+void Console::printJson(const QJsonValue& value)
+{
+    m_out << QString::fromUtf8(writeJson(value));
+    m_out.flush();
+}
+
+int Console::failed(const Error& error)
+{
+    m_err << "swb: " << error.message << '\n';
+    printDiagnostics(error.diagnostics);
+    m_err.flush();
+    return kFailed;
+}
+
+int Console::usage(const QString& message, const QString& command)
+{
+    m_err << "swb: " << message << '\n'
+          << "Run \"swb " << (command.isEmpty() ? QString() : command + QLatin1Char(' '))
+          << "--help\" for usage.\n";
+    m_err.flush();
+    return kUsage;
+}
+
+void Console::printDiagnostics(const QList<Diagnostic>& diagnostics)
+{
+    for (const Diagnostic& d : diagnostics)
+        m_err << "  " << d.toString() << '\n';
+    m_err.flush();
+}
+
+QJsonObject diagnosticToJson(const Diagnostic& d)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("severity"),
+             d.severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning"));
+    o.insert(QStringLiteral("file"), d.file);
+    o.insert(QStringLiteral("pointer"), d.pointer);
+    o.insert(QStringLiteral("line"), d.line);
+    o.insert(QStringLiteral("column"), d.column);
+    o.insert(QStringLiteral("message"), d.message);
+    return o;
+}
+
+} // namespace swb::cli
