@@ -1,0 +1,144 @@
+#include "ImportRules.h"
+
+#include "ImportDiagnostics.h"
+#include "YamlNode.h"
+#include "model/FunctionSpec.h"
+#include "model/Runtime.h"
+
+#include <QDir>
+#include <QHash>
+
+namespace swb::importrules {
+
+std::optional<qint64> wholeNumber(const QString& text)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (ok)
+        return value;
+    return std::nullopt;
+}
+
+std::optional<bool> boolean(const QString& text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"true" || t == u"yes" || t == u"on")
+        return true;
+    if (t == u"false" || t == u"no" || t == u"off")
+        return false;
+    return std::nullopt;
+}
+
+QString codeFolder(const QString& baseFolder, const QString& path, const QString& workspaceFolder)
+{
+    const QString absolute = QDir::cleanPath(QDir(baseFolder).absoluteFilePath(path));
+    QString relative = QDir::cleanPath(QDir(workspaceFolder).relativeFilePath(absolute));
+    while (relative.size() > 1 && relative.endsWith(QLatin1Char('/')))
+        relative.chop(1);
+    return relative.isEmpty() ? QStringLiteral(".") : relative;
+}
+
+QString notImportedReason(const QString& key)
+{
+    static const QHash<QString, QString> reasons = {
+        {QStringLiteral("Layers"), QStringLiteral("the local runner does not load layers")},
+        {QStringLiteral("layers"), QStringLiteral("the local runner does not load layers")},
+        {QStringLiteral("Policies"), QStringLiteral("functions run locally with your own "
+                                                    "permissions")},
+        {QStringLiteral("Role"), QStringLiteral("functions run locally with your own permissions")},
+        {QStringLiteral("role"), QStringLiteral("functions run locally with your own permissions")},
+        {QStringLiteral("iam"), QStringLiteral("functions run locally with your own permissions")},
+        {QStringLiteral("iamRoleStatements"),
+         QStringLiteral("functions run locally with your own permissions")},
+        {QStringLiteral("VpcConfig"), QStringLiteral("functions run on this machine's network")},
+        {QStringLiteral("vpc"), QStringLiteral("functions run on this machine's network")},
+        {QStringLiteral("Auth"), QStringLiteral("the local gateway does not check authorization")},
+        {QStringLiteral("authorizer"),
+         QStringLiteral("the local gateway does not check authorization")},
+        {QStringLiteral("RestApiId"), QStringLiteral("the local gateway serves every route "
+                                                     "itself")},
+        {QStringLiteral("ApiId"), QStringLiteral("the local gateway serves every route itself")},
+        {QStringLiteral("Filter"), QStringLiteral("every object event triggers the function "
+                                                  "locally")},
+        {QStringLiteral("rules"), QStringLiteral("every object event triggers the function "
+                                                 "locally")},
+        {QStringLiteral("FilterPolicy"), QStringLiteral("every message triggers the function "
+                                                        "locally")},
+        {QStringLiteral("filterPolicy"), QStringLiteral("every message triggers the function "
+                                                        "locally")},
+        {QStringLiteral("FilterCriteria"), QStringLiteral("every record triggers the function "
+                                                          "locally")},
+        {QStringLiteral("Input"), QStringLiteral("scheduled runs send EventBridge's standard "
+                                                 "scheduled event")},
+        {QStringLiteral("input"), QStringLiteral("scheduled runs send EventBridge's standard "
+                                                 "scheduled event")},
+        {QStringLiteral("cors"), QStringLiteral("the local gateway does not apply CORS rules")},
+    };
+    return reasons.value(key, QStringLiteral("the workbench does not use it"));
+}
+
+QString notImportedMessage(const QString& key)
+{
+    static const QStringList plurals = {
+        QStringLiteral("Layers"), QStringLiteral("layers"), QStringLiteral("Policies"),
+        QStringLiteral("Tags"),   QStringLiteral("tags"),   QStringLiteral("rules"),
+        QStringLiteral("iamRoleStatements"), QStringLiteral("plugins"),
+    };
+    return (plurals.contains(key) ? QStringLiteral("%1 are not imported; %2.")
+                                  : QStringLiteral("%1 is not imported; %2."))
+        .arg(key, notImportedReason(key));
+}
+
+void checkRuntime(const QString& runtime, const YamlNode& at, const QString& pointer,
+                  ImportDiagnostics& diagnostics)
+{
+    if (findRuntime(runtime))
+        return;
+    diagnostics.warn(at, pointer,
+                     QStringLiteral("\"%1\" is not a runtime the workbench can run (it runs %2); "
+                                    "it is imported as written, change it before running the "
+                                    "function.")
+                         .arg(runtime, supportedRuntimeIds().join(QStringLiteral(", "))));
+}
+
+void checkMemory(int memoryMb, const YamlNode& at, const QString& pointer,
+                 ImportDiagnostics& diagnostics)
+{
+    if (memoryMb >= FunctionLimits::kMinMemoryMb && memoryMb <= FunctionLimits::kMaxMemoryMb)
+        return;
+    diagnostics.warn(at, pointer,
+                     QStringLiteral("%1 MB is outside Lambda's range of %2–%3 MB; it is imported "
+                                    "as written, change it before running the function.")
+                         .arg(memoryMb)
+                         .arg(FunctionLimits::kMinMemoryMb)
+                         .arg(FunctionLimits::kMaxMemoryMb));
+}
+
+void checkTimeout(int timeoutSeconds, const YamlNode& at, const QString& pointer,
+                  ImportDiagnostics& diagnostics)
+{
+    if (timeoutSeconds >= FunctionLimits::kMinTimeoutSeconds &&
+        timeoutSeconds <= FunctionLimits::kMaxTimeoutSeconds)
+        return;
+    diagnostics.warn(at, pointer,
+                     QStringLiteral("%1 seconds is outside Lambda's range of %2–%3 seconds; it is "
+                                    "imported as written, change it before running the "
+                                    "function.")
+                         .arg(timeoutSeconds)
+                         .arg(FunctionLimits::kMinTimeoutSeconds)
+                         .arg(FunctionLimits::kMaxTimeoutSeconds));
+}
+
+void checkArchitecture(const QString& architecture, const YamlNode& at, const QString& pointer,
+                       ImportDiagnostics& diagnostics)
+{
+    if (architecture == u"x86_64" || architecture == u"arm64")
+        return;
+    diagnostics.warn(at, pointer,
+                     QStringLiteral("\"%1\" is not a Lambda architecture (x86_64 or arm64); it is "
+                                    "imported as written, change it before running the "
+                                    "function.")
+                         .arg(architecture));
+}
+
+} // namespace swb::importrules

@@ -1,0 +1,706 @@
+#include "SamImporter.h"
+
+#include "ImportRules.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <limits>
+
+namespace swb {
+
+namespace {
+
+using namespace importrules;
+
+const QString kGlobalsPointer = QStringLiteral("/Globals/Function");
+
+// Function properties the importer reads; the others get a "not imported" warning.
+const QStringList& importedFunctionProperties()
+{
+    static const QStringList keys = {
+        QStringLiteral("Runtime"),      QStringLiteral("Handler"),
+        QStringLiteral("CodeUri"),      QStringLiteral("MemorySize"),
+        QStringLiteral("Timeout"),      QStringLiteral("Architectures"),
+        QStringLiteral("Environment"),  QStringLiteral("ReservedConcurrentExecutions"),
+        QStringLiteral("ProvisionedConcurrencyConfig"), QStringLiteral("Description"),
+    };
+    return keys;
+}
+
+// Top-level sections the importer uses to resolve values or tell the format.
+const QStringList& usedSections()
+{
+    static const QStringList keys = {
+        QStringLiteral("AWSTemplateFormatVersion"), QStringLiteral("Transform"),
+        QStringLiteral("Parameters"), QStringLiteral("Mappings"), QStringLiteral("Conditions"),
+        QStringLiteral("Globals"), QStringLiteral("Resources"),
+    };
+    return keys;
+}
+
+QString notImported(const QString& key)
+{
+    return notImportedMessage(key);
+}
+
+QString resourceNotImported(const QString& type)
+{
+    if (type == u"AWS::Serverless::LayerVersion" || type == u"AWS::Lambda::LayerVersion")
+        return QStringLiteral("This %1 is not imported; the local runner does not load layers.")
+            .arg(type);
+    if (type == u"AWS::Serverless::Api" || type == u"AWS::Serverless::HttpApi")
+        return QStringLiteral("This %1 is not imported; the local gateway serves the routes "
+                              "declared in the functions' Events.")
+            .arg(type);
+    if (type == u"AWS::Lambda::Function")
+        return QStringLiteral("This AWS::Lambda::Function is not imported; declare it as an "
+                              "AWS::Serverless::Function or add it in the workbench.");
+    return QStringLiteral("This %1 is not imported; the workbench imports functions only.")
+        .arg(type);
+}
+
+} // namespace
+
+SamImporter::SamImporter(const QString& templatePath, const QString& workspaceFolder)
+    : m_diagnostics(templatePath), m_templateFolder(QFileInfo(templatePath).absolutePath()),
+      m_workspaceFolder(workspaceFolder)
+{
+}
+
+Result<ImportResult> SamImporter::import(const YamlNode& root)
+{
+    if (!root.isMap()) {
+        m_diagnostics.error(root, QString(),
+                            QStringLiteral("The template is %1; it must be a mapping with a "
+                                           "Resources section.")
+                                .arg(root.kindName()));
+        return std::unexpected(m_diagnostics.validationError());
+    }
+    const auto section = [&](const QString& key) -> YamlNode {
+        const YamlNode* node = root.value(key);
+        if (!node || node->isNull())
+            return {};
+        if (!node->isMap()) {
+            m_diagnostics.error(*node, jsonPointerAppend(QString(), key),
+                                QStringLiteral("%1 must be a mapping, not %2.")
+                                    .arg(key, node->kindName()));
+            return {};
+        }
+        return *node;
+    };
+    const YamlNode parameters = section(QStringLiteral("Parameters"));
+    const YamlNode mappings = section(QStringLiteral("Mappings"));
+    const YamlNode resources = section(QStringLiteral("Resources"));
+    const YamlNode globals = section(QStringLiteral("Globals"));
+    if (!root.value(QStringLiteral("Resources")))
+        m_diagnostics.errorAt(1, 1, QStringLiteral("/Resources"),
+                              QStringLiteral("The template has no Resources; declare the "
+                                             "functions under Resources."));
+    m_intrinsics = IntrinsicResolver(parameters, mappings, resources.keys);
+
+    for (qsizetype i = 0; i < root.keys.size(); ++i) {
+        const QString& key = root.keys.at(i);
+        if (usedSections().contains(key))
+            continue;
+        const QString message =
+            key == u"Outputs"
+                ? QStringLiteral("Outputs are not imported; they describe a deployed stack.")
+            : key == u"Description"
+                ? QStringLiteral("The template's Description is not imported; a workspace has "
+                                 "no description.")
+                : notImported(key);
+        m_diagnostics.warn(root.items[size_t(i)], jsonPointerAppend(QString(), key), message);
+    }
+    readGlobals(globals);
+    for (qsizetype i = 0; i < resources.keys.size(); ++i) {
+        const QString& id = resources.keys.at(i);
+        importResource(id, resources.items[size_t(i)],
+                       jsonPointerAppend(QStringLiteral("/Resources"), id));
+    }
+    if (m_diagnostics.hasErrors())
+        return std::unexpected(m_diagnostics.validationError());
+
+    ImportResult result;
+    result.workspace.folder = m_workspaceFolder;
+    result.workspace.name = QFileInfo(m_templateFolder).fileName();
+    result.workspace.functions = m_functions;
+    result.warnings = m_diagnostics.warnings();
+    return result;
+}
+
+void SamImporter::readGlobals(const YamlNode& globals)
+{
+    for (qsizetype i = 0; i < globals.keys.size(); ++i) {
+        const QString& key = globals.keys.at(i);
+        const YamlNode& node = globals.items[size_t(i)];
+        const QString pointer = jsonPointerAppend(QStringLiteral("/Globals"), key);
+        if (key != u"Function") {
+            m_diagnostics.warn(node, pointer,
+                               QStringLiteral("Globals.%1 is not imported; the workbench only "
+                                              "applies Globals.Function.")
+                                   .arg(key));
+            continue;
+        }
+        if (node.isNull())
+            continue;
+        if (!node.isMap()) {
+            m_diagnostics.error(node, pointer,
+                                QStringLiteral("Globals.Function must be a mapping, not %1.")
+                                    .arg(node.kindName()));
+            continue;
+        }
+        m_globalFunction = node;
+        for (qsizetype k = 0; k < node.keys.size(); ++k) {
+            if (!importedFunctionProperties().contains(node.keys.at(k)))
+                m_diagnostics.warn(node.items[size_t(k)],
+                                   jsonPointerAppend(pointer, node.keys.at(k)),
+                                   notImported(node.keys.at(k)));
+        }
+    }
+}
+
+void SamImporter::importResource(const QString& id, const YamlNode& resource,
+                                 const QString& pointer)
+{
+    if (!resource.isMap()) {
+        m_diagnostics.error(resource, pointer,
+                            QStringLiteral("A resource must be a mapping with Type and "
+                                           "Properties, not %1.")
+                                .arg(resource.kindName()));
+        return;
+    }
+    const YamlNode* type = resource.value(QStringLiteral("Type"));
+    if (!type || !type->isScalar() || type->text.isEmpty()) {
+        m_diagnostics.error(type ? *type : resource, jsonPointerAppend(pointer, QStringLiteral("Type")),
+                            QStringLiteral("The resource has no Type; add one such as "
+                                           "AWS::Serverless::Function."));
+        return;
+    }
+    if (type->text == u"AWS::Serverless::Function")
+        importFunction(id, resource, pointer);
+    else
+        m_diagnostics.warn(resource, pointer, resourceNotImported(type->text));
+}
+
+std::optional<SamImporter::Setting> SamImporter::setting(const YamlNode& properties,
+                                                         const QString& pointer,
+                                                         const QString& key) const
+{
+    if (const YamlNode* own = properties.value(key))
+        return Setting{own, jsonPointerAppend(pointer, key)};
+    if (const YamlNode* global = m_globalFunction.value(key))
+        return Setting{global, jsonPointerAppend(kGlobalsPointer, key)};
+    return std::nullopt;
+}
+
+void SamImporter::importFunction(const QString& id, const YamlNode& resource,
+                                 const QString& pointer)
+{
+    const QString propertiesPointer = jsonPointerAppend(pointer, QStringLiteral("Properties"));
+    YamlNode properties;
+    if (const YamlNode* node = resource.value(QStringLiteral("Properties"))) {
+        if (node->isMap()) {
+            properties = *node;
+        } else if (!node->isNull()) {
+            m_diagnostics.error(*node, propertiesPointer,
+                                QStringLiteral("Properties must be a mapping, not %1.")
+                                    .arg(node->kindName()));
+            return;
+        }
+    }
+    if (const YamlNode* packageType = properties.value(QStringLiteral("PackageType"));
+        packageType && packageType->text == u"Image") {
+        m_diagnostics.warn(*packageType,
+                           jsonPointerAppend(propertiesPointer, QStringLiteral("PackageType")),
+                           QStringLiteral("This image-packaged function is not imported; the "
+                                          "local runner runs zip-packaged code only."));
+        return;
+    }
+
+    for (qsizetype i = 0; i < resource.keys.size(); ++i) {
+        const QString& key = resource.keys.at(i);
+        if (key == u"Type" || key == u"Properties")
+            continue;
+        const QString message =
+            key == u"Condition"
+                ? QStringLiteral("Condition is not imported; the function is imported whether "
+                                 "or not the condition holds.")
+                : QStringLiteral("%1 is not imported; it only matters when deploying.").arg(key);
+        m_diagnostics.warn(resource.items[size_t(i)], jsonPointerAppend(pointer, key), message);
+    }
+    FunctionSpec function;
+    function.name = id;
+    if (const YamlNode* name = properties.value(QStringLiteral("FunctionName"))) {
+        const QString namePointer = jsonPointerAppend(propertiesPointer, QStringLiteral("FunctionName"));
+        if (name->isScalar() && name->tag.isEmpty() && !name->text.trimmed().isEmpty())
+            function.name = name->text.trimmed();
+        else
+            m_diagnostics.warn(*name, namePointer,
+                               QStringLiteral("FunctionName is not plain text, so the function "
+                                              "is named by its logical id \"%1\".")
+                                   .arg(id));
+    }
+
+    for (qsizetype i = 0; i < properties.keys.size(); ++i) {
+        const QString& key = properties.keys.at(i);
+        const YamlNode& node = properties.items[size_t(i)];
+        const QString keyPointer = jsonPointerAppend(propertiesPointer, key);
+        if (importedFunctionProperties().contains(key) || key == u"FunctionName" ||
+            key == u"Events" || key == u"PackageType")
+            continue;
+        if (key == u"InlineCode")
+            m_diagnostics.warn(node, keyPointer,
+                               QStringLiteral("InlineCode is not imported; put the code in a file "
+                                              "in the function's code folder."));
+        else
+            m_diagnostics.warn(node, keyPointer, notImported(key));
+    }
+
+    const auto required = [&](const QString& key) -> QString {
+        const auto s = setting(properties, propertiesPointer, key);
+        if (!s) {
+            m_diagnostics.error(resource, jsonPointerAppend(propertiesPointer, key),
+                                QStringLiteral("The function has no %1; add it to the function "
+                                               "or to Globals.Function.")
+                                    .arg(key));
+            return {};
+        }
+        const auto value = text(*s->node, s->pointer);
+        if (value && value->trimmed().isEmpty())
+            m_diagnostics.error(*s->node, s->pointer,
+                                QStringLiteral("%1 is empty; give the function one.").arg(key));
+        return value.value_or(QString());
+    };
+    function.runtime = required(QStringLiteral("Runtime"));
+    function.handler = required(QStringLiteral("Handler"));
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Runtime"));
+        s && !function.runtime.isEmpty() && !function.runtime.startsWith(QLatin1Char('!')))
+        checkRuntime(function.runtime, *s->node, s->pointer, m_diagnostics);
+
+    function.codeUri = codeFolder(m_templateFolder, QStringLiteral("."), m_workspaceFolder);
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("CodeUri"))) {
+        const QString s3Message =
+            QStringLiteral("CodeUri points at code in Amazon S3, which is not downloaded, so the "
+                           "template's folder is used; copy the code there or change the "
+                           "function's code folder.");
+        if (s->node->isMap() && !IntrinsicResolver::isIntrinsic(*s->node)) {
+            m_diagnostics.warn(*s->node, s->pointer, s3Message);
+        } else {
+            const ResolvedText value = m_intrinsics.resolve(*s->node);
+            if (value.isText() && value.text.startsWith(QLatin1String("s3://")))
+                m_diagnostics.warn(*s->node, s->pointer, s3Message);
+            else if (value.isText() && !value.text.trimmed().isEmpty())
+                function.codeUri = codeFolder(m_templateFolder, value.text.trimmed(),
+                                              m_workspaceFolder);
+            else if (value.status == ResolvedText::Status::NotText)
+                m_diagnostics.error(*s->node, s->pointer,
+                                    QStringLiteral("CodeUri must be a folder path, not %1.")
+                                        .arg(s->node->kindName()));
+            else if (!value.isText())
+                m_diagnostics.warn(*s->node, s->pointer,
+                                   QStringLiteral("%1, so CodeUri is not imported and the "
+                                                  "template's folder is used; set the function's "
+                                                  "code folder after import.")
+                                       .arg(value.status == ResolvedText::Status::Unresolved
+                                                ? value.reason
+                                                : QStringLiteral("CodeUri names a resource")));
+            if (value.isText() && (value.text.endsWith(QLatin1String(".zip")) ||
+                                   value.text.endsWith(QLatin1String(".jar"))))
+                m_diagnostics.warn(*s->node, s->pointer,
+                                   QStringLiteral("CodeUri names an archive; the workbench runs "
+                                                  "code from a folder, so unpack it and point "
+                                                  "the function at that folder."));
+        }
+    }
+
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("MemorySize"))) {
+        if (const auto mb = number(*s->node, s->pointer,
+                                   globalNumber(QStringLiteral("MemorySize"),
+                                                FunctionLimits::kDefaultMemoryMb),
+                                   QStringLiteral("MB"))) {
+            function.memoryMb = *mb;
+            checkMemory(*mb, *s->node, s->pointer, m_diagnostics);
+        }
+    }
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Timeout"))) {
+        if (const auto seconds = number(*s->node, s->pointer,
+                                        globalNumber(QStringLiteral("Timeout"),
+                                                     FunctionLimits::kDefaultTimeoutSeconds),
+                                        QStringLiteral("seconds"))) {
+            function.timeoutSeconds = *seconds;
+            checkTimeout(*seconds, *s->node, s->pointer, m_diagnostics);
+        }
+    }
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Architectures"))) {
+        const YamlNode* first = s->node;
+        QString firstPointer = s->pointer;
+        if (s->node->isSequence() && !IntrinsicResolver::isIntrinsic(*s->node)) {
+            first = s->node->items.empty() ? nullptr : &s->node->items.front();
+            firstPointer = jsonPointerAppend(s->pointer, 0);
+            if (s->node->items.size() > 1)
+                m_diagnostics.warn(*s->node, s->pointer,
+                                   QStringLiteral("A Lambda function has one architecture, so "
+                                                  "only the first is imported."));
+        }
+        if (first) {
+            if (const auto arch = text(*first, firstPointer); arch && !arch->isEmpty()) {
+                function.architecture = arch->trimmed();
+                if (!function.architecture.startsWith(QLatin1Char('!')))
+                    checkArchitecture(function.architecture, *first, firstPointer,
+                                      m_diagnostics);
+            }
+        }
+    }
+    if (const YamlNode* global = m_globalFunction.value(QStringLiteral("Environment")))
+        readEnvironment(*global, jsonPointerAppend(kGlobalsPointer, QStringLiteral("Environment")),
+                        function.environment);
+    if (const YamlNode* own = properties.value(QStringLiteral("Environment")))
+        readEnvironment(*own, jsonPointerAppend(propertiesPointer, QStringLiteral("Environment")),
+                        function.environment);
+    if (const auto s = setting(properties, propertiesPointer,
+                               QStringLiteral("ReservedConcurrentExecutions"))) {
+        if (!s->node->isNull()) {
+            if (const auto n = number(*s->node, s->pointer, -1, QStringLiteral("instances")); n && *n >= 0)
+                function.reservedConcurrency = *n;
+        }
+    }
+    if (const auto s = setting(properties, propertiesPointer,
+                               QStringLiteral("ProvisionedConcurrencyConfig"))) {
+        const YamlNode* count = s->node->value(QStringLiteral("ProvisionedConcurrentExecutions"));
+        if (!s->node->isMap() && !s->node->isNull())
+            m_diagnostics.error(*s->node, s->pointer,
+                                QStringLiteral("ProvisionedConcurrencyConfig must be a mapping "
+                                               "with ProvisionedConcurrentExecutions, not %1.")
+                                    .arg(s->node->kindName()));
+        else if (count)
+            function.provisionedConcurrency =
+                number(*count,
+                       jsonPointerAppend(s->pointer,
+                                         QStringLiteral("ProvisionedConcurrentExecutions")),
+                       0, QStringLiteral("instances"))
+                    .value_or(0);
+    }
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Description")))
+        function.description = text(*s->node, s->pointer).value_or(QString());
+
+    if (const YamlNode* events = properties.value(QStringLiteral("Events"))) {
+        const QString eventsPointer = jsonPointerAppend(propertiesPointer, QStringLiteral("Events"));
+        if (events->isMap()) {
+            for (qsizetype i = 0; i < events->keys.size(); ++i)
+                importEvent(function, events->items[size_t(i)],
+                            jsonPointerAppend(eventsPointer, events->keys.at(i)));
+        } else if (!events->isNull()) {
+            m_diagnostics.error(*events, eventsPointer,
+                                QStringLiteral("Events must be a mapping of event names to "
+                                               "events, not %1.")
+                                    .arg(events->kindName()));
+        }
+    }
+
+    for (const FunctionSpec& other : std::as_const(m_functions)) {
+        if (other.name == function.name) {
+            m_diagnostics.error(resource, pointer,
+                                QStringLiteral("Another function is already named \"%1\"; give "
+                                               "each function its own FunctionName.")
+                                    .arg(function.name));
+            return;
+        }
+    }
+    m_functions.append(function);
+}
+
+int SamImporter::globalNumber(const QString& key, int lambdaDefault) const
+{
+    const YamlNode* global = m_globalFunction.value(key);
+    if (!global)
+        return lambdaDefault;
+    const ResolvedText value = m_intrinsics.resolve(*global);
+    const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;
+    return n && *n >= 0 && *n <= std::numeric_limits<int>::max() ? int(*n) : lambdaDefault;
+}
+
+void SamImporter::readEnvironment(const YamlNode& node, const QString& pointer,
+                                  QMap<QString, QString>& environment)
+{
+    if (node.isNull())
+        return;
+    if (!node.isMap()) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("Environment must be a mapping with Variables, not %1.")
+                                .arg(node.kindName()));
+        return;
+    }
+    for (qsizetype i = 0; i < node.keys.size(); ++i) {
+        const QString& key = node.keys.at(i);
+        const YamlNode& value = node.items[size_t(i)];
+        const QString keyPointer = jsonPointerAppend(pointer, key);
+        if (key != u"Variables") {
+            m_diagnostics.warn(value, keyPointer, notImported(key));
+            continue;
+        }
+        if (value.isNull())
+            continue;
+        if (!value.isMap()) {
+            m_diagnostics.error(value, keyPointer,
+                                QStringLiteral("Variables must be a mapping of names to values, "
+                                               "not %1.")
+                                    .arg(value.kindName()));
+            continue;
+        }
+        for (qsizetype v = 0; v < value.keys.size(); ++v) {
+            const QString& name = value.keys.at(v);
+            const YamlNode& variable = value.items[size_t(v)];
+            const QString variablePointer = jsonPointerAppend(keyPointer, name);
+            const ResolvedText resolved = m_intrinsics.resolve(variable);
+            if (resolved.status == ResolvedText::Status::ResourceReference) {
+                m_diagnostics.warn(variable, variablePointer,
+                                   QStringLiteral("%1 names a resource of this template, so the "
+                                                  "variable holds its logical id \"%2\"; change "
+                                                  "it to the deployed resource's name to reach "
+                                                  "it.")
+                                       .arg(IntrinsicResolver::readable(variable), resolved.text));
+                environment.insert(name, resolved.text);
+                continue;
+            }
+            if (const auto t = text(variable, variablePointer))
+                environment.insert(name, *t);
+        }
+    }
+}
+
+void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
+                              const QString& pointer)
+{
+    if (!event.isMap()) {
+        m_diagnostics.error(event, pointer,
+                            QStringLiteral("An event must be a mapping with Type and Properties, "
+                                           "not %1.")
+                                .arg(event.kindName()));
+        return;
+    }
+    const YamlNode* typeNode = event.value(QStringLiteral("Type"));
+    if (!typeNode || !typeNode->isScalar() || typeNode->text.isEmpty()) {
+        m_diagnostics.error(typeNode ? *typeNode : event,
+                            jsonPointerAppend(pointer, QStringLiteral("Type")),
+                            QStringLiteral("The event has no Type; add one such as Api or "
+                                           "Schedule."));
+        return;
+    }
+    const QString type = typeNode->text;
+    const QString propertiesPointer = jsonPointerAppend(pointer, QStringLiteral("Properties"));
+    YamlNode properties;
+    if (const YamlNode* node = event.value(QStringLiteral("Properties"))) {
+        if (node->isMap()) {
+            properties = *node;
+        } else if (!node->isNull()) {
+            m_diagnostics.error(*node, propertiesPointer,
+                                QStringLiteral("Properties must be a mapping, not %1.")
+                                    .arg(node->kindName()));
+            return;
+        }
+    }
+    for (qsizetype i = 0; i < event.keys.size(); ++i) {
+        if (event.keys.at(i) != u"Type" && event.keys.at(i) != u"Properties")
+            m_diagnostics.warn(event.items[size_t(i)], jsonPointerAppend(pointer, event.keys.at(i)),
+                               notImported(event.keys.at(i)));
+    }
+
+    QSet<QString> used;
+    const auto optional = [&](const QString& key) -> const YamlNode* {
+        used.insert(key);
+        return properties.value(key);
+    };
+    const auto keyPointer = [&](const QString& key) { return jsonPointerAppend(propertiesPointer, key); };
+    const auto required = [&](const QString& key) -> const YamlNode* {
+        const YamlNode* node = optional(key);
+        if (!node || node->isNull())
+            m_diagnostics.error(node ? *node : event, keyPointer(key),
+                                QStringLiteral("The %1 event has no %2; add it.").arg(type, key));
+        return node && !node->isNull() ? node : nullptr;
+    };
+    const auto requiredText = [&](const QString& key, bool source = false) -> std::optional<QString> {
+        const YamlNode* node = required(key);
+        return node ? text(*node, keyPointer(key), source) : std::nullopt;
+    };
+    const auto readEnabled = [&](TriggerSpec& trigger) {
+        if (const YamlNode* enabled = optional(QStringLiteral("Enabled")))
+            trigger.enabled = flag(*enabled, keyPointer(QStringLiteral("Enabled")), true).value_or(true);
+        if (const YamlNode* state = optional(QStringLiteral("State"))) {
+            const auto value = text(*state, keyPointer(QStringLiteral("State")));
+            if (value && value->compare(QLatin1String("DISABLED"), Qt::CaseInsensitive) == 0)
+                trigger.enabled = false;
+        }
+    };
+    const auto readBatchSize = [&](TriggerSpec& trigger) {
+        if (const YamlNode* size = optional(QStringLiteral("BatchSize")))
+            trigger.batchSize = number(*size, keyPointer(QStringLiteral("BatchSize")), 0,
+                                       QStringLiteral("records"))
+                                    .value_or(0);
+    };
+
+    TriggerSpec trigger;
+    bool ok = true;
+    if (type == u"Api" || type == u"HttpApi") {
+        trigger.type = TriggerType::Http;
+        trigger.api = type == u"Api" ? QStringLiteral("rest") : QStringLiteral("http");
+        if (type == u"Api") {
+            const auto path = requiredText(QStringLiteral("Path"));
+            const auto method = requiredText(QStringLiteral("Method"));
+            ok = path && method;
+            trigger.path = path.value_or(QString());
+            trigger.method = method.value_or(QString()).toUpper();
+        } else {
+            // Without Path and Method an HttpApi event is the API's $default route: every
+            // request no other route matches.
+            const YamlNode* path = optional(QStringLiteral("Path"));
+            const YamlNode* method = optional(QStringLiteral("Method"));
+            trigger.path = path ? text(*path, keyPointer(QStringLiteral("Path"))).value_or(QString())
+                                : QStringLiteral("/{proxy+}");
+            trigger.method = method ? text(*method, keyPointer(QStringLiteral("Method")))
+                                          .value_or(QString())
+                                          .toUpper()
+                                    : QStringLiteral("ANY");
+        }
+    } else if (type == u"Schedule" || type == u"ScheduleV2") {
+        trigger.type = TriggerType::Schedule;
+        const auto expression = requiredText(
+            type == u"Schedule" ? QStringLiteral("Schedule") : QStringLiteral("ScheduleExpression"));
+        ok = expression.has_value();
+        trigger.schedule = expression.value_or(QString());
+        readEnabled(trigger);
+    } else if (type == u"SQS") {
+        trigger.type = TriggerType::Queue;
+        const auto queue = requiredText(QStringLiteral("Queue"), true);
+        ok = queue.has_value();
+        trigger.source = queue.value_or(QString());
+        readBatchSize(trigger);
+        readEnabled(trigger);
+    } else if (type == u"SNS") {
+        trigger.type = TriggerType::Topic;
+        const auto topic = requiredText(QStringLiteral("Topic"), true);
+        ok = topic.has_value();
+        trigger.source = topic.value_or(QString());
+    } else if (type == u"S3") {
+        trigger.type = TriggerType::Storage;
+        const auto bucket = requiredText(QStringLiteral("Bucket"), true);
+        ok = bucket.has_value();
+        trigger.source = bucket.value_or(QString());
+        if (const YamlNode* events = required(QStringLiteral("Events"))) {
+            const QString eventsPointer = keyPointer(QStringLiteral("Events"));
+            if (events->isSequence()) {
+                for (size_t i = 0; i < events->items.size(); ++i) {
+                    if (const auto e = text(events->items[i], jsonPointerAppend(eventsPointer, qsizetype(i))))
+                        trigger.events << *e;
+                }
+            } else if (const auto e = text(*events, eventsPointer)) {
+                trigger.events << *e;
+            }
+        } else {
+            ok = false;
+        }
+    } else if (type == u"DynamoDB" || type == u"Kinesis") {
+        trigger.type = TriggerType::Stream;
+        trigger.streamKind = type == u"DynamoDB" ? QStringLiteral("dynamodb") : QStringLiteral("kinesis");
+        const auto stream = requiredText(QStringLiteral("Stream"), true);
+        ok = stream.has_value();
+        trigger.source = stream.value_or(QString());
+        if (const YamlNode* position = optional(QStringLiteral("StartingPosition")))
+            trigger.startingPosition =
+                text(*position, keyPointer(QStringLiteral("StartingPosition"))).value_or(QString());
+        readBatchSize(trigger);
+        readEnabled(trigger);
+    } else {
+        m_diagnostics.warn(event, pointer,
+                           QStringLiteral("%1 events are not imported; the workbench has no %1 "
+                                          "trigger, so invoke the function with a saved event "
+                                          "instead.")
+                               .arg(type));
+        return;
+    }
+    for (qsizetype i = 0; i < properties.keys.size(); ++i) {
+        if (!used.contains(properties.keys.at(i)))
+            m_diagnostics.warn(properties.items[size_t(i)], keyPointer(properties.keys.at(i)),
+                               notImported(properties.keys.at(i)));
+    }
+    if (ok)
+        function.triggers.append(trigger);
+}
+
+std::optional<QString> SamImporter::text(const YamlNode& node, const QString& pointer,
+                                         bool resourceIsSource)
+{
+    const ResolvedText value = m_intrinsics.resolve(node);
+    switch (value.status) {
+    case ResolvedText::Status::Literal:
+    case ResolvedText::Status::Resolved: return value.text;
+    case ResolvedText::Status::ResourceReference:
+        if (!resourceIsSource)
+            m_diagnostics.warn(node, pointer,
+                               QStringLiteral("%1 names a resource of this template, so its "
+                                              "logical id \"%2\" is imported instead.")
+                                   .arg(IntrinsicResolver::readable(node), value.text));
+        return value.text;
+    case ResolvedText::Status::Unresolved:
+        m_diagnostics.warn(node, pointer,
+                           QStringLiteral("%1, so it is kept as written: %2.")
+                               .arg(value.reason, value.text));
+        return value.text;
+    case ResolvedText::Status::NotText:
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("Expected text here, not %1.").arg(node.kindName()));
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> SamImporter::number(const YamlNode& node, const QString& pointer,
+                                       int fallback, const QString& unit)
+{
+    const ResolvedText value = m_intrinsics.resolve(node);
+    if (value.status == ResolvedText::Status::Unresolved ||
+        value.status == ResolvedText::Status::ResourceReference) {
+        const QString reason = value.status == ResolvedText::Status::Unresolved
+                                   ? value.reason
+                                   : QStringLiteral("%1 names a resource")
+                                         .arg(IntrinsicResolver::readable(node));
+        m_diagnostics.warn(node, pointer,
+                           fallback < 0
+                               ? QStringLiteral("%1, so the value is not imported.").arg(reason)
+                               : QStringLiteral("%1, so the default %2 %3 is used.")
+                                     .arg(reason)
+                                     .arg(fallback)
+                                     .arg(unit));
+        return fallback;
+    }
+    const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;
+    if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max()) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("Expected a whole number of %1 here, not \"%2\".")
+                                .arg(unit, value.text));
+        return std::nullopt;
+    }
+    return int(*n);
+}
+
+std::optional<bool> SamImporter::flag(const YamlNode& node, const QString& pointer, bool fallback)
+{
+    const ResolvedText value = m_intrinsics.resolve(node);
+    if (value.status == ResolvedText::Status::Unresolved) {
+        m_diagnostics.warn(node, pointer,
+                           QStringLiteral("%1, so the default %2 is used.")
+                               .arg(value.reason, fallback ? QStringLiteral("true")
+                                                           : QStringLiteral("false")));
+        return fallback;
+    }
+    const auto b = value.isText() ? boolean(value.text) : std::nullopt;
+    if (!b) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("Expected true or false here, not \"%1\".")
+                                .arg(value.text));
+        return std::nullopt;
+    }
+    return b;
+}
+
+} // namespace swb
