@@ -2,7 +2,6 @@
 
 #include "YamlNode.h"
 
-
 namespace swb {
 
 namespace {
@@ -25,8 +24,7 @@ void ImportDiagnostics::warn(const YamlNode& at, const QString& pointer, const Q
     warnAt(at.line, at.column, pointer, message);
 }
 
-void ImportDiagnostics::warnAt(int line, int column, const QString& pointer,
-                               const QString& message)
+void ImportDiagnostics::warnAt(int line, int column, const QString& pointer, const QString& message)
 {
     appendOnce(m_warnings, Diagnostic{Severity::Warning, m_file, pointer, line, column, message});
 }

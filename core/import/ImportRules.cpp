@@ -80,9 +80,14 @@ QString notImportedReason(const QString& key)
 QString notImportedMessage(const QString& key)
 {
     static const QStringList plurals = {
-        QStringLiteral("Layers"), QStringLiteral("layers"), QStringLiteral("Policies"),
-        QStringLiteral("Tags"),   QStringLiteral("tags"),   QStringLiteral("rules"),
-        QStringLiteral("iamRoleStatements"), QStringLiteral("plugins"),
+        QStringLiteral("Layers"),
+        QStringLiteral("layers"),
+        QStringLiteral("Policies"),
+        QStringLiteral("Tags"),
+        QStringLiteral("tags"),
+        QStringLiteral("rules"),
+        QStringLiteral("iamRoleStatements"),
+        QStringLiteral("plugins"),
     };
     return (plurals.contains(key) ? QStringLiteral("%1 are not imported; %2.")
                                   : QStringLiteral("%1 is not imported; %2."))

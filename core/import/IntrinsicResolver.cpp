@@ -10,12 +10,12 @@ constexpr int kMaxDepth = 32;
 const QStringList& knownTags()
 {
     static const QStringList tags = {
-        QStringLiteral("!Ref"),       QStringLiteral("!Sub"),       QStringLiteral("!GetAtt"),
-        QStringLiteral("!Join"),      QStringLiteral("!If"),        QStringLiteral("!Select"),
-        QStringLiteral("!FindInMap"), QStringLiteral("!ImportValue"), QStringLiteral("!Split"),
-        QStringLiteral("!Base64"),    QStringLiteral("!Equals"),    QStringLiteral("!Not"),
-        QStringLiteral("!And"),       QStringLiteral("!Or"),        QStringLiteral("!Condition"),
-        QStringLiteral("!GetAZs"),    QStringLiteral("!Cidr"),      QStringLiteral("!Transform"),
+        QStringLiteral("!Ref"),       QStringLiteral("!Sub"),          QStringLiteral("!GetAtt"),
+        QStringLiteral("!Join"),      QStringLiteral("!If"),           QStringLiteral("!Select"),
+        QStringLiteral("!FindInMap"), QStringLiteral("!ImportValue"),  QStringLiteral("!Split"),
+        QStringLiteral("!Base64"),    QStringLiteral("!Equals"),       QStringLiteral("!Not"),
+        QStringLiteral("!And"),       QStringLiteral("!Or"),           QStringLiteral("!Condition"),
+        QStringLiteral("!GetAZs"),    QStringLiteral("!Cidr"),         QStringLiteral("!Transform"),
         QStringLiteral("!Length"),    QStringLiteral("!ToJsonString"),
     };
     return tags;
@@ -55,8 +55,10 @@ QString flow(const YamlNode& node, bool ignoreTag)
     if (!ignoreTag && IntrinsicResolver::isIntrinsic(node))
         return IntrinsicResolver::readable(node);
     switch (node.kind) {
-    case YamlNode::Kind::Null: return QStringLiteral("null");
-    case YamlNode::Kind::Scalar: return node.text;
+    case YamlNode::Kind::Null:
+        return QStringLiteral("null");
+    case YamlNode::Kind::Scalar:
+        return node.text;
     case YamlNode::Kind::Sequence: {
         QStringList parts;
         for (const YamlNode& item : node.items)
@@ -91,8 +93,7 @@ IntrinsicResolver::IntrinsicResolver(YamlNode parameters, YamlNode mappings,
                                      QStringList resourceIds)
     : m_parameters(std::move(parameters)), m_mappings(std::move(mappings)),
       m_resourceIds(std::move(resourceIds))
-{
-}
+{}
 
 const QMap<QString, QString>& IntrinsicResolver::pseudoParameters()
 {
@@ -127,8 +128,7 @@ QString IntrinsicResolver::readable(const YamlNode& node)
     const YamlNode& argument = *intrinsic->argument;
     const bool ownTag = intrinsic->argument == &node;
     if (intrinsic->function == QLatin1String("Fn::GetAtt") && argument.isSequence() &&
-        argument.items.size() == 2 && argument.items[0].isScalar() &&
-        argument.items[1].isScalar())
+        argument.items.size() == 2 && argument.items[0].isScalar() && argument.items[1].isScalar())
         return QStringLiteral("!GetAtt %1.%2").arg(argument.items[0].text, argument.items[1].text);
     return shortName(intrinsic->function) + QLatin1Char(' ') + flow(argument, ownTag);
 }
@@ -145,10 +145,12 @@ ResolvedText IntrinsicResolver::resolveAt(const YamlNode& node, int depth) const
     if (const auto intrinsic = intrinsicOf(node))
         return evaluate(intrinsic->function, *intrinsic->argument, node, depth + 1);
     switch (node.kind) {
-    case YamlNode::Kind::Null: return ResolvedText{ResolvedText::Status::Literal, {}, {}};
+    case YamlNode::Kind::Null:
+        return ResolvedText{ResolvedText::Status::Literal, {}, {}};
     case YamlNode::Kind::Scalar:
         return ResolvedText{ResolvedText::Status::Literal, node.text, {}};
-    default: return ResolvedText{ResolvedText::Status::NotText, flow(node, true), {}};
+    default:
+        return ResolvedText{ResolvedText::Status::NotText, flow(node, true), {}};
     }
 }
 
@@ -224,8 +226,8 @@ ResolvedText IntrinsicResolver::evaluate(const QString& function, const YamlNode
         const YamlNode* top = map ? map->value(keys[1]) : nullptr;
         const YamlNode* value = top ? top->value(keys[2]) : nullptr;
         if (!value)
-            return unresolved(whole, QStringLiteral("Mappings has no %1/%2/%3")
-                                         .arg(keys[0], keys[1], keys[2]));
+            return unresolved(
+                whole, QStringLiteral("Mappings has no %1/%2/%3").arg(keys[0], keys[1], keys[2]));
         const ResolvedText found = resolveAt(*value, depth);
         if (found.isText())
             return ResolvedText{Status::Resolved, found.text, {}};
@@ -252,8 +254,8 @@ ResolvedText IntrinsicResolver::ref(const QString& name, const YamlNode& whole, 
             return ResolvedText{Status::Resolved, value.text, {}};
         if (value.status == Status::NotText) // a CommaDelimitedList written as a YAML list
             return ResolvedText{Status::Resolved, value.text, {}};
-        return unresolved(whole, QStringLiteral("parameter %1's Default is not plain text")
-                                     .arg(name));
+        return unresolved(whole,
+                          QStringLiteral("parameter %1's Default is not plain text").arg(name));
     }
     if (m_resourceIds.contains(name))
         return ResolvedText{Status::ResourceReference, name, {}};

@@ -44,8 +44,8 @@ public:
 
 private:
     ResolvedText resolveAt(const YamlNode& node, int depth) const;
-    ResolvedText evaluate(const QString& function, const YamlNode& argument,
-                          const YamlNode& whole, int depth) const;
+    ResolvedText evaluate(const QString& function, const YamlNode& argument, const YamlNode& whole,
+                          int depth) const;
     ResolvedText ref(const QString& name, const YamlNode& whole, int depth) const;
     ResolvedText sub(const YamlNode& argument, const YamlNode& whole, int depth) const;
 

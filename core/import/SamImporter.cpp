@@ -19,11 +19,16 @@ const QString kGlobalsPointer = QStringLiteral("/Globals/Function");
 const QStringList& importedFunctionProperties()
 {
     static const QStringList keys = {
-        QStringLiteral("Runtime"),      QStringLiteral("Handler"),
-        QStringLiteral("CodeUri"),      QStringLiteral("MemorySize"),
-        QStringLiteral("Timeout"),      QStringLiteral("Architectures"),
-        QStringLiteral("Environment"),  QStringLiteral("ReservedConcurrentExecutions"),
-        QStringLiteral("ProvisionedConcurrencyConfig"), QStringLiteral("Description"),
+        QStringLiteral("Runtime"),
+        QStringLiteral("Handler"),
+        QStringLiteral("CodeUri"),
+        QStringLiteral("MemorySize"),
+        QStringLiteral("Timeout"),
+        QStringLiteral("Architectures"),
+        QStringLiteral("Environment"),
+        QStringLiteral("ReservedConcurrentExecutions"),
+        QStringLiteral("ProvisionedConcurrencyConfig"),
+        QStringLiteral("Description"),
     };
     return keys;
 }
@@ -32,9 +37,13 @@ const QStringList& importedFunctionProperties()
 const QStringList& usedSections()
 {
     static const QStringList keys = {
-        QStringLiteral("AWSTemplateFormatVersion"), QStringLiteral("Transform"),
-        QStringLiteral("Parameters"), QStringLiteral("Mappings"), QStringLiteral("Conditions"),
-        QStringLiteral("Globals"), QStringLiteral("Resources"),
+        QStringLiteral("AWSTemplateFormatVersion"),
+        QStringLiteral("Transform"),
+        QStringLiteral("Parameters"),
+        QStringLiteral("Mappings"),
+        QStringLiteral("Conditions"),
+        QStringLiteral("Globals"),
+        QStringLiteral("Resources"),
     };
     return keys;
 }
@@ -65,8 +74,7 @@ QString resourceNotImported(const QString& type)
 SamImporter::SamImporter(const QString& templatePath, const QString& workspaceFolder)
     : m_diagnostics(templatePath), m_templateFolder(QFileInfo(templatePath).absolutePath()),
       m_workspaceFolder(workspaceFolder)
-{
-}
+{}
 
 Result<ImportResult> SamImporter::import(const YamlNode& root)
 {
@@ -82,9 +90,9 @@ Result<ImportResult> SamImporter::import(const YamlNode& root)
         if (!node || node->isNull())
             return {};
         if (!node->isMap()) {
-            m_diagnostics.error(*node, jsonPointerAppend(QString(), key),
-                                QStringLiteral("%1 must be a mapping, not %2.")
-                                    .arg(key, node->kindName()));
+            m_diagnostics.error(
+                *node, jsonPointerAppend(QString(), key),
+                QStringLiteral("%1 must be a mapping, not %2.").arg(key, node->kindName()));
             return {};
         }
         return *node;
@@ -145,9 +153,9 @@ void SamImporter::readGlobals(const YamlNode& globals)
         if (node.isNull())
             continue;
         if (!node.isMap()) {
-            m_diagnostics.error(node, pointer,
-                                QStringLiteral("Globals.Function must be a mapping, not %1.")
-                                    .arg(node.kindName()));
+            m_diagnostics.error(
+                node, pointer,
+                QStringLiteral("Globals.Function must be a mapping, not %1.").arg(node.kindName()));
             continue;
         }
         m_globalFunction = node;
@@ -172,7 +180,8 @@ void SamImporter::importResource(const QString& id, const YamlNode& resource,
     }
     const YamlNode* type = resource.value(QStringLiteral("Type"));
     if (!type || !type->isScalar() || type->text.isEmpty()) {
-        m_diagnostics.error(type ? *type : resource, jsonPointerAppend(pointer, QStringLiteral("Type")),
+        m_diagnostics.error(type ? *type : resource,
+                            jsonPointerAppend(pointer, QStringLiteral("Type")),
                             QStringLiteral("The resource has no Type; add one such as "
                                            "AWS::Serverless::Function."));
         return;
@@ -183,9 +192,8 @@ void SamImporter::importResource(const QString& id, const YamlNode& resource,
         m_diagnostics.warn(resource, pointer, resourceNotImported(type->text));
 }
 
-std::optional<SamImporter::Setting> SamImporter::setting(const YamlNode& properties,
-                                                         const QString& pointer,
-                                                         const QString& key) const
+std::optional<SamImporter::Setting>
+SamImporter::setting(const YamlNode& properties, const QString& pointer, const QString& key) const
 {
     if (const YamlNode* own = properties.value(key))
         return Setting{own, jsonPointerAppend(pointer, key)};
@@ -203,9 +211,9 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
         if (node->isMap()) {
             properties = *node;
         } else if (!node->isNull()) {
-            m_diagnostics.error(*node, propertiesPointer,
-                                QStringLiteral("Properties must be a mapping, not %1.")
-                                    .arg(node->kindName()));
+            m_diagnostics.error(
+                *node, propertiesPointer,
+                QStringLiteral("Properties must be a mapping, not %1.").arg(node->kindName()));
             return;
         }
     }
@@ -232,7 +240,8 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
     FunctionSpec function;
     function.name = id;
     if (const YamlNode* name = properties.value(QStringLiteral("FunctionName"))) {
-        const QString namePointer = jsonPointerAppend(propertiesPointer, QStringLiteral("FunctionName"));
+        const QString namePointer =
+            jsonPointerAppend(propertiesPointer, QStringLiteral("FunctionName"));
         if (name->isScalar() && name->tag.isEmpty() && !name->text.trimmed().isEmpty())
             function.name = name->text.trimmed();
         else
@@ -291,8 +300,8 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
             if (value.isText() && value.text.startsWith(QLatin1String("s3://")))
                 m_diagnostics.warn(*s->node, s->pointer, s3Message);
             else if (value.isText() && !value.text.trimmed().isEmpty())
-                function.codeUri = codeFolder(m_templateFolder, value.text.trimmed(),
-                                              m_workspaceFolder);
+                function.codeUri =
+                    codeFolder(m_templateFolder, value.text.trimmed(), m_workspaceFolder);
             else if (value.status == ResolvedText::Status::NotText)
                 m_diagnostics.error(*s->node, s->pointer,
                                     QStringLiteral("CodeUri must be a folder path, not %1.")
@@ -315,19 +324,19 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
     }
 
     if (const auto s = setting(properties, propertiesPointer, QStringLiteral("MemorySize"))) {
-        if (const auto mb = number(*s->node, s->pointer,
-                                   globalNumber(QStringLiteral("MemorySize"),
-                                                FunctionLimits::kDefaultMemoryMb),
-                                   QStringLiteral("MB"))) {
+        if (const auto mb =
+                number(*s->node, s->pointer,
+                       globalNumber(QStringLiteral("MemorySize"), FunctionLimits::kDefaultMemoryMb),
+                       QStringLiteral("MB"))) {
             function.memoryMb = *mb;
             checkMemory(*mb, *s->node, s->pointer, m_diagnostics);
         }
     }
     if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Timeout"))) {
-        if (const auto seconds = number(*s->node, s->pointer,
-                                        globalNumber(QStringLiteral("Timeout"),
-                                                     FunctionLimits::kDefaultTimeoutSeconds),
-                                        QStringLiteral("seconds"))) {
+        if (const auto seconds = number(
+                *s->node, s->pointer,
+                globalNumber(QStringLiteral("Timeout"), FunctionLimits::kDefaultTimeoutSeconds),
+                QStringLiteral("seconds"))) {
             function.timeoutSeconds = *seconds;
             checkTimeout(*seconds, *s->node, s->pointer, m_diagnostics);
         }
@@ -347,8 +356,7 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
             if (const auto arch = text(*first, firstPointer); arch && !arch->isEmpty()) {
                 function.architecture = arch->trimmed();
                 if (!function.architecture.startsWith(QLatin1Char('!')))
-                    checkArchitecture(function.architecture, *first, firstPointer,
-                                      m_diagnostics);
+                    checkArchitecture(function.architecture, *first, firstPointer, m_diagnostics);
             }
         }
     }
@@ -361,7 +369,8 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
     if (const auto s = setting(properties, propertiesPointer,
                                QStringLiteral("ReservedConcurrentExecutions"))) {
         if (!s->node->isNull()) {
-            if (const auto n = number(*s->node, s->pointer, -1, QStringLiteral("instances")); n && *n >= 0)
+            if (const auto n = number(*s->node, s->pointer, -1, QStringLiteral("instances"));
+                n && *n >= 0)
                 function.reservedConcurrency = *n;
         }
     }
@@ -385,7 +394,8 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
         function.description = text(*s->node, s->pointer).value_or(QString());
 
     if (const YamlNode* events = properties.value(QStringLiteral("Events"))) {
-        const QString eventsPointer = jsonPointerAppend(propertiesPointer, QStringLiteral("Events"));
+        const QString eventsPointer =
+            jsonPointerAppend(propertiesPointer, QStringLiteral("Events"));
         if (events->isMap()) {
             for (qsizetype i = 0; i < events->keys.size(); ++i)
                 importEvent(function, events->items[size_t(i)],
@@ -469,8 +479,7 @@ void SamImporter::readEnvironment(const YamlNode& node, const QString& pointer,
     }
 }
 
-void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
-                              const QString& pointer)
+void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, const QString& pointer)
 {
     if (!event.isMap()) {
         m_diagnostics.error(event, pointer,
@@ -494,9 +503,9 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
         if (node->isMap()) {
             properties = *node;
         } else if (!node->isNull()) {
-            m_diagnostics.error(*node, propertiesPointer,
-                                QStringLiteral("Properties must be a mapping, not %1.")
-                                    .arg(node->kindName()));
+            m_diagnostics.error(
+                *node, propertiesPointer,
+                QStringLiteral("Properties must be a mapping, not %1.").arg(node->kindName()));
             return;
         }
     }
@@ -511,7 +520,9 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
         used.insert(key);
         return properties.value(key);
     };
-    const auto keyPointer = [&](const QString& key) { return jsonPointerAppend(propertiesPointer, key); };
+    const auto keyPointer = [&](const QString& key) {
+        return jsonPointerAppend(propertiesPointer, key);
+    };
     const auto required = [&](const QString& key) -> const YamlNode* {
         const YamlNode* node = optional(key);
         if (!node || node->isNull())
@@ -519,13 +530,15 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
                                 QStringLiteral("The %1 event has no %2; add it.").arg(type, key));
         return node && !node->isNull() ? node : nullptr;
     };
-    const auto requiredText = [&](const QString& key, bool source = false) -> std::optional<QString> {
+    const auto requiredText = [&](const QString& key,
+                                  bool source = false) -> std::optional<QString> {
         const YamlNode* node = required(key);
         return node ? text(*node, keyPointer(key), source) : std::nullopt;
     };
     const auto readEnabled = [&](TriggerSpec& trigger) {
         if (const YamlNode* enabled = optional(QStringLiteral("Enabled")))
-            trigger.enabled = flag(*enabled, keyPointer(QStringLiteral("Enabled")), true).value_or(true);
+            trigger.enabled =
+                flag(*enabled, keyPointer(QStringLiteral("Enabled")), true).value_or(true);
         if (const YamlNode* state = optional(QStringLiteral("State"))) {
             const auto value = text(*state, keyPointer(QStringLiteral("State")));
             if (value && value->compare(QLatin1String("DISABLED"), Qt::CaseInsensitive) == 0)
@@ -534,9 +547,9 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
     };
     const auto readBatchSize = [&](TriggerSpec& trigger) {
         if (const YamlNode* size = optional(QStringLiteral("BatchSize")))
-            trigger.batchSize = number(*size, keyPointer(QStringLiteral("BatchSize")), 0,
-                                       QStringLiteral("records"))
-                                    .value_or(0);
+            trigger.batchSize =
+                number(*size, keyPointer(QStringLiteral("BatchSize")), 0, QStringLiteral("records"))
+                    .value_or(0);
     };
 
     TriggerSpec trigger;
@@ -555,8 +568,9 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
             // request no other route matches.
             const YamlNode* path = optional(QStringLiteral("Path"));
             const YamlNode* method = optional(QStringLiteral("Method"));
-            trigger.path = path ? text(*path, keyPointer(QStringLiteral("Path"))).value_or(QString())
-                                : QStringLiteral("/{proxy+}");
+            trigger.path = path
+                               ? text(*path, keyPointer(QStringLiteral("Path"))).value_or(QString())
+                               : QStringLiteral("/{proxy+}");
             trigger.method = method ? text(*method, keyPointer(QStringLiteral("Method")))
                                           .value_or(QString())
                                           .toUpper()
@@ -564,8 +578,9 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
         }
     } else if (type == u"Schedule" || type == u"ScheduleV2") {
         trigger.type = TriggerType::Schedule;
-        const auto expression = requiredText(
-            type == u"Schedule" ? QStringLiteral("Schedule") : QStringLiteral("ScheduleExpression"));
+        const auto expression =
+            requiredText(type == u"Schedule" ? QStringLiteral("Schedule")
+                                             : QStringLiteral("ScheduleExpression"));
         ok = expression.has_value();
         trigger.schedule = expression.value_or(QString());
         readEnabled(trigger);
@@ -590,7 +605,8 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
             const QString eventsPointer = keyPointer(QStringLiteral("Events"));
             if (events->isSequence()) {
                 for (size_t i = 0; i < events->items.size(); ++i) {
-                    if (const auto e = text(events->items[i], jsonPointerAppend(eventsPointer, qsizetype(i))))
+                    if (const auto e =
+                            text(events->items[i], jsonPointerAppend(eventsPointer, qsizetype(i))))
                         trigger.events << *e;
                 }
             } else if (const auto e = text(*events, eventsPointer)) {
@@ -601,7 +617,8 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event,
         }
     } else if (type == u"DynamoDB" || type == u"Kinesis") {
         trigger.type = TriggerType::Stream;
-        trigger.streamKind = type == u"DynamoDB" ? QStringLiteral("dynamodb") : QStringLiteral("kinesis");
+        trigger.streamKind =
+            type == u"DynamoDB" ? QStringLiteral("dynamodb") : QStringLiteral("kinesis");
         const auto stream = requiredText(QStringLiteral("Stream"), true);
         ok = stream.has_value();
         trigger.source = stream.value_or(QString());
@@ -633,7 +650,8 @@ std::optional<QString> SamImporter::text(const YamlNode& node, const QString& po
     const ResolvedText value = m_intrinsics.resolve(node);
     switch (value.status) {
     case ResolvedText::Status::Literal:
-    case ResolvedText::Status::Resolved: return value.text;
+    case ResolvedText::Status::Resolved:
+        return value.text;
     case ResolvedText::Status::ResourceReference:
         if (!resourceIsSource)
             m_diagnostics.warn(node, pointer,
@@ -642,9 +660,9 @@ std::optional<QString> SamImporter::text(const YamlNode& node, const QString& po
                                    .arg(IntrinsicResolver::readable(node), value.text));
         return value.text;
     case ResolvedText::Status::Unresolved:
-        m_diagnostics.warn(node, pointer,
-                           QStringLiteral("%1, so it is kept as written: %2.")
-                               .arg(value.reason, value.text));
+        m_diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1, so it is kept as written: %2.").arg(value.reason, value.text));
         return value.text;
     case ResolvedText::Status::NotText:
         m_diagnostics.error(node, pointer,
@@ -654,16 +672,16 @@ std::optional<QString> SamImporter::text(const YamlNode& node, const QString& po
     return std::nullopt;
 }
 
-std::optional<int> SamImporter::number(const YamlNode& node, const QString& pointer,
-                                       int fallback, const QString& unit)
+std::optional<int> SamImporter::number(const YamlNode& node, const QString& pointer, int fallback,
+                                       const QString& unit)
 {
     const ResolvedText value = m_intrinsics.resolve(node);
     if (value.status == ResolvedText::Status::Unresolved ||
         value.status == ResolvedText::Status::ResourceReference) {
-        const QString reason = value.status == ResolvedText::Status::Unresolved
-                                   ? value.reason
-                                   : QStringLiteral("%1 names a resource")
-                                         .arg(IntrinsicResolver::readable(node));
+        const QString reason =
+            value.status == ResolvedText::Status::Unresolved
+                ? value.reason
+                : QStringLiteral("%1 names a resource").arg(IntrinsicResolver::readable(node));
         m_diagnostics.warn(node, pointer,
                            fallback < 0
                                ? QStringLiteral("%1, so the value is not imported.").arg(reason)
@@ -687,17 +705,17 @@ std::optional<bool> SamImporter::flag(const YamlNode& node, const QString& point
 {
     const ResolvedText value = m_intrinsics.resolve(node);
     if (value.status == ResolvedText::Status::Unresolved) {
-        m_diagnostics.warn(node, pointer,
-                           QStringLiteral("%1, so the default %2 is used.")
-                               .arg(value.reason, fallback ? QStringLiteral("true")
-                                                           : QStringLiteral("false")));
+        m_diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1, so the default %2 is used.")
+                .arg(value.reason, fallback ? QStringLiteral("true") : QStringLiteral("false")));
         return fallback;
     }
     const auto b = value.isText() ? boolean(value.text) : std::nullopt;
     if (!b) {
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("Expected true or false here, not \"%1\".")
-                                .arg(value.text));
+        m_diagnostics.error(
+            node, pointer,
+            QStringLiteral("Expected true or false here, not \"%1\".").arg(value.text));
         return std::nullopt;
     }
     return b;

@@ -22,7 +22,7 @@ constexpr int kFrameworkTimeoutSeconds = 6;
 const QStringList& toolingKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("frameworkVersion"), QStringLiteral("configValidationMode"),
+        QStringLiteral("frameworkVersion"),        QStringLiteral("configValidationMode"),
         QStringLiteral("variablesResolutionMode"), QStringLiteral("deprecationNotificationMode"),
         QStringLiteral("disabledDeprecations"),
     };
@@ -67,8 +67,7 @@ ServerlessImporter::ServerlessImporter(const QString& configPath, const QString&
                                        const QProcessEnvironment& environment)
     : m_diagnostics(configPath), m_configFolder(QFileInfo(configPath).absolutePath()),
       m_workspaceFolder(workspaceFolder), m_environment(environment)
-{
-}
+{}
 
 Result<ImportResult> ServerlessImporter::import(const YamlNode& root)
 {
@@ -93,9 +92,9 @@ Result<ImportResult> ServerlessImporter::import(const YamlNode& root)
     if (const YamlNode* functions = m_root.value(QStringLiteral("functions"))) {
         if (functions->isMap()) {
             for (qsizetype i = 0; i < functions->keys.size(); ++i)
-                importFunction(functions->keys.at(i), functions->items[size_t(i)],
-                               jsonPointerAppend(QStringLiteral("/functions"),
-                                                 functions->keys.at(i)));
+                importFunction(
+                    functions->keys.at(i), functions->items[size_t(i)],
+                    jsonPointerAppend(QStringLiteral("/functions"), functions->keys.at(i)));
         } else if (!functions->isNull()) {
             m_diagnostics.error(*functions, QStringLiteral("/functions"),
                                 QStringLiteral("functions must be a mapping of function names to "
@@ -134,9 +133,9 @@ void ServerlessImporter::readTopLevel(const YamlNode& root)
             if (name && name->isScalar())
                 m_serviceName = name->text.trimmed();
             else
-                m_diagnostics.error(value, pointer,
-                                    QStringLiteral("service must be a name, not %1.")
-                                        .arg(value.kindName()));
+                m_diagnostics.error(
+                    value, pointer,
+                    QStringLiteral("service must be a name, not %1.").arg(value.kindName()));
         } else if (key == u"package" && !raw.isMap()) {
             m_diagnostics.warn(raw, pointer, notImported(key));
         } else if (key == u"package") {
@@ -168,9 +167,9 @@ void ServerlessImporter::readProvider(const YamlNode& provider)
     if (provider.isNull())
         return;
     if (!provider.isMap()) {
-        m_diagnostics.error(provider, pointer,
-                            QStringLiteral("provider must be a mapping, not %1.")
-                                .arg(provider.kindName()));
+        m_diagnostics.error(
+            provider, pointer,
+            QStringLiteral("provider must be a mapping, not %1.").arg(provider.kindName()));
         return;
     }
     m_providerRuntime = setting(provider, pointer, QStringLiteral("runtime"));
@@ -230,12 +229,18 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
         return;
     }
     static const QStringList used = {
-        QStringLiteral("handler"),      QStringLiteral("runtime"),
-        QStringLiteral("memorySize"),   QStringLiteral("timeout"),
-        QStringLiteral("environment"),  QStringLiteral("description"),
-        QStringLiteral("reservedConcurrency"), QStringLiteral("provisionedConcurrency"),
-        QStringLiteral("architecture"), QStringLiteral("events"),
-        QStringLiteral("name"),         QStringLiteral("package"),
+        QStringLiteral("handler"),
+        QStringLiteral("runtime"),
+        QStringLiteral("memorySize"),
+        QStringLiteral("timeout"),
+        QStringLiteral("environment"),
+        QStringLiteral("description"),
+        QStringLiteral("reservedConcurrency"),
+        QStringLiteral("provisionedConcurrency"),
+        QStringLiteral("architecture"),
+        QStringLiteral("events"),
+        QStringLiteral("name"),
+        QStringLiteral("package"),
     };
     warnUnused(raw, pointer, used);
     if (const YamlNode* deployedName = raw.value(QStringLiteral("name")))
@@ -285,8 +290,8 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
     if (!memory)
         memory = m_providerMemory;
     if (memory) {
-        if (const auto mb = number(memory->node, memory->pointer, kFrameworkMemoryMb,
-                                   QStringLiteral("MB"))) {
+        if (const auto mb =
+                number(memory->node, memory->pointer, kFrameworkMemoryMb, QStringLiteral("MB"))) {
             function.memoryMb = *mb;
             checkMemory(*mb, memory->node, memory->pointer, m_diagnostics);
         }
@@ -295,8 +300,8 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
     if (!timeout)
         timeout = m_providerTimeout;
     if (timeout) {
-        if (const auto seconds = number(timeout->node, timeout->pointer,
-                                        kFrameworkTimeoutSeconds, QStringLiteral("seconds"))) {
+        if (const auto seconds = number(timeout->node, timeout->pointer, kFrameworkTimeoutSeconds,
+                                        QStringLiteral("seconds"))) {
             function.timeoutSeconds = *seconds;
             checkTimeout(*seconds, timeout->node, timeout->pointer, m_diagnostics);
         }
@@ -309,8 +314,8 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
             arch && !arch->trimmed().isEmpty()) {
             function.architecture = arch->trimmed();
             if (!arch->contains(QStringLiteral("${")))
-                checkArchitecture(function.architecture, architecture->node,
-                                  architecture->pointer, m_diagnostics);
+                checkArchitecture(function.architecture, architecture->node, architecture->pointer,
+                                  m_diagnostics);
         }
     }
     if (m_providerEnvironment)
@@ -320,8 +325,8 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
     if (const auto description = setting(raw, pointer, QStringLiteral("description")))
         function.description = text(description->node, description->pointer).value_or(QString());
     if (const auto reserved = setting(raw, pointer, QStringLiteral("reservedConcurrency"))) {
-        if (const auto n = number(reserved->node, reserved->pointer, -1,
-                                  QStringLiteral("instances"));
+        if (const auto n =
+                number(reserved->node, reserved->pointer, -1, QStringLiteral("instances"));
             n && *n >= 0)
             function.reservedConcurrency = *n;
     }
@@ -339,9 +344,9 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
                             eventPointer);
             }
         } else if (!events->isNull()) {
-            m_diagnostics.error(*events, eventsPointer,
-                                QStringLiteral("events must be a list, not %1.")
-                                    .arg(events->kindName()));
+            m_diagnostics.error(
+                *events, eventsPointer,
+                QStringLiteral("events must be a list, not %1.").arg(events->kindName()));
         }
     }
     m_functions.append(function);
@@ -417,9 +422,9 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
     };
     const auto readBatchSize = [&](TriggerSpec& trigger) {
         if (const YamlNode* size = optional(QStringLiteral("batchSize")))
-            trigger.batchSize = number(*size, keyPointer(QStringLiteral("batchSize")), 0,
-                                       QStringLiteral("records"))
-                                    .value_or(0);
+            trigger.batchSize =
+                number(*size, keyPointer(QStringLiteral("batchSize")), 0, QStringLiteral("records"))
+                    .value_or(0);
     };
     // The short form ("GET hello", an ARN, a bucket name) or the long form's `key`.
     const bool shortForm = body.isScalar() || IntrinsicResolver::isIntrinsic(body);
@@ -459,10 +464,11 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
             const YamlNode* method = required(QStringLiteral("method"));
             ok = path && method;
             if (path)
-                trigger.path = httpPath(text(*path, keyPointer(QStringLiteral("path"))).value_or(QString()));
+                trigger.path =
+                    httpPath(text(*path, keyPointer(QStringLiteral("path"))).value_or(QString()));
             if (method)
-                trigger.method =
-                    httpMethod(text(*method, keyPointer(QStringLiteral("method"))).value_or(QString()));
+                trigger.method = httpMethod(
+                    text(*method, keyPointer(QStringLiteral("method"))).value_or(QString()));
             if (trigger.path == u"/*")
                 trigger.path = QStringLiteral("/{proxy+}");
         }
@@ -517,16 +523,18 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
         } else if (kind == u"s3") {
             trigger.type = TriggerType::Storage;
             const YamlNode* s3Event = shortForm ? nullptr : optional(QStringLiteral("event"));
-            trigger.events << (s3Event ? text(*s3Event, keyPointer(QStringLiteral("event")))
-                                             .value_or(QString())
-                                       : QStringLiteral("s3:ObjectCreated:*"));
+            trigger.events
+                << (s3Event
+                        ? text(*s3Event, keyPointer(QStringLiteral("event"))).value_or(QString())
+                        : QStringLiteral("s3:ObjectCreated:*"));
         } else {
             trigger.type = TriggerType::Stream;
             trigger.startingPosition = QStringLiteral("TRIM_HORIZON"); // the Framework's default
             if (!shortForm) {
                 if (const YamlNode* type = optional(QStringLiteral("type")))
-                    trigger.streamKind =
-                        text(*type, keyPointer(QStringLiteral("type"))).value_or(QString()).toLower();
+                    trigger.streamKind = text(*type, keyPointer(QStringLiteral("type")))
+                                             .value_or(QString())
+                                             .toLower();
                 if (const YamlNode* position = optional(QStringLiteral("startingPosition")))
                     trigger.startingPosition =
                         text(*position, keyPointer(QStringLiteral("startingPosition")))
@@ -569,7 +577,8 @@ std::optional<QString> ServerlessImporter::text(const YamlNode& node, const QStr
     const ResolvedText value = m_intrinsics.resolve(node);
     switch (value.status) {
     case ResolvedText::Status::Literal:
-    case ResolvedText::Status::Resolved: return value.text;
+    case ResolvedText::Status::Resolved:
+        return value.text;
     case ResolvedText::Status::ResourceReference:
         if (!isSource)
             m_diagnostics.warn(node, pointer,
@@ -578,9 +587,9 @@ std::optional<QString> ServerlessImporter::text(const YamlNode& node, const QStr
                                    .arg(IntrinsicResolver::readable(node), value.text));
         return value.text;
     case ResolvedText::Status::Unresolved:
-        m_diagnostics.warn(node, pointer,
-                           QStringLiteral("%1, so it is kept as written: %2.")
-                               .arg(value.reason, value.text));
+        m_diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1, so it is kept as written: %2.").arg(value.reason, value.text));
         return value.text;
     case ResolvedText::Status::NotText:
         m_diagnostics.error(node, pointer,
@@ -630,10 +639,10 @@ std::optional<bool> ServerlessImporter::flag(const YamlNode& node, const QString
         return b;
     if (value.status == ResolvedText::Status::Unresolved ||
         (value.isText() && value.text.contains(QStringLiteral("${")))) {
-        m_diagnostics.warn(node, pointer,
-                           QStringLiteral("%1 is not resolved, so the default %2 is used.")
-                               .arg(value.text, fallback ? QStringLiteral("true")
-                                                         : QStringLiteral("false")));
+        m_diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1 is not resolved, so the default %2 is used.")
+                .arg(value.text, fallback ? QStringLiteral("true") : QStringLiteral("false")));
         return fallback;
     }
     m_diagnostics.error(node, pointer,

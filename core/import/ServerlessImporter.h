@@ -36,7 +36,8 @@ private:
     std::optional<Setting> setting(const YamlNode& raw, const QString& pointer, const QString& key);
     void readEnvironment(const Setting& setting, QMap<QString, QString>& environment);
 
-    std::optional<QString> text(const YamlNode& node, const QString& pointer, bool isSource = false);
+    std::optional<QString> text(const YamlNode& node, const QString& pointer,
+                                bool isSource = false);
     std::optional<int> number(const YamlNode& node, const QString& pointer, int fallback,
                               const QString& unit);
     std::optional<bool> flag(const YamlNode& node, const QString& pointer, bool fallback);

@@ -42,8 +42,7 @@ const QRegularExpression& legacyFilePattern()
 ServerlessVariables::ServerlessVariables(const YamlNode& root, QProcessEnvironment environment,
                                          ImportDiagnostics& diagnostics)
     : m_root(root), m_environment(std::move(environment)), m_diagnostics(diagnostics)
-{
-}
+{}
 
 YamlNode ServerlessVariables::resolve(const YamlNode& raw, const QString& pointer)
 {
@@ -87,8 +86,8 @@ YamlNode ServerlessVariables::resolveAt(const YamlNode& raw, const QString& poin
             out.items[i] = resolveAt(raw.items[i], jsonPointerAppend(pointer, qsizetype(i)), depth);
     } else if (raw.isMap()) {
         for (size_t i = 0; i < raw.items.size(); ++i)
-            out.items[i] =
-                resolveAt(raw.items[i], jsonPointerAppend(pointer, raw.keys.at(qsizetype(i))), depth);
+            out.items[i] = resolveAt(raw.items[i],
+                                     jsonPointerAppend(pointer, raw.keys.at(qsizetype(i))), depth);
     }
     m_inProgress.removeLast();
     m_resolved.insert(pointer, out);
@@ -180,8 +179,8 @@ QList<ServerlessVariables::Segment> ServerlessVariables::parse(const QString& te
 }
 
 // Reads after "${" up to the matching "}"; `i` ends past it. Null when the variable never ends.
-std::shared_ptr<ServerlessVariables::Variable> ServerlessVariables::parseVariable(const QString& text,
-                                                                                  qsizetype& i)
+std::shared_ptr<ServerlessVariables::Variable>
+ServerlessVariables::parseVariable(const QString& text, qsizetype& i)
 {
     auto variable = std::make_shared<Variable>();
     variable->arguments.append(QList<Segment>());
@@ -314,10 +313,10 @@ ServerlessVariables::Outcome ServerlessVariables::evaluate(const Variable& varia
         return result;
     } else {
         readLater = true;
-        result.problem = QStringLiteral("%1 variables are not read when importing")
-                             .arg(source == u"sls" || source == u"aws"
-                                      ? source + QLatin1Char(':') + address
-                                      : source);
+        result.problem =
+            QStringLiteral("%1 variables are not read when importing")
+                .arg(source == u"sls" || source == u"aws" ? source + QLatin1Char(':') + address
+                                                          : source);
     }
 
     for (qsizetype a = 1; a < variable.arguments.size(); ++a) {
@@ -325,10 +324,9 @@ ServerlessVariables::Outcome ServerlessVariables::evaluate(const Variable& varia
         std::optional<YamlNode> fallback;
         QString shown;
         const bool onlyVariable =
-            std::count_if(argument.begin(), argument.end(),
-                          [](const Segment& s) {
-                              return s.variable || !s.text.trimmed().isEmpty();
-                          }) == 1 &&
+            std::count_if(
+                argument.begin(), argument.end(),
+                [](const Segment& s) { return s.variable || !s.text.trimmed().isEmpty(); }) == 1 &&
             std::any_of(argument.begin(), argument.end(),
                         [](const Segment& s) { return s.variable != nullptr; });
         if (onlyVariable) {
@@ -388,8 +386,7 @@ ServerlessVariables::Outcome ServerlessVariables::lookupSelf(const QString& addr
         result.problem = QStringLiteral("variables nest more than %1 levels deep").arg(kMaxDepth);
         return result;
     }
-    const QStringList path = address.isEmpty() ? QStringList()
-                                               : address.split(QLatin1Char('.'));
+    const QStringList path = address.isEmpty() ? QStringList() : address.split(QLatin1Char('.'));
     YamlNode current = m_root;
     QString pointer;
     bool resolved = false; // once through a resolved value, the rest is resolved too

@@ -40,9 +40,9 @@ private:
     };
     struct Outcome {
         std::optional<YamlNode> value;
-        QString problem;   // why there is no value
+        QString problem;        // why there is no value
         bool isVariable = true; // false for "${AWS::Region}" and other non-Framework text
-        QStringList notes; // warnings to give even though a value was found
+        QStringList notes;      // warnings to give even though a value was found
     };
 
     static QList<Segment> parse(const QString& text);

@@ -6,7 +6,6 @@
 #include "YamlNode.h"
 #include "format/TextFile.h"
 
-
 namespace swb {
 
 namespace {
@@ -87,8 +86,7 @@ Result<ImportResult> importServerless(const YamlNode& root, const QString& path,
 
 } // namespace
 
-Result<ImportResult> importSamTemplate(const QString& templatePath,
-                                       const QString& workspaceFolder)
+Result<ImportResult> importSamTemplate(const QString& templatePath, const QString& workspaceFolder)
 {
     const Result<YamlNode> root = readYaml(templatePath);
     if (!root)
@@ -113,9 +111,12 @@ Result<ImportResult> importTemplate(const QString& path, const QString& workspac
     if (!root)
         return std::unexpected(root.error());
     switch (detect(*root)) {
-    case Format::Sam: return importSam(*root, path, workspaceFolder);
-    case Format::Serverless: return importServerless(*root, path, workspaceFolder, environment);
-    case Format::Unknown: break;
+    case Format::Sam:
+        return importSam(*root, path, workspaceFolder);
+    case Format::Serverless:
+        return importServerless(*root, path, workspaceFolder, environment);
+    case Format::Unknown:
+        break;
     }
     return fail(ErrorCode::InvalidArgument,
                 QStringLiteral("%1 is neither an AWS SAM template nor a serverless.yml (it has "

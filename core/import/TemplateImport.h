@@ -21,8 +21,7 @@ struct ImportResult {
 // Errors: the file's own (NotFound, PermissionDenied, Parse for bad UTF-8), Parse for YAML syntax
 // (one located Diagnostic), Validation for a document that breaks the format's rules (one
 // Diagnostic per problem, each with a JSON pointer into the YAML).
-Result<ImportResult> importSamTemplate(const QString& templatePath,
-                                       const QString& workspaceFolder);
+Result<ImportResult> importSamTemplate(const QString& templatePath, const QString& workspaceFolder);
 
 // Like importSamTemplate; the workspace is named by "service" when there is one. `environment`
 // answers ${env:NAME} variables.

@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-
 namespace swb {
 
 namespace {
@@ -43,7 +42,9 @@ public:
             out.tag = tag;
         switch (node.Type()) {
         case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null: out.kind = YamlNode::Kind::Null; break;
+        case YAML::NodeType::Null:
+            out.kind = YamlNode::Kind::Null;
+            break;
         case YAML::NodeType::Scalar:
             out.kind = YamlNode::Kind::Scalar;
             out.text = QString::fromStdString(node.Scalar());
@@ -141,10 +142,14 @@ const YamlNode* YamlNode::value(const QString& key) const
 QString YamlNode::kindName() const
 {
     switch (kind) {
-    case Kind::Null: return QStringLiteral("empty");
-    case Kind::Scalar: return QStringLiteral("text");
-    case Kind::Sequence: return QStringLiteral("a list");
-    case Kind::Map: return QStringLiteral("a mapping");
+    case Kind::Null:
+        return QStringLiteral("empty");
+    case Kind::Scalar:
+        return QStringLiteral("text");
+    case Kind::Sequence:
+        return QStringLiteral("a list");
+    case Kind::Map:
+        return QStringLiteral("a mapping");
     }
     return {};
 }
@@ -159,9 +164,8 @@ Result<YamlNode> parseYaml(const QString& text, const QString& file)
         QString reason = QString::fromStdString(e.msg);
         if (reason.isEmpty())
             reason = QStringLiteral("the YAML cannot be read");
-        return std::unexpected(
-            parseError(file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                       e.mark.column >= 0 ? e.mark.column + 1 : 0, reason));
+        return std::unexpected(parseError(file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                                          e.mark.column >= 0 ? e.mark.column + 1 : 0, reason));
     } catch (const ConversionLimit& limit) {
         return std::unexpected(parseError(file, limit.line, limit.column, limit.reason));
     }

@@ -99,12 +99,16 @@ void tst_SamImport::importsEachFunctionOfTheSampleTemplate_data()
     // Pseudo parameters take sam local's values (AWS::Region us-east-1, AWS::StackName local).
     const QMap<QString, QString> globalEnvironment{{"STAGE", "dev"}, {"LOG_LEVEL", "DEBUG"}};
     QTest::newRow("hello world: Api event, arm64 overrides Globals")
-        << "HelloWorldFunction" << "python3.12" << "app.lambda_handler" << "hello_world" << 128
-        << 10 << "arm64" << -1 << 0 << "" << globalEnvironment
+        << "HelloWorldFunction"
+        << "python3.12"
+        << "app.lambda_handler"
+        << "hello_world" << 128 << 10 << "arm64" << -1 << 0 << "" << globalEnvironment
         << QStringList{"http method=GET path=/hello api=rest enabled=true"};
     QTest::newRow("orders api: FunctionName, !Ref and !Sub, HttpApi and its $default route")
-        << "orders-api" << "python3.12" << "handler.main" << "src/orders_api" << 256 << 10
-        << "x86_64" << 20 << 0 << "Orders API for dev in us-east-1"
+        << "orders-api"
+        << "python3.12"
+        << "handler.main"
+        << "src/orders_api" << 256 << 10 << "x86_64" << 20 << 0 << "Orders API for dev in us-east-1"
         << QMap<QString, QString>{{"STAGE", "dev"},
                                   {"LOG_LEVEL", "WARNING"},
                                   {"TABLE_NAME", "OrdersTable"},
@@ -113,13 +117,17 @@ void tst_SamImport::importsEachFunctionOfTheSampleTemplate_data()
                        "http method=GET path=/orders/{id} api=http enabled=true",
                        "http method=ANY path=/{proxy+} api=http enabled=true"};
     QTest::newRow("nightly report: schedules, provisioned concurrency")
-        << "NightlyReportFunction" << "nodejs20.x" << "report.handler" << "src/report" << 1024
-        << 120 << "x86_64" << -1 << 2 << "" << globalEnvironment
+        << "NightlyReportFunction"
+        << "nodejs20.x"
+        << "report.handler"
+        << "src/report" << 1024 << 120 << "x86_64" << -1 << 2 << "" << globalEnvironment
         << QStringList{"schedule schedule=cron(0 2 * * ? *) enabled=true",
                        "schedule schedule=rate(1 hour) enabled=false"};
     QTest::newRow("order worker: queue, bucket, topic and streams")
-        << "OrderWorkerFunction" << "python3.12" << "worker.handle" << "src/worker" << 128 << 10
-        << "x86_64" << -1 << 0 << "" << globalEnvironment
+        << "OrderWorkerFunction"
+        << "python3.12"
+        << "worker.handle"
+        << "src/worker" << 128 << 10 << "x86_64" << -1 << 0 << "" << globalEnvironment
         << QStringList{
                "queue source=OrdersQueue batchSize=10 enabled=true",
                "storage source=UploadsBucket events=s3:ObjectCreated:*,s3:ObjectRemoved:* "
@@ -215,12 +223,24 @@ void tst_SamImport::makesCodeUriRelativeToWorkspaceFolder_data()
     QTest::addColumn<QString>("workspace"); // relative to the template's folder
     QTest::addColumn<QString>("codeUri");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("same folder, trailing slash") << "." << "hello_world/" << "hello_world";
-    QTest::newRow("same folder, dot") << "." << "." << ".";
-    QTest::newRow("same folder, dot-slash and ..") << "." << "./src/../lib/" << "lib";
-    QTest::newRow("workspace above the template") << ".." << "hello_world/" << "app/hello_world";
-    QTest::newRow("workspace beside the template") << "../ws" << "src" << "../app/src";
-    QTest::newRow("no CodeUri: the template's folder") << ".." << "" << "app";
+    QTest::newRow("same folder, trailing slash") << "."
+                                                 << "hello_world/"
+                                                 << "hello_world";
+    QTest::newRow("same folder, dot") << "."
+                                      << "."
+                                      << ".";
+    QTest::newRow("same folder, dot-slash and ..") << "."
+                                                   << "./src/../lib/"
+                                                   << "lib";
+    QTest::newRow("workspace above the template") << ".."
+                                                  << "hello_world/"
+                                                  << "app/hello_world";
+    QTest::newRow("workspace beside the template") << "../ws"
+                                                   << "src"
+                                                   << "../app/src";
+    QTest::newRow("no CodeUri: the template's folder") << ".."
+                                                       << ""
+                                                       << "app";
 }
 
 void tst_SamImport::makesCodeUriRelativeToWorkspaceFolder()
@@ -235,9 +255,8 @@ void tst_SamImport::makesCodeUriRelativeToWorkspaceFolder()
                             templateWithFunction(property)));
     const QString workspaceFolder =
         QDir::cleanPath(QDir(dir.path()).filePath(QStringLiteral("app/") + workspace));
-    const auto result =
-        importSamTemplate(QDir(dir.path()).filePath(QStringLiteral("app/template.yaml")),
-                          workspaceFolder);
+    const auto result = importSamTemplate(
+        QDir(dir.path()).filePath(QStringLiteral("app/template.yaml")), workspaceFolder);
     QVERIFY2(result.has_value(), qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->workspace.functions.size(), 1);
     QCOMPARE(result->workspace.functions.first().codeUri, expected);
@@ -253,17 +272,20 @@ void tst_SamImport::keepsOutOfRangeValuesAndWarns_data()
     QTest::addColumn<QString>("warning");
     // Lambda's limits: 128-10240 MB, 1-900 s (docs: gettingstarted-limits.html).
     QTest::newRow("memory above Lambda's limit")
-        << QByteArray("      MemorySize: 20000\n") << "memoryMb" << "20000"
+        << QByteArray("      MemorySize: 20000\n") << "memoryMb"
+        << "20000"
         << "9:19 /Resources/OrdersFunction/Properties/MemorySize: 20000 MB is outside Lambda's "
            "range of 128–10240 MB; it is imported as written, change it before running the "
            "function.";
     QTest::newRow("timeout of zero")
-        << QByteArray("      Timeout: 0\n") << "timeoutSeconds" << "0"
+        << QByteArray("      Timeout: 0\n") << "timeoutSeconds"
+        << "0"
         << "9:16 /Resources/OrdersFunction/Properties/Timeout: 0 seconds is outside Lambda's "
            "range of 1–900 seconds; it is imported as written, change it before running the "
            "function.";
     QTest::newRow("unknown architecture")
-        << QByteArray("      Architectures: [arm]\n") << "architecture" << "arm"
+        << QByteArray("      Architectures: [arm]\n") << "architecture"
+        << "arm"
         << "9:23 /Resources/OrdersFunction/Properties/Architectures/0: \"arm\" is not a Lambda "
            "architecture (x86_64 or arm64); it is imported as written, change it before "
            "running the function.";
@@ -291,19 +313,25 @@ void tst_SamImport::resolvesIntrinsicFunctions_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("warning");
     // Parameters: Stage (Default dev), Bucket (no Default); Mappings: Sizes/dev/Label small.
-    QTest::newRow("!Ref parameter with Default") << QByteArray("!Ref Stage") << "dev" << "";
-    QTest::newRow("Ref long form") << QByteArray("{Ref: Stage}") << "dev" << "";
+    QTest::newRow("!Ref parameter with Default") << QByteArray("!Ref Stage") << "dev"
+                                                 << "";
+    QTest::newRow("Ref long form") << QByteArray("{Ref: Stage}") << "dev"
+                                   << "";
     QTest::newRow("!Ref pseudo parameter") << QByteArray("!Ref AWS::AccountId") << "123456789012"
                                            << "";
     QTest::newRow("!Sub with parameters and pseudo parameters")
-        << QByteArray("!Sub '${AWS::StackName}-${Stage}-${AWS::Region}'")
-        << "local-dev-us-east-1" << "";
+        << QByteArray("!Sub '${AWS::StackName}-${Stage}-${AWS::Region}'") << "local-dev-us-east-1"
+        << "";
     QTest::newRow("Fn::Sub with its own variables")
-        << QByteArray("{'Fn::Sub': ['${Name}-${Stage}', {Name: orders}]}") << "orders-dev" << "";
-    QTest::newRow("!Sub keeps ${!Literal}") << QByteArray("!Sub 'cost ${!Total}'")
-                                            << "cost ${Total}" << "";
-    QTest::newRow("!Join") << QByteArray("!Join ['-', [a, !Ref Stage, c]]") << "a-dev-c" << "";
-    QTest::newRow("!Select") << QByteArray("!Select [1, [x, y, z]]") << "y" << "";
+        << QByteArray("{'Fn::Sub': ['${Name}-${Stage}', {Name: orders}]}") << "orders-dev"
+        << "";
+    QTest::newRow("!Sub keeps ${!Literal}")
+        << QByteArray("!Sub 'cost ${!Total}'") << "cost ${Total}"
+        << "";
+    QTest::newRow("!Join") << QByteArray("!Join ['-', [a, !Ref Stage, c]]") << "a-dev-c"
+                           << "";
+    QTest::newRow("!Select") << QByteArray("!Select [1, [x, y, z]]") << "y"
+                             << "";
     QTest::newRow("!FindInMap") << QByteArray("!FindInMap [Sizes, !Ref Stage, Label]") << "small"
                                 << "";
     QTest::newRow("!Ref parameter without Default")
@@ -379,8 +407,8 @@ void tst_SamImport::usesLambdaDefaultsWithoutGlobals()
 
 void tst_SamImport::usesLambdaDefaultForUnresolvableNumber()
 {
-    const auto result = importText(templateWithFunction(
-        "      MemorySize: !ImportValue shared-memory\n"));
+    const auto result =
+        importText(templateWithFunction("      MemorySize: !ImportValue shared-memory\n"));
     QVERIFY2(result.has_value(), qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->workspace.functions.first().memoryMb, 128);
     QCOMPARE(test::describe(result->warnings),
