@@ -106,7 +106,13 @@ class FakeRuntimeAPI(object):
                 api.posts.put(rec)  # before the reply, so it is queued before any exit
                 self._reply(202, b'{"status":"OK"}')
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                # a bootstrap killed at the end of a test resets its connection: not news
+                if not isinstance(sys.exc_info()[1], OSError):
+                    ThreadingHTTPServer.handle_error(self, request, client_address)
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         self.port = self.server.server_address[1]
@@ -504,7 +510,7 @@ class PythonBootstrapTests(BootstrapTests, unittest.TestCase):
         self.assertEqual(rec["output_before"], b"")
 
 
-@unittest.skipIf(NODE is None or not os.path.exists(NODE_BOOTSTRAP), "node is not installed")
+@unittest.skipIf(NODE is None, "node is not installed")
 class NodeBootstrapTests(BootstrapTests, unittest.TestCase):
     RUNTIME = "node"
     ROOT = os.path.join(FIXTURES, "node", "cjs")
@@ -615,11 +621,13 @@ class NodeBootstrapTests(BootstrapTests, unittest.TestCase):
         self.assertEqual(body(inst.invoke({}, "req-s")), {"legacy": True})
 
     def test_marshal_error(self):
+        # nodejs20.x reports an unserialisable result as a plain Error with this message
         inst = self.start("index.circular")
         rec = inst.invoke({}, "req-m")
         self.assertTrue(rec["path"].endswith("/error"))
         b = body(rec)
-        self.assertEqual(b["errorType"], "Runtime.MarshalError")
+        self.assertEqual(b["errorType"], "Error")
+        self.assertEqual(b["errorMessage"], "Unable to stringify response body")
 
     def test_esm_package_type_module(self):
         inst = self.start("index.handler", root=os.path.join(FIXTURES, "node", "esm"))
