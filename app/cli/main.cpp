@@ -24,6 +24,8 @@ const QList<Command>& commands()
         {"import", "Create a workspace from a SAM template.yaml or a serverless.yml.", runImport},
         {"event", "List event templates or generate an event (API Gateway, S3, SQS, ...).",
          runEvent},
+        {"invoke", "Run a function on the local runner; --repeat shows cold and warm starts.",
+         runInvoke},
     };
     return list;
 }

@@ -1,0 +1,262 @@
+// swb invoke: run a function on the local runner, once or many times, and report like Lambda.
+#include "Commands.h"
+
+#include "Runner.h"
+#include "RuntimeFiles.h"
+#include "format/JsonWriter.h"
+#include "format/WorkspaceFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QTimeZone>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace swb::cli {
+
+namespace {
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the smallest value with at least p% of the values at or below it.
+    const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
+    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+}
+
+QJsonObject recordToJson(const InvocationRecord& r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("requestId"), r.requestId);
+    o.insert(QStringLiteral("function"), r.functionName);
+    o.insert(QStringLiteral("instanceId"), qint64(r.instanceId));
+    o.insert(QStringLiteral("coldStart"), r.coldStart);
+    o.insert(QStringLiteral("outcome"), outcomeName(r.outcome));
+    if (!r.errorType.isEmpty())
+        o.insert(QStringLiteral("errorType"), r.errorType);
+    o.insert(QStringLiteral("initDurationMs"), r.coldStart ? r.initDurationMs : 0.0);
+    o.insert(QStringLiteral("durationMs"), r.durationMs);
+    o.insert(QStringLiteral("billedDurationMs"), r.billedDurationMs);
+    o.insert(QStringLiteral("memorySizeMb"), r.memorySizeMb);
+    o.insert(QStringLiteral("maxMemoryUsedMb"), r.maxMemoryUsedMb);
+    o.insert(QStringLiteral("startedAt"),
+             QDateTime::fromMSecsSinceEpoch(r.startedAtEpochMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + r.payload + "]", &error);
+    if (error.error == QJsonParseError::NoError && !r.payload.trimmed().isEmpty())
+        o.insert(QStringLiteral("response"), doc.array().first());
+    else
+        o.insert(QStringLiteral("response"), QString::fromUtf8(r.payload));
+    o.insert(QStringLiteral("logs"), QJsonArray::fromStringList(r.logs));
+    if (r.logsTruncated)
+        o.insert(QStringLiteral("logsTruncated"), true);
+    return o;
+}
+
+Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QString& function)
+{
+    if (value.isEmpty())
+        return QByteArray("{}");
+    if (value == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return fail(ErrorCode::Io, QStringLiteral("Cannot read the event from standard input."));
+        return in.readAll();
+    }
+    QString path = value;
+    if (!QFileInfo::exists(path)) {
+        // A saved event of the function, by name: events/<function>/<name>.json.
+        const QString saved = QDir(ws.eventsFolder(function)).filePath(value + QStringLiteral(".json"));
+        if (!QFileInfo::exists(saved))
+            return fail(ErrorCode::NotFound,
+                        QStringLiteral("The event %1 is neither a file nor a saved event of "
+                                       "\"%2\"; saved events: %3.")
+                            .arg(value, function,
+                                 ws.savedEvents(function).isEmpty()
+                                     ? QStringLiteral("none")
+                                     : ws.savedEvents(function).join(QStringLiteral(", "))));
+        path = saved;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("Cannot read the event %1: %2.").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+} // namespace
+
+int runInvoke(Console& console, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Invoke a function on the local runner (real processes, the Lambda "
+                       "Runtime API, cold and warm starts). Logs with Lambda's START/END/REPORT "
+                       "lines go to stderr; the response, or a table with --repeat, to stdout."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function's name."));
+    parser.addOption(workspaceOption());
+    const QCommandLineOption event(QStringLiteral("event"),
+                                   QStringLiteral("The event: a JSON file, - for standard input, or "
+                                                  "the name of a saved event (default: {})."),
+                                   QStringLiteral("FILE|-|NAME"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Invoke N times (default 1)."), QStringLiteral("N"),
+                                    QStringLiteral("1"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         QStringLiteral("At most C invocations at once (default 1)."),
+                                         QStringLiteral("C"), QStringLiteral("1"));
+    const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
+                                      QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
+    parser.addOption(event);
+    parser.addOption(repeat);
+    parser.addOption(concurrency);
+    parser.addOption(noFreeze);
+    parser.addOption(jsonOption());
+    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("invoke"),
+                                           QStringLiteral("FUNCTION [--workspace DIR] [--event FILE|-|NAME] "
+                                                          "[--repeat N] [--concurrency C] [--json]")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return console.usage(QStringLiteral("invoke needs exactly one function name."),
+                             QStringLiteral("invoke"));
+    bool ok = false;
+    const int count = parser.value(repeat).toInt(&ok);
+    if (!ok || count < 1 || count > 1000000)
+        return console.usage(QStringLiteral("--repeat needs a whole number from 1 to 1000000."),
+                             QStringLiteral("invoke"));
+    const int parallel = parser.value(concurrency).toInt(&ok);
+    if (!ok || parallel < 1 || parallel > 1000)
+        return console.usage(QStringLiteral("--concurrency needs a whole number from 1 to 1000."),
+                             QStringLiteral("invoke"));
+
+    const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    console.printDiagnostics(loaded->warnings);
+    const QString function = parser.positionalArguments().first();
+    if (!loaded->workspace.function(function)) {
+        QStringList names;
+        for (const FunctionSpec& f : loaded->workspace.functions)
+            names << f.name;
+        return console.failed(Error{ErrorCode::NotFound,
+                                    QStringLiteral("There is no function \"%1\" in %2; functions: %3.")
+                                        .arg(function, loaded->workspace.filePath(),
+                                             names.isEmpty() ? QStringLiteral("none")
+                                                             : names.join(QStringLiteral(", "))),
+                                    {},
+                                    {}});
+    }
+    const auto payload = readEvent(parser.value(event), loaded->workspace, function);
+    if (!payload)
+        return console.failed(payload.error());
+    const auto runtimeFolder = RuntimeFiles::materialize();
+    if (!runtimeFolder)
+        return console.failed(runtimeFolder.error());
+
+    RunnerOptions options;
+    options.runtimeFolder = *runtimeFolder;
+    options.freezeIdleInstances = !parser.isSet(noFreeze);
+    options.concurrencyLimit = std::max(options.concurrencyLimit, parallel);
+    Runner runner(loaded->workspace, options);
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    QList<InvocationRecord> records;
+    QEventLoop loop;
+    int started = 0;
+    int inFlight = 0;
+    std::function<void()> launch;
+    launch = [&] {
+        while (inFlight < parallel && started < count) {
+            ++started;
+            ++inFlight;
+            runner.invoke(function, *payload, [&](const InvocationRecord& r) {
+                --inFlight;
+                records.append(r);
+                if (json) {
+                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact) << '\n';
+                    console.out().flush();
+                } else {
+                    for (const QString& line : r.logs)
+                        console.err() << line << '\n';
+                    console.err().flush();
+                }
+                if (started < count)
+                    launch();
+                else if (inFlight == 0)
+                    loop.quit();
+            });
+        }
+    };
+    launch();
+    if (!records.isEmpty() || inFlight > 0)
+        loop.exec();
+    runner.shutdown();
+
+    const bool anyFailed = std::any_of(records.cbegin(), records.cend(),
+                                       [](const InvocationRecord& r) { return r.failed(); });
+    if (json)
+        return anyFailed ? kFailed : kSuccess;
+
+    if (count == 1) {
+        const InvocationRecord& r = records.first();
+        console.out() << QString::fromUtf8(r.payload) << '\n';
+        if (r.failed())
+            console.err() << QStringLiteral("swb: %1 failed: %2 (%3).\n")
+                                 .arg(function, outcomeName(r.outcome), r.errorType);
+        return r.failed() ? kFailed : kSuccess;
+    }
+
+    console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                         .arg(QStringLiteral("#").rightJustified(5), QStringLiteral("START"),
+                              QStringLiteral("INIT ms").rightJustified(9),
+                              QStringLiteral("DURATION ms").rightJustified(11),
+                              QStringLiteral("BILLED ms").rightJustified(9),
+                              QStringLiteral("MEMORY MB").rightJustified(9), QStringLiteral("OUTCOME"));
+    QList<double> durations;
+    QList<double> inits;
+    int cold = 0;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const InvocationRecord& r = records.at(i);
+        durations << r.durationMs;
+        if (r.coldStart) {
+            ++cold;
+            inits << r.initDurationMs;
+        }
+        console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                             .arg(QString::number(i + 1).rightJustified(5),
+                                  r.coldStart ? QStringLiteral("cold ") : QStringLiteral("warm "),
+                                  r.coldStart ? QString::number(r.initDurationMs, 'f', 2).rightJustified(9)
+                                              : QStringLiteral("-").rightJustified(9),
+                                  QString::number(r.durationMs, 'f', 2).rightJustified(11),
+                                  QString::number(r.billedDurationMs).rightJustified(9),
+                                  QStringLiteral("%1/%2").arg(r.maxMemoryUsedMb).arg(r.memorySizeMb).rightJustified(9),
+                                  r.failed() ? outcomeName(r.outcome) + QStringLiteral(" (") + r.errorType + QLatin1Char(')')
+                                             : outcomeName(r.outcome));
+    }
+    const qsizetype failures = std::count_if(records.cbegin(), records.cend(),
+                                             [](const InvocationRecord& r) { return r.failed(); });
+    console.out() << QStringLiteral("\n%1 invocations: %2 cold, %3 warm, %4 failed. Duration p50 %5 ms, "
+                                    "p95 %6 ms, p99 %7 ms")
+                         .arg(records.size())
+                         .arg(cold)
+                         .arg(records.size() - cold)
+                         .arg(failures)
+                         .arg(percentile(durations, 50), 0, 'f', 2)
+                         .arg(percentile(durations, 95), 0, 'f', 2)
+                         .arg(percentile(durations, 99), 0, 'f', 2);
+    if (!inits.isEmpty())
+        console.out() << QStringLiteral("; init p50 %1 ms").arg(percentile(inits, 50), 0, 'f', 2);
+    console.out() << ".\n";
+    return anyFailed ? kFailed : kSuccess;
+}
+
+} // namespace swb::cli

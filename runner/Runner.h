@@ -1,0 +1,77 @@
+#pragma once
+// The local FaaS platform for one workspace: routes each invocation to a warm instance or
+// starts a cold one, throttles at the concurrency cap, freezes idle instances and expires
+// them by the keep-alive policy, and reports everything on one event stream.
+
+#include "InvocationRecord.h"
+#include "Error.h"
+#include "KeepAlivePolicy.h"
+#include "RunnerEvent.h"
+#include "model/Workspace.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace swb {
+
+class FunctionPool;
+class Instance;
+
+struct RunnerOptions {
+    int concurrencyLimit = 10;        // per function without reserved concurrency
+    qint64 keepAliveMs = 10 * 60 * 1000;
+    bool freezeIdleInstances = true;  // SIGSTOP between invocations, like Lambda
+    QString region = QStringLiteral("us-east-1");
+    QString runtimeFolder;            // bootstraps (RuntimeFiles::materialize)
+    QString temporaryRoot;            // instances' private TMPDIRs (default: system temp)
+    qsizetype maxRequestBytes = 6 * 1024 * 1024; // Lambda's synchronous payload limit
+};
+
+class Runner : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const InvocationRecord&)>;
+
+    Runner(Workspace workspace, RunnerOptions options, QObject* parent = nullptr);
+    ~Runner() override;
+
+    const Workspace& workspace() const { return m_workspace; }
+    // Starts one invocation; `done` is called exactly once, also for a throttle or an invalid
+    // event. Returns the request id.
+    QString invoke(const QString& function, const QByteArray& payload, Done done);
+    // The function's code changed: its instances retire, the next invocation starts cold.
+    void retire(const QString& function);
+    void shutdown(); // kills every instance
+    int instanceCount(const QString& function) const;
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+signals:
+    void event(const swb::RunnerEvent& event);
+
+private:
+    struct FunctionState;
+    FunctionState* state(const QString& function);
+    void emitEvent(RunnerEvent::Kind kind, const QString& function, quint64 instanceId,
+                   const QString& requestId = {}, const QString& text = {});
+    Result<Instance*> startInstance(FunctionState& fs, quint64 id);
+    void finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record, const Done& done);
+    void scheduleExpiry();
+    void expireIdle();
+
+    Workspace m_workspace;
+    RunnerOptions m_options;
+    FixedKeepAlivePolicy m_policy;
+    QElapsedTimer m_clock;
+    QTimer* m_expiryTimer;
+    QHash<QString, std::shared_ptr<FunctionState>> m_functions;
+    QString m_pythonProgram; // resolved once (see resolveInterpreter)
+    QString m_nodeProgram;
+};
+
+} // namespace swb
