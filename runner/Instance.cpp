@@ -235,7 +235,10 @@ void Instance::onNextRequested()
             m_state = State::Idle;
         }
         emit ready();
+        return;
     }
+    if (m_state == State::Idle && m_freezeWhenIdle)
+        freeze();
 }
 
 void Instance::complete(InvocationOutcome outcome, const QByteArray& payload, const QString& errorType)

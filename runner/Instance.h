@@ -56,6 +56,8 @@ public:
     void invoke(const QString& requestId, const QByteArray& payload,
                 std::function<void(InvocationRecord)> done);
     void freeze(); // SIGSTOP the process group (idle only)
+    // Freeze as soon as the runtime waits for work after an invocation, as Lambda does.
+    void setFreezeWhenIdle(bool freeze) { m_freezeWhenIdle = freeze; }
     void thaw();
     void kill(const QString& reason); // SIGKILL the group; an invocation in flight fails
 
@@ -88,6 +90,7 @@ private:
     State m_state = State::Starting;
     bool m_frozen = false;
     bool m_everReady = false;
+    bool m_freezeWhenIdle = false;
     int m_invocations = 0;
     QString m_deathReason;
     double m_spawnedAtMs = 0;

@@ -200,6 +200,7 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
     config.memorySizeMb = fs.spec.memoryMb;
     config.timeoutSeconds = fs.spec.timeoutSeconds;
     auto* instance = new Instance(id, config, *launch, m_clock, this);
+    instance->setFreezeWhenIdle(m_options.freezeIdleInstances);
     fs.instances.insert(id, instance);
     const QString name = fs.spec.name;
     connect(instance, &Instance::ready, this,
@@ -230,13 +231,6 @@ void Runner::finish(FunctionState& fs, quint64 instanceId, const InvocationRecor
     Instance* instance = fs.instances.value(instanceId);
     if (instance && instance->state() == Instance::State::Idle) {
         fs.pool->release(instanceId, m_clock.elapsed());
-        if (m_options.freezeIdleInstances)
-            QMetaObject::invokeMethod(
-                instance, [instance] {
-                    if (instance->state() == Instance::State::Idle)
-                        instance->freeze();
-                },
-                Qt::QueuedConnection);
     } else {
         fs.pool->discard(instanceId);
     }

@@ -30,6 +30,18 @@ RuntimeApiServer::RuntimeApiServer(QObject* parent)
     // Responses up to Lambda's limit plus room for a slightly larger one we must refuse
     // with 413 rather than by dropping the connection.
     m_server->setLimits(http::HttpLimits{64 * 1024, kMaxResponseBytes + 1024 * 1024});
+    // A response far beyond the limit is refused by the HTTP layer without reading it.
+    connect(m_server, &http::HttpServer::requestRefused, this,
+            [this](int status, const QByteArray&, const QByteArray& path, qint64 bytes) {
+                const QByteArray suffix = "/response";
+                if (status != 413 || !path.startsWith(kPrefix + "invocation/") || !path.endsWith(suffix))
+                    return;
+                const QByteArray id = path.mid(kPrefix.size() + 11, path.size() - kPrefix.size() - 11 - suffix.size());
+                if (id.isEmpty() || id != m_currentRequestId)
+                    return;
+                m_currentRequestId.clear();
+                emit responseTooLarge(id, bytes);
+            });
     m_server->setHandler([this](HttpRequest&& request, HttpResponder&& responder) {
         handle(std::move(request), std::move(responder));
     });

@@ -224,6 +224,7 @@ private:
                 return false;
             }
             if (m_bodyLength > m_server->limits().maxBodyBytes) {
+                emit m_server->requestRefused(413, m_request.method, m_request.path, m_bodyLength);
                 fail(413, "The request body is too large.");
                 return false;
             }
@@ -258,6 +259,7 @@ private:
                 return false;
             }
             if (body.size() + size > m_server->limits().maxBodyBytes) {
+                emit m_server->requestRefused(413, m_request.method, m_request.path, body.size() + size);
                 fail(413, "The request body is too large.");
                 return false;
             }

@@ -92,6 +92,9 @@ public:
 
 signals:
     void connectionClosed();
+    // A request refused before it reached the handler (413 too large, 431, 400).
+    void requestRefused(int status, const QByteArray& method, const QByteArray& path,
+                        qint64 declaredBodyBytes);
 
 private:
     friend class HttpConnection;
