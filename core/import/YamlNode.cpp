@@ -59,8 +59,8 @@ public:
             std::vector<YamlNode> merged;
             QStringList mergedKeys;
             for (auto it = node.begin(); it != node.end(); ++it) {
-                const YAML::Node& key = it->first;
-                const YAML::Node& value = it->second;
+                const YAML::Node key = it->first; // copies: it-> yields a temporary proxy
+                const YAML::Node value = it->second;
                 const QString keyText =
                     key.IsScalar() ? QString::fromStdString(key.Scalar()) : QString();
                 if (!key.IsScalar())
