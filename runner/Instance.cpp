@@ -47,6 +47,7 @@ Instance::Instance(quint64 id, InstanceConfig config, InstanceLaunch launch,
       m_clock(clock), m_api(new RuntimeApiServer(this)), m_timeout(new QTimer(this))
 {
     m_timeout->setSingleShot(true);
+    m_timeout->setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
     connect(m_api, &RuntimeApiServer::nextRequested, this, &Instance::onNextRequested);
     connect(m_api, &RuntimeApiServer::responded, this,
             [this](const QByteArray&, const QByteArray& body) {

@@ -42,6 +42,7 @@ public:
     ~Runner() override;
 
     const Workspace& workspace() const { return m_workspace; }
+    const QString& region() const { return m_options.region; }
     // Starts one invocation; `done` is called exactly once, also for a throttle or an invalid
     // event. Returns the request id.
     QString invoke(const QString& function, const QByteArray& payload, Done done);

@@ -38,6 +38,7 @@ struct HttpResponse {
     HeaderList headers;
     QByteArray body;
 
+    void addHeader(const QByteArray& name, const QByteArray& value) { headers.append(qMakePair(name, value)); }
     static HttpResponse json(int status, const QByteArray& body);
     static HttpResponse text(int status, const QByteArray& body);
 };

@@ -260,7 +260,8 @@ void tst_Runner::timeoutKillsInstanceAndNextIsCold()
     QCOMPARE(r.errorType, QStringLiteral("Sandbox.Timedout"));
     QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
              QStringLiteral("RequestId: %1 Error: Task timed out after 1.00 seconds").arg(r.requestId));
-    QVERIFY(r.durationMs >= 1000 && r.durationMs < 2500);
+    // Never early; late only by the machine's scheduling.
+    QVERIFY2(r.durationMs >= 1000 && r.durationMs < 5000, qPrintable(QString::number(r.durationMs)));
     QVERIFY(r.logs.join(u'\n').contains(QStringLiteral("%1 Task timed out after 1.00 seconds").arg(r.requestId)));
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("sleepy")), 0);
     const InvocationRecord next = invokeAndWait(runner, QStringLiteral("sleepy"));

@@ -1,0 +1,48 @@
+#pragma once
+// The Lambda Invoke API (POST /2015-03-31/functions/{name}/invocations) over the local
+// runner, so that the AWS CLI and SDKs work against `swb serve` with --endpoint-url:
+// RequestResponse, Event (queued, retried twice on failure like Lambda's async invocations)
+// and DryRun; X-Amz-Log-Type: Tail; X-Amz-Function-Error; AWS's error bodies.
+
+#include "http/HttpServer.h"
+
+#include <QObject>
+
+namespace swb {
+
+class Runner;
+struct InvocationRecord;
+
+struct InvokeApiOptions {
+    // Lambda waits about 1 and 2 minutes between the retries of a failed async invocation.
+    QList<qint64> asyncRetryDelaysMs = {60 * 1000, 120 * 1000};
+};
+
+class InvokeApi : public QObject {
+    Q_OBJECT
+public:
+    static constexpr const char* kPathPrefix = "/2015-03-31/functions/";
+    static constexpr qsizetype kMaxAsyncPayloadBytes = 256 * 1024;
+
+    InvokeApi(Runner& runner, InvokeApiOptions options = {}, QObject* parent = nullptr);
+
+    static bool handles(const QByteArray& path);
+    void handle(http::HttpRequest&& request, http::HttpResponder&& responder);
+    int pendingAsyncInvocations() const { return m_pendingAsync; }
+
+signals:
+    // An Event invocation finished for good (after its retries): for logs and tests.
+    void asyncInvocationFinished(const swb::InvocationRecord& record, int attempts);
+
+private:
+    void invokeAsync(const QString& function, const QByteArray& payload, int attempt);
+
+    Runner& m_runner;
+    InvokeApiOptions m_options;
+    int m_pendingAsync = 0;
+};
+
+// AWS's error answer: status, X-Amzn-ErrorType, and a JSON body with Type and message.
+http::HttpResponse awsError(int status, const QByteArray& type, const QString& message);
+
+} // namespace swb
