@@ -26,6 +26,7 @@ const QList<Command>& commands()
          runEvent},
         {"invoke", "Run a function on the local runner; --repeat shows cold and warm starts.",
          runInvoke},
+        {"serve", "Serve the functions: HTTP gateway and Lambda Invoke API on one port.", runServe},
     };
     return list;
 }

@@ -1,0 +1,126 @@
+// swb serve: the workspace's functions behind an HTTP gateway and the Lambda Invoke API.
+#include "Commands.h"
+#include "SignalWatcher.h"
+
+#include "LocalServer.h"
+#include "Runner.h"
+#include "RuntimeFiles.h"
+#include "format/WorkspaceFile.h"
+
+#include <QCoreApplication>
+
+#include <csignal>
+
+namespace swb::cli {
+
+int runServe(Console& console, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Serve the workspace's functions on one port: the HTTP gateway for their "
+                       "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0) and the Lambda "
+                       "Invoke API (POST /2015-03-31/functions/NAME/invocations), so the AWS CLI "
+                       "and SDKs work with --endpoint-url. The first line printed is \"listening "
+                       "on http://HOST:PORT\". Ctrl-C stops every instance."));
+    parser.addOption(workspaceOption());
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                  QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port (default 3000; 0 picks a free one)."),
+                                  QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+                                    QStringLiteral("Require this value in the x-api-key header."),
+                                    QStringLiteral("KEY"));
+    const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
+                                      QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
+    const QCommandLineOption keepAlive(QStringLiteral("keep-alive"),
+                                       QStringLiteral("Seconds an idle instance is kept (default 600)."),
+                                       QStringLiteral("S"), QStringLiteral("600"));
+    parser.addOption(host);
+    parser.addOption(port);
+    parser.addOption(apiKey);
+    parser.addOption(noFreeze);
+    parser.addOption(keepAlive);
+    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("serve"),
+                                           QStringLiteral("[--workspace DIR] [--host HOST] [--port N] "
+                                                          "[--api-key KEY] [--keep-alive S]")))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return console.usage(QStringLiteral("serve takes no arguments; use --workspace DIR."),
+                             QStringLiteral("serve"));
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535)
+        return console.usage(QStringLiteral("--port needs a number from 0 to 65535."), QStringLiteral("serve"));
+    const double keepAliveSeconds = parser.value(keepAlive).toDouble(&ok);
+    if (!ok || keepAliveSeconds < 0)
+        return console.usage(QStringLiteral("--keep-alive needs a number of seconds, 0 or more."),
+                             QStringLiteral("serve"));
+    QHostAddress address;
+    if (!address.setAddress(parser.value(host)))
+        return console.usage(QStringLiteral("--host needs an IP address such as 127.0.0.1."),
+                             QStringLiteral("serve"));
+    if (!address.isLoopback())
+        console.err() << QStringLiteral("swb: warning: serving on %1 makes your functions reachable "
+                                        "from other machines%2.\n")
+                             .arg(address.toString(),
+                                  parser.isSet(apiKey) ? QString()
+                                                       : QStringLiteral("; consider --api-key"));
+
+    const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    console.printDiagnostics(loaded->warnings);
+    const auto runtimeFolder = RuntimeFiles::materialize();
+    if (!runtimeFolder)
+        return console.failed(runtimeFolder.error());
+
+    RunnerOptions options;
+    options.runtimeFolder = *runtimeFolder;
+    options.freezeIdleInstances = !parser.isSet(noFreeze);
+    options.keepAliveMs = qint64(keepAliveSeconds * 1000);
+    Runner runner(loaded->workspace, options);
+    LocalServerOptions serverOptions;
+    serverOptions.apiKey = parser.value(apiKey);
+    LocalServer server(runner, serverOptions);
+    if (auto listening = server.listen(address, quint16(portNumber)); !listening)
+        return console.failed(listening.error());
+
+    const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                 : address.toString();
+    console.out() << QStringLiteral("listening on http://%1:%2\n").arg(hostText).arg(server.port());
+    console.out().flush();
+    for (const QString& route : server.routeDescriptions())
+        console.err() << "  " << route << '\n';
+    console.err() << QStringLiteral("  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
+                         .arg([&] {
+                             QStringList names;
+                             for (const FunctionSpec& f : loaded->workspace.functions)
+                                 names << f.name;
+                             return names.join(QLatin1Char('|'));
+                         }());
+    console.err().flush();
+
+    QObject::connect(&runner, &Runner::event, &runner, [&console](const RunnerEvent& e) {
+        if (e.kind == RunnerEvent::Kind::LogLine) {
+            console.err() << e.function << ' ' << e.text << '\n';
+            console.err().flush();
+        }
+    });
+
+    SignalWatcher watcher;
+    int stopSignal = 0;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &watcher, [&stopSignal](int s) {
+        stopSignal = s;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    runner.shutdown();
+    console.err() << QStringLiteral("swb: stopped (%1); every instance was shut down.\n")
+                         .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT"));
+    return kSuccess;
+}
+
+} // namespace swb::cli

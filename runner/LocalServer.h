@@ -1,0 +1,49 @@
+#pragma once
+// `swb serve`'s one port: the HTTP gateway for the workspace's http triggers and the Lambda
+// Invoke API, both over the same Runner, with an optional API key.
+
+#include "Error.h"
+#include "InvokeApi.h"
+#include "http/HttpServer.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace swb {
+
+class Runner;
+
+struct LocalServerOptions {
+    QString apiKey; // when set, required as the x-api-key header
+    InvokeApiOptions invokeApi;
+};
+
+class LocalServer : public QObject {
+    Q_OBJECT
+public:
+    LocalServer(Runner& runner, LocalServerOptions options = {}, QObject* parent = nullptr);
+    ~LocalServer() override;
+
+    // Builds the routes from the workspace's http triggers (an invalid route is an error) and
+    // binds. Port 0 picks a free port.
+    Result<void> listen(const QHostAddress& address, quint16 port);
+    quint16 port() const;
+    QStringList routeDescriptions() const; // "GET /hello -> hello (HTTP API)"
+    InvokeApi& invokeApi() { return *m_invokeApi; }
+
+signals:
+    void served(const QByteArray& method, const QByteArray& target, int status, double elapsedMs);
+
+private:
+    void handle(http::HttpRequest&& request, http::HttpResponder&& responder);
+    void handleGateway(http::HttpRequest&& request, http::HttpResponder&& responder);
+
+    Runner& m_runner;
+    LocalServerOptions m_options;
+    http::HttpServer* m_http;
+    InvokeApi* m_invokeApi;
+};
+
+} // namespace swb
