@@ -13,6 +13,7 @@ SWB_APT_PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-svg-dev libzip-dev libyaml-cpp-dev libgl-dev
     ninja-build ccache python3 nodejs xvfb git
+    awscli  # tests: the AWS CLI must work against swb serve
 )
 
 swb_install_packages() {
