@@ -44,8 +44,11 @@ QByteArray lambdaError(const QString& type, const QString& message)
 Instance::Instance(quint64 id, InstanceConfig config, InstanceLaunch launch,
                    const QElapsedTimer& clock, QObject* parent)
     : QObject(parent), m_id(id), m_config(std::move(config)), m_launch(std::move(launch)),
-      m_clock(clock), m_api(new RuntimeApiServer(this)), m_timeout(new QTimer(this))
+      m_clock(clock), m_api(new RuntimeApiServer(this)), m_timeout(new QTimer(this)),
+      m_memoryPoll(new QTimer(this))
 {
+    m_memoryPoll->setInterval(m_config.memoryPollIntervalMs);
+    connect(m_memoryPoll, &QTimer::timeout, this, &Instance::checkMemory);
     m_timeout->setSingleShot(true);
     m_timeout->setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
     connect(m_api, &RuntimeApiServer::nextRequested, this, &Instance::onNextRequested);
@@ -212,6 +215,7 @@ void Instance::dispatch()
     f.record.logs.append(f.record.startLine());
     emit logLine(f.record.requestId, f.record.logs.last());
     m_timeout->start(m_config.timeoutSeconds * 1000);
+    m_memoryPoll->start();
 
     RuntimeEvent event;
     event.requestId = f.record.requestId.toUtf8();
@@ -247,6 +251,7 @@ void Instance::complete(InvocationOutcome outcome, const QByteArray& payload, co
     if (!m_inFlight)
         return;
     m_timeout->stop();
+    m_memoryPoll->stop();
     drainOutput(); // lines the handler printed before answering belong to this invocation
     InFlight f = std::move(*m_inFlight);
     m_inFlight.reset();
@@ -260,7 +265,9 @@ void Instance::complete(InvocationOutcome outcome, const QByteArray& payload, co
     if (r.coldStart && f.dispatchedAtMs < 0)
         r.initDurationMs = nowMs() - m_spawnedAtMs; // failed before its init finished
     r.billedDurationMs = billedDurationMs(r.durationMs, r.initDurationMs, r.coldStart);
-    r.maxMemoryUsedMb = peakMemoryMb();
+    r.maxMemoryUsedMb = std::max(peakMemoryMb(), m_polledPeakMb);
+    if (outcome == InvocationOutcome::OutOfMemory)
+        r.maxMemoryUsedMb = m_config.memorySizeMb; // what Lambda reports for an OOM kill
     if (f.dispatchedAtMs < 0) {
         // Never reached START (init failed): show the init logs and a START for the record.
         r.logs += m_initLogs;
@@ -370,6 +377,65 @@ void Instance::appendLog(const QString& line)
     }
     f.record.logs.append(line);
     emit logLine(f.record.requestId, line);
+}
+
+namespace {
+
+qint64 residentKb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = status.readAll();
+    const qsizetype at = text.indexOf("VmRSS:");
+    if (at < 0)
+        return 0;
+    return text.mid(at + 6, text.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+}
+
+// The process and its descendants (a handler may fork workers), two levels deep.
+qint64 treeResidentKb(qint64 pid, int depth = 0)
+{
+    qint64 kb = residentKb(pid);
+    if (depth >= 2)
+        return kb;
+    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+    if (children.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& child : children.readAll().split(' ')) {
+            if (!child.trimmed().isEmpty())
+                kb += treeResidentKb(child.trimmed().toLongLong(), depth + 1);
+        }
+    }
+    return kb;
+}
+
+} // namespace
+
+int Instance::currentMemoryMb() const
+{
+    const qint64 p = pid();
+    return p > 0 ? int((treeResidentKb(p) + 1023) / 1024) : 0;
+}
+
+void Instance::checkMemory()
+{
+    if (!m_inFlight)
+        return;
+    const int mb = currentMemoryMb();
+    m_polledPeakMb = std::max(m_polledPeakMb, mb);
+    if (mb <= m_config.memorySizeMb)
+        return;
+    const QString id = m_inFlight->record.requestId;
+    const QString message =
+        QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: killed").arg(id);
+    appendLog(QStringLiteral("[swb] the instance used %1 MB, more than its %2 MB memory size, and "
+                             "was killed")
+                  .arg(mb)
+                  .arg(m_config.memorySizeMb));
+    appendLog(message);
+    complete(InvocationOutcome::OutOfMemory, lambdaError(QStringLiteral("Runtime.OutOfMemory"), message),
+             QStringLiteral("Runtime.OutOfMemory"));
+    kill(QStringLiteral("out of memory"));
 }
 
 int Instance::peakMemoryMb() const

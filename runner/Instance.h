@@ -34,6 +34,7 @@ struct InstanceConfig {
     int timeoutSeconds = 3;
     qint64 initTimeoutMs = 10000; // Lambda's INIT phase limit for on-demand instances
     qsizetype maxLogBytesPerInvocation = 256 * 1024;
+    int memoryPollIntervalMs = 10;
 };
 
 class Instance : public QObject {
@@ -77,6 +78,8 @@ private:
     void appendLog(const QString& line);
     void drainOutput();
     int peakMemoryMb() const;
+    int currentMemoryMb() const; // resident memory of the process and its children
+    void checkMemory();
     double nowMs() const { return m_clock.nsecsElapsed() / 1e6; }
     void signalGroup(int signal);
 
@@ -87,6 +90,8 @@ private:
     QProcess* m_process = nullptr;
     RuntimeApiServer* m_api = nullptr;
     QTimer* m_timeout = nullptr;
+    QTimer* m_memoryPoll = nullptr; // enforces memorySizeMb while an invocation runs
+    int m_polledPeakMb = 0;
     State m_state = State::Starting;
     bool m_frozen = false;
     bool m_everReady = false;

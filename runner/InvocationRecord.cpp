@@ -15,6 +15,7 @@ QString outcomeName(InvocationOutcome outcome)
     case InvocationOutcome::Throttled: return QStringLiteral("throttled");
     case InvocationOutcome::InvalidRequest: return QStringLiteral("invalid-request");
     case InvocationOutcome::ResponseTooLarge: return QStringLiteral("response-too-large");
+    case InvocationOutcome::OutOfMemory: return QStringLiteral("out-of-memory");
     }
     return QStringLiteral("unknown");
 }

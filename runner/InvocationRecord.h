@@ -17,6 +17,7 @@ enum class InvocationOutcome {
     Throttled,       // TooManyRequestsException: the concurrency cap was reached
     InvalidRequest,  // the event was refused before it ran (not JSON, too large)
     ResponseTooLarge,
+    OutOfMemory,     // the instance used more than its memory size and was killed
 };
 
 QString outcomeName(InvocationOutcome outcome); // "success", "function-error", ...

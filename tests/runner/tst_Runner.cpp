@@ -57,6 +57,12 @@ def flood(event, context):
         print("line", i)
     return "done"
 
+def hog(event, context):
+    blocks = []
+    for i in range(400):
+        blocks.append(bytearray(1024 * 1024))  # touched: resident, not just reserved
+    return len(blocks)
+
 def forker(event, context):
     pid = os.fork()
     if pid == 0:
@@ -124,6 +130,7 @@ private slots:
     void refusesOversizedResponse();
     void capsLogFloodAndMarksTruncation();
     void killsForkedChildrenWithInstance();
+    void killsInstanceOverItsMemorySize();
     void freezesIdleInstance();
     void expiresIdleInstanceAfterKeepAlive();
     void retireMakesNextInvocationCold();
@@ -411,6 +418,27 @@ void tst_Runner::killsForkedChildrenWithInstance()
         QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(childPid), 0) != 0, 5000);
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("forker")), 0);
     QTRY_VERIFY(!QDir(h->dir.path()).entryList({QStringLiteral("swb-forker-*")}, QDir::Dirs).size());
+}
+
+void tst_Runner::killsInstanceOverItsMemorySize()
+{
+    Harness* h = make();
+    QVERIFY(h);
+    h->add(QStringLiteral("hog"), QStringLiteral("app.hog"), 30).memoryMb = 128;
+    h->add(QStringLiteral("roomy"), QStringLiteral("app.hog"), 30).memoryMb = 1024;
+    Runner runner(h->ws, options());
+    const InvocationRecord r = invokeAndWait(runner, QStringLiteral("hog"));
+    QCOMPARE(outcomeName(r.outcome), QStringLiteral("out-of-memory"));
+    QCOMPARE(r.errorType, QStringLiteral("Runtime.OutOfMemory"));
+    QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
+             QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: killed").arg(r.requestId));
+    QCOMPARE(r.maxMemoryUsedMb, 128);
+    QVERIFY(r.logs.last().contains(QStringLiteral("Max Memory Used: 128 MB")));
+    QTRY_COMPARE(runner.instanceCount(QStringLiteral("hog")), 0);
+    // The same code with room enough succeeds and reports what it used.
+    const InvocationRecord ok = invokeAndWait(runner, QStringLiteral("roomy"));
+    QCOMPARE(outcomeName(ok.outcome), QStringLiteral("success"));
+    QVERIFY2(ok.maxMemoryUsedMb >= 400 && ok.maxMemoryUsedMb <= 1024, qPrintable(QString::number(ok.maxMemoryUsedMb)));
 }
 
 void tst_Runner::freezesIdleInstance()
