@@ -17,6 +17,7 @@ int runImport(Console& console, const QStringList& args);
 int runEvent(Console& console, const QStringList& args);
 int runInvoke(Console& console, const QStringList& args);
 int runServe(Console& console, const QStringList& args);
+int runLoad(Console& console, const QStringList& args);
 
 // Parses `args` (the command's own, without "swb COMMAND"); prints help or a usage error and
 // returns the exit code when the command should stop here.

@@ -1,6 +1,8 @@
 // swb invoke: run a function on the local runner, once or many times, and report like Lambda.
 #include "Commands.h"
+#include "InvocationPrinter.h"
 
+#include "InvocationStats.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/JsonWriter.h"
@@ -23,45 +25,6 @@
 namespace swb::cli {
 
 namespace {
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least p% of the values at or below it.
-    const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
-    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
-}
-
-QJsonObject recordToJson(const InvocationRecord& r)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("requestId"), r.requestId);
-    o.insert(QStringLiteral("function"), r.functionName);
-    o.insert(QStringLiteral("instanceId"), qint64(r.instanceId));
-    o.insert(QStringLiteral("coldStart"), r.coldStart);
-    o.insert(QStringLiteral("outcome"), outcomeName(r.outcome));
-    if (!r.errorType.isEmpty())
-        o.insert(QStringLiteral("errorType"), r.errorType);
-    o.insert(QStringLiteral("initDurationMs"), r.coldStart ? r.initDurationMs : 0.0);
-    o.insert(QStringLiteral("durationMs"), r.durationMs);
-    o.insert(QStringLiteral("billedDurationMs"), r.billedDurationMs);
-    o.insert(QStringLiteral("memorySizeMb"), r.memorySizeMb);
-    o.insert(QStringLiteral("maxMemoryUsedMb"), r.maxMemoryUsedMb);
-    o.insert(QStringLiteral("startedAt"),
-             QDateTime::fromMSecsSinceEpoch(r.startedAtEpochMs, Qt::UTC).toString(Qt::ISODateWithMs));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + r.payload + "]", &error);
-    if (error.error == QJsonParseError::NoError && !r.payload.trimmed().isEmpty())
-        o.insert(QStringLiteral("response"), doc.array().first());
-    else
-        o.insert(QStringLiteral("response"), QString::fromUtf8(r.payload));
-    o.insert(QStringLiteral("logs"), QJsonArray::fromStringList(r.logs));
-    if (r.logsTruncated)
-        o.insert(QStringLiteral("logsTruncated"), true);
-    return o;
-}
 
 Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QString& function)
 {
@@ -215,47 +178,8 @@ int runInvoke(Console& console, const QStringList& args)
         return r.failed() ? kFailed : kSuccess;
     }
 
-    console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
-                         .arg(QStringLiteral("#").rightJustified(5), QStringLiteral("START"),
-                              QStringLiteral("INIT ms").rightJustified(9),
-                              QStringLiteral("DURATION ms").rightJustified(11),
-                              QStringLiteral("BILLED ms").rightJustified(9),
-                              QStringLiteral("MEMORY MB").rightJustified(9), QStringLiteral("OUTCOME"));
-    QList<double> durations;
-    QList<double> inits;
-    int cold = 0;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const InvocationRecord& r = records.at(i);
-        durations << r.durationMs;
-        if (r.coldStart) {
-            ++cold;
-            inits << r.initDurationMs;
-        }
-        console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
-                             .arg(QString::number(i + 1).rightJustified(5),
-                                  r.coldStart ? QStringLiteral("cold ") : QStringLiteral("warm "),
-                                  r.coldStart ? QString::number(r.initDurationMs, 'f', 2).rightJustified(9)
-                                              : QStringLiteral("-").rightJustified(9),
-                                  QString::number(r.durationMs, 'f', 2).rightJustified(11),
-                                  QString::number(r.billedDurationMs).rightJustified(9),
-                                  QStringLiteral("%1/%2").arg(r.maxMemoryUsedMb).arg(r.memorySizeMb).rightJustified(9),
-                                  r.failed() ? outcomeName(r.outcome) + QStringLiteral(" (") + r.errorType + QLatin1Char(')')
-                                             : outcomeName(r.outcome));
-    }
-    const qsizetype failures = std::count_if(records.cbegin(), records.cend(),
-                                             [](const InvocationRecord& r) { return r.failed(); });
-    console.out() << QStringLiteral("\n%1 invocations: %2 cold, %3 warm, %4 failed. Duration p50 %5 ms, "
-                                    "p95 %6 ms, p99 %7 ms")
-                         .arg(records.size())
-                         .arg(cold)
-                         .arg(records.size() - cold)
-                         .arg(failures)
-                         .arg(percentile(durations, 50), 0, 'f', 2)
-                         .arg(percentile(durations, 95), 0, 'f', 2)
-                         .arg(percentile(durations, 99), 0, 'f', 2);
-    if (!inits.isEmpty())
-        console.out() << QStringLiteral("; init p50 %1 ms").arg(percentile(inits, 50), 0, 'f', 2);
-    console.out() << ".\n";
+    printInvocationTable(console, records);
+    printInvocationSummary(console, summarize(records));
     return anyFailed ? kFailed : kSuccess;
 }
 

@@ -27,6 +27,7 @@ const QList<Command>& commands()
         {"invoke", "Run a function on the local runner; --repeat shows cold and warm starts.",
          runInvoke},
         {"serve", "Serve the functions: HTTP gateway and Lambda Invoke API on one port.", runServe},
+        {"load", "Send a bounded load through the runner: cold starts against traffic.", runLoad},
     };
     return list;
 }

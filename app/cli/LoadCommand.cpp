@@ -1,0 +1,184 @@
+// swb load: a bounded load test through the local runner, to see how cold starts depend on
+// traffic, concurrency and keep-alive.
+#include "Commands.h"
+#include "InvocationPrinter.h"
+
+#include "InvocationStats.h"
+#include "LoadPattern.h"
+#include "Runner.h"
+#include "RuntimeFiles.h"
+#include "format/WorkspaceFile.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <map>
+
+namespace swb::cli {
+
+int runLoad(Console& console, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Send a bounded load to a function through the local runner and report "
+                       "cold starts, throttles and latency per second and in total. Requests "
+                       "beyond the concurrency cap are throttled, as on Lambda."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function's name."));
+    parser.addOption(workspaceOption());
+    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Requests per second."),
+                                  QStringLiteral("R"));
+    const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Seconds to send for."),
+                                      QStringLiteral("S"));
+    const QCommandLineOption pattern(QStringLiteral("pattern"),
+                                     QStringLiteral("constant (default), poisson or burst (each "
+                                                    "second's requests at once)."),
+                                     QStringLiteral("P"), QStringLiteral("constant"));
+    const QCommandLineOption event(QStringLiteral("event"),
+                                   QStringLiteral("The event: a JSON file (default: {})."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption keepAlive(QStringLiteral("keep-alive"),
+                                       QStringLiteral("Seconds an idle instance is kept (default 600)."),
+                                       QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency-limit"),
+                                         QStringLiteral("Instances at most, unless the function "
+                                                        "reserves its own (default 10)."),
+                                         QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for poisson (default 1)."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    for (const auto* o : {&rate, &duration, &pattern, &event, &keepAlive, &concurrency, &seed})
+        parser.addOption(*o);
+    parser.addOption(jsonOption());
+    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("load"),
+                                           QStringLiteral("FUNCTION --rate R --duration S "
+                                                          "[--pattern constant|poisson|burst] [--json]")))
+        return *exit;
+    const QString usage = QStringLiteral("load");
+    if (parser.positionalArguments().size() != 1)
+        return console.usage(QStringLiteral("load needs exactly one function name."), usage);
+    bool ok = false;
+    const double ratePerSecond = parser.value(rate).toDouble(&ok);
+    if (!parser.isSet(rate) || !ok || ratePerSecond <= 0 || ratePerSecond > 10000)
+        return console.usage(QStringLiteral("--rate needs requests per second, above 0 and at most 10000."), usage);
+    const double seconds = parser.value(duration).toDouble(&ok);
+    if (!parser.isSet(duration) || !ok || seconds <= 0 || seconds > 3600)
+        return console.usage(QStringLiteral("--duration needs seconds, above 0 and at most 3600."), usage);
+    const auto kind = LoadPattern::kindFromName(parser.value(pattern));
+    if (!kind)
+        return console.usage(QStringLiteral("--pattern is constant, poisson or burst."), usage);
+    const double keepAliveSeconds = parser.value(keepAlive).toDouble(&ok);
+    if (!ok || keepAliveSeconds < 0)
+        return console.usage(QStringLiteral("--keep-alive needs seconds, 0 or more."), usage);
+    const int limit = parser.value(concurrency).toInt(&ok);
+    if (!ok || limit < 1 || limit > 1000)
+        return console.usage(QStringLiteral("--concurrency-limit needs a number from 1 to 1000."), usage);
+
+    const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    const QString function = parser.positionalArguments().first();
+    if (!loaded->workspace.function(function))
+        return console.failed(Error{ErrorCode::NotFound,
+                                    QStringLiteral("There is no function \"%1\" in %2.")
+                                        .arg(function, loaded->workspace.filePath()),
+                                    {},
+                                    {}});
+    QByteArray payload = "{}";
+    if (parser.isSet(event)) {
+        QFile file(parser.value(event));
+        if (!file.open(QIODevice::ReadOnly))
+            return console.failed(Error{ErrorCode::Io,
+                                        QStringLiteral("Cannot read the event %1: %2.")
+                                            .arg(file.fileName(), file.errorString()),
+                                        {},
+                                        {}});
+        payload = file.readAll();
+    }
+    const auto runtimeFolder = RuntimeFiles::materialize();
+    if (!runtimeFolder)
+        return console.failed(runtimeFolder.error());
+
+    RunnerOptions options;
+    options.runtimeFolder = *runtimeFolder;
+    options.keepAliveMs = qint64(keepAliveSeconds * 1000);
+    options.concurrencyLimit = limit;
+    Runner runner(loaded->workspace, options);
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    LoadPattern arrivals(*kind, ratePerSecond, parser.value(seed).toULongLong());
+    const double endMs = seconds * 1000.0;
+    QList<InvocationRecord> records;
+    std::map<int, QList<InvocationRecord>> perSecond;
+    QElapsedTimer clock;
+    QEventLoop loop;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setSingleShot(true);
+    int inFlight = 0;
+    bool sending = true;
+    double nextAt = arrivals.next();
+
+    auto finishIfDone = [&] {
+        if (!sending && inFlight == 0)
+            loop.quit();
+    };
+    std::function<void()> send = [&] {
+        const double now = double(clock.nsecsElapsed()) / 1e6;
+        while (nextAt < endMs && nextAt <= now) {
+            const int second = int(nextAt / 1000.0);
+            ++inFlight;
+            runner.invoke(function, payload, [&, second](const InvocationRecord& r) {
+                --inFlight;
+                records.append(r);
+                perSecond[second].append(r);
+                if (json) {
+                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact) << '\n';
+                    console.out().flush();
+                }
+                finishIfDone();
+            });
+            nextAt = arrivals.next();
+        }
+        if (nextAt >= endMs) {
+            sending = false;
+            finishIfDone();
+            return;
+        }
+        tick.start(int(std::max(0.0, nextAt - double(clock.nsecsElapsed()) / 1e6)));
+    };
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] { send(); });
+    clock.start();
+    QTimer::singleShot(0, &loop, [&] { send(); });
+    loop.exec();
+    runner.shutdown();
+
+    const InvocationStats total = summarize(records);
+    if (json) {
+        QJsonObject summary = statsToJson(total);
+        summary.insert(QStringLiteral("summary"), true);
+        console.out() << QJsonDocument(summary).toJson(QJsonDocument::Compact) << '\n';
+        return kSuccess;
+    }
+    console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                         .arg(QStringLiteral("SECOND").rightJustified(6), QStringLiteral("SENT").rightJustified(6),
+                              QStringLiteral("COLD").rightJustified(5), QStringLiteral("THROTTLED").rightJustified(9),
+                              QStringLiteral("FAILED").rightJustified(6), QStringLiteral("p50 ms / p99 ms"));
+    for (const auto& [second, list] : perSecond) {
+        const InvocationStats s = summarize(list);
+        console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6 / %7\n")
+                             .arg(QString::number(second).rightJustified(6))
+                             .arg(QString::number(s.count).rightJustified(6))
+                             .arg(QString::number(s.coldStarts).rightJustified(5))
+                             .arg(QString::number(s.throttles).rightJustified(9))
+                             .arg(QString::number(s.failures - s.throttles).rightJustified(6))
+                             .arg(s.durationP50Ms, 0, 'f', 2)
+                             .arg(s.durationP99Ms, 0, 'f', 2);
+    }
+    printInvocationSummary(console, total);
+    // A load test that ran is a success even when some invocations failed: the figures say so.
+    return kSuccess;
+}
+
+} // namespace swb::cli
