@@ -1,0 +1,31 @@
+#pragma once
+// EventBridge schedule expressions: rate(5 minutes) and cron(Minutes Hours Day-of-month Month
+// Day-of-week Year), in UTC, with the next time each one fires.
+
+#include "Error.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace swb {
+
+class ScheduleExpression {
+public:
+    static Result<ScheduleExpression> parse(const QString& text);
+
+    // The first firing strictly after `after` (UTC); invalid QDateTime when it never fires
+    // again (a cron whose years are over).
+    QDateTime nextAfter(const QDateTime& after) const;
+    const QString& text() const { return m_text; }
+    bool isRate() const { return m_rateSeconds > 0; }
+
+private:
+    QString m_text;
+    qint64 m_rateSeconds = 0;
+    // cron: allowed values per field
+    QList<bool> m_minutes, m_hours, m_daysOfMonth, m_months, m_daysOfWeek; // dow index 1..7 = SUN..SAT
+    bool m_anyDayOfMonth = true, m_anyDayOfWeek = true;
+    QList<bool> m_years; // 1970..2199
+};
+
+} // namespace swb
