@@ -1,8 +1,13 @@
 #include "LocalServer.h"
 
 #include "Runner.h"
+#include "ScheduleExpression.h"
+#include "events/EventTemplateCatalog.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTimer>
 
 namespace swb {
 
@@ -22,7 +27,75 @@ LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* pa
     });
 }
 
+struct LocalServer::Schedule {
+    QString function;
+    QString ruleName;
+    ScheduleExpression expression;
+    QTimer timer;
+};
+
 LocalServer::~LocalServer() = default;
+
+Result<void> LocalServer::startSchedules()
+{
+    const auto catalog = EventTemplateCatalog::loadBuiltIn();
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    for (const FunctionSpec& f : m_runner.workspace().functions) {
+        int index = 0;
+        for (const TriggerSpec& t : f.triggers) {
+            if (t.type != TriggerType::Schedule || !t.enabled)
+                continue;
+            auto expression = ScheduleExpression::parse(t.schedule);
+            if (!expression)
+                return fail(ErrorCode::Validation, QStringLiteral("Function \"%1\": %2").arg(f.name, expression.error().message));
+            auto schedule = std::make_shared<Schedule>();
+            schedule->function = f.name;
+            schedule->ruleName = QStringLiteral("%1-schedule-%2").arg(f.name).arg(++index);
+            schedule->expression = *expression;
+            schedule->timer.setSingleShot(true);
+            schedule->timer.setTimerType(Qt::PreciseTimer);
+            const std::weak_ptr<Schedule> weak = schedule;
+            connect(&schedule->timer, &QTimer::timeout, this, [this, weak, catalog = *catalog] {
+                const auto s = weak.lock();
+                if (!s)
+                    return;
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                const auto event = catalog.generate(QStringLiteral("eventbridge-schedule"),
+                                                    {QStringLiteral("time=") + now.toString(Qt::ISODate),
+                                                     QStringLiteral("rule=") + s->ruleName});
+                const QByteArray payload = event ? QJsonDocument(*event).toJson(QJsonDocument::Compact) : QByteArray("{}");
+                const QString requestId = m_runner.invoke(s->function, payload, [](const InvocationRecord&) {});
+                emit scheduleFired(s->function, s->expression.text(), requestId);
+                arm(s);
+            });
+            m_schedules.append(schedule);
+            arm(schedule);
+        }
+    }
+    return {};
+}
+
+void LocalServer::arm(const std::shared_ptr<Schedule>& schedule)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime next = schedule->expression.nextAfter(now);
+    if (!next.isValid())
+        return;
+    // QTimer takes int milliseconds: far firings re-arm on the way.
+    const qint64 ms = std::min<qint64>(now.msecsTo(next), 24LL * 3600 * 1000);
+    schedule->timer.start(int(std::max<qint64>(0, ms)));
+}
+
+QStringList LocalServer::scheduleDescriptions() const
+{
+    QStringList out;
+    for (const auto& s : m_schedules)
+        out << QStringLiteral("%1 -> %2 (next %3)")
+                   .arg(s->expression.text(), s->function,
+                        s->expression.nextAfter(QDateTime::currentDateTimeUtc()).toString(Qt::ISODate));
+    return out;
+}
 
 Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
 {

@@ -32,8 +32,14 @@ public:
     quint16 port() const;
     QStringList routeDescriptions() const; // "GET /hello -> hello (HTTP API)"
     InvokeApi& invokeApi() { return *m_invokeApi; }
+    // Fires the workspace's enabled schedule triggers while serving (an invalid expression is
+    // an error naming the function). Each firing is an async invocation with an EventBridge
+    // "Scheduled Event".
+    Result<void> startSchedules();
+    QStringList scheduleDescriptions() const;
 
 signals:
+    void scheduleFired(const QString& function, const QString& expression, const QString& requestId);
     void served(const QByteArray& method, const QByteArray& target, int status, double elapsedMs);
 
 private:
@@ -44,6 +50,9 @@ private:
     LocalServerOptions m_options;
     http::HttpServer* m_http;
     InvokeApi* m_invokeApi;
+    struct Schedule;
+    QList<std::shared_ptr<Schedule>> m_schedules;
+    void arm(const std::shared_ptr<Schedule>& schedule);
 };
 
 } // namespace swb

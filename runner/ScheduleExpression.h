@@ -11,6 +11,7 @@ namespace swb {
 
 class ScheduleExpression {
 public:
+    ScheduleExpression() = default;
     static Result<ScheduleExpression> parse(const QString& text);
 
     // The first firing strictly after `after` (UTC); invalid QDateTime when it never fires

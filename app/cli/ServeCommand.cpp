@@ -87,6 +87,13 @@ int runServe(Console& console, const QStringList& args)
     if (auto listening = server.listen(address, quint16(portNumber)); !listening)
         return console.failed(listening.error());
 
+    if (auto schedules = server.startSchedules(); !schedules)
+        return console.failed(schedules.error());
+    QObject::connect(&server, &LocalServer::scheduleFired, &server,
+                     [&console](const QString& function, const QString& expression, const QString& id) {
+                         console.err() << QStringLiteral("schedule %1 fired %2 (RequestId: %3)\n").arg(expression, function, id);
+                         console.err().flush();
+                     });
     const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                  : address.toString();
@@ -94,6 +101,8 @@ int runServe(Console& console, const QStringList& args)
     console.out().flush();
     for (const QString& route : server.routeDescriptions())
         console.err() << "  " << route << '\n';
+    for (const QString& schedule : server.scheduleDescriptions())
+        console.err() << "  schedule " << schedule << '\n';
     console.err() << QStringLiteral("  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
                          .arg([&] {
                              QStringList names;
