@@ -471,10 +471,17 @@ void Instance::onFinished(int exitCode, int exitStatus)
     } else {
         how = QStringLiteral("exit status %1").arg(exitCode);
     }
+    if (!m_everReady && m_state != State::Dead)
+        appendLog(QStringLiteral("INIT_REPORT Init Duration: %1 ms\tPhase: init\tStatus: error\tError "
+                                 "Type: Runtime.ExitError")
+                      .arg(nowMs() - m_spawnedAtMs, 0, 'f', 2));
     if (m_inFlight) {
         const QString id = m_inFlight->record.requestId;
+        // Lambda's wording for a clean exit, which no runtime should do while it has work.
         const QString message =
-            QStringLiteral("RequestId: %1 Error: Runtime exited with error: %2").arg(id, how);
+            !crashed && exitCode == 0
+                ? QStringLiteral("RequestId: %1 Error: Runtime exited without providing a reason").arg(id)
+                : QStringLiteral("RequestId: %1 Error: Runtime exited with error: %2").arg(id, how);
         appendLog(message);
         complete(InvocationOutcome::RuntimeExit,
                  lambdaError(QStringLiteral("Runtime.ExitError"), message),

@@ -143,9 +143,23 @@ QString Runner::invoke(const QString& function, const QByteArray& payload, Done 
         auto started = startInstance(*fs, acquired.instanceId);
         if (!started) { // the launch could not be planned: no interpreter, no bootstrap
             fs->pool->discard(acquired.instanceId);
+            // Lambda reports an unusable entry point as the function's error, with the platform's
+            // log lines around it.
             rejected.coldStart = true;
-            return reject(InvocationOutcome::InitError, QStringLiteral("Runtime.InvalidEntrypoint"),
-                          started.error().message);
+            rejected.outcome = InvocationOutcome::InitError;
+            rejected.errorType = QStringLiteral("Runtime.InvalidEntrypoint");
+            rejected.payload = QJsonDocument(QJsonObject{
+                {QStringLiteral("errorType"), rejected.errorType},
+                {QStringLiteral("errorMessage"),
+                 QStringLiteral("RequestId: %1 Error: %2").arg(requestId, started.error().message)}})
+                .toJson(QJsonDocument::Compact);
+            rejected.billedDurationMs = 1;
+            rejected.logs = {QStringLiteral("INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: "
+                                            "error\tError Type: Runtime.InvalidEntrypoint"),
+                             started.error().message, rejected.startLine(), rejected.endLine(),
+                             rejected.reportLine()};
+            QMetaObject::invokeMethod(this, [done, rejected] { done(rejected); }, Qt::QueuedConnection);
+            return requestId;
         }
         instance = *started;
     } else {
