@@ -72,7 +72,7 @@ QString hostOf(const QString& domainName)
 QString domainPrefixOf(const QString& domainName)
 {
     const QString host = hostOf(domainName);
-    if (QHostAddress(host).isNull() == false)
+    if (!QHostAddress(host).isNull())
         return host;
     return host.section(u'.', 0, 0);
 }
@@ -90,7 +90,8 @@ QList<HeaderGroup> forwardedHeaders(const http::HttpRequest& request, const Gate
             groups.append(HeaderGroup{QStringLiteral("X-Forwarded-For"), {context.sourceIp}});
     }
     if (!findGroup(groups, u"X-Forwarded-Port"))
-        groups.append(HeaderGroup{QStringLiteral("X-Forwarded-Port"), {portOf(context.domainName)}});
+        groups.append(
+            HeaderGroup{QStringLiteral("X-Forwarded-Port"), {portOf(context.domainName)}});
     if (!findGroup(groups, u"X-Forwarded-Proto"))
         groups.append(HeaderGroup{QStringLiteral("X-Forwarded-Proto"), {QStringLiteral("http")}});
     if (!context.traceId.isEmpty() && !findGroup(groups, u"X-Amzn-Trace-Id"))
@@ -248,8 +249,8 @@ std::optional<int> statusCodeOf(const QJsonValue& value, bool acceptDigitsString
 
 std::optional<QByteArray> decodeBase64Strict(const QString& text)
 {
-    const auto result = QByteArray::fromBase64Encoding(text.toLatin1(),
-                                                       QByteArray::AbortOnBase64DecodingErrors);
+    const auto result =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!result)
         return std::nullopt;
     return *result;
@@ -320,8 +321,8 @@ QByteArray buildHttpApiEvent(const http::HttpRequest& request, const RouteMatch&
         QJsonObject parameters;
         for (const auto& [key, value] : query) {
             const QJsonValue existing = parameters.value(key);
-            parameters.insert(key, existing.isUndefined() ? value
-                                                          : existing.toString() + u',' + value);
+            parameters.insert(key,
+                              existing.isUndefined() ? value : existing.toString() + u',' + value);
         }
         event.insert(QStringLiteral("queryStringParameters"), parameters);
     }
@@ -331,9 +332,9 @@ QByteArray buildHttpApiEvent(const http::HttpRequest& request, const RouteMatch&
     QJsonObject http;
     http.insert(QStringLiteral("method"), QString::fromLatin1(request.method));
     http.insert(QStringLiteral("path"), rawPath);
-    http.insert(QStringLiteral("protocol"),
-                request.version.isEmpty() ? QStringLiteral("HTTP/1.1")
-                                          : QString::fromLatin1(request.version));
+    http.insert(QStringLiteral("protocol"), request.version.isEmpty()
+                                                ? QStringLiteral("HTTP/1.1")
+                                                : QString::fromLatin1(request.version));
     http.insert(QStringLiteral("sourceIp"), context.sourceIp);
     http.insert(QStringLiteral("userAgent"), QString::fromUtf8(request.header("User-Agent")));
 
@@ -401,10 +402,10 @@ QByteArray buildRestApiEvent(const http::HttpRequest& request, const RouteMatch&
 
     const QString stage = stageOr(context, QStringLiteral("Prod"));
     QJsonObject identity;
-    for (const char* key : {"accessKey", "accountId", "apiKey", "caller",
-                            "cognitoAuthenticationProvider", "cognitoAuthenticationType",
-                            "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId", "user",
-                            "userArn"})
+    for (const char* key :
+         {"accessKey", "accountId", "apiKey", "caller", "cognitoAuthenticationProvider",
+          "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
+          "principalOrgId", "user", "userArn"})
         identity.insert(QLatin1String(key), QJsonValue::Null);
     identity.insert(QStringLiteral("sourceIp"), context.sourceIp);
     identity.insert(QStringLiteral("userAgent"), QString::fromUtf8(request.header("User-Agent")));
@@ -414,15 +415,15 @@ QByteArray buildRestApiEvent(const http::HttpRequest& request, const RouteMatch&
     requestContext.insert(QStringLiteral("apiId"), context.apiId);
     requestContext.insert(QStringLiteral("domainName"), context.domainName);
     requestContext.insert(QStringLiteral("domainPrefix"), domainPrefixOf(context.domainName));
-    requestContext.insert(QStringLiteral("extendedRequestId"),
-                          context.extendedRequestId.isEmpty() ? context.requestId
-                                                              : context.extendedRequestId);
+    requestContext.insert(QStringLiteral("extendedRequestId"), context.extendedRequestId.isEmpty()
+                                                                   ? context.requestId
+                                                                   : context.extendedRequestId);
     requestContext.insert(QStringLiteral("httpMethod"), method);
     requestContext.insert(QStringLiteral("identity"), identity);
     requestContext.insert(QStringLiteral("path"), u'/' + stage + path);
-    requestContext.insert(QStringLiteral("protocol"),
-                          request.version.isEmpty() ? QStringLiteral("HTTP/1.1")
-                                                    : QString::fromLatin1(request.version));
+    requestContext.insert(QStringLiteral("protocol"), request.version.isEmpty()
+                                                          ? QStringLiteral("HTTP/1.1")
+                                                          : QString::fromLatin1(request.version));
     requestContext.insert(QStringLiteral("requestId"), context.requestId);
     requestContext.insert(QStringLiteral("requestTime"), requestTime(context.timeEpochMs));
     requestContext.insert(QStringLiteral("requestTimeEpoch"), context.timeEpochMs);
@@ -431,8 +432,8 @@ QByteArray buildRestApiEvent(const http::HttpRequest& request, const RouteMatch&
     requestContext.insert(QStringLiteral("stage"), stage);
     event.insert(QStringLiteral("requestContext"), requestContext);
 
-    const bool binary = matchesMediaType(mediaTypeOf(request.header("Content-Type")),
-                                         context.binaryMediaTypes);
+    const bool binary =
+        matchesMediaType(mediaTypeOf(request.header("Content-Type")), context.binaryMediaTypes);
     const EncodedBody body = encodeBody(request.body, !binary);
     event.insert(QStringLiteral("body"), body.body);
     event.insert(QStringLiteral("isBase64Encoded"), body.base64);
@@ -456,7 +457,8 @@ http::HttpResponse httpApiResponse(const QByteArray& functionResult)
     }
 
     const QJsonObject object = parsed->toObject();
-    const std::optional<int> status = statusCodeOf(object.value(QLatin1String("statusCode")), false);
+    const std::optional<int> status =
+        statusCodeOf(object.value(QLatin1String("statusCode")), false);
     if (!status)
         return invalid;
     http::HttpResponse response;
@@ -507,8 +509,7 @@ http::HttpResponse httpApiResponse(const QByteArray& functionResult)
     return response;
 }
 
-http::HttpResponse restApiResponse(const QByteArray& functionResult,
-                                   const QByteArray& acceptHeader,
+http::HttpResponse restApiResponse(const QByteArray& functionResult, const QByteArray& acceptHeader,
                                    const QStringList& binaryMediaTypes)
 {
     const http::HttpResponse malformed =
@@ -518,8 +519,8 @@ http::HttpResponse restApiResponse(const QByteArray& functionResult,
         return malformed;
     const QJsonObject object = parsed->toObject();
     static const QStringList allowed = {QStringLiteral("statusCode"), QStringLiteral("headers"),
-                                        QStringLiteral("multiValueHeaders"),
-                                        QStringLiteral("body"), QStringLiteral("isBase64Encoded")};
+                                        QStringLiteral("multiValueHeaders"), QStringLiteral("body"),
+                                        QStringLiteral("isBase64Encoded")};
     for (const QString& key : object.keys()) {
         if (!allowed.contains(key))
             return malformed;
@@ -591,7 +592,7 @@ QByteArray buildEvent(const http::HttpRequest& request, const RouteMatch& match,
                       const GatewayContext& context)
 {
     return match.route.api == QLatin1String("rest") ? buildRestApiEvent(request, match, context)
-                                                     : buildHttpApiEvent(request, match, context);
+                                                    : buildHttpApiEvent(request, match, context);
 }
 
 http::HttpResponse functionResponse(const QString& api, const QByteArray& functionResult,

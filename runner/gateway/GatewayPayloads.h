@@ -14,16 +14,16 @@
 namespace swb::gateway {
 
 struct GatewayContext {
-    QString requestId;                  // HTTP API: "JKJaXmPLvHcESHA=" style; REST: a UUID
-    QString extendedRequestId;          // REST only; the requestId when empty
+    QString requestId;         // HTTP API: "JKJaXmPLvHcESHA=" style; REST: a UUID
+    QString extendedRequestId; // REST only; the requestId when empty
     QString apiId = QStringLiteral("local");
-    QString stage;                      // empty: "$default" (HTTP API), "Prod" (REST, as sam local)
+    QString stage; // empty: "$default" (HTTP API), "Prod" (REST, as sam local)
     QString accountId = QStringLiteral("123456789012");
     qint64 timeEpochMs = 0;
-    QString sourceIp;                   // the client's address, without port
-    QString domainName;                 // the Host header, or 127.0.0.1:PORT
-    QString traceId;                    // X-Amzn-Trace-Id value ("Root=1-..."); none when empty
-    QStringList binaryMediaTypes;       // REST only: "image/png", "image/*", "*/*"
+    QString sourceIp;             // the client's address, without port
+    QString domainName;           // the Host header, or 127.0.0.1:PORT
+    QString traceId;              // X-Amzn-Trace-Id value ("Root=1-..."); none when empty
+    QStringList binaryMediaTypes; // REST only: "image/png", "image/*", "*/*"
 };
 
 QByteArray buildHttpApiEvent(const http::HttpRequest& request, const RouteMatch& match,
@@ -58,7 +58,9 @@ enum class FunctionFailure {
 };
 
 // What the client gets when there is no function result to translate.
-http::HttpResponse gatewayErrorForFunctionFailure(const QString& api, FunctionFailure failure);
+http::HttpResponse
+gatewayErrorForFunctionFailure(const QString& api,
+                               FunctionFailure failure = FunctionFailure::FunctionError);
 // No route for this method and path: HTTP API 404 Not Found; REST 403 Missing Authentication Token.
 http::HttpResponse gatewayRouteMiss(const QString& api);
 // The request body is over the gateway's limit (10 MB).

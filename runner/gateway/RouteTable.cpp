@@ -9,9 +9,9 @@ namespace swb::gateway {
 
 namespace {
 
-const QStringList kMethods = {QStringLiteral("GET"),    QStringLiteral("POST"),
-                              QStringLiteral("PUT"),    QStringLiteral("PATCH"),
-                              QStringLiteral("DELETE"), QStringLiteral("HEAD"),
+const QStringList kMethods = {QStringLiteral("GET"),     QStringLiteral("POST"),
+                              QStringLiteral("PUT"),     QStringLiteral("PATCH"),
+                              QStringLiteral("DELETE"),  QStringLiteral("HEAD"),
                               QStringLiteral("OPTIONS"), QStringLiteral("ANY")};
 
 const QString kDefaultRoute = QStringLiteral("$default");
@@ -48,9 +48,10 @@ Result<QList<RouteTable::Segment>> RouteTable::parseTemplate(const Route& route)
     const QString& path = route.path;
     const bool rest = route.api == QLatin1String("rest");
     if (!path.startsWith(u'/'))
-        return fail(ErrorCode::Validation,
-                    QStringLiteral("The route path \"%1\" must start with \"/\", like /orders/{id}.")
-                        .arg(path));
+        return fail(
+            ErrorCode::Validation,
+            QStringLiteral("The route path \"%1\" must start with \"/\", like /orders/{id}.")
+                .arg(path));
     QList<Segment> segments;
     if (path == QLatin1String("/"))
         return segments;
@@ -68,11 +69,12 @@ Result<QList<RouteTable::Segment>> RouteTable::parseTemplate(const Route& route)
         const bool closes = part.endsWith(u'}');
         if (opens || closes || part.contains(u'{') || part.contains(u'}')) {
             if (!opens || !closes || part.count(u'{') != 1 || part.count(u'}') != 1)
-                return fail(ErrorCode::Validation,
-                            QStringLiteral("The route path \"%1\" has the segment \"%2\" that mixes "
-                                           "text and a variable; a variable must be a whole "
-                                           "segment, like /orders/{id}.")
-                                .arg(path, part));
+                return fail(
+                    ErrorCode::Validation,
+                    QStringLiteral("The route path \"%1\" has the segment \"%2\" that mixes "
+                                   "text and a variable; a variable must be a whole "
+                                   "segment, like /orders/{id}.")
+                        .arg(path, part));
             QString name = part.mid(1, part.size() - 2);
             const bool greedy = name.endsWith(u'+');
             if (greedy)
@@ -84,11 +86,12 @@ Result<QList<RouteTable::Segment>> RouteTable::parseTemplate(const Route& route)
                                 .arg(path));
             for (const QChar c : name) {
                 if (!isNameChar(c))
-                    return fail(ErrorCode::Validation,
-                                QStringLiteral("The route path \"%1\" has the variable \"%2\" whose "
-                                               "name contains '%3'; use letters, digits, '_', '-' "
-                                               "and '.'.")
-                                    .arg(path, part, c));
+                    return fail(
+                        ErrorCode::Validation,
+                        QStringLiteral("The route path \"%1\" has the variable \"%2\" whose "
+                                       "name contains '%3'; use letters, digits, '_', '-' "
+                                       "and '.'.")
+                            .arg(path, part, c));
             }
             if (greedy && i != parts.size() - 1)
                 return fail(ErrorCode::Validation,
@@ -107,15 +110,16 @@ Result<QList<RouteTable::Segment>> RouteTable::parseTemplate(const Route& route)
         }
         for (const QChar c : part) {
             if (rest ? !isRestLiteralChar(c) : !isHttpLiteralChar(c))
-                return fail(ErrorCode::Validation,
-                            rest ? QStringLiteral("The route path \"%1\" contains '%2', which a REST "
-                                                  "API does not allow in a path; use letters, "
-                                                  "digits, '.', '_' and '-'.")
-                                       .arg(path, c)
-                                 : QStringLiteral("The route path \"%1\" contains '%2', which is "
-                                                  "not allowed in a path; percent-encoded and "
-                                                  "reserved characters cannot appear in a route.")
-                                       .arg(path, c));
+                return fail(
+                    ErrorCode::Validation,
+                    rest ? QStringLiteral("The route path \"%1\" contains '%2', which a REST "
+                                          "API does not allow in a path; use letters, "
+                                          "digits, '.', '_' and '-'.")
+                               .arg(path, c)
+                         : QStringLiteral("The route path \"%1\" contains '%2', which is "
+                                          "not allowed in a path; percent-encoded and "
+                                          "reserved characters cannot appear in a route.")
+                               .arg(path, c));
         }
         segments.append(Segment{Segment::Literal, part});
     }
@@ -137,8 +141,9 @@ Result<void> RouteTable::add(const Route& input)
                                    "payload 2.0) or \"rest\" (REST API, payload 1.0).")
                         .arg(input.method, input.path, input.api));
     if (route.function.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("The route %1 %2 names no function.").arg(route.method, route.path));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The route %1 %2 names no function.").arg(route.method, route.path));
 
     Entry entry;
     if (route.path == kDefaultRoute) {
@@ -174,11 +179,11 @@ Result<void> RouteTable::add(const Route& input)
             const auto key = [](const Route& r) {
                 return r.path == kDefaultRoute ? r.path : r.method + u' ' + r.path;
             };
-            return fail(ErrorCode::Validation,
-                        QStringLiteral("The route %1 of function \"%2\" clashes with %3 of function "
-                                       "\"%4\": API Gateway allows one route per method and path.")
-                            .arg(key(route), route.function, key(other.route),
-                                 other.route.function));
+            return fail(
+                ErrorCode::Validation,
+                QStringLiteral("The route %1 of function \"%2\" clashes with %3 of function "
+                               "\"%4\": API Gateway allows one route per method and path.")
+                    .arg(key(route), route.function, key(other.route), other.route.function));
         }
     }
     m_entries.append(entry);

@@ -41,7 +41,8 @@ public:
     Result<void> add(const Route& route);
 
     // `rawPath` is the request path as sent, percent-encoded, without the query.
-    std::expected<RouteMatch, Miss> match(const QByteArray& method, const QByteArray& rawPath) const;
+    std::expected<RouteMatch, Miss> match(const QByteArray& method,
+                                          const QByteArray& rawPath) const;
 
     QList<Route> routes() const;
 

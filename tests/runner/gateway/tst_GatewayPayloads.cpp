@@ -107,15 +107,15 @@ private slots:
 // 1583348638390 is 04/Mar/2020 19:03:58.390 UTC; the time is derived from the epoch here.
 void tst_GatewayPayloads::httpApiEventHasTheDocumentedShape()
 {
-    const http::HttpRequest r = request(
-        "POST", "/my/path?parameter1=value1&parameter1=value2&parameter2=value",
-        {{"Header1", "value1"},
-         {"Header2", "value1"},
-         {"Header2", "value2"},
-         {"Cookie", "cookie1; cookie2"},
-         {"User-Agent", "agent"},
-         {"Content-Type", "text/plain"}},
-        "Hello from Lambda");
+    const http::HttpRequest r =
+        request("POST", "/my/path?parameter1=value1&parameter1=value2&parameter2=value",
+                {{"Header1", "value1"},
+                 {"Header2", "value1"},
+                 {"Header2", "value2"},
+                 {"Cookie", "cookie1; cookie2"},
+                 {"User-Agent", "agent"},
+                 {"Content-Type", "text/plain"}},
+                "Hello from Lambda");
     const RouteMatch match = matchFor(QStringLiteral("POST"), QStringLiteral("/my/{parameter1}"),
                                       QStringLiteral("http"), "POST", "/my/path");
     const QJsonObject event = parse(buildHttpApiEvent(r, match, docContext()));
@@ -126,31 +126,30 @@ void tst_GatewayPayloads::httpApiEventHasTheDocumentedShape()
         {"rawPath", "/my/path"},
         {"rawQueryString", "parameter1=value1&parameter1=value2&parameter2=value"},
         {"cookies", QJsonArray{"cookie1", "cookie2"}},
-        {"headers",
-         QJsonObject{{"header1", "value1"},
-                     {"header2", "value1,value2"},
-                     {"user-agent", "agent"},
-                     {"content-type", "text/plain"},
-                     {"x-forwarded-for", "192.0.2.1"},
-                     {"x-forwarded-port", "80"},
-                     {"x-forwarded-proto", "http"}}},
-        {"queryStringParameters", QJsonObject{{"parameter1", "value1,value2"}, {"parameter2", "value"}}},
+        {"headers", QJsonObject{{"header1", "value1"},
+                                {"header2", "value1,value2"},
+                                {"user-agent", "agent"},
+                                {"content-type", "text/plain"},
+                                {"x-forwarded-for", "192.0.2.1"},
+                                {"x-forwarded-port", "80"},
+                                {"x-forwarded-proto", "http"}}},
+        {"queryStringParameters",
+         QJsonObject{{"parameter1", "value1,value2"}, {"parameter2", "value"}}},
         {"pathParameters", QJsonObject{{"parameter1", "path"}}},
-        {"requestContext",
-         QJsonObject{{"accountId", "123456789012"},
-                     {"apiId", "api-id"},
-                     {"domainName", "id.execute-api.us-east-1.amazonaws.com"},
-                     {"domainPrefix", "id"},
-                     {"http", QJsonObject{{"method", "POST"},
-                                          {"path", "/my/path"},
-                                          {"protocol", "HTTP/1.1"},
-                                          {"sourceIp", "192.0.2.1"},
-                                          {"userAgent", "agent"}}},
-                     {"requestId", "id"},
-                     {"routeKey", "POST /my/{parameter1}"},
-                     {"stage", "$default"},
-                     {"time", "04/Mar/2020:19:03:58 +0000"},
-                     {"timeEpoch", qint64(1583348638390)}}},
+        {"requestContext", QJsonObject{{"accountId", "123456789012"},
+                                       {"apiId", "api-id"},
+                                       {"domainName", "id.execute-api.us-east-1.amazonaws.com"},
+                                       {"domainPrefix", "id"},
+                                       {"http", QJsonObject{{"method", "POST"},
+                                                            {"path", "/my/path"},
+                                                            {"protocol", "HTTP/1.1"},
+                                                            {"sourceIp", "192.0.2.1"},
+                                                            {"userAgent", "agent"}}},
+                                       {"requestId", "id"},
+                                       {"routeKey", "POST /my/{parameter1}"},
+                                       {"stage", "$default"},
+                                       {"time", "04/Mar/2020:19:03:58 +0000"},
+                                       {"timeEpoch", qint64(1583348638390)}}},
         {"body", "Hello from Lambda"},
         {"isBase64Encoded", false}};
     QCOMPARE(pretty(event), pretty(expected));
@@ -165,8 +164,8 @@ void tst_GatewayPayloads::httpApiEventOmitsWhatTheRequestLacks()
     const RouteMatch match =
         matchFor(QStringLiteral("GET"), QStringLiteral("/"), QStringLiteral("http"), "GET", "/");
     const QJsonObject event = parse(buildHttpApiEvent(request("GET", "/"), match, context));
-    for (const char* key : {"cookies", "queryStringParameters", "pathParameters", "body",
-                            "stageVariables"})
+    for (const char* key :
+         {"cookies", "queryStringParameters", "pathParameters", "body", "stageVariables"})
         QVERIFY2(!event.contains(QLatin1String(key)), key);
     QCOMPARE(event.value("rawQueryString").toString(), QString());
     QCOMPARE(event.value("isBase64Encoded").toBool(true), false);
@@ -181,15 +180,15 @@ void tst_GatewayPayloads::httpApiEventOmitsWhatTheRequestLacks()
 
 void tst_GatewayPayloads::httpApiEventDecodesQueryParameters()
 {
-    const http::HttpRequest r =
-        request("GET", "/q?name=J%C3%BCrgen&q=a%26b&flag&x=1+2&&e=", {{"X-Forwarded-For", "10.0.0.1"}});
+    const http::HttpRequest r = request(
+        "GET", "/q?name=J%C3%BCrgen&q=a%26b&flag&x=1+2&&e=", {{"X-Forwarded-For", "10.0.0.1"}});
     const RouteMatch match =
         matchFor(QStringLiteral("GET"), QStringLiteral("/q"), QStringLiteral("http"), "GET", "/q");
     const QJsonObject event = parse(buildHttpApiEvent(r, match, docContext()));
     QCOMPARE(event.value("rawQueryString").toString(),
              QStringLiteral("name=J%C3%BCrgen&q=a%26b&flag&x=1+2&&e="));
-    const QJsonObject expected{{"name", "J\u00fcrgen"}, {"q", "a&b"}, {"flag", ""},
-                               {"x", "1+2"},          {"e", ""}};
+    const QJsonObject expected{
+        {"name", "J\u00fcrgen"}, {"q", "a&b"}, {"flag", ""}, {"x", "1+2"}, {"e", ""}};
     QCOMPARE(pretty(event.value("queryStringParameters").toObject()), pretty(expected));
     // API Gateway appends the client's address to an X-Forwarded-For the client sent.
     QCOMPARE(event.value("headers").toObject().value("x-forwarded-for").toString(),
@@ -217,8 +216,8 @@ void tst_GatewayPayloads::httpApiEventEncodesNonTextBodies_data()
     QTest::newRow("no content type") << QByteArray() << text << true;
     QTest::newRow("png") << QByteArray("image/png") << QByteArray("\x89PNG\r\n\x1a\n\0\xff", 10)
                          << true;
-    QTest::newRow("text that is not utf-8") << QByteArray("text/plain") << QByteArray("caf\xe9")
-                                            << true;
+    QTest::newRow("text that is not utf-8")
+        << QByteArray("text/plain") << QByteArray("caf\xe9") << true;
 }
 
 void tst_GatewayPayloads::httpApiEventEncodesNonTextBodies()
@@ -229,8 +228,8 @@ void tst_GatewayPayloads::httpApiEventEncodesNonTextBodies()
     http::HeaderList headers;
     if (!contentType.isEmpty())
         headers.append({"Content-Type", contentType});
-    const RouteMatch match =
-        matchFor(QStringLiteral("POST"), QStringLiteral("/u"), QStringLiteral("http"), "POST", "/u");
+    const RouteMatch match = matchFor(QStringLiteral("POST"), QStringLiteral("/u"),
+                                      QStringLiteral("http"), "POST", "/u");
     const QJsonObject event =
         parse(buildHttpApiEvent(request("POST", "/u", headers, body), match, docContext()));
     QCOMPARE(event.value("isBase64Encoded").toBool(), base64);
@@ -243,12 +242,12 @@ void tst_GatewayPayloads::httpApiEventEncodesNonTextBodies()
 // to the resource /{proxy+}). Locally there is no stage prefix in the URL.
 void tst_GatewayPayloads::restEventMatchesTheDocumentedExample()
 {
-    const http::HttpRequest r = request(
-        "POST", "/hello/world?name=me&multivalueName=you&multivalueName=me",
-        {{"Content-Type", "application/json"},
-         {"headerName", "headerValue"},
-         {"User-Agent", "PostmanRuntime/2.4.5"}},
-        "{\r\n\t\"a\": 1\r\n}");
+    const http::HttpRequest r =
+        request("POST", "/hello/world?name=me&multivalueName=you&multivalueName=me",
+                {{"Content-Type", "application/json"},
+                 {"headerName", "headerValue"},
+                 {"User-Agent", "PostmanRuntime/2.4.5"}},
+                "{\r\n\t\"a\": 1\r\n}");
     const RouteMatch match = matchFor(QStringLiteral("ANY"), QStringLiteral("/{proxy+}"),
                                       QStringLiteral("rest"), "POST", "/hello/world");
     GatewayContext context = docContext();
@@ -286,34 +285,33 @@ void tst_GatewayPayloads::restEventMatchesTheDocumentedExample()
         {"pathParameters", QJsonObject{{"proxy", "hello/world"}}},
         {"stageVariables", QJsonValue::Null},
         {"requestContext",
-         QJsonObject{
-             {"accountId", "12345678912"},
-             {"apiId", "gy415nuibc"},
-             {"domainName", "gy415nuibc.execute-api.us-east-1.amazonaws.com"},
-             {"domainPrefix", "gy415nuibc"},
-             {"extendedRequestId", "deef4878-7910-11e6-8f14-25afc3e9ae33"},
-             {"httpMethod", "POST"},
-             {"identity", QJsonObject{{"accessKey", QJsonValue::Null},
-                                      {"accountId", QJsonValue::Null},
-                                      {"apiKey", QJsonValue::Null},
-                                      {"caller", QJsonValue::Null},
-                                      {"cognitoAuthenticationProvider", QJsonValue::Null},
-                                      {"cognitoAuthenticationType", QJsonValue::Null},
-                                      {"cognitoIdentityId", QJsonValue::Null},
-                                      {"cognitoIdentityPoolId", QJsonValue::Null},
-                                      {"principalOrgId", QJsonValue::Null},
-                                      {"sourceIp", "192.168.196.186"},
-                                      {"user", QJsonValue::Null},
-                                      {"userAgent", "PostmanRuntime/2.4.5"},
-                                      {"userArn", QJsonValue::Null}}},
-             {"path", "/testStage/hello/world"},
-             {"protocol", "HTTP/1.1"},
-             {"requestId", "deef4878-7910-11e6-8f14-25afc3e9ae33"},
-             {"requestTime", "04/Mar/2020:19:15:17 +0000"},
-             {"requestTimeEpoch", qint64(1583349317135)},
-             {"resourceId", requestContext.value("resourceId")},
-             {"resourcePath", "/{proxy+}"},
-             {"stage", "testStage"}}},
+         QJsonObject{{"accountId", "12345678912"},
+                     {"apiId", "gy415nuibc"},
+                     {"domainName", "gy415nuibc.execute-api.us-east-1.amazonaws.com"},
+                     {"domainPrefix", "gy415nuibc"},
+                     {"extendedRequestId", "deef4878-7910-11e6-8f14-25afc3e9ae33"},
+                     {"httpMethod", "POST"},
+                     {"identity", QJsonObject{{"accessKey", QJsonValue::Null},
+                                              {"accountId", QJsonValue::Null},
+                                              {"apiKey", QJsonValue::Null},
+                                              {"caller", QJsonValue::Null},
+                                              {"cognitoAuthenticationProvider", QJsonValue::Null},
+                                              {"cognitoAuthenticationType", QJsonValue::Null},
+                                              {"cognitoIdentityId", QJsonValue::Null},
+                                              {"cognitoIdentityPoolId", QJsonValue::Null},
+                                              {"principalOrgId", QJsonValue::Null},
+                                              {"sourceIp", "192.168.196.186"},
+                                              {"user", QJsonValue::Null},
+                                              {"userAgent", "PostmanRuntime/2.4.5"},
+                                              {"userArn", QJsonValue::Null}}},
+                     {"path", "/testStage/hello/world"},
+                     {"protocol", "HTTP/1.1"},
+                     {"requestId", "deef4878-7910-11e6-8f14-25afc3e9ae33"},
+                     {"requestTime", "04/Mar/2020:19:15:17 +0000"},
+                     {"requestTimeEpoch", qint64(1583349317135)},
+                     {"resourceId", requestContext.value("resourceId")},
+                     {"resourcePath", "/{proxy+}"},
+                     {"stage", "testStage"}}},
         {"body", "{\r\n\t\"a\": 1\r\n}"},
         {"isBase64Encoded", false}};
     QCOMPARE(pretty(event), pretty(expected));
@@ -362,10 +360,10 @@ void tst_GatewayPayloads::restEventEncodesBinaryMediaTypes()
 
 void tst_GatewayPayloads::dispatchesOnTheRoutesApi()
 {
-    const RouteMatch rest = matchFor(QStringLiteral("GET"), QStringLiteral("/a"),
-                                     QStringLiteral("rest"), "GET", "/a");
-    const RouteMatch http = matchFor(QStringLiteral("GET"), QStringLiteral("/a"),
-                                     QStringLiteral("http"), "GET", "/a");
+    const RouteMatch rest =
+        matchFor(QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("rest"), "GET", "/a");
+    const RouteMatch http =
+        matchFor(QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("http"), "GET", "/a");
     QVERIFY(parse(buildEvent(request("GET", "/a"), rest, docContext())).contains("httpMethod"));
     QCOMPARE(parse(buildEvent(request("GET", "/a"), http, docContext())).value("version"),
              QJsonValue("2.0"));
@@ -379,8 +377,8 @@ void tst_GatewayPayloads::httpApiInfersResponseWithoutStatusCode_data()
 {
     QTest::addColumn<QByteArray>("result");
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("string (documented)") << QByteArray("\"Hello from Lambda!\"")
-                                         << QByteArray("Hello from Lambda!");
+    QTest::newRow("string (documented)")
+        << QByteArray("\"Hello from Lambda!\"") << QByteArray("Hello from Lambda!");
     QTest::newRow("object (documented)") << QByteArray("{ \"message\": \"Hello from Lambda!\" }")
                                          << QByteArray("{ \"message\": \"Hello from Lambda!\" }");
     QTest::newRow("object with body but no statusCode")
@@ -446,8 +444,8 @@ void tst_GatewayPayloads::httpApiRejectsMalformedResult_data()
     QTest::newRow("nested header") << QByteArray(R"({"statusCode":200,"headers":{"a":{}}})");
     QTest::newRow("headers array") << QByteArray(R"({"statusCode":200,"headers":[]})");
     QTest::newRow("cookies string") << QByteArray(R"({"statusCode":200,"cookies":"a=1"})");
-    QTest::newRow("bad base64")
-        << QByteArray(R"({"statusCode":200,"isBase64Encoded":true,"body":"@@@"})");
+    QTest::newRow("bad base64") << QByteArray(
+        R"({"statusCode":200,"isBase64Encoded":true,"body":"@@@"})");
     QTest::newRow("isBase64Encoded string")
         << QByteArray(R"({"statusCode":200,"isBase64Encoded":"yes","body":"x"})");
 }
@@ -492,8 +490,8 @@ void tst_GatewayPayloads::restDecodesBase64OnlyForBinaryAccept_data()
     QTest::addColumn<QByteArray>("accept");
     QTest::addColumn<QStringList>("binaryMediaTypes");
     QTest::addColumn<bool>("decoded");
-    QTest::newRow("first accept matches") << QByteArray("image/png, */*")
-                                          << QStringList{"image/*"} << true;
+    QTest::newRow("first accept matches")
+        << QByteArray("image/png, */*") << QStringList{"image/*"} << true;
     QTest::newRow("all types binary") << QByteArray("text/html") << QStringList{"*/*"} << true;
     QTest::newRow("first accept does not match")
         << QByteArray("text/html, image/png") << QStringList{"image/png"} << false;
@@ -537,7 +535,8 @@ void tst_GatewayPayloads::restRejectsMalformedResult()
     const http::HttpResponse response = restApiResponse(result);
     QCOMPARE(response.status, 502);
     QCOMPARE(response.body, QByteArray(R"({"message": "Internal server error"})"));
-    QCOMPARE(headerValues(response, "x-amzn-ErrorType"), QByteArray("InternalServerErrorException"));
+    QCOMPARE(headerValues(response, "x-amzn-ErrorType"),
+             QByteArray("InternalServerErrorException"));
 }
 
 void tst_GatewayPayloads::gatewayErrorsUseApiGatewaysTexts_data()
@@ -548,8 +547,8 @@ void tst_GatewayPayloads::gatewayErrorsUseApiGatewaysTexts_data()
     const QString http = QStringLiteral("http");
     const QString rest = QStringLiteral("rest");
     // HTTP API: http-api-develop-routes.html ({"message":"Not Found"}).
-    QTest::newRow("http route miss") << gatewayRouteMiss(http) << 404
-                                     << QByteArray(R"({"message":"Not Found"})");
+    QTest::newRow("http route miss")
+        << gatewayRouteMiss(http) << 404 << QByteArray(R"({"message":"Not Found"})");
     QTest::newRow("http function error")
         << gatewayErrorForFunctionFailure(http, FunctionFailure::FunctionError) << 500
         << QByteArray(R"({"message":"Internal Server Error"})");
@@ -575,8 +574,8 @@ void tst_GatewayPayloads::gatewayErrorsUseApiGatewaysTexts_data()
     QTest::newRow("rest integration timeout")
         << gatewayErrorForFunctionFailure(rest, FunctionFailure::IntegrationTimeout) << 504
         << QByteArray(R"({"message": "Endpoint request timed out"})");
-    QTest::newRow("rest too large") << gatewayPayloadTooLarge(rest) << 413
-                                    << QByteArray(R"({"message":"Request Too Long"})");
+    QTest::newRow("rest too large")
+        << gatewayPayloadTooLarge(rest) << 413 << QByteArray(R"({"message":"Request Too Long"})");
     QTest::newRow("custom") << gatewayError(429, "Too Many \"Requests\"") << 429
                             << QByteArray(R"({"message":"Too Many \"Requests\""})");
 }

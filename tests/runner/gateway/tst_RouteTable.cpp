@@ -81,12 +81,12 @@ void tst_RouteTable::routesLikeTheHttpApiGuideExample_data()
     QTest::addColumn<QString>("routeKey");
     QTest::newRow("full match") << QByteArray("GET") << QByteArray("/pets/dog/1")
                                 << QStringLiteral("GET /pets/dog/{id}");
-    QTest::newRow("greedy with method") << QByteArray("GET") << QByteArray("/pets/cat/1")
-                                        << QStringLiteral("GET /pets/{proxy+}");
-    QTest::newRow("ANY greedy beats $default") << QByteArray("POST") << QByteArray("/test/5")
-                                               << QStringLiteral("ANY /{proxy+}");
-    QTest::newRow("$default for the root") << QByteArray("GET") << QByteArray("/")
-                                           << QStringLiteral("$default");
+    QTest::newRow("greedy with method")
+        << QByteArray("GET") << QByteArray("/pets/cat/1") << QStringLiteral("GET /pets/{proxy+}");
+    QTest::newRow("ANY greedy beats $default")
+        << QByteArray("POST") << QByteArray("/test/5") << QStringLiteral("ANY /{proxy+}");
+    QTest::newRow("$default for the root")
+        << QByteArray("GET") << QByteArray("/") << QStringLiteral("$default");
 }
 
 void tst_RouteTable::routesLikeTheHttpApiGuideExample()
@@ -94,9 +94,9 @@ void tst_RouteTable::routesLikeTheHttpApiGuideExample()
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, path);
     QFETCH(QString, routeKey);
-    const RouteTable table = tableOf({QStringLiteral("GET /pets/dog/{id}"),
-                                      QStringLiteral("GET /pets/{proxy+}"),
-                                      QStringLiteral("ANY /{proxy+}"), QStringLiteral("$default")});
+    const RouteTable table =
+        tableOf({QStringLiteral("GET /pets/dog/{id}"), QStringLiteral("GET /pets/{proxy+}"),
+                 QStringLiteral("ANY /{proxy+}"), QStringLiteral("$default")});
     QCOMPARE(outcome(table, method, path), routeKey);
 }
 
@@ -132,12 +132,12 @@ void tst_RouteTable::literalBeatsParameterBeatsGreedy()
     QFETCH(QString, routeKey);
     QFETCH(QString, parameters);
     // Added least specific first so that insertion order cannot be what decides.
-    const RouteTable table = tableOf(
-        {QStringLiteral("GET /{proxy+}"), QStringLiteral("GET /orders/{proxy+}"),
-         QStringLiteral("GET /{kind}/{id}/lines"), QStringLiteral("GET /orders/{id}/lines"),
-         QStringLiteral("GET /orders/{id}"), QStringLiteral("GET /orders/new"),
-         QStringLiteral("GET /orders/new/{proxy+}")},
-        api);
+    const RouteTable table =
+        tableOf({QStringLiteral("GET /{proxy+}"), QStringLiteral("GET /orders/{proxy+}"),
+                 QStringLiteral("GET /{kind}/{id}/lines"), QStringLiteral("GET /orders/{id}/lines"),
+                 QStringLiteral("GET /orders/{id}"), QStringLiteral("GET /orders/new"),
+                 QStringLiteral("GET /orders/new/{proxy+}")},
+                api);
     const auto match = table.match("GET", path);
     QVERIFY(match);
     QCOMPARE(match->routeKey, routeKey);
@@ -160,7 +160,8 @@ void tst_RouteTable::specificMethodBeatsAnyOnTheSamePath()
 void tst_RouteTable::moreSpecificPathBeatsSpecificMethod()
 {
     // A full match (ANY /pets) comes before a greedy match (priority 1 vs 2 in the guide).
-    const RouteTable table = tableOf({QStringLiteral("GET /{proxy+}"), QStringLiteral("ANY /pets")});
+    const RouteTable table =
+        tableOf({QStringLiteral("GET /{proxy+}"), QStringLiteral("ANY /pets")});
     QCOMPARE(outcome(table, "GET", "/pets"), QStringLiteral("ANY /pets"));
     QCOMPARE(outcome(table, "GET", "/cats"), QStringLiteral("GET /{proxy+}"));
 }
@@ -177,8 +178,8 @@ void tst_RouteTable::tellsMethodNotAllowedFromNotFound()
 void tst_RouteTable::headIsNotServedByGet()
 {
     // API Gateway routes HEAD like any other method: only a HEAD or an ANY route takes it.
-    const RouteTable table = tableOf({QStringLiteral("GET /a"), QStringLiteral("ANY /b"),
-                                      QStringLiteral("HEAD /c")});
+    const RouteTable table =
+        tableOf({QStringLiteral("GET /a"), QStringLiteral("ANY /b"), QStringLiteral("HEAD /c")});
     QCOMPARE(outcome(table, "HEAD", "/a"), QStringLiteral("MethodNotAllowed"));
     QCOMPARE(outcome(table, "HEAD", "/b"), QStringLiteral("ANY /b"));
     QCOMPARE(outcome(table, "HEAD", "/c"), QStringLiteral("HEAD /c"));
@@ -270,57 +271,85 @@ void tst_RouteTable::rejectsInvalidRoutes_data()
     QTest::addColumn<QString>("api");
     QTest::addColumn<QString>("message");
     QTest::newRow("no leading slash")
-        << "GET" << "orders" << "http"
+        << "GET"
+        << "orders"
+        << "http"
         << "The route path \"orders\" must start with \"/\", like /orders/{id}.";
     QTest::newRow("trailing slash")
-        << "GET" << "/orders/" << "http"
+        << "GET"
+        << "/orders/"
+        << "http"
         << "The route path \"/orders/\" has an empty segment; remove the doubled or trailing \"/\" "
            "(API Gateway refuses it).";
     QTest::newRow("double slash")
-        << "GET" << "/a//b" << "rest"
+        << "GET"
+        << "/a//b"
+        << "rest"
         << "The route path \"/a//b\" has an empty segment; remove the doubled or trailing \"/\" "
            "(API Gateway refuses it).";
     QTest::newRow("greedy not last")
-        << "GET" << "/files/{proxy+}/meta" << "http"
+        << "GET"
+        << "/files/{proxy+}/meta"
+        << "http"
         << "The route path \"/files/{proxy+}/meta\" has the greedy variable \"{proxy+}\" before "
            "its end; API Gateway allows {name+} only as the last segment.";
     QTest::newRow("variable mixed with text")
-        << "GET" << "/orders/id-{id}" << "http"
+        << "GET"
+        << "/orders/id-{id}"
+        << "http"
         << "The route path \"/orders/id-{id}\" has the segment \"id-{id}\" that mixes text and a "
            "variable; a variable must be a whole segment, like /orders/{id}.";
     QTest::newRow("unclosed variable")
-        << "GET" << "/orders/{id" << "http"
+        << "GET"
+        << "/orders/{id"
+        << "http"
         << "The route path \"/orders/{id\" has the segment \"{id\" that mixes text and a "
            "variable; a variable must be a whole segment, like /orders/{id}.";
     QTest::newRow("nameless variable")
-        << "GET" << "/orders/{}" << "http"
+        << "GET"
+        << "/orders/{}"
+        << "http"
         << "The route path \"/orders/{}\" has a variable without a name; write {id} or {proxy+}.";
     QTest::newRow("bad variable name")
-        << "GET" << "/orders/{a b}" << "http"
+        << "GET"
+        << "/orders/{a b}"
+        << "http"
         << "The route path \"/orders/{a b}\" has the variable \"{a b}\" whose name contains ' '; "
            "use letters, digits, '_', '-' and '.'.";
     QTest::newRow("variable twice")
-        << "GET" << "/{id}/x/{id}" << "http"
+        << "GET"
+        << "/{id}/x/{id}"
+        << "http"
         << "The route path \"/{id}/x/{id}\" uses the variable {id} twice; give each variable its "
            "own name.";
     QTest::newRow("REST literal character")
-        << "GET" << "/items:search" << "rest"
+        << "GET"
+        << "/items:search"
+        << "rest"
         << "The route path \"/items:search\" contains ':', which a REST API does not allow in a "
            "path; use letters, digits, '.', '_' and '-'.";
     QTest::newRow("percent in a route")
-        << "GET" << "/a%20b" << "http"
+        << "GET"
+        << "/a%20b"
+        << "http"
         << "The route path \"/a%20b\" contains '%', which is not allowed in a path; "
            "percent-encoded and reserved characters cannot appear in a route.";
     QTest::newRow("unknown method")
-        << "FETCH" << "/a" << "http"
+        << "FETCH"
+        << "/a"
+        << "http"
         << "The route FETCH /a has the method \"FETCH\", which API Gateway does not route; use "
            "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.";
     QTest::newRow("unknown api")
-        << "GET" << "/a" << "soap"
+        << "GET"
+        << "/a"
+        << "soap"
         << "The route GET /a names the API \"soap\"; use \"http\" (HTTP API, payload 2.0) or "
            "\"rest\" (REST API, payload 1.0).";
     QTest::newRow("$default on REST")
-        << "ANY" << "$default" << "rest"
+        << "ANY"
+        << "$default"
+        << "rest"
         << "The $default route exists only on HTTP APIs; a REST API catches every path with ANY "
            "/{proxy+}.";
 }
@@ -347,10 +376,11 @@ void tst_RouteTable::rejectsSameMethodAndPathShape()
     const auto clash = table.add(route(QStringLiteral("GET"), QStringLiteral("/orders/{orderId}"),
                                        QStringLiteral("rest"), QStringLiteral("other")));
     QVERIFY(!clash);
-    QCOMPARE(clash.error().message,
-             QStringLiteral("The route GET /orders/{orderId} of function \"other\" clashes with GET "
-                            "/orders/{id} of function \"getOrder\": API Gateway allows one route "
-                            "per method and path."));
+    QCOMPARE(
+        clash.error().message,
+        QStringLiteral("The route GET /orders/{orderId} of function \"other\" clashes with GET "
+                       "/orders/{id} of function \"getOrder\": API Gateway allows one route "
+                       "per method and path."));
     QVERIFY(!table.add(route(QStringLiteral("get"), QStringLiteral("/orders/{id}"))));
     // Another method, ANY, or another shape is a different route.
     QVERIFY(table.add(route(QStringLiteral("POST"), QStringLiteral("/orders/{id}"))));
@@ -367,7 +397,8 @@ void tst_RouteTable::rejectsSameMethodAndPathShape()
 void tst_RouteTable::normalisesMethodAndApi()
 {
     RouteTable table;
-    QVERIFY(table.add(Route{QStringLiteral("fn"), QStringLiteral("get"), QStringLiteral("/a"), {}}));
+    QVERIFY(
+        table.add(Route{QStringLiteral("fn"), QStringLiteral("get"), QStringLiteral("/a"), {}}));
     QVERIFY(!table.add(Route{{}, QStringLiteral("GET"), QStringLiteral("/b"), {}}));
     const QList<Route> routes = table.routes();
     QCOMPARE(routes.size(), 1);
