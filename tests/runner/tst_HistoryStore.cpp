@@ -65,6 +65,7 @@ private slots:
     void statsSinceAStartTime();
     void emptyFunctionNameMeansEveryFunction();
     void recentIsNewestFirstWithEveryField();
+    void everyOutcomeRoundTrips();
     void logsRoundTrip();
     void unknownRequestIdIsNotFound();
     void longLogsKeepHeadAndTail();
@@ -78,6 +79,7 @@ private slots:
     void corruptFileIsMovedAside();
     void uncreatableFolderIsAnError();
     void newerSchemaIsRefused();
+    void queryErrorNamesTheFile();
     void twoStoresInOneProcess();
     void queriesFromAnotherThreadWhileRecording();
 };
@@ -279,6 +281,27 @@ void tst_HistoryStore::recentIsNewestFirstWithEveryField()
     QCOMPARE(s.logsTruncated, true);
     QCOMPARE(recent->at(1).outcome, InvocationOutcome::Success);
     QCOMPARE(recent->at(1).errorType, QString());
+}
+
+void tst_HistoryStore::everyOutcomeRoundTrips()
+{
+    QTemporaryDir dir;
+    auto store = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")), manualFlush());
+    QVERIFY(store);
+    QList<InvocationOutcome> outcomes;
+    for (int i = 0; outcomeName(InvocationOutcome(i)) != QStringLiteral("unknown"); ++i) {
+        outcomes.append(InvocationOutcome(i));
+        InvocationRecord r = invocation(QStringLiteral("f"), i, 1, t0 + i);
+        r.outcome = outcomes.last();
+        (*store)->record(r);
+    }
+    QVERIFY(outcomes.size() >= 8);
+    QVERIFY((*store)->flush());
+    const auto recent = (*store)->recent(QStringLiteral("f"), 100);
+    QVERIFY(recent);
+    QCOMPARE(recent->size(), outcomes.size());
+    for (qsizetype i = 0; i < outcomes.size(); ++i) // newest first
+        QCOMPARE(recent->at(outcomes.size() - 1 - i).outcome, outcomes[i]);
 }
 
 void tst_HistoryStore::logsRoundTrip()
@@ -562,6 +585,21 @@ void tst_HistoryStore::newerSchemaIsRefused()
                             "the file away.")
                  .arg(path)
                  .arg(HistoryStore::schemaVersion));
+}
+
+void tst_HistoryStore::queryErrorNamesTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    auto store = HistoryStore::open(path, manualFlush());
+    QVERIFY(store);
+    QVERIFY(QFile::remove(path)); // queries open the file anew, read-only: it must exist
+    const auto stats = (*store)->stats(QStringLiteral("f"));
+    QVERIFY(!stats);
+    QCOMPARE(stats.error().code, ErrorCode::Io);
+    QCOMPARE(stats.error().message,
+             QStringLiteral("Cannot open the history database %1: unable to open database file.")
+                 .arg(path));
 }
 
 void tst_HistoryStore::twoStoresInOneProcess()
