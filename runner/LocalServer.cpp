@@ -3,11 +3,15 @@
 #include "Runner.h"
 #include "ScheduleExpression.h"
 #include "events/EventTemplateCatalog.h"
+#include "gateway/GatewayPayloads.h"
+#include "gateway/RouteTable.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimer>
+#include <QUuid>
 
 namespace swb {
 
@@ -99,6 +103,20 @@ QStringList LocalServer::scheduleDescriptions() const
 
 Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
 {
+    m_routes = std::make_unique<gateway::RouteTable>();
+    for (const FunctionSpec& f : m_runner.workspace().functions) {
+        for (const TriggerSpec& t : f.triggers) {
+            if (t.type != TriggerType::Http || !t.enabled)
+                continue;
+            const gateway::Route route{f.name, t.method.isEmpty() ? QStringLiteral("ANY") : t.method, t.path,
+                                       t.api.isEmpty() ? QStringLiteral("http") : t.api};
+            if (auto added = m_routes->add(route); !added)
+                return fail(ErrorCode::Validation,
+                            QStringLiteral("Function \"%1\" has an http trigger the gateway cannot "
+                                           "serve: %2")
+                                .arg(f.name, added.error().message));
+        }
+    }
     if (!m_http->listen(address, port))
         return fail(ErrorCode::Io, QStringLiteral("Cannot listen on %1:%2: %3; choose another "
                                                   "port with --port (0 picks a free one).")
@@ -115,7 +133,15 @@ quint16 LocalServer::port() const
 
 QStringList LocalServer::routeDescriptions() const
 {
-    return {};
+    QStringList out;
+    if (!m_routes)
+        return out;
+    for (const gateway::Route& r : m_routes->routes())
+        out << QStringLiteral("%1 %2 -> %3 (%4)")
+                   .arg(r.method, r.path, r.function,
+                        r.api == QLatin1String("rest") ? QStringLiteral("REST API, payload 1.0")
+                                                       : QStringLiteral("HTTP API, payload 2.0"));
+    return out;
 }
 
 void LocalServer::handle(HttpRequest&& request, HttpResponder&& responder)
@@ -134,8 +160,61 @@ void LocalServer::handle(HttpRequest&& request, HttpResponder&& responder)
 
 void LocalServer::handleGateway(HttpRequest&& request, HttpResponder&& responder)
 {
-    responder.respond(HttpResponse::json(404, "{\"message\":\"Not Found\"}"));
-    emit served(request.method, request.target, 404, 0);
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray method = request.method;
+    const QByteArray target = request.target;
+    const auto match = m_routes ? m_routes->match(request.method, request.path)
+                                : std::expected<gateway::RouteMatch, gateway::RouteTable::Miss>(
+                                      std::unexpected(gateway::RouteTable::Miss::NotFound));
+    if (!match) {
+        const http::HttpResponse r = gateway::gatewayRouteMiss(m_routes ? m_routes->apiForMisses() : QStringLiteral("http"));
+        emit served(method, target, r.status, timer.nsecsElapsed() / 1e6);
+        responder.respond(r);
+        return;
+    }
+    const QString api = match->route.api;
+    const bool rest = api == QLatin1String("rest");
+    gateway::GatewayContext context;
+    // HTTP API request ids look like "JKJaXmPLvHcESHA="; REST uses a UUID.
+    if (rest) {
+        context.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    } else {
+        QByteArray raw(10, Qt::Uninitialized);
+        for (char& c : raw)
+            c = char(QRandomGenerator::global()->bounded(256));
+        context.requestId = QString::fromLatin1(raw.toBase64());
+    }
+    context.timeEpochMs = QDateTime::currentMSecsSinceEpoch();
+    context.sourceIp = request.peer.toString().remove(QStringLiteral("::ffff:"));
+    context.domainName = request.header("Host").isEmpty()
+                             ? QStringLiteral("127.0.0.1:%1").arg(port())
+                             : QString::fromUtf8(request.header("Host"));
+    const QByteArray event = gateway::buildEvent(request, *match, context);
+    const QByteArray accept = request.header("Accept");
+    const bool head = request.method == "HEAD";
+    const QByteArray requestIdHeader = rest ? QByteArray("x-amzn-RequestId") : QByteArray("apigw-requestid");
+    const QByteArray gatewayRequestId = context.requestId.toUtf8();
+    auto held = std::make_shared<HttpResponder>(std::move(responder));
+    m_runner.invoke(match->route.function, event,
+                    [this, held, api, accept, head, method, target, timer, requestIdHeader, gatewayRequestId](
+                        const InvocationRecord& r) {
+                        http::HttpResponse response;
+                        if (r.outcome == InvocationOutcome::Throttled)
+                            response = gateway::gatewayErrorForFunctionFailure(api, gateway::FunctionFailure::Throttled);
+                        else if (r.failed())
+                            response = gateway::gatewayErrorForFunctionFailure(api);
+                        else
+                            response = gateway::functionResponse(api, r.payload, accept);
+                        response.addHeader(requestIdHeader, gatewayRequestId);
+                        if (head) { // HEAD: the headers a GET would have, no body
+                            response.addHeader("Content-Length", QByteArray::number(response.body.size()));
+                            response.body.clear();
+                        }
+                        emit served(method, target, response.status, timer.nsecsElapsed() / 1e6);
+                        if (held->isConnected())
+                            held->respond(response);
+                    });
 }
 
 } // namespace swb

@@ -14,6 +14,9 @@
 namespace swb {
 
 class Runner;
+namespace gateway {
+class RouteTable;
+}
 
 struct LocalServerOptions {
     QString apiKey; // when set, required as the x-api-key header
@@ -50,6 +53,7 @@ private:
     LocalServerOptions m_options;
     http::HttpServer* m_http;
     InvokeApi* m_invokeApi;
+    std::unique_ptr<gateway::RouteTable> m_routes;
     struct Schedule;
     QList<std::shared_ptr<Schedule>> m_schedules;
     void arm(const std::shared_ptr<Schedule>& schedule);
