@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QtEndian>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -11,6 +10,7 @@
 #include <QThread>
 #include <QUuid>
 #include <QVariant>
+#include <QtEndian>
 
 #include <algorithm>
 #include <atomic>
@@ -220,8 +220,7 @@ struct HistoryStore::Writer {
     Result<void> write(QSqlDatabase& db, const std::vector<PendingRow>& rows);
     Result<qint64> enforceRetention(QSqlDatabase& db, qint64 count);
 
-    template <typename T, typename F>
-    Result<T> withConnection(F&& query) const;
+    template <typename T, typename F> Result<T> withConnection(F&& query) const;
 };
 
 void HistoryStore::Writer::run()
@@ -259,7 +258,7 @@ void HistoryStore::Writer::loop(QSqlDatabase& db)
         }
         std::vector<PendingRow> batch;
         batch.swap(pending);
-        pending.reserve(std::min<size_t>(batchSize, 4096)); // record() then never reallocates
+        pending.reserve(std::min<size_t>(batchSize, 4096)); // record() seldom reallocates
         const quint64 ticket = requestedFlush;
         const bool stop = stopping;
         lock.unlock();
@@ -364,8 +363,8 @@ Result<void> HistoryStore::Writer::openAndMigrate(QSqlDatabase& db, QSqlError* c
 
 Result<void> HistoryStore::Writer::moveAside(const QSqlError& corruption)
 {
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC)
-                              .toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp =
+        QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString aside = path + QStringLiteral(".corrupt-") + stamp;
     for (int n = 2; QFileInfo::exists(aside); ++n)
         aside = path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
@@ -381,10 +380,13 @@ Result<void> HistoryStore::Writer::moveAside(const QSqlError& corruption)
         QFile::rename(wal, aside + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
     QFile::remove(path + QStringLiteral("-journal"));
-    warnings.append(Diagnostic{Severity::Warning, path, {}, 0, 0,
-                               QStringLiteral("The history database could not be read (%1); it "
-                                              "was moved to %2 and a new one was started.")
-                                   .arg(sqliteText(corruption), aside)});
+    Diagnostic warning;
+    warning.severity = Severity::Warning;
+    warning.file = path;
+    warning.message = QStringLiteral("The history database could not be read (%1); it was moved "
+                                     "to %2 and a new one was started.")
+                          .arg(sqliteText(corruption), aside);
+    warnings.append(warning);
     return {};
 }
 
@@ -407,8 +409,8 @@ Result<void> HistoryStore::Writer::write(QSqlDatabase& db, const std::vector<Pen
                 "max_memory_used_mb, response_bytes, logs_truncated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
             return rollback(insert.lastError());
-        if (!insertLogs.prepare(QStringLiteral(
-                "INSERT INTO invocation_logs (invocation_id, text) VALUES (?, ?)")))
+        if (!insertLogs.prepare(
+                QStringLiteral("INSERT INTO invocation_logs (invocation_id, text) VALUES (?, ?)")))
             return rollback(insertLogs.lastError());
 
         for (const PendingRow& row : rows) {
@@ -457,7 +459,8 @@ Result<qint64> HistoryStore::Writer::enforceRetention(QSqlDatabase& db, qint64 c
     QSqlQuery query(db);
     const auto deleteWhere = [&](const QString& selectIds, const QVariant& value) -> Result<int> {
         for (const QString& sql :
-             {QStringLiteral("DELETE FROM invocation_logs WHERE invocation_id IN (%1)").arg(selectIds),
+             {QStringLiteral("DELETE FROM invocation_logs WHERE invocation_id IN (%1)")
+                  .arg(selectIds),
               QStringLiteral("DELETE FROM invocations WHERE id IN (%1)").arg(selectIds)}) {
             if (!query.prepare(sql))
                 return std::unexpected(sqlError(path, QStringLiteral("trim"), query.lastError()));
@@ -469,8 +472,8 @@ Result<qint64> HistoryStore::Writer::enforceRetention(QSqlDatabase& db, qint64 c
     };
     if (options.maxAgeDays > 0) {
         const qint64 cutoff = now() - options.maxAgeDays * msPerDay;
-        const auto deleted =
-            deleteWhere(QStringLiteral("SELECT id FROM invocations WHERE started_at_ms < ?"), cutoff);
+        const auto deleted = deleteWhere(
+            QStringLiteral("SELECT id FROM invocations WHERE started_at_ms < ?"), cutoff);
         if (!deleted)
             return std::unexpected(deleted.error());
         count -= *deleted;
@@ -486,8 +489,7 @@ Result<qint64> HistoryStore::Writer::enforceRetention(QSqlDatabase& db, qint64 c
     return count;
 }
 
-template <typename T, typename F>
-Result<T> HistoryStore::Writer::withConnection(F&& query) const
+template <typename T, typename F> Result<T> HistoryStore::Writer::withConnection(F&& query) const
 {
     const QString name = QStringLiteral("%1-query-%2").arg(connectionBase).arg(queryCounter++);
     std::optional<Result<T>> result;
@@ -558,14 +560,11 @@ const QList<Diagnostic>& HistoryStore::warnings() const
 
 void HistoryStore::record(const InvocationRecord& record)
 {
-    PendingRow row{record.requestId,        record.functionName,
-                   record.instanceId,       record.coldStart,
-                   record.outcome,          record.errorType,
-                   record.startedAtEpochMs, record.initDurationMs,
-                   record.durationMs,       record.billedDurationMs,
-                   record.memorySizeMb,     record.maxMemoryUsedMb,
-                   record.payload.size(),   record.logs,
-                   record.logsTruncated};
+    PendingRow row{record.requestId,        record.functionName,   record.instanceId,
+                   record.coldStart,        record.outcome,        record.errorType,
+                   record.startedAtEpochMs, record.initDurationMs, record.durationMs,
+                   record.billedDurationMs, record.memorySizeMb,   record.maxMemoryUsedMb,
+                   record.payload.size(),   record.logs,           record.logsTruncated};
     Writer& w = *m_writer;
     bool notify = false;
     {
@@ -764,8 +763,8 @@ Result<QStringList> HistoryStore::logs(const QString& requestId) const
         const QByteArray compressed = query.value(0).toByteArray();
         const QByteArray text = qUncompress(compressed);
         // qCompress() starts with the uncompressed length, big-endian.
-        const bool expectedText = compressed.size() >= 4 &&
-                                  qFromBigEndian<quint32>(compressed.constData()) != 0;
+        const bool expectedText =
+            compressed.size() >= 4 && qFromBigEndian<quint32>(compressed.constData()) != 0;
         if (text.isEmpty() && expectedText) {
             return fail(ErrorCode::Io, QStringLiteral("The logs of request %1 in the history "
                                                       "database %2 are damaged.")
@@ -781,7 +780,8 @@ Result<QStringList> HistoryStore::functions() const
     return m_writer->withConnection<QStringList>([&](QSqlDatabase& db) -> Result<QStringList> {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT DISTINCT function FROM invocations ORDER BY function")))
+        if (!query.exec(
+                QStringLiteral("SELECT DISTINCT function FROM invocations ORDER BY function")))
             return std::unexpected(sqlError(file, QStringLiteral("read"), query.lastError()));
         QStringList names;
         while (query.next())

@@ -19,8 +19,8 @@ namespace swb {
 struct HistoryOptions {
     qint64 maxInvocations = 1'000'000; // the oldest beyond this are deleted; <= 0: no limit
     qint64 maxAgeDays = 30;            // older invocations are deleted; <= 0: no limit
-    int flushIntervalMs = 200;         // a batch is written at most this long after its first record
-    int flushBatchSize = 500;          // ...or as soon as it holds this many records
+    int flushIntervalMs = 200; // a batch is written at most this long after its first record
+    int flushBatchSize = 500;  // ...or as soon as it holds this many records
     qsizetype maxLogBytes = 64 * 1024; // UTF-8 log text kept per invocation (head and tail)
     // Wall clock for retention by age and the name of a corrupt file moved aside; tests pass a
     // fixed one. Empty: QDateTime::currentMSecsSinceEpoch.
@@ -29,11 +29,11 @@ struct HistoryOptions {
 
 // Aggregates over one function's (or every function's) invocations.
 struct FunctionStats {
-    qint64 count = 0;          // every recorded invocation, throttled and refused ones too
-    qint64 ranCount = 0;       // those that reached an instance (not throttled, not refused)
+    qint64 count = 0;    // every recorded invocation, throttled and refused ones too
+    qint64 ranCount = 0; // those that reached an instance (not throttled, not refused)
     qint64 coldCount = 0;
-    double coldShare = 0;      // coldCount / ranCount; 0 when nothing ran
-    qint64 errorCount = 0;     // every outcome but success
+    double coldShare = 0;  // coldCount / ranCount; 0 when nothing ran
+    qint64 errorCount = 0; // every outcome but success
     qint64 throttledCount = 0;
     // Nearest-rank percentiles, exact: durations over the invocations that ran, init over the
     // cold starts. 0 when there is none.

@@ -14,8 +14,9 @@
 using namespace swb;
 
 // QVERIFY2 evaluates its message even when the check passes, so guard error().
-#define QVERIFY_OK(result) \
-    QVERIFY2((result).has_value(), (result).has_value() ? "" : qPrintable((result).error().toString()))
+#define QVERIFY_OK(result)                                                                         \
+    QVERIFY2((result).has_value(),                                                                 \
+             (result).has_value() ? "" : qPrintable((result).error().toString()))
 
 namespace {
 
@@ -119,8 +120,8 @@ void tst_HistoryStore::percentilesOfSmallSets_data()
     QTest::addColumn<double>("p95");
     QTest::addColumn<double>("p99");
     // Wikipedia "Percentile", nearest-rank worked examples.
-    QTest::newRow("15 20 35 40 50") << QList<double>{15, 20, 35, 40, 50} << 35.0 << 50.0 << 50.0
-                                    << 50.0;
+    QTest::newRow("15 20 35 40 50")
+        << QList<double>{15, 20, 35, 40, 50} << 35.0 << 50.0 << 50.0 << 50.0;
     QTest::newRow("3 6 7 8 8 10 13 15 16 20")
         << QList<double>{3, 6, 7, 8, 8, 10, 13, 15, 16, 20} << 8.0 << 16.0 << 20.0 << 20.0;
     QTest::newRow("one value") << QList<double>{2.5} << 2.5 << 2.5 << 2.5 << 2.5;
@@ -310,8 +311,9 @@ void tst_HistoryStore::logsRoundTrip()
     auto store = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")), manualFlush());
     QVERIFY(store);
     InvocationRecord r = invocation(QStringLiteral("f"), 1, 12.5);
-    r.logs = QStringList{r.startLine(), QStringLiteral("héllo wörld ✓ 🚀"), QString(),
-                         QStringLiteral("\tindented"), r.endLine(), r.reportLine()};
+    r.logs = QStringList{r.startLine(), QStringLiteral("héllo wörld ✓ 🚀"),
+                         QString(),     QStringLiteral("\tindented"),
+                         r.endLine(),   r.reportLine()};
     (*store)->record(r);
     InvocationRecord quiet = invocation(QStringLiteral("f"), 2, 1);
     (*store)->record(quiet);
@@ -348,7 +350,8 @@ void tst_HistoryStore::longLogsKeepHeadAndTail()
     InvocationRecord r = invocation(QStringLiteral("f"), 1, 1);
     r.logs.append(r.startLine());
     for (int i = 0; i < 10'000; ++i) // 10000 lines of 100 bytes: about 1 MB
-        r.logs.append(QStringLiteral("line %1 ").arg(i, 5, 10, QLatin1Char('0')).leftJustified(99, u'.'));
+        r.logs.append(
+            QStringLiteral("line %1 ").arg(i, 5, 10, QLatin1Char('0')).leftJustified(99, u'.'));
     r.logs.append(r.endLine());
     r.logs.append(r.reportLine());
     (*store)->record(r);
@@ -381,8 +384,8 @@ void tst_HistoryStore::functionsAreListedSorted()
     QVERIFY((*store)->flush());
     const auto functions = (*store)->functions();
     QVERIFY(functions);
-    QCOMPARE(*functions, (QStringList{QStringLiteral("alpha"), QStringLiteral("mid"),
-                                      QStringLiteral("zeta")}));
+    QCOMPARE(*functions,
+             (QStringList{QStringLiteral("alpha"), QStringLiteral("mid"), QStringLiteral("zeta")}));
 }
 
 void tst_HistoryStore::retentionDeletesOldestBeyondCount()
@@ -407,9 +410,10 @@ void tst_HistoryStore::retentionDeletesOldestBeyondCount()
     const auto recent = (*store)->recent(QStringLiteral("f"), 100);
     QVERIFY(recent);
     QCOMPARE(recent->size(), 10);
-    QCOMPARE(recent->last().startedAtEpochMs, 16'000); // the oldest kept is the 16th
+    QCOMPARE(recent->last().startedAtEpochMs, 16'000);    // the oldest kept is the 16th
     QVERIFY(!(*store)->logs(QStringLiteral("req-f-15"))); // logs go with their invocation
-    QCOMPARE(*(*store)->logs(QStringLiteral("req-f-16")), QStringList{QStringLiteral("line of 16")});
+    QCOMPARE(*(*store)->logs(QStringLiteral("req-f-16")),
+             QStringList{QStringLiteral("line of 16")});
 
     for (int i = 26; i <= 30; ++i)
         (*store)->record(invocation(QStringLiteral("f"), i, i, i * 1000));
