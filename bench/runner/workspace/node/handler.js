@@ -1,0 +1,1 @@
+exports.handler = async (e, c) => ({ statusCode: 200, body: "ok" });

@@ -1,0 +1,2 @@
+def handler(e, c):
+    return {"statusCode": 200, "body": "ok"}
