@@ -3,6 +3,7 @@
 #include "FunctionPool.h"
 #include "Instance.h"
 #include "RuntimeLaunch.h"
+#include "model/Runtime.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUuid>
@@ -94,8 +96,12 @@ int Runner::instanceCount(const QString& function) const
     return it == m_functions.end() ? 0 : int((*it)->instances.size());
 }
 
-QString Runner::invoke(const QString& function, const QByteArray& payload, Done done)
+QString Runner::invoke(const QString& function, const QByteArray& payload, Done userDone)
 {
+    Done done = [this, userDone = std::move(userDone)](const InvocationRecord& record) {
+        emit invocationFinished(record);
+        userDone(record);
+    };
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     InvocationRecord rejected;
     rejected.requestId = requestId;
@@ -198,6 +204,10 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
     }
     context.pythonProgram = m_pythonProgram;
     context.nodeProgram = m_nodeProgram;
+    if (fs.spec.runtime.startsWith(QLatin1String("python")))
+        checkRuntimeVersion(fs.spec, m_pythonProgram);
+    else if (fs.spec.runtime.startsWith(QLatin1String("nodejs")))
+        checkRuntimeVersion(fs.spec, m_nodeProgram);
     const QString tempRoot = m_options.temporaryRoot.isEmpty() ? QDir::tempPath() : m_options.temporaryRoot;
     context.temporaryFolder = QDir(tempRoot).filePath(
         QStringLiteral("swb-%1-%2-%3").arg(fs.spec.name).arg(QCoreApplication::applicationPid()).arg(id));
@@ -238,6 +248,29 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
     emitEvent(RunnerEvent::Kind::InstanceStarted, name, id);
     instance->start();
     return instance;
+}
+
+void Runner::checkRuntimeVersion(const FunctionSpec& function, const QString& program)
+{
+    if (program.isEmpty() || m_versionChecked.contains(function.runtime))
+        return;
+    m_versionChecked.insert(function.runtime);
+    const auto runtime = findRuntime(function.runtime);
+    if (!runtime || runtime->languageVersion.isEmpty())
+        return;
+    QProcess probe;
+    probe.start(program, {QStringLiteral("--version")});
+    if (!probe.waitForFinished(10000))
+        return;
+    // "Python 3.11.2" or "v20.20.2"
+    const QString text = QString::fromUtf8(probe.readAllStandardOutput() + probe.readAllStandardError()).trimmed();
+    const QString local = text.section(QLatin1Char(' '), -1).remove(QLatin1Char('v'));
+    const bool python = runtime->family == RuntimeFamily::Python;
+    const QString localShort = python ? local.section(QLatin1Char('.'), 0, 1) : local.section(QLatin1Char('.'), 0, 0);
+    if (localShort != runtime->languageVersion)
+        emit warning(QStringLiteral("%1 declares %2, but the local interpreter is %3 (%4); code that "
+                                    "depends on the version may behave differently here.")
+                         .arg(function.name, function.runtime, text, program));
 }
 
 void Runner::finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record, const Done& done)

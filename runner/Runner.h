@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 #include <functional>
@@ -54,6 +55,11 @@ public:
 
 signals:
     void event(const swb::RunnerEvent& event);
+    // Something the user should know once, e.g. a declared runtime version that differs from
+    // the local interpreter.
+    void warning(const QString& message);
+    // Every invocation's record, refused and throttled ones too (for the history store).
+    void invocationFinished(const swb::InvocationRecord& record);
 
 private:
     struct FunctionState;
@@ -73,6 +79,8 @@ private:
     QHash<QString, std::shared_ptr<FunctionState>> m_functions;
     QString m_pythonProgram; // resolved once (see resolveInterpreter)
     QString m_nodeProgram;
+    QSet<QString> m_versionChecked; // runtime ids compared with the local interpreter
+    void checkRuntimeVersion(const FunctionSpec& function, const QString& program);
 };
 
 } // namespace swb

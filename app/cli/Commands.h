@@ -7,7 +7,13 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+namespace swb {
+class HistoryStore;
+class Runner;
+}
 
 namespace swb::cli {
 
@@ -18,6 +24,10 @@ int runEvent(Console& console, const QStringList& args);
 int runInvoke(Console& console, const QStringList& args);
 int runServe(Console& console, const QStringList& args);
 int runLoad(Console& console, const QStringList& args);
+int runStats(Console& console, const QStringList& args);
+
+// Records every invocation of `runner` in the workspace's history (a warning when it cannot).
+std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner);
 
 // Parses `args` (the command's own, without "swb COMMAND"); prints help or a usage error and
 // returns the exit code when the command should stop here.

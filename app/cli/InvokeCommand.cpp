@@ -3,6 +3,7 @@
 #include "InvocationPrinter.h"
 
 #include "InvocationStats.h"
+#include "HistoryStore.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/JsonWriter.h"
@@ -130,6 +131,11 @@ int runInvoke(Console& console, const QStringList& args)
     options.freezeIdleInstances = !parser.isSet(noFreeze);
     options.concurrencyLimit = std::max(options.concurrencyLimit, parallel);
     Runner runner(loaded->workspace, options);
+    const auto history = recordHistory(console, runner);
+    QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
+        console.err() << "swb: warning: " << message << '\n';
+        console.err().flush();
+    });
     const bool json = parser.isSet(QStringLiteral("json"));
 
     QList<InvocationRecord> records;

@@ -5,6 +5,7 @@
 
 #include "InvocationStats.h"
 #include "LoadPattern.h"
+#include "HistoryStore.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
@@ -105,6 +106,11 @@ int runLoad(Console& console, const QStringList& args)
     options.keepAliveMs = qint64(keepAliveSeconds * 1000);
     options.concurrencyLimit = limit;
     Runner runner(loaded->workspace, options);
+    const auto history = recordHistory(console, runner);
+    QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
+        console.err() << "swb: warning: " << message << '\n';
+        console.err().flush();
+    });
     const bool json = parser.isSet(QStringLiteral("json"));
 
     LoadPattern arrivals(*kind, ratePerSecond, parser.value(seed).toULongLong());

@@ -3,6 +3,7 @@
 #include "SignalWatcher.h"
 
 #include "LocalServer.h"
+#include "HistoryStore.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
@@ -81,6 +82,11 @@ int runServe(Console& console, const QStringList& args)
     options.freezeIdleInstances = !parser.isSet(noFreeze);
     options.keepAliveMs = qint64(keepAliveSeconds * 1000);
     Runner runner(loaded->workspace, options);
+    const auto history = recordHistory(console, runner);
+    QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
+        console.err() << "swb: warning: " << message << '\n';
+        console.err().flush();
+    });
     LocalServerOptions serverOptions;
     serverOptions.apiKey = parser.value(apiKey);
     LocalServer server(runner, serverOptions);

@@ -2,6 +2,7 @@
 // swb invoke and swb load as a user runs them on the shipped example.
 #include "TestFiles.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,7 @@ private slots:
     void unknownFunctionNamesTheChoices();
     void loadReportsPerSecondAndSummary();
     void loadRejectsBadRate();
+    void statsShowsRecordedInvocations();
 };
 
 void tst_SwbInvoke::initTestCase()
@@ -142,6 +144,27 @@ void tst_SwbInvoke::loadRejectsBadRate()
                           QStringLiteral("--duration"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("--rate needs requests per second")));
+}
+
+void tst_SwbInvoke::statsShowsRecordedInvocations()
+{
+    QTemporaryDir dir;
+    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("workbench.json"),
+                                 R"({"functions": [{"name": "f", "runtime": "python3.11", "handler": "app.handler"}]})"));
+    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("app.py"), "def handler(e, c):\n    return 1\n"));
+    QCOMPARE(runSwb({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()}).out,
+             QStringLiteral("FUNCTION            CALLS   COLD %  ERRORS    p50 ms    p99 ms  INIT p50  BILLED ms\n"
+                            "(no invocations recorded yet)\n"));
+    QCOMPARE(runSwb({QStringLiteral("invoke"), QStringLiteral("f"), QStringLiteral("--workspace"), dir.path(),
+                     QStringLiteral("--repeat"), QStringLiteral("4")}).exitCode, 0);
+    const Run r = runSwb({QStringLiteral("stats"), QStringLiteral("f"), QStringLiteral("--workspace"), dir.path(),
+                          QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
+    QCOMPARE(s.value(QStringLiteral("invocations")).toInt(), 4);
+    QCOMPARE(s.value(QStringLiteral("coldStarts")).toInt(), 1);
+    QCOMPARE(s.value(QStringLiteral("coldShare")).toDouble(), 0.25);
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral(".swb/history.sqlite"))));
 }
 
 QTEST_GUILESS_MAIN(tst_SwbInvoke)
