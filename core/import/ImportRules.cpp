@@ -1,12 +1,15 @@
 #include "ImportRules.h"
 
 #include "ImportDiagnostics.h"
+#include "IntrinsicResolver.h"
 #include "YamlNode.h"
 #include "model/FunctionSpec.h"
 #include "model/Runtime.h"
 
 #include <QDir>
 #include <QHash>
+
+#include <limits>
 
 namespace swb::importrules {
 
@@ -144,6 +147,58 @@ void checkArchitecture(const QString& architecture, const YamlNode& at, const QS
                                     "imported as written, change it before running the "
                                     "function.")
                          .arg(architecture));
+}
+
+std::optional<QString> importText(const ResolvedText& value, const YamlNode& node,
+                                  const QString& pointer, bool isSource, const QString& document,
+                                  ImportDiagnostics& diagnostics)
+{
+    switch (value.status) {
+    case ResolvedText::Status::Literal:
+    case ResolvedText::Status::Resolved:
+        return value.text;
+    case ResolvedText::Status::ResourceReference:
+        if (!isSource)
+            diagnostics.warn(node, pointer,
+                             QStringLiteral("%1 names a resource of this %2, so its logical id "
+                                            "\"%3\" is imported instead.")
+                                 .arg(IntrinsicResolver::readable(node), document, value.text));
+        return value.text;
+    case ResolvedText::Status::Unresolved:
+        diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1, so it is kept as written: %2.").arg(value.reason, value.text));
+        return value.text;
+    case ResolvedText::Status::NotText:
+        diagnostics.error(node, pointer,
+                          QStringLiteral("Expected text here, not %1.").arg(node.kindName()));
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> importNumber(const ResolvedText& value, const QString& unresolvedReason,
+                                const YamlNode& node, const QString& pointer, int fallback,
+                                const QString& unit, ImportDiagnostics& diagnostics)
+{
+    if (!unresolvedReason.isEmpty()) {
+        diagnostics.warn(node, pointer,
+                         fallback < 0
+                             ? QStringLiteral("%1, so the value is not imported.").arg(unresolvedReason)
+                             : QStringLiteral("%1, so the default %2 %3 is used.")
+                                   .arg(unresolvedReason)
+                                   .arg(fallback)
+                                   .arg(unit));
+        return fallback;
+    }
+    const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;
+    if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max()) {
+        diagnostics.error(node, pointer,
+                          QStringLiteral("Expected a whole number of %1 here, not \"%2\".")
+                              .arg(unit, value.text));
+        return std::nullopt;
+    }
+    return int(*n);
 }
 
 } // namespace swb::importrules

@@ -9,6 +9,7 @@
 namespace swb {
 
 class ImportDiagnostics;
+struct ResolvedText;
 struct YamlNode;
 
 namespace importrules {
@@ -35,6 +36,21 @@ void checkTimeout(int timeoutSeconds, const YamlNode& at, const QString& pointer
                   ImportDiagnostics& diagnostics);
 void checkArchitecture(const QString& architecture, const YamlNode& at, const QString& pointer,
                        ImportDiagnostics& diagnostics);
+
+// A resolved value where text is expected. A reference to a resource of the same document is
+// imported as its logical id (with a warning unless the value names a trigger's source);
+// something known only at deploy time is kept as written, with a warning. `document` is
+// "template" or "service", for the warning's wording.
+std::optional<QString> importText(const ResolvedText& value, const YamlNode& node,
+                                  const QString& pointer, bool isSource, const QString& document,
+                                  ImportDiagnostics& diagnostics);
+
+// A resolved value where a whole number is expected. `unresolvedReason`, when not empty, says
+// why the value cannot be known here: then `fallback` is used (or nothing when negative), with a
+// warning.
+std::optional<int> importNumber(const ResolvedText& value, const QString& unresolvedReason,
+                                const YamlNode& node, const QString& pointer, int fallback,
+                                const QString& unit, ImportDiagnostics& diagnostics);
 
 } // namespace importrules
 } // namespace swb

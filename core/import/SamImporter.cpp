@@ -647,58 +647,20 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, con
 std::optional<QString> SamImporter::text(const YamlNode& node, const QString& pointer,
                                          bool resourceIsSource)
 {
-    const ResolvedText value = m_intrinsics.resolve(node);
-    switch (value.status) {
-    case ResolvedText::Status::Literal:
-    case ResolvedText::Status::Resolved:
-        return value.text;
-    case ResolvedText::Status::ResourceReference:
-        if (!resourceIsSource)
-            m_diagnostics.warn(node, pointer,
-                               QStringLiteral("%1 names a resource of this template, so its "
-                                              "logical id \"%2\" is imported instead.")
-                                   .arg(IntrinsicResolver::readable(node), value.text));
-        return value.text;
-    case ResolvedText::Status::Unresolved:
-        m_diagnostics.warn(
-            node, pointer,
-            QStringLiteral("%1, so it is kept as written: %2.").arg(value.reason, value.text));
-        return value.text;
-    case ResolvedText::Status::NotText:
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("Expected text here, not %1.").arg(node.kindName()));
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return importrules::importText(m_intrinsics.resolve(node), node, pointer, resourceIsSource,
+                                   QStringLiteral("template"), m_diagnostics);
 }
 
 std::optional<int> SamImporter::number(const YamlNode& node, const QString& pointer, int fallback,
                                        const QString& unit)
 {
     const ResolvedText value = m_intrinsics.resolve(node);
-    if (value.status == ResolvedText::Status::Unresolved ||
-        value.status == ResolvedText::Status::ResourceReference) {
-        const QString reason =
-            value.status == ResolvedText::Status::Unresolved
-                ? value.reason
-                : QStringLiteral("%1 names a resource").arg(IntrinsicResolver::readable(node));
-        m_diagnostics.warn(node, pointer,
-                           fallback < 0
-                               ? QStringLiteral("%1, so the value is not imported.").arg(reason)
-                               : QStringLiteral("%1, so the default %2 %3 is used.")
-                                     .arg(reason)
-                                     .arg(fallback)
-                                     .arg(unit));
-        return fallback;
-    }
-    const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;
-    if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max()) {
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("Expected a whole number of %1 here, not \"%2\".")
-                                .arg(unit, value.text));
-        return std::nullopt;
-    }
-    return int(*n);
+    QString reason;
+    if (value.status == ResolvedText::Status::Unresolved)
+        reason = value.reason;
+    else if (value.status == ResolvedText::Status::ResourceReference)
+        reason = QStringLiteral("%1 names a resource").arg(IntrinsicResolver::readable(node));
+    return importrules::importNumber(value, reason, node, pointer, fallback, unit, m_diagnostics);
 }
 
 std::optional<bool> SamImporter::flag(const YamlNode& node, const QString& pointer, bool fallback)

@@ -574,29 +574,8 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
 std::optional<QString> ServerlessImporter::text(const YamlNode& node, const QString& pointer,
                                                 bool isSource)
 {
-    const ResolvedText value = m_intrinsics.resolve(node);
-    switch (value.status) {
-    case ResolvedText::Status::Literal:
-    case ResolvedText::Status::Resolved:
-        return value.text;
-    case ResolvedText::Status::ResourceReference:
-        if (!isSource)
-            m_diagnostics.warn(node, pointer,
-                               QStringLiteral("%1 names a resource of this service, so its "
-                                              "logical id \"%2\" is imported instead.")
-                                   .arg(IntrinsicResolver::readable(node), value.text));
-        return value.text;
-    case ResolvedText::Status::Unresolved:
-        m_diagnostics.warn(
-            node, pointer,
-            QStringLiteral("%1, so it is kept as written: %2.").arg(value.reason, value.text));
-        return value.text;
-    case ResolvedText::Status::NotText:
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("Expected text here, not %1.").arg(node.kindName()));
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return importrules::importText(m_intrinsics.resolve(node), node, pointer, isSource,
+                                   QStringLiteral("service"), m_diagnostics);
 }
 
 std::optional<int> ServerlessImporter::number(const YamlNode& node, const QString& pointer,
@@ -610,24 +589,7 @@ std::optional<int> ServerlessImporter::number(const YamlNode& node, const QStrin
         reason = QStringLiteral("%1 names a resource").arg(IntrinsicResolver::readable(node));
     else if (value.isText() && value.text.contains(QStringLiteral("${")))
         reason = QStringLiteral("%1 is not resolved").arg(value.text);
-    if (!reason.isEmpty()) {
-        m_diagnostics.warn(node, pointer,
-                           fallback < 0
-                               ? QStringLiteral("%1, so the value is not imported.").arg(reason)
-                               : QStringLiteral("%1, so the default %2 %3 is used.")
-                                     .arg(reason)
-                                     .arg(fallback)
-                                     .arg(unit));
-        return fallback;
-    }
-    const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;
-    if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max()) {
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("Expected a whole number of %1 here, not \"%2\".")
-                                .arg(unit, value.text));
-        return std::nullopt;
-    }
-    return int(*n);
+    return importrules::importNumber(value, reason, node, pointer, fallback, unit, m_diagnostics);
 }
 
 std::optional<bool> ServerlessImporter::flag(const YamlNode& node, const QString& pointer,
