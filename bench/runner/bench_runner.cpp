@@ -92,25 +92,28 @@ bool writeFile(const QString& path, const QByteArray& text)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
 }
 
-// Runs the event loop until `done` is true or `timeoutMs` passes; false on timeout.
+// Runs the event loop until `done` is true or `timeoutMs` passes; false on timeout. Sleeps in
+// the event loop between events (processEvents with a time limit would ignore
+// WaitForMoreEvents and spin, stealing a core from the instances on a 2-core machine).
 bool waitFor(const std::function<bool()>& done, int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
+    QTimer guard; // wakes the loop now and then so that the deadline is seen
+    guard.start(50);
     while (!done()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
 
 void sleepWithEvents(int msecs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < msecs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    QEventLoop loop;
+    QTimer::singleShot(msecs, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 struct Call {
