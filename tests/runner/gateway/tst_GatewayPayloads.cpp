@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+Q_DECLARE_METATYPE(swb::http::HttpResponse)
+
 using namespace swb;
 using namespace swb::gateway;
 
@@ -590,7 +592,6 @@ void tst_GatewayPayloads::gatewayErrorsUseApiGatewaysTexts()
     QCOMPARE(headerValues(response, "Content-Type"), QByteArray("application/json"));
 }
 
-Q_DECLARE_METATYPE(swb::http::HttpResponse)
 
 QTEST_GUILESS_MAIN(tst_GatewayPayloads)
 #include "tst_GatewayPayloads.moc"
