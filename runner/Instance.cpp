@@ -180,7 +180,8 @@ void Instance::invoke(const QString& requestId, const QByteArray& payload,
     f.record.functionName = m_config.functionName;
     f.record.instanceId = m_id;
     f.record.memorySizeMb = m_config.memorySizeMb;
-    f.record.coldStart = m_invocations == 0; // the instance's first invocation
+    // The instance's first invocation, unless it was initialised in advance.
+    f.record.coldStart = m_invocations == 0 && !m_provisioned;
     f.record.startedAtEpochMs = QDateTime::currentMSecsSinceEpoch();
     f.done = std::move(done);
     f.payload = payload;
@@ -240,6 +241,8 @@ void Instance::onNextRequested()
             m_state = State::Idle;
         }
         emit ready();
+        if (m_state == State::Idle && m_freezeWhenIdle)
+            freeze();
         return;
     }
     if (m_state == State::Idle && m_freezeWhenIdle)

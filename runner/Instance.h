@@ -59,6 +59,9 @@ public:
     void freeze(); // SIGSTOP the process group (idle only)
     // Freeze as soon as the runtime waits for work after an invocation, as Lambda does.
     void setFreezeWhenIdle(bool freeze) { m_freezeWhenIdle = freeze; }
+    // Started in advance (provisioned concurrency): its first invocation is not a cold start.
+    void setProvisioned(bool provisioned) { m_provisioned = provisioned; }
+    bool isProvisioned() const { return m_provisioned; }
     void thaw();
     void kill(const QString& reason); // SIGKILL the group; an invocation in flight fails
 
@@ -96,6 +99,7 @@ private:
     bool m_frozen = false;
     bool m_everReady = false;
     bool m_freezeWhenIdle = false;
+    bool m_provisioned = false;
     int m_invocations = 0;
     QString m_deathReason;
     double m_spawnedAtMs = 0;

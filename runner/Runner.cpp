@@ -62,6 +62,33 @@ Runner::Runner(Workspace workspace, RunnerOptions options, QObject* parent)
     m_clock.start();
     m_expiryTimer->setSingleShot(true);
     connect(m_expiryTimer, &QTimer::timeout, this, &Runner::expireIdle);
+    // Provisioned concurrency: those instances start with the runner, as they do at deploy.
+    QMetaObject::invokeMethod(
+        this, [this] {
+            for (const FunctionSpec& f : m_workspace.functions) {
+                if (f.provisionedConcurrency > 0)
+                    if (FunctionState* fs = state(f.name))
+                        provision(*fs);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void Runner::provision(FunctionState& fs)
+{
+    int provisioned = 0;
+    for (const FunctionPool::Slot& slot : fs.pool->entries())
+        provisioned += slot.provisioned ? 1 : 0;
+    while (!m_shuttingDown && provisioned < fs.spec.provisionedConcurrency) {
+        const auto id = fs.pool->provision();
+        if (!id)
+            break; // the cap is reached
+        if (!startInstance(fs, *id, true)) {
+            fs.pool->discard(*id);
+            break;
+        }
+        ++provisioned;
+    }
 }
 
 Runner::~Runner()
@@ -186,12 +213,13 @@ QString Runner::invoke(const QString& function, const QByteArray& payload, Done 
     return requestId;
 }
 
-Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
+Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id, bool provisioned)
 {
     LaunchContext context;
     context.codeFolder = m_workspace.codeFolder(fs.spec);
     context.runtimeFolder = m_options.runtimeFolder;
     context.region = m_options.region;
+    context.provisioned = provisioned;
     // Resolve each interpreter once per runner: the lookup may run a shim script.
     const QString path = qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     for (const auto& [name, slot] : {std::pair{QStringLiteral("python3"), &m_pythonProgram},
@@ -225,10 +253,15 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
     config.timeoutSeconds = fs.spec.timeoutSeconds;
     auto* instance = new Instance(id, config, *launch, m_clock, this);
     instance->setFreezeWhenIdle(m_options.freezeIdleInstances);
+    instance->setProvisioned(provisioned);
     fs.instances.insert(id, instance);
     const QString name = fs.spec.name;
-    connect(instance, &Instance::ready, this,
-            [this, name, id] { emitEvent(RunnerEvent::Kind::InstanceReady, name, id); });
+    const std::weak_ptr<FunctionState> weakState = m_functions.value(name);
+    connect(instance, &Instance::ready, this, [this, name, id, provisioned, weakState] {
+        emitEvent(RunnerEvent::Kind::InstanceReady, name, id);
+        if (const auto fsp = weakState.lock(); fsp && provisioned)
+            fsp->pool->markReady(id, m_clock.elapsed());
+    });
     connect(instance, &Instance::frozen, this,
             [this, name, id] { emitEvent(RunnerEvent::Kind::InstanceFrozen, name, id); });
     connect(instance, &Instance::thawed, this,
@@ -242,6 +275,11 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id)
         if (const auto fsp = weak.lock()) {
             fsp->pool->discard(id);
             fsp->instances.remove(id);
+            if (instance->isProvisioned()) // Lambda replaces a lost provisioned environment
+                QMetaObject::invokeMethod(this, [this, weak] {
+                    if (const auto again = weak.lock())
+                        provision(*again);
+                }, Qt::QueuedConnection);
         }
         instance->deleteLater();
     });
@@ -327,6 +365,7 @@ void Runner::expireIdle()
 
 void Runner::shutdown()
 {
+    m_shuttingDown = true;
     for (const auto& fs : std::as_const(m_functions)) {
         for (Instance* instance : std::as_const(fs->instances)) {
             instance->disconnect(this);

@@ -66,7 +66,8 @@ private:
     FunctionState* state(const QString& function);
     void emitEvent(RunnerEvent::Kind kind, const QString& function, quint64 instanceId,
                    const QString& requestId = {}, const QString& text = {});
-    Result<Instance*> startInstance(FunctionState& fs, quint64 id);
+    Result<Instance*> startInstance(FunctionState& fs, quint64 id, bool provisioned = false);
+    void provision(FunctionState& fs); // tops up provisioned concurrency
     void finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record, const Done& done);
     void scheduleExpiry();
     void expireIdle();
@@ -79,7 +80,8 @@ private:
     QHash<QString, std::shared_ptr<FunctionState>> m_functions;
     QString m_pythonProgram; // resolved once (see resolveInterpreter)
     QString m_nodeProgram;
-    QSet<QString> m_versionChecked; // runtime ids compared with the local interpreter
+    QSet<QString> m_versionChecked;
+    bool m_shuttingDown = false; // runtime ids compared with the local interpreter
     void checkRuntimeVersion(const FunctionSpec& function, const QString& program);
 };
 

@@ -134,6 +134,7 @@ private slots:
     void freezesIdleInstance();
     void expiresIdleInstanceAfterKeepAlive();
     void retireMakesNextInvocationCold();
+    void provisionedInstancesAreReadyAndWarm();
 
 private:
     Harness* make();
@@ -491,6 +492,31 @@ void tst_Runner::retireMakesNextInvocationCold()
     runner.retire(QStringLiteral("ok"));
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("ok")), 0);
     QVERIFY(invokeAndWait(runner, QStringLiteral("ok")).coldStart);
+}
+
+void tst_Runner::provisionedInstancesAreReadyAndWarm()
+{
+    Harness* h = make();
+    QVERIFY(h);
+    FunctionSpec& f = h->add(QStringLiteral("ok"), QStringLiteral("app.ok"));
+    f.provisionedConcurrency = 2;
+    f.reservedConcurrency = 3;
+    Runner runner(h->ws, options());
+    QSignalSpy events(&runner, &Runner::event);
+    // Both provisioned instances start with the runner, before any invocation.
+    QTRY_COMPARE(runner.instanceCount(QStringLiteral("ok")), 2);
+    auto readyCount = [&events] {
+        int n = 0;
+        for (const QList<QVariant>& e : events)
+            n += e.first().value<RunnerEvent>().kind == RunnerEvent::Kind::InstanceReady ? 1 : 0;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(readyCount(), 2, 20000);
+    const InvocationRecord r = invokeAndWait(runner, QStringLiteral("ok"));
+    QCOMPARE(outcomeName(r.outcome), QStringLiteral("success"));
+    QVERIFY(!r.coldStart); // initialised in advance: no cold start, no Init Duration
+    QVERIFY(!r.logs.last().contains(QStringLiteral("Init Duration")));
+    QCOMPARE(runner.instanceCount(QStringLiteral("ok")), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Runner)
