@@ -18,6 +18,7 @@ const sls = { invoke: load("sls-py-invoke.json"), gw: load("sls-py-http.json") }
 const slsCold = { invoke: load("sls-py-invoke-cold.json"), gw: load("sls-py-http-cold.json") };
 const bare = load("bare.json");
 const bareCold = load("bare-cold.json");
+const cpu = { invoke: load("swb-cpu-invoke.json"), gw: load("swb-cpu-gateway.json") };
 const hfPy = load("floor-python.json");
 const hfNodeCa = load("floor-node-ca.json");
 const hfNodeNoCa = load("floor-node-noca.json");
@@ -73,6 +74,13 @@ lines.push(...rows.splice(0));
 p();
 if (!gwWired) p(`The HTTP gateway: not measured: not wired yet (${meta.gatewayCheck || "GET /py did not answer 200 \"ok\""}).`);
 p();
+
+if (cpu.invoke || cpu.gw) {
+  p("CPU per request under wrk -c16 (5 s, 16 warm instances; `serve_cpu.sh`): " +
+    [["Invoke API", cpu.invoke], ["gateway", cpu.gw]].filter(([, c]) => c)
+      .map(([n, c]) => `${n}: swb serve ${c.serverCpuUsPerRequest} µs, instances ${c.instancesCpuUsPerRequest} µs at ${f(c.rps, 0)} req/s`).join("; ") + ".");
+  p();
+}
 
 // floor (hyperfine, same binaries)
 const hfMedian = (h, i) => (h && h.results && h.results[i] ? h.results[i].median * 1000 : null);

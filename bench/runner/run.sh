@@ -11,13 +11,14 @@
 #      the Invoke API and, when it answers, the HTTP gateway (GET /py), interleaved with
 #      serverless-offline 13.10.1 (sls-py-invoke, sls-py-http) and bare node:http through
 #      the anchors' run_servers.sh (same harness, same client, same machine, same run);
-#   6. a markdown table: ours, theirs, ratio, and a line per target.
+#   6. CPU per request of swb serve and of its instances (serve_cpu.sh);
+#   7. a markdown table: ours, theirs, ratio, and a line per target.
 # Everything listens on 127.0.0.1; every load is bounded (wrk -d, timeout); only processes
 # started here are stopped, by PID.
 #
 # Knobs (environment): BUILD_DIR (build/release), SKIP_BUILD=1 (use the binaries in
 # BUILD_DIR), OUT (results folder), DUR (10 s per wrk run), CONNS (1,4,16), N (2000),
-# COLD_REPS (5), BENCH_ARGS (bench_runner's arguments), PEERS ("sls-py-invoke sls-py-http
+# COLD_REPS (5), PEER_FIRST=1 (each peer before ours instead of after), BENCH_ARGS (bench_runner's arguments), PEERS ("sls-py-invoke sls-py-http
 # bare"), ANCHOR_SRC (../shared/anchors/runner), ANCHORS (/tmp/anchors), PY_FIRST (/usr/bin:
 # put first on PATH for swb and serverless-offline alike, as the anchors do, so that both run
 # Debian's python3; empty keeps PATH).
@@ -57,6 +58,7 @@ say() { printf '%s\n' "$*" | tee -a "$OUT/log.txt"; }
 say "# bench/runner/run.sh, $STAMP"
 say "machine: $(nproc) cores, $(uname -sr), load average $(loadavg); busiest: $(busy)"
 say "results: $OUT"
+say "source: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') in $ROOT ($(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | wc -l) tracked files modified in that working tree); binaries: $BUILD_DIR"
 LOAD_BEFORE="$(loadavg)"
 
 # ---- 1. build ------------------------------------------------------------------------------
@@ -148,13 +150,25 @@ peer() { # anchors' peer name
   [ "$COLD_REPS" = 0 ] || cp "$ANCHORS/results/$name$SUFFIX-cold-r1.json" "$OUT/$name-cold.json"
   sleep 2
 }
-ours swb-invoke "$INVOKE_PATH" POST
-peer sls-py-invoke
-if [ -n "$GW_WIRED" ]; then ours swb-gateway /py GET; fi
-peer sls-py-http
+if [ -z "${PEER_FIRST:-}" ]; then
+  ours swb-invoke "$INVOKE_PATH" POST
+  peer sls-py-invoke
+  if [ -n "$GW_WIRED" ]; then ours swb-gateway /py GET; fi
+  peer sls-py-http
+else # the other order, to see drift
+  peer sls-py-invoke
+  ours swb-invoke "$INVOKE_PATH" POST
+  peer sls-py-http
+  if [ -n "$GW_WIRED" ]; then ours swb-gateway /py GET; fi
+fi
 peer bare
 
-# ---- 7. report -----------------------------------------------------------------------------
+# ---- 7. where swb serve's time goes: CPU per request (server, instances) -------------------
+say "== swb serve CPU per request, wrk -c16 5 s (load $(loadavg))"
+timeout 120 "$HERE/serve_cpu.sh" "$SWB" "$WS" "$INVOKE_PATH" -s "$ANCHOR_SRC/lib/post.lua" >"$OUT/swb-cpu-invoke.json"
+if [ -n "$GW_WIRED" ]; then timeout 120 "$HERE/serve_cpu.sh" "$SWB" "$WS" /py >"$OUT/swb-cpu-gateway.json"; fi
+
+# ---- 8. report -----------------------------------------------------------------------------
 LOAD_AFTER="$(loadavg)"
 node -e 'const [f,...kv]=process.argv.slice(1); const o={}; for (let i=0;i<kv.length;i+=2) o[kv[i]]=kv[i+1]; require("fs").writeFileSync(f, JSON.stringify(o,null,2))' \
   "$OUT/meta.json" date "$STAMP" loadBefore "$LOAD_BEFORE" loadAfter "$LOAD_AFTER" python "$PY" node "$NODE" \
@@ -162,4 +176,4 @@ node -e 'const [f,...kv]=process.argv.slice(1); const o={}; for (let i=0;i<kv.le
 node "$HERE/report.js" "$OUT" | tee "$OUT/report.md"
 say ""
 say "machine at the end: load average $LOAD_AFTER; busiest: $(busy)"
-say "reproduce: bench/runner/run.sh   (this run: BUILD_DIR=$BUILD_DIR DUR=$DUR CONNS=$CONNS N=$N COLD_REPS=$COLD_REPS BENCH_ARGS='$BENCH_ARGS' PEERS='$PEERS'; results in $OUT)"
+say "reproduce: bench/runner/run.sh   (this run: PEER_FIRST=${PEER_FIRST:-} BUILD_DIR=$BUILD_DIR DUR=$DUR CONNS=$CONNS N=$N COLD_REPS=$COLD_REPS BENCH_ARGS='$BENCH_ARGS' PEERS='$PEERS'; results in $OUT)"
