@@ -31,15 +31,24 @@ QString Error::toString() const
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::InvalidArgument: return QStringLiteral("invalid-argument");
-    case ErrorCode::NotFound: return QStringLiteral("not-found");
-    case ErrorCode::PermissionDenied: return QStringLiteral("permission-denied");
-    case ErrorCode::Io: return QStringLiteral("io");
-    case ErrorCode::Parse: return QStringLiteral("parse");
-    case ErrorCode::Validation: return QStringLiteral("validation");
-    case ErrorCode::Unsupported: return QStringLiteral("unsupported");
-    case ErrorCode::Git: return QStringLiteral("git");
-    case ErrorCode::Internal: return QStringLiteral("internal");
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("invalid-argument");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not-found");
+    case ErrorCode::PermissionDenied:
+        return QStringLiteral("permission-denied");
+    case ErrorCode::Io:
+        return QStringLiteral("io");
+    case ErrorCode::Parse:
+        return QStringLiteral("parse");
+    case ErrorCode::Validation:
+        return QStringLiteral("validation");
+    case ErrorCode::Unsupported:
+        return QStringLiteral("unsupported");
+    case ErrorCode::Git:
+        return QStringLiteral("git");
+    case ErrorCode::Internal:
+        return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
 }

@@ -13,10 +13,10 @@ enum class ErrorCode {
     InvalidArgument, // the caller (or the user's typing) gave something unusable
     NotFound,        // a file, folder, function or template does not exist
     PermissionDenied,
-    Io,              // reading or writing failed
-    Parse,           // the text is not valid JSON/YAML
-    Validation,      // the document parses but breaks the format's rules
-    Unsupported,     // a valid input we cannot handle (yet)
+    Io,          // reading or writing failed
+    Parse,       // the text is not valid JSON/YAML
+    Validation,  // the document parses but breaks the format's rules
+    Unsupported, // a valid input we cannot handle (yet)
     Git,
     Internal,
 };
@@ -47,8 +47,7 @@ struct Error {
     QString toString() const;
 };
 
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString message, QString detail = {})
 {

@@ -4,8 +4,7 @@ namespace swb {
 
 FunctionPool::FunctionPool(int concurrencyCap, const KeepAlivePolicy& policy)
     : m_cap(concurrencyCap), m_policy(policy)
-{
-}
+{}
 
 FunctionPool::Slot* FunctionPool::find(quint64 id)
 {
@@ -78,7 +77,8 @@ QList<quint64> FunctionPool::expire(qint64 nowMs)
     for (const Slot& s : m_slots) {
         if (s.state != SlotState::Idle)
             continue;
-        const qint64 keep = m_policy.keepAliveMs({s.idleSinceMs, s.invocationsServed, s.provisioned});
+        const qint64 keep =
+            m_policy.keepAliveMs({s.idleSinceMs, s.invocationsServed, s.provisioned});
         if (keep >= 0 && nowMs - s.idleSinceMs >= keep)
             expired.append(s.id);
     }
@@ -93,7 +93,8 @@ std::optional<qint64> FunctionPool::nextExpiryMs() const
     for (const Slot& s : m_slots) {
         if (s.state != SlotState::Idle)
             continue;
-        const qint64 keep = m_policy.keepAliveMs({s.idleSinceMs, s.invocationsServed, s.provisioned});
+        const qint64 keep =
+            m_policy.keepAliveMs({s.idleSinceMs, s.invocationsServed, s.provisioned});
         if (keep < 0)
             continue;
         const qint64 at = s.idleSinceMs + keep;

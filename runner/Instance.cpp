@@ -17,14 +17,22 @@ namespace {
 QString signalName(int signal)
 {
     switch (signal) {
-    case SIGKILL: return QStringLiteral("killed");
-    case SIGSEGV: return QStringLiteral("segmentation fault");
-    case SIGABRT: return QStringLiteral("aborted");
-    case SIGTERM: return QStringLiteral("terminated");
-    case SIGBUS: return QStringLiteral("bus error");
-    case SIGFPE: return QStringLiteral("floating point exception");
-    case SIGILL: return QStringLiteral("illegal instruction");
-    default: return QStringLiteral("signal %1").arg(signal);
+    case SIGKILL:
+        return QStringLiteral("killed");
+    case SIGSEGV:
+        return QStringLiteral("segmentation fault");
+    case SIGABRT:
+        return QStringLiteral("aborted");
+    case SIGTERM:
+        return QStringLiteral("terminated");
+    case SIGBUS:
+        return QStringLiteral("bus error");
+    case SIGFPE:
+        return QStringLiteral("floating point exception");
+    case SIGILL:
+        return QStringLiteral("illegal instruction");
+    default:
+        return QStringLiteral("signal %1").arg(signal);
     }
 }
 
@@ -61,14 +69,15 @@ Instance::Instance(quint64 id, InstanceConfig config, InstanceLaunch launch,
                 complete(InvocationOutcome::FunctionError, body,
                          type.isEmpty() ? QStringLiteral("Unhandled") : QString::fromUtf8(type));
             });
-    connect(m_api, &RuntimeApiServer::responseTooLarge, this, [this](const QByteArray&, qint64 bytes) {
-        complete(InvocationOutcome::ResponseTooLarge,
-                 lambdaError(QStringLiteral("Function.ResponseSizeTooLarge"),
-                             QStringLiteral("Response payload size (%1 bytes) exceeded maximum "
-                                            "allowed payload size (6291556 bytes).")
-                                 .arg(bytes)),
-                 QStringLiteral("Function.ResponseSizeTooLarge"));
-    });
+    connect(
+        m_api, &RuntimeApiServer::responseTooLarge, this, [this](const QByteArray&, qint64 bytes) {
+            complete(InvocationOutcome::ResponseTooLarge,
+                     lambdaError(QStringLiteral("Function.ResponseSizeTooLarge"),
+                                 QStringLiteral("Response payload size (%1 bytes) exceeded maximum "
+                                                "allowed payload size (6291556 bytes).")
+                                     .arg(bytes)),
+                     QStringLiteral("Function.ResponseSizeTooLarge"));
+        });
     connect(m_api, &RuntimeApiServer::initFailed, this,
             [this](const QByteArray& type, const QByteArray& body) {
                 const QString errorType =
@@ -89,8 +98,9 @@ Instance::Instance(quint64 id, InstanceConfig config, InstanceLaunch launch,
             return;
         const QString seconds = QString::number(m_config.timeoutSeconds, 'f', 2);
         const QString id = m_inFlight->record.requestId;
-        appendLog(QStringLiteral("%1 %2 Task timed out after %3 seconds")
-                      .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), id, seconds));
+        appendLog(
+            QStringLiteral("%1 %2 Task timed out after %3 seconds")
+                .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), id, seconds));
         complete(InvocationOutcome::Timeout,
                  lambdaError(QStringLiteral("Sandbox.Timedout"),
                              QStringLiteral("RequestId: %1 Error: Task timed out after %2 seconds")
@@ -127,8 +137,10 @@ void Instance::start()
 {
     if (!m_api->listen()) {
         m_state = State::Dead;
-        m_deathReason = QStringLiteral("cannot open the Runtime API endpoint: %1").arg(m_api->errorString());
-        QMetaObject::invokeMethod(this, [this] { emit died(m_deathReason); }, Qt::QueuedConnection);
+        m_deathReason =
+            QStringLiteral("cannot open the Runtime API endpoint: %1").arg(m_api->errorString());
+        QMetaObject::invokeMethod(
+            this, [this] { emit died(m_deathReason); }, Qt::QueuedConnection);
         return;
     }
     m_process = new QProcess(this);
@@ -139,7 +151,7 @@ void Instance::start()
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
     m_process->setChildProcessModifier([] {
-        ::setpgid(0, 0);                  // own process group: signals reach its children
+        ::setpgid(0, 0);                    // own process group: signals reach its children
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the runner
     });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
@@ -151,10 +163,11 @@ void Instance::start()
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
-        const QString reason = QStringLiteral("cannot start %1: %2")
-                                   .arg(m_launch.program, m_process->errorString());
+        const QString reason =
+            QStringLiteral("cannot start %1: %2").arg(m_launch.program, m_process->errorString());
         QMetaObject::invokeMethod(
-            this, [this, reason] {
+            this,
+            [this, reason] {
                 if (m_state == State::Dead)
                     return;
                 m_deathReason = reason;
@@ -189,8 +202,8 @@ void Instance::invoke(const QString& requestId, const QByteArray& payload,
         InvocationRecord r = f.record;
         r.outcome = InvocationOutcome::RuntimeExit;
         r.errorType = QStringLiteral("Runtime.ExitError");
-        r.payload = lambdaError(r.errorType, QStringLiteral("RequestId: %1 Error: %2")
-                                                 .arg(requestId, m_deathReason));
+        r.payload = lambdaError(
+            r.errorType, QStringLiteral("RequestId: %1 Error: %2").arg(requestId, m_deathReason));
         f.done(r);
         return;
     }
@@ -249,7 +262,8 @@ void Instance::onNextRequested()
         freeze();
 }
 
-void Instance::complete(InvocationOutcome outcome, const QByteArray& payload, const QString& errorType)
+void Instance::complete(InvocationOutcome outcome, const QByteArray& payload,
+                        const QString& errorType)
 {
     if (!m_inFlight)
         return;
@@ -393,7 +407,11 @@ qint64 residentKb(qint64 pid)
     const qsizetype at = text.indexOf("VmRSS:");
     if (at < 0)
         return 0;
-    return text.mid(at + 6, text.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+    return text.mid(at + 6, text.indexOf('\n', at) - at - 6)
+        .trimmed()
+        .split(' ')
+        .first()
+        .toLongLong();
 }
 
 // The process and its descendants (a handler may fork workers), two levels deep.
@@ -436,7 +454,8 @@ void Instance::checkMemory()
                   .arg(mb)
                   .arg(m_config.memorySizeMb));
     appendLog(message);
-    complete(InvocationOutcome::OutOfMemory, lambdaError(QStringLiteral("Runtime.OutOfMemory"), message),
+    complete(InvocationOutcome::OutOfMemory,
+             lambdaError(QStringLiteral("Runtime.OutOfMemory"), message),
              QStringLiteral("Runtime.OutOfMemory"));
     kill(QStringLiteral("out of memory"));
 }
@@ -475,15 +494,17 @@ void Instance::onFinished(int exitCode, int exitStatus)
         how = QStringLiteral("exit status %1").arg(exitCode);
     }
     if (!m_everReady && m_state != State::Dead)
-        appendLog(QStringLiteral("INIT_REPORT Init Duration: %1 ms\tPhase: init\tStatus: error\tError "
-                                 "Type: Runtime.ExitError")
-                      .arg(nowMs() - m_spawnedAtMs, 0, 'f', 2));
+        appendLog(
+            QStringLiteral("INIT_REPORT Init Duration: %1 ms\tPhase: init\tStatus: error\tError "
+                           "Type: Runtime.ExitError")
+                .arg(nowMs() - m_spawnedAtMs, 0, 'f', 2));
     if (m_inFlight) {
         const QString id = m_inFlight->record.requestId;
         // Lambda's wording for a clean exit, which no runtime should do while it has work.
         const QString message =
             !crashed && exitCode == 0
-                ? QStringLiteral("RequestId: %1 Error: Runtime exited without providing a reason").arg(id)
+                ? QStringLiteral("RequestId: %1 Error: Runtime exited without providing a reason")
+                      .arg(id)
                 : QStringLiteral("RequestId: %1 Error: Runtime exited with error: %2").arg(id, how);
         appendLog(message);
         complete(InvocationOutcome::RuntimeExit,

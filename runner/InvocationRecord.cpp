@@ -7,15 +7,24 @@ namespace swb {
 QString outcomeName(InvocationOutcome outcome)
 {
     switch (outcome) {
-    case InvocationOutcome::Success: return QStringLiteral("success");
-    case InvocationOutcome::FunctionError: return QStringLiteral("function-error");
-    case InvocationOutcome::InitError: return QStringLiteral("init-error");
-    case InvocationOutcome::Timeout: return QStringLiteral("timeout");
-    case InvocationOutcome::RuntimeExit: return QStringLiteral("runtime-exit");
-    case InvocationOutcome::Throttled: return QStringLiteral("throttled");
-    case InvocationOutcome::InvalidRequest: return QStringLiteral("invalid-request");
-    case InvocationOutcome::ResponseTooLarge: return QStringLiteral("response-too-large");
-    case InvocationOutcome::OutOfMemory: return QStringLiteral("out-of-memory");
+    case InvocationOutcome::Success:
+        return QStringLiteral("success");
+    case InvocationOutcome::FunctionError:
+        return QStringLiteral("function-error");
+    case InvocationOutcome::InitError:
+        return QStringLiteral("init-error");
+    case InvocationOutcome::Timeout:
+        return QStringLiteral("timeout");
+    case InvocationOutcome::RuntimeExit:
+        return QStringLiteral("runtime-exit");
+    case InvocationOutcome::Throttled:
+        return QStringLiteral("throttled");
+    case InvocationOutcome::InvalidRequest:
+        return QStringLiteral("invalid-request");
+    case InvocationOutcome::ResponseTooLarge:
+        return QStringLiteral("response-too-large");
+    case InvocationOutcome::OutOfMemory:
+        return QStringLiteral("out-of-memory");
     }
     return QStringLiteral("unknown");
 }

@@ -10,14 +10,14 @@ namespace swb {
 
 enum class InvocationOutcome {
     Success,
-    FunctionError,   // the handler raised; payload is the runtime's error JSON
-    InitError,       // the handler's module failed to load
-    Timeout,         // Task timed out after N.NN seconds
-    RuntimeExit,     // the process exited or crashed mid-invocation
-    Throttled,       // TooManyRequestsException: the concurrency cap was reached
-    InvalidRequest,  // the event was refused before it ran (not JSON, too large)
+    FunctionError,  // the handler raised; payload is the runtime's error JSON
+    InitError,      // the handler's module failed to load
+    Timeout,        // Task timed out after N.NN seconds
+    RuntimeExit,    // the process exited or crashed mid-invocation
+    Throttled,      // TooManyRequestsException: the concurrency cap was reached
+    InvalidRequest, // the event was refused before it ran (not JSON, too large)
     ResponseTooLarge,
-    OutOfMemory,     // the instance used more than its memory size and was killed
+    OutOfMemory, // the instance used more than its memory size and was killed
 };
 
 QString outcomeName(InvocationOutcome outcome); // "success", "function-error", ...

@@ -24,7 +24,8 @@ InvocationStats summarize(const QList<InvocationRecord>& records)
             ++s.throttles;
         if (r.failed())
             ++s.failures;
-        if (r.outcome == InvocationOutcome::Throttled || r.outcome == InvocationOutcome::InvalidRequest)
+        if (r.outcome == InvocationOutcome::Throttled ||
+            r.outcome == InvocationOutcome::InvalidRequest)
             continue;
         durations << r.durationMs;
         if (r.coldStart) {

@@ -11,7 +11,7 @@ namespace swb {
 struct InvocationStats {
     int count = 0;
     int coldStarts = 0;
-    int failures = 0;  // every outcome but success, throttles included
+    int failures = 0; // every outcome but success, throttles included
     int throttles = 0;
     double durationP50Ms = 0, durationP95Ms = 0, durationP99Ms = 0, durationMaxMs = 0;
     double initP50Ms = 0, initP95Ms = 0; // cold starts only

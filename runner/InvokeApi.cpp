@@ -54,8 +54,7 @@ HttpResponse awsError(int status, const QByteArray& type, const QString& message
 
 InvokeApi::InvokeApi(Runner& runner, InvokeApiOptions options, QObject* parent)
     : QObject(parent), m_runner(runner), m_options(std::move(options))
-{
-}
+{}
 
 bool InvokeApi::handles(const QByteArray& path)
 {
@@ -67,16 +66,17 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
     const QByteArray rest = request.path.mid(qstrlen(kPathPrefix));
     const qsizetype slash = rest.indexOf('/');
     if (slash <= 0 || rest.mid(slash) != "/invocations") {
-        responder.respond(awsError(404, "UnknownOperationException",
-                                   QStringLiteral("Unknown operation %1 %2; this endpoint serves "
-                                                  "Invoke (POST /2015-03-31/functions/NAME/invocations).")
-                                       .arg(QString::fromLatin1(request.method),
-                                            QString::fromLatin1(request.path.left(200)))));
+        responder.respond(
+            awsError(404, "UnknownOperationException",
+                     QStringLiteral("Unknown operation %1 %2; this endpoint serves "
+                                    "Invoke (POST /2015-03-31/functions/NAME/invocations).")
+                         .arg(QString::fromLatin1(request.method),
+                              QString::fromLatin1(request.path.left(200)))));
         return;
     }
     if (request.method != "POST") {
-        responder.respond(awsError(405, "MethodNotAllowedException",
-                                   QStringLiteral("Invoke takes POST.")));
+        responder.respond(
+            awsError(405, "MethodNotAllowedException", QStringLiteral("Invoke takes POST.")));
         return;
     }
     // The name may be a plain name, a partial ARN or a full ARN; the name is its last part.
@@ -142,7 +142,8 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
             return; // the client gave up; the invocation still ran and was recorded
         switch (r.outcome) {
         case InvocationOutcome::Throttled:
-            held->respond(awsError(429, "TooManyRequestsException", QStringLiteral("Rate Exceeded.")));
+            held->respond(
+                awsError(429, "TooManyRequestsException", QStringLiteral("Rate Exceeded.")));
             return;
         case InvocationOutcome::InvalidRequest: {
             const int status = r.errorType == QLatin1String("RequestTooLargeException")    ? 413
@@ -155,7 +156,8 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
                                        .toString()));
             return;
         }
-        default: break;
+        default:
+            break;
         }
         HttpResponse response = HttpResponse::json(200, r.payload);
         response.addHeader("X-Amz-Executed-Version", "$LATEST");
@@ -171,20 +173,21 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
 void InvokeApi::invokeAsync(const QString& function, const QByteArray& payload, int attempt)
 {
     ++m_pendingAsync;
-    m_runner.invoke(function, payload, [this, function, payload, attempt](const InvocationRecord& r) {
-        --m_pendingAsync;
-        const int retriesLeft = int(m_options.asyncRetryDelaysMs.size()) - (attempt - 1);
-        if (r.failed() && retriesLeft > 0) {
-            ++m_pendingAsync; // waiting for the retry counts as pending
-            QTimer::singleShot(m_options.asyncRetryDelaysMs.at(attempt - 1), this,
-                               [this, function, payload, attempt] {
-                                   --m_pendingAsync;
-                                   invokeAsync(function, payload, attempt + 1);
-                               });
-            return;
-        }
-        emit asyncInvocationFinished(r, attempt);
-    });
+    m_runner.invoke(
+        function, payload, [this, function, payload, attempt](const InvocationRecord& r) {
+            --m_pendingAsync;
+            const int retriesLeft = int(m_options.asyncRetryDelaysMs.size()) - (attempt - 1);
+            if (r.failed() && retriesLeft > 0) {
+                ++m_pendingAsync; // waiting for the retry counts as pending
+                QTimer::singleShot(m_options.asyncRetryDelaysMs.at(attempt - 1), this,
+                                   [this, function, payload, attempt] {
+                                       --m_pendingAsync;
+                                       invokeAsync(function, payload, attempt + 1);
+                                   });
+                return;
+            }
+            emit asyncInvocationFinished(r, attempt);
+        });
 }
 
 } // namespace swb

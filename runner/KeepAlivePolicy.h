@@ -9,7 +9,7 @@
 namespace swb {
 
 struct IdleInstance {
-    qint64 idleSinceMs = 0;   // monotonic time the instance became idle
+    qint64 idleSinceMs = 0; // monotonic time the instance became idle
     int invocationsServed = 0;
     bool provisioned = false;
 };

@@ -17,14 +17,14 @@ std::optional<LoadPattern::Kind> LoadPattern::kindFromName(const QString& name)
 
 LoadPattern::LoadPattern(Kind kind, double ratePerSecond, quint64 seed)
     : m_kind(kind), m_rate(ratePerSecond), m_random(seed)
-{
-}
+{}
 
 double LoadPattern::next()
 {
     const qint64 i = m_index++;
     switch (m_kind) {
-    case Kind::Constant: return double(i) * 1000.0 / m_rate;
+    case Kind::Constant:
+        return double(i) * 1000.0 / m_rate;
     case Kind::Poisson: {
         // Exponential gaps with mean 1/rate; the first request at t = 0.
         if (i == 0)

@@ -52,7 +52,9 @@ Result<void> LocalServer::startSchedules()
                 continue;
             auto expression = ScheduleExpression::parse(t.schedule);
             if (!expression)
-                return fail(ErrorCode::Validation, QStringLiteral("Function \"%1\": %2").arg(f.name, expression.error().message));
+                return fail(
+                    ErrorCode::Validation,
+                    QStringLiteral("Function \"%1\": %2").arg(f.name, expression.error().message));
             auto schedule = std::make_shared<Schedule>();
             schedule->function = f.name;
             schedule->ruleName = QStringLiteral("%1-schedule-%2").arg(f.name).arg(++index);
@@ -65,11 +67,14 @@ Result<void> LocalServer::startSchedules()
                 if (!s)
                     return;
                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                const auto event = catalog.generate(QStringLiteral("eventbridge-schedule"),
-                                                    {QStringLiteral("time=") + now.toString(Qt::ISODate),
-                                                     QStringLiteral("rule=") + s->ruleName});
-                const QByteArray payload = event ? QJsonDocument(*event).toJson(QJsonDocument::Compact) : QByteArray("{}");
-                const QString requestId = m_runner.invoke(s->function, payload, [](const InvocationRecord&) {});
+                const auto event =
+                    catalog.generate(QStringLiteral("eventbridge-schedule"),
+                                     {QStringLiteral("time=") + now.toString(Qt::ISODate),
+                                      QStringLiteral("rule=") + s->ruleName});
+                const QByteArray payload =
+                    event ? QJsonDocument(*event).toJson(QJsonDocument::Compact) : QByteArray("{}");
+                const QString requestId =
+                    m_runner.invoke(s->function, payload, [](const InvocationRecord&) {});
                 emit scheduleFired(s->function, s->expression.text(), requestId);
                 arm(s);
             });
@@ -97,7 +102,8 @@ QStringList LocalServer::scheduleDescriptions() const
     for (const auto& s : m_schedules)
         out << QStringLiteral("%1 -> %2 (next %3)")
                    .arg(s->expression.text(), s->function,
-                        s->expression.nextAfter(QDateTime::currentDateTimeUtc()).toString(Qt::ISODate));
+                        s->expression.nextAfter(QDateTime::currentDateTimeUtc())
+                            .toString(Qt::ISODate));
     return out;
 }
 
@@ -108,8 +114,9 @@ Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
         for (const TriggerSpec& t : f.triggers) {
             if (t.type != TriggerType::Http || !t.enabled)
                 continue;
-            const gateway::Route route{f.name, t.method.isEmpty() ? QStringLiteral("ANY") : t.method, t.path,
-                                       t.api.isEmpty() ? QStringLiteral("http") : t.api};
+            const gateway::Route route{f.name,
+                                       t.method.isEmpty() ? QStringLiteral("ANY") : t.method,
+                                       t.path, t.api.isEmpty() ? QStringLiteral("http") : t.api};
             if (auto added = m_routes->add(route); !added)
                 return fail(ErrorCode::Validation,
                             QStringLiteral("Function \"%1\" has an http trigger the gateway cannot "
@@ -168,7 +175,8 @@ void LocalServer::handleGateway(HttpRequest&& request, HttpResponder&& responder
                                 : std::expected<gateway::RouteMatch, gateway::RouteTable::Miss>(
                                       std::unexpected(gateway::RouteTable::Miss::NotFound));
     if (!match) {
-        const http::HttpResponse r = gateway::gatewayRouteMiss(m_routes ? m_routes->apiForMisses() : QStringLiteral("http"));
+        const http::HttpResponse r =
+            gateway::gatewayRouteMiss(m_routes ? m_routes->apiForMisses() : QStringLiteral("http"));
         emit served(method, target, r.status, timer.nsecsElapsed() / 1e6);
         responder.respond(r);
         return;
@@ -193,22 +201,25 @@ void LocalServer::handleGateway(HttpRequest&& request, HttpResponder&& responder
     const QByteArray event = gateway::buildEvent(request, *match, context);
     const QByteArray accept = request.header("Accept");
     const bool head = request.method == "HEAD";
-    const QByteArray requestIdHeader = rest ? QByteArray("x-amzn-RequestId") : QByteArray("apigw-requestid");
+    const QByteArray requestIdHeader =
+        rest ? QByteArray("x-amzn-RequestId") : QByteArray("apigw-requestid");
     const QByteArray gatewayRequestId = context.requestId.toUtf8();
     auto held = std::make_shared<HttpResponder>(std::move(responder));
     m_runner.invoke(match->route.function, event,
-                    [this, held, api, accept, head, method, target, timer, requestIdHeader, gatewayRequestId](
-                        const InvocationRecord& r) {
+                    [this, held, api, accept, head, method, target, timer, requestIdHeader,
+                     gatewayRequestId](const InvocationRecord& r) {
                         http::HttpResponse response;
                         if (r.outcome == InvocationOutcome::Throttled)
-                            response = gateway::gatewayErrorForFunctionFailure(api, gateway::FunctionFailure::Throttled);
+                            response = gateway::gatewayErrorForFunctionFailure(
+                                api, gateway::FunctionFailure::Throttled);
                         else if (r.failed())
                             response = gateway::gatewayErrorForFunctionFailure(api);
                         else
                             response = gateway::functionResponse(api, r.payload, accept);
                         response.addHeader(requestIdHeader, gatewayRequestId);
                         if (head) { // HEAD: the headers a GET would have, no body
-                            response.addHeader("Content-Length", QByteArray::number(response.body.size()));
+                            response.addHeader("Content-Length",
+                                               QByteArray::number(response.body.size()));
                             response.body.clear();
                         }
                         emit served(method, target, response.status, timer.nsecsElapsed() / 1e6);

@@ -42,7 +42,8 @@ public:
     QStringList scheduleDescriptions() const;
 
 signals:
-    void scheduleFired(const QString& function, const QString& expression, const QString& requestId);
+    void scheduleFired(const QString& function, const QString& expression,
+                       const QString& requestId);
     void served(const QByteArray& method, const QByteArray& target, int status, double elapsedMs);
 
 private:

@@ -8,8 +8,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -41,16 +41,26 @@ QByteArray apiError(const QString& type, const QString& message)
 QString runnerEventKindName(RunnerEvent::Kind kind)
 {
     switch (kind) {
-    case RunnerEvent::Kind::InstanceStarted: return QStringLiteral("instance-started");
-    case RunnerEvent::Kind::InstanceReady: return QStringLiteral("instance-ready");
-    case RunnerEvent::Kind::InstanceFrozen: return QStringLiteral("instance-frozen");
-    case RunnerEvent::Kind::InstanceThawed: return QStringLiteral("instance-thawed");
-    case RunnerEvent::Kind::InstanceExpired: return QStringLiteral("instance-expired");
-    case RunnerEvent::Kind::InstanceKilled: return QStringLiteral("instance-killed");
-    case RunnerEvent::Kind::InvocationStarted: return QStringLiteral("invocation-started");
-    case RunnerEvent::Kind::InvocationFinished: return QStringLiteral("invocation-finished");
-    case RunnerEvent::Kind::Throttled: return QStringLiteral("throttled");
-    case RunnerEvent::Kind::LogLine: return QStringLiteral("log");
+    case RunnerEvent::Kind::InstanceStarted:
+        return QStringLiteral("instance-started");
+    case RunnerEvent::Kind::InstanceReady:
+        return QStringLiteral("instance-ready");
+    case RunnerEvent::Kind::InstanceFrozen:
+        return QStringLiteral("instance-frozen");
+    case RunnerEvent::Kind::InstanceThawed:
+        return QStringLiteral("instance-thawed");
+    case RunnerEvent::Kind::InstanceExpired:
+        return QStringLiteral("instance-expired");
+    case RunnerEvent::Kind::InstanceKilled:
+        return QStringLiteral("instance-killed");
+    case RunnerEvent::Kind::InvocationStarted:
+        return QStringLiteral("invocation-started");
+    case RunnerEvent::Kind::InvocationFinished:
+        return QStringLiteral("invocation-finished");
+    case RunnerEvent::Kind::Throttled:
+        return QStringLiteral("throttled");
+    case RunnerEvent::Kind::LogLine:
+        return QStringLiteral("log");
     }
     return QStringLiteral("unknown");
 }
@@ -64,7 +74,8 @@ Runner::Runner(Workspace workspace, RunnerOptions options, QObject* parent)
     connect(m_expiryTimer, &QTimer::timeout, this, &Runner::expireIdle);
     // Provisioned concurrency: those instances start with the runner, as they do at deploy.
     QMetaObject::invokeMethod(
-        this, [this] {
+        this,
+        [this] {
             for (const FunctionSpec& f : m_workspace.functions) {
                 if (f.provisionedConcurrency > 0)
                     if (FunctionState* fs = state(f.name))
@@ -111,7 +122,8 @@ Runner::FunctionState* Runner::state(const QString& function)
         return nullptr;
     auto fs = std::make_shared<FunctionState>();
     fs->spec = *spec;
-    const int cap = spec->reservedConcurrency ? *spec->reservedConcurrency : m_options.concurrencyLimit;
+    const int cap =
+        spec->reservedConcurrency ? *spec->reservedConcurrency : m_options.concurrencyLimit;
     fs->pool = std::make_unique<FunctionPool>(cap, m_policy);
     m_functions.insert(function, fs);
     return fs.get();
@@ -138,14 +150,16 @@ QString Runner::invoke(const QString& function, const QByteArray& payload, Done 
         rejected.outcome = outcome;
         rejected.errorType = type;
         rejected.payload = apiError(type, message);
-        QMetaObject::invokeMethod(this, [done, rejected] { done(rejected); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, rejected] { done(rejected); }, Qt::QueuedConnection);
         return requestId;
     };
 
     FunctionState* fs = state(function);
     if (!fs)
-        return reject(InvocationOutcome::InvalidRequest, QStringLiteral("ResourceNotFoundException"),
-                      QStringLiteral("Function not found: %1").arg(functionArn(function, m_options.region)));
+        return reject(
+            InvocationOutcome::InvalidRequest, QStringLiteral("ResourceNotFoundException"),
+            QStringLiteral("Function not found: %1").arg(functionArn(function, m_options.region)));
     rejected.memorySizeMb = fs->spec.memoryMb;
     if (payload.size() > m_options.maxRequestBytes)
         return reject(InvocationOutcome::InvalidRequest, QStringLiteral("RequestTooLargeException"),
@@ -181,17 +195,20 @@ QString Runner::invoke(const QString& function, const QByteArray& payload, Done 
             rejected.coldStart = true;
             rejected.outcome = InvocationOutcome::InitError;
             rejected.errorType = QStringLiteral("Runtime.InvalidEntrypoint");
-            rejected.payload = QJsonDocument(QJsonObject{
-                {QStringLiteral("errorType"), rejected.errorType},
-                {QStringLiteral("errorMessage"),
-                 QStringLiteral("RequestId: %1 Error: %2").arg(requestId, started.error().message)}})
-                .toJson(QJsonDocument::Compact);
+            rejected.payload =
+                QJsonDocument(QJsonObject{{QStringLiteral("errorType"), rejected.errorType},
+                                          {QStringLiteral("errorMessage"),
+                                           QStringLiteral("RequestId: %1 Error: %2")
+                                               .arg(requestId, started.error().message)}})
+                    .toJson(QJsonDocument::Compact);
             rejected.billedDurationMs = 1;
-            rejected.logs = {QStringLiteral("INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: "
-                                            "error\tError Type: Runtime.InvalidEntrypoint"),
-                             started.error().message, rejected.startLine(), rejected.endLine(),
-                             rejected.reportLine()};
-            QMetaObject::invokeMethod(this, [done, rejected] { done(rejected); }, Qt::QueuedConnection);
+            rejected.logs = {
+                QStringLiteral("INIT_REPORT Init Duration: 0.00 ms\tPhase: init\tStatus: "
+                               "error\tError Type: Runtime.InvalidEntrypoint"),
+                started.error().message, rejected.startLine(), rejected.endLine(),
+                rejected.reportLine()};
+            QMetaObject::invokeMethod(
+                this, [done, rejected] { done(rejected); }, Qt::QueuedConnection);
             return requestId;
         }
         instance = *started;
@@ -221,7 +238,8 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id, bool prov
     context.region = m_options.region;
     context.provisioned = provisioned;
     // Resolve each interpreter once per runner: the lookup may run a shim script.
-    const QString path = qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    const QString path =
+        qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     for (const auto& [name, slot] : {std::pair{QStringLiteral("python3"), &m_pythonProgram},
                                      std::pair{QStringLiteral("node"), &m_nodeProgram}}) {
         const bool needed = name == QLatin1String("python3")
@@ -236,9 +254,12 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id, bool prov
         checkRuntimeVersion(fs.spec, m_pythonProgram);
     else if (fs.spec.runtime.startsWith(QLatin1String("nodejs")))
         checkRuntimeVersion(fs.spec, m_nodeProgram);
-    const QString tempRoot = m_options.temporaryRoot.isEmpty() ? QDir::tempPath() : m_options.temporaryRoot;
-    context.temporaryFolder = QDir(tempRoot).filePath(
-        QStringLiteral("swb-%1-%2-%3").arg(fs.spec.name).arg(QCoreApplication::applicationPid()).arg(id));
+    const QString tempRoot =
+        m_options.temporaryRoot.isEmpty() ? QDir::tempPath() : m_options.temporaryRoot;
+    context.temporaryFolder = QDir(tempRoot).filePath(QStringLiteral("swb-%1-%2-%3")
+                                                          .arg(fs.spec.name)
+                                                          .arg(QCoreApplication::applicationPid())
+                                                          .arg(id));
     QDir().mkpath(context.temporaryFolder);
     const auto launch = planLaunch(fs.spec, context);
     if (!launch) {
@@ -266,23 +287,28 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id, bool prov
             [this, name, id] { emitEvent(RunnerEvent::Kind::InstanceFrozen, name, id); });
     connect(instance, &Instance::thawed, this,
             [this, name, id] { emitEvent(RunnerEvent::Kind::InstanceThawed, name, id); });
-    connect(instance, &Instance::logLine, this, [this, name, id](const QString& rid, const QString& line) {
-        emitEvent(RunnerEvent::Kind::LogLine, name, id, rid, line);
-    });
+    connect(instance, &Instance::logLine, this,
+            [this, name, id](const QString& rid, const QString& line) {
+                emitEvent(RunnerEvent::Kind::LogLine, name, id, rid, line);
+            });
     const std::weak_ptr<FunctionState> weak = m_functions.value(name);
-    connect(instance, &Instance::died, this, [this, weak, name, id, instance](const QString& reason) {
-        emitEvent(RunnerEvent::Kind::InstanceKilled, name, id, {}, reason);
-        if (const auto fsp = weak.lock()) {
-            fsp->pool->discard(id);
-            fsp->instances.remove(id);
-            if (instance->isProvisioned()) // Lambda replaces a lost provisioned environment
-                QMetaObject::invokeMethod(this, [this, weak] {
-                    if (const auto again = weak.lock())
-                        provision(*again);
-                }, Qt::QueuedConnection);
-        }
-        instance->deleteLater();
-    });
+    connect(instance, &Instance::died, this,
+            [this, weak, name, id, instance](const QString& reason) {
+                emitEvent(RunnerEvent::Kind::InstanceKilled, name, id, {}, reason);
+                if (const auto fsp = weak.lock()) {
+                    fsp->pool->discard(id);
+                    fsp->instances.remove(id);
+                    if (instance->isProvisioned()) // Lambda replaces a lost provisioned environment
+                        QMetaObject::invokeMethod(
+                            this,
+                            [this, weak] {
+                                if (const auto again = weak.lock())
+                                    provision(*again);
+                            },
+                            Qt::QueuedConnection);
+                }
+                instance->deleteLater();
+            });
     emitEvent(RunnerEvent::Kind::InstanceStarted, name, id);
     instance->start();
     return instance;
@@ -301,17 +327,21 @@ void Runner::checkRuntimeVersion(const FunctionSpec& function, const QString& pr
     if (!probe.waitForFinished(10000))
         return;
     // "Python 3.11.2" or "v20.20.2"
-    const QString text = QString::fromUtf8(probe.readAllStandardOutput() + probe.readAllStandardError()).trimmed();
+    const QString text =
+        QString::fromUtf8(probe.readAllStandardOutput() + probe.readAllStandardError()).trimmed();
     const QString local = text.section(QLatin1Char(' '), -1).remove(QLatin1Char('v'));
     const bool python = runtime->family == RuntimeFamily::Python;
-    const QString localShort = python ? local.section(QLatin1Char('.'), 0, 1) : local.section(QLatin1Char('.'), 0, 0);
+    const QString localShort =
+        python ? local.section(QLatin1Char('.'), 0, 1) : local.section(QLatin1Char('.'), 0, 0);
     if (localShort != runtime->languageVersion)
-        emit warning(QStringLiteral("%1 declares %2, but the local interpreter is %3 (%4); code that "
-                                    "depends on the version may behave differently here.")
-                         .arg(function.name, function.runtime, text, program));
+        emit warning(
+            QStringLiteral("%1 declares %2, but the local interpreter is %3 (%4); code that "
+                           "depends on the version may behave differently here.")
+                .arg(function.name, function.runtime, text, program));
 }
 
-void Runner::finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record, const Done& done)
+void Runner::finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record,
+                    const Done& done)
 {
     Instance* instance = fs.instances.value(instanceId);
     if (instance && instance->state() == Instance::State::Idle) {
@@ -356,7 +386,8 @@ void Runner::expireIdle()
         for (quint64 id : fs->pool->expire(now)) {
             if (Instance* instance = fs->instances.value(id)) {
                 emitEvent(RunnerEvent::Kind::InstanceExpired, fs->spec.name, id);
-                instance->kill(QStringLiteral("expired after %1 ms idle").arg(m_options.keepAliveMs));
+                instance->kill(
+                    QStringLiteral("expired after %1 ms idle").arg(m_options.keepAliveMs));
             }
         }
     }

@@ -3,16 +3,16 @@
 // starts a cold one, throttles at the concurrency cap, freezes idle instances and expires
 // them by the keep-alive policy, and reports everything on one event stream.
 
-#include "InvocationRecord.h"
 #include "Error.h"
+#include "InvocationRecord.h"
 #include "KeepAlivePolicy.h"
 #include "RunnerEvent.h"
 #include "model/Workspace.h"
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -25,12 +25,12 @@ class FunctionPool;
 class Instance;
 
 struct RunnerOptions {
-    int concurrencyLimit = 10;        // per function without reserved concurrency
+    int concurrencyLimit = 10; // per function without reserved concurrency
     qint64 keepAliveMs = 10 * 60 * 1000;
-    bool freezeIdleInstances = true;  // SIGSTOP between invocations, like Lambda
+    bool freezeIdleInstances = true; // SIGSTOP between invocations, like Lambda
     QString region = QStringLiteral("us-east-1");
-    QString runtimeFolder;            // bootstraps (RuntimeFiles::materialize)
-    QString temporaryRoot;            // instances' private TMPDIRs (default: system temp)
+    QString runtimeFolder; // bootstraps (RuntimeFiles::materialize)
+    QString temporaryRoot; // instances' private TMPDIRs (default: system temp)
     qsizetype maxRequestBytes = 6 * 1024 * 1024; // Lambda's synchronous payload limit
 };
 
@@ -68,7 +68,8 @@ private:
                    const QString& requestId = {}, const QString& text = {});
     Result<Instance*> startInstance(FunctionState& fs, quint64 id, bool provisioned = false);
     void provision(FunctionState& fs); // tops up provisioned concurrency
-    void finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record, const Done& done);
+    void finish(FunctionState& fs, quint64 instanceId, const InvocationRecord& record,
+                const Done& done);
     void scheduleExpiry();
     void expireIdle();
 

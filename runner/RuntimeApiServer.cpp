@@ -34,9 +34,11 @@ RuntimeApiServer::RuntimeApiServer(QObject* parent)
     connect(m_server, &http::HttpServer::requestRefused, this,
             [this](int status, const QByteArray&, const QByteArray& path, qint64 bytes) {
                 const QByteArray suffix = "/response";
-                if (status != 413 || !path.startsWith(kPrefix + "invocation/") || !path.endsWith(suffix))
+                if (status != 413 || !path.startsWith(kPrefix + "invocation/") ||
+                    !path.endsWith(suffix))
                     return;
-                const QByteArray id = path.mid(kPrefix.size() + 11, path.size() - kPrefix.size() - 11 - suffix.size());
+                const QByteArray id = path.mid(kPrefix.size() + 11,
+                                               path.size() - kPrefix.size() - 11 - suffix.size());
                 if (id.isEmpty() || id != m_currentRequestId)
                     return;
                 m_currentRequestId.clear();
@@ -157,8 +159,8 @@ void RuntimeApiServer::handle(HttpRequest&& request, HttpResponder&& responder)
                 return;
             }
             if (parts.at(2) == "response" && request.body.size() > kMaxResponseBytes) {
-                responder.respond(errorResponse(413, "RequestEntityTooLarge",
-                                                "Payload exceeded 6291456 bytes"));
+                responder.respond(
+                    errorResponse(413, "RequestEntityTooLarge", "Payload exceeded 6291456 bytes"));
                 m_currentRequestId.clear();
                 emit responseTooLarge(id, request.body.size());
                 return;
@@ -173,9 +175,9 @@ void RuntimeApiServer::handle(HttpRequest&& request, HttpResponder&& responder)
         }
     }
     responder.respond(errorResponse(404, "InvalidRequest", "Unknown path"));
-    emit protocolError(QStringLiteral("the runtime called an unknown path: %1 %2")
-                           .arg(QString::fromLatin1(request.method),
-                                QString::fromLatin1(request.path.left(200))));
+    emit protocolError(
+        QStringLiteral("the runtime called an unknown path: %1 %2")
+            .arg(QString::fromLatin1(request.method), QString::fromLatin1(request.path.left(200))));
 }
 
 } // namespace swb

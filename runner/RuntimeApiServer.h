@@ -17,8 +17,8 @@ struct RuntimeEvent {
     qint64 deadlineEpochMs = 0;
     QByteArray invokedFunctionArn;
     QByteArray traceId;
-    QByteArray clientContext;    // JSON, optional
-    QByteArray cognitoIdentity;  // JSON, optional
+    QByteArray clientContext;   // JSON, optional
+    QByteArray cognitoIdentity; // JSON, optional
 };
 
 class RuntimeApiServer : public QObject {
@@ -40,7 +40,7 @@ public:
     void close();
 
 signals:
-    void nextRequested();                 // the runtime waits for work (the first time: init done)
+    void nextRequested(); // the runtime waits for work (the first time: init done)
     void responded(const QByteArray& requestId, const QByteArray& body);
     void failed(const QByteArray& requestId, const QByteArray& errorType, const QByteArray& body);
     void initFailed(const QByteArray& errorType, const QByteArray& body);

@@ -29,10 +29,11 @@ Result<QString> RuntimeFiles::materialize(const QString& cacheRoot)
         hash.addData(f.toUtf8());
         hash.addData(file.readAll());
     }
-    const QString root = cacheRoot.isEmpty()
-                             ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                                   QStringLiteral("/serverless-workbench/runtimes")
-                             : cacheRoot;
+    const QString root =
+        cacheRoot.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                  QStringLiteral("/serverless-workbench/runtimes")
+            : cacheRoot;
     const QString folder = QDir(root).filePath(QString::fromLatin1(hash.result().toHex().left(16)));
     const QString stamp = QDir(folder).filePath(QStringLiteral(".complete"));
     if (QFile::exists(stamp))

@@ -24,7 +24,8 @@ QString functionArn(const QString& functionName, const QString& region)
 
 Result<QString> resolveInterpreter(const QString& name, const QString& pathVariable)
 {
-    const QString found = QStandardPaths::findExecutable(name, pathVariable.split(QLatin1Char(':')));
+    const QString found =
+        QStandardPaths::findExecutable(name, pathVariable.split(QLatin1Char(':')));
     if (found.isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("%1 is not on PATH.").arg(name));
     QFile file(found);
@@ -32,9 +33,10 @@ Result<QString> resolveInterpreter(const QString& name, const QString& pathVaria
         return QFileInfo(found).canonicalFilePath();
     QProcess probe;
     const bool isNode = name.startsWith(QLatin1String("node"));
-    probe.start(found, isNode ? QStringList{QStringLiteral("-p"), QStringLiteral("process.execPath")}
-                              : QStringList{QStringLiteral("-c"),
-                                            QStringLiteral("import sys; print(sys.executable)")});
+    probe.start(found, isNode
+                           ? QStringList{QStringLiteral("-p"), QStringLiteral("process.execPath")}
+                           : QStringList{QStringLiteral("-c"),
+                                         QStringLiteral("import sys; print(sys.executable)")});
     if (!probe.waitForFinished(20000) || probe.exitCode() != 0)
         return found; // the script itself still works, only slower
     const QString real = QString::fromUtf8(probe.readAllStandardOutput()).trimmed();
@@ -46,19 +48,22 @@ Result<InstanceLaunch> planLaunch(const FunctionSpec& f, const LaunchContext& c)
     const auto runtime = findRuntime(f.runtime);
     if (!runtime)
         return fail(ErrorCode::Unsupported,
-                    QStringLiteral("Function \"%1\" has the unknown runtime \"%2\".").arg(f.name, f.runtime));
+                    QStringLiteral("Function \"%1\" has the unknown runtime \"%2\".")
+                        .arg(f.name, f.runtime));
     InstanceLaunch launch;
     launch.workingDirectory = c.codeFolder;
     launch.temporaryFolder = c.temporaryFolder;
-    const QString path = c.pathVariable.isEmpty()
-                             ? qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"))
-                             : c.pathVariable;
+    const QString path =
+        c.pathVariable.isEmpty()
+            ? qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"))
+            : c.pathVariable;
 
     switch (runtime->family) {
     case RuntimeFamily::Python: {
         launch.program = c.pythonProgram;
         if (launch.program.isEmpty())
-            launch.program = resolveInterpreter(QStringLiteral("python3"), path).value_or(QString());
+            launch.program =
+                resolveInterpreter(QStringLiteral("python3"), path).value_or(QString());
         if (launch.program.isEmpty())
             return fail(ErrorCode::NotFound,
                         QStringLiteral("python3 is not installed (needed by function \"%1\", "
@@ -90,8 +95,9 @@ Result<InstanceLaunch> planLaunch(const FunctionSpec& f, const LaunchContext& c)
                                        "runtime needs an executable named bootstrap.")
                             .arg(f.name, f.runtime, launch.program));
         if (!info.isExecutable())
-            return fail(ErrorCode::PermissionDenied,
-                        QStringLiteral("%1 is not executable; run chmod +x on it.").arg(launch.program));
+            return fail(
+                ErrorCode::PermissionDenied,
+                QStringLiteral("%1 is not executable; run chmod +x on it.").arg(launch.program));
         break;
     }
     }
@@ -111,14 +117,16 @@ Result<InstanceLaunch> planLaunch(const FunctionSpec& f, const LaunchContext& c)
     env.insert(QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"), f.name);
     env.insert(QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"), QStringLiteral("$LATEST"));
     env.insert(QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QString::number(f.memoryMb));
-    env.insert(QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"), QStringLiteral("/aws/lambda/") + f.name);
+    env.insert(QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
+               QStringLiteral("/aws/lambda/") + f.name);
     const QString streamId = QString::number(QRandomGenerator::global()->generate64(), 16) +
                              QString::number(QRandomGenerator::global()->generate64(), 16);
     env.insert(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"),
                QDate::currentDate().toString(QStringLiteral("yyyy/MM/dd")) +
                    QStringLiteral("/[$LATEST]") + streamId.left(32));
     env.insert(QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"),
-               c.provisioned ? QStringLiteral("provisioned-concurrency") : QStringLiteral("on-demand"));
+               c.provisioned ? QStringLiteral("provisioned-concurrency")
+                             : QStringLiteral("on-demand"));
     env.insert(QStringLiteral("AWS_REGION"), c.region);
     env.insert(QStringLiteral("AWS_DEFAULT_REGION"), c.region);
     if (runtime->family != RuntimeFamily::Provided) // OS-only runtimes do not set it

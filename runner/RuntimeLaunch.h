@@ -13,8 +13,8 @@ struct LaunchContext {
     QString runtimeFolder;   // where RuntimeFiles put the bootstraps: LAMBDA_RUNTIME_DIR
     QString temporaryFolder; // the instance's private TMPDIR
     QString region = QStringLiteral("us-east-1");
-    QString pathVariable;    // PATH for the function (default: the runner's own)
-    QString pythonProgram;   // resolved interpreters (resolveInterpreter); empty: look on PATH
+    QString pathVariable;  // PATH for the function (default: the runner's own)
+    QString pythonProgram; // resolved interpreters (resolveInterpreter); empty: look on PATH
     QString nodeProgram;
     bool provisioned = false;
 };

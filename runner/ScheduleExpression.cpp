@@ -9,10 +9,10 @@ namespace {
 constexpr int kFirstYear = 1970;
 constexpr int kLastYear = 2199;
 
-const QStringList kMonthNames = {QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"),
-                                 QStringLiteral("APR"), QStringLiteral("MAY"), QStringLiteral("JUN"),
-                                 QStringLiteral("JUL"), QStringLiteral("AUG"), QStringLiteral("SEP"),
-                                 QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
+const QStringList kMonthNames = {
+    QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"), QStringLiteral("APR"),
+    QStringLiteral("MAY"), QStringLiteral("JUN"), QStringLiteral("JUL"), QStringLiteral("AUG"),
+    QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
 const QStringList kDayNames = {QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"),
                                QStringLiteral("WED"), QStringLiteral("THU"), QStringLiteral("FRI"),
                                QStringLiteral("SAT")};
@@ -20,7 +20,9 @@ const QStringList kDayNames = {QStringLiteral("SUN"), QStringLiteral("MON"), QSt
 Error scheduleError(const QString& text, const QString& problem)
 {
     return Error{ErrorCode::InvalidArgument,
-                 QStringLiteral("\"%1\" is not a schedule expression: %2.").arg(text, problem), {}, {}};
+                 QStringLiteral("\"%1\" is not a schedule expression: %2.").arg(text, problem),
+                 {},
+                 {}};
 }
 
 // One cron field into a membership table over [min, max]; `names` map to min, min+1, ...
@@ -45,7 +47,9 @@ Result<QList<bool>> parseField(const QString& field, int min, int max, const QSt
             bool ok = false;
             step = part.mid(slash + 1).toInt(&ok);
             if (!ok || step <= 0)
-                return std::unexpected(scheduleError(text, QStringLiteral("the %1 step \"%2\" is not a positive number").arg(label, part.mid(slash + 1))));
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("the %1 step \"%2\" is not a positive number")
+                              .arg(label, part.mid(slash + 1))));
             range = part.left(slash);
         }
         int from = min, to = max;
@@ -54,21 +58,29 @@ Result<QList<bool>> parseField(const QString& field, int min, int max, const QSt
         } else if (const qsizetype dash = range.indexOf(QLatin1Char('-')); dash > 0) {
             const auto a = value(range.left(dash)), b = value(range.mid(dash + 1));
             if (!a || !b)
-                return std::unexpected(scheduleError(text, QStringLiteral("\"%1\" is not a %2 range").arg(range, label)));
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("\"%1\" is not a %2 range").arg(range, label)));
             from = *a;
             to = *b;
         } else {
             const auto a = value(range);
             if (!a) {
-                if (range.contains(QLatin1Char('L')) || range.contains(QLatin1Char('W')) || range.contains(QLatin1Char('#')))
-                    return std::unexpected(scheduleError(text, QStringLiteral("%1 \"%2\" uses L, W or #, which the local scheduler does not support yet").arg(label, range)));
-                return std::unexpected(scheduleError(text, QStringLiteral("\"%1\" is not a valid %2").arg(range, label)));
+                if (range.contains(QLatin1Char('L')) || range.contains(QLatin1Char('W')) ||
+                    range.contains(QLatin1Char('#')))
+                    return std::unexpected(
+                        scheduleError(text, QStringLiteral("%1 \"%2\" uses L, W or #, which the "
+                                                           "local scheduler does not support yet")
+                                                .arg(label, range)));
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("\"%1\" is not a valid %2").arg(range, label)));
             }
             from = *a;
             to = part.contains(QLatin1Char('/')) ? max : *a;
         }
         if (from < min || to > max || from > to)
-            return std::unexpected(scheduleError(text, QStringLiteral("%1 %2 is outside %3-%4").arg(label, range).arg(min).arg(max)));
+            return std::unexpected(scheduleError(
+                text,
+                QStringLiteral("%1 %2 is outside %3-%4").arg(label, range).arg(min).arg(max)));
         for (int v = from; v <= to; v += step)
             allowed[v] = true;
     }
@@ -81,29 +93,44 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString& text)
 {
     ScheduleExpression e;
     e.m_text = text.trimmed();
-    static const QRegularExpression rate(QStringLiteral("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$"));
+    static const QRegularExpression rate(
+        QStringLiteral("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$"));
     if (const auto m = rate.match(e.m_text); m.hasMatch()) {
         const qint64 n = m.captured(1).toLongLong();
         const QString unit = m.captured(2);
         if (n <= 0)
-            return std::unexpected(scheduleError(text, QStringLiteral("the rate must be positive")));
+            return std::unexpected(
+                scheduleError(text, QStringLiteral("the rate must be positive")));
         if ((n == 1) != !unit.endsWith(QLatin1Char('s')))
-            return std::unexpected(scheduleError(text, QStringLiteral("write \"1 %1\" but \"%2 %1s\" (EventBridge's rule)").arg(unit.startsWith(QLatin1String("minute")) ? QStringLiteral("minute") : unit.startsWith(QLatin1String("hour")) ? QStringLiteral("hour") : QStringLiteral("day")).arg(n == 1 ? 2 : n)));
-        const qint64 unitSeconds = unit.startsWith(QLatin1String("minute")) ? 60 : unit.startsWith(QLatin1String("hour")) ? 3600 : 86400;
+            return std::unexpected(scheduleError(
+                text, QStringLiteral("write \"1 %1\" but \"%2 %1s\" (EventBridge's rule)")
+                          .arg(unit.startsWith(QLatin1String("minute")) ? QStringLiteral("minute")
+                               : unit.startsWith(QLatin1String("hour")) ? QStringLiteral("hour")
+                                                                        : QStringLiteral("day"))
+                          .arg(n == 1 ? 2 : n)));
+        const qint64 unitSeconds = unit.startsWith(QLatin1String("minute")) ? 60
+                                   : unit.startsWith(QLatin1String("hour")) ? 3600
+                                                                            : 86400;
         e.m_rateSeconds = n * unitSeconds;
         return e;
     }
     static const QRegularExpression cron(QStringLiteral("^cron\\((.*)\\)$"));
     const auto m = cron.match(e.m_text);
     if (!m.hasMatch())
-        return std::unexpected(scheduleError(text, QStringLiteral("write rate(5 minutes) or cron(0 12 * * ? *)")));
+        return std::unexpected(
+            scheduleError(text, QStringLiteral("write rate(5 minutes) or cron(0 12 * * ? *)")));
     const QStringList fields = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (fields.size() != 6)
-        return std::unexpected(scheduleError(text, QStringLiteral("cron needs 6 fields (minutes hours day-of-month month day-of-week year), found %1").arg(fields.size())));
+        return std::unexpected(scheduleError(
+            text,
+            QStringLiteral(
+                "cron needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
+                .arg(fields.size())));
     const QString& dom = fields.at(2);
     const QString& dow = fields.at(4);
     if ((dom == QLatin1String("?")) == (dow == QLatin1String("?")))
-        return std::unexpected(scheduleError(text, QStringLiteral("exactly one of day-of-month and day-of-week must be \"?\"")));
+        return std::unexpected(scheduleError(
+            text, QStringLiteral("exactly one of day-of-month and day-of-week must be \"?\"")));
     auto minutes = parseField(fields.at(0), 0, 59, {}, QStringLiteral("minute"), text);
     auto hours = parseField(fields.at(1), 0, 23, {}, QStringLiteral("hour"), text);
     auto days = parseField(dom, 1, 31, {}, QStringLiteral("day of month"), text);
@@ -154,7 +181,8 @@ QDateTime ScheduleExpression::nextAfter(const QDateTime& after) const
                 if (!m_minutes.value(mi))
                     continue;
                 const QDateTime candidate(day, QTime(h, mi), Qt::UTC);
-                if (i == 0 && candidate <= QDateTime(from.date(), QTime(start.hour(), start.minute()), Qt::UTC))
+                if (i == 0 && candidate <= QDateTime(from.date(),
+                                                     QTime(start.hour(), start.minute()), Qt::UTC))
                     continue;
                 if (candidate > from)
                     return candidate;

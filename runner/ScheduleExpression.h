@@ -24,7 +24,8 @@ private:
     QString m_text;
     qint64 m_rateSeconds = 0;
     // cron: allowed values per field
-    QList<bool> m_minutes, m_hours, m_daysOfMonth, m_months, m_daysOfWeek; // dow index 1..7 = SUN..SAT
+    QList<bool> m_minutes, m_hours, m_daysOfMonth, m_months,
+        m_daysOfWeek; // dow index 1..7 = SUN..SAT
     bool m_anyDayOfMonth = true, m_anyDayOfWeek = true;
     QList<bool> m_years; // 1970..2199
 };

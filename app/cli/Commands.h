@@ -13,7 +13,7 @@
 namespace swb {
 class HistoryStore;
 class Runner;
-}
+} // namespace swb
 
 namespace swb::cli {
 

@@ -17,7 +17,7 @@ public:
     QTextStream& err() { return m_err; }
 
     void printJson(const QJsonValue& value);
-    int failed(const Error& error);   // prints the error, returns kFailed
+    int failed(const Error& error);                            // prints the error, returns kFailed
     int usage(const QString& message, const QString& command); // returns kUsage
     void printDiagnostics(const QList<Diagnostic>& diagnostics);
 

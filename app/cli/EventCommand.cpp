@@ -101,11 +101,11 @@ int generateEvent(Console& console, const QStringList& args)
     }
     QSaveFile file(parser.value(out));
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return console.failed(Error{ErrorCode::Io,
-                                    QStringLiteral("%1 cannot be written: %2.")
-                                        .arg(parser.value(out), file.errorString()),
-                                    {},
-                                    {}});
+        return console.failed(Error{
+            ErrorCode::Io,
+            QStringLiteral("%1 cannot be written: %2.").arg(parser.value(out), file.errorString()),
+            {},
+            {}});
     console.out() << QStringLiteral("Wrote %1.\n").arg(parser.value(out));
     return kSuccess;
 }
@@ -129,9 +129,9 @@ int runEvent(Console& console, const QStringList& args)
                          "SNS, EventBridge, DynamoDB, Kinesis).\n";
         return kSuccess;
     }
-    return console.usage(QStringLiteral("unknown event subcommand \"%1\"; use list or generate.")
-                             .arg(sub),
-                         QStringLiteral("event"));
+    return console.usage(
+        QStringLiteral("unknown event subcommand \"%1\"; use list or generate.").arg(sub),
+        QStringLiteral("event"));
 }
 
 } // namespace swb::cli

@@ -40,10 +40,9 @@ int runImport(Console& console, const QStringList& args)
                              QStringLiteral("import"));
 
     const QString file = parser.positionalArguments().first();
-    const QString folder = QDir::cleanPath(QFileInfo(parser.isSet(out)
-                                                         ? parser.value(out)
-                                                         : QFileInfo(file).absolutePath())
-                                               .absoluteFilePath());
+    const QString folder = QDir::cleanPath(
+        QFileInfo(parser.isSet(out) ? parser.value(out) : QFileInfo(file).absolutePath())
+            .absoluteFilePath());
     const QString target = QDir(folder).filePath(QString::fromLatin1(Workspace::kFileName));
     if (QFileInfo::exists(target) && !parser.isSet(force))
         return console.failed(Error{ErrorCode::InvalidArgument,
@@ -65,9 +64,9 @@ int runImport(Console& console, const QStringList& args)
     if (auto saved = WorkspaceFile::save(imported->workspace); !saved)
         return console.failed(saved.error());
 
-    const qsizetype errorCount = std::count_if(problems.cbegin(), problems.cend(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    });
+    const qsizetype errorCount =
+        std::count_if(problems.cbegin(), problems.cend(),
+                      [](const auto& d) { return d.severity == Severity::Error; });
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o;
         o.insert(QStringLiteral("written"), target);

@@ -21,8 +21,9 @@ QJsonObject recordToJson(const InvocationRecord& r)
     o.insert(QStringLiteral("billedDurationMs"), r.billedDurationMs);
     o.insert(QStringLiteral("memorySizeMb"), r.memorySizeMb);
     o.insert(QStringLiteral("maxMemoryUsedMb"), r.maxMemoryUsedMb);
-    o.insert(QStringLiteral("startedAt"),
-             QDateTime::fromMSecsSinceEpoch(r.startedAtEpochMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    o.insert(
+        QStringLiteral("startedAt"),
+        QDateTime::fromMSecsSinceEpoch(r.startedAtEpochMs, Qt::UTC).toString(Qt::ISODateWithMs));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson("[" + r.payload + "]", &error);
     if (error.error == QJsonParseError::NoError && !r.payload.trimmed().isEmpty())
@@ -42,24 +43,31 @@ void printInvocationTable(Console& console, const QList<InvocationRecord>& recor
                               QStringLiteral("INIT ms").rightJustified(9),
                               QStringLiteral("DURATION ms").rightJustified(11),
                               QStringLiteral("BILLED ms").rightJustified(9),
-                              QStringLiteral("MEMORY MB").rightJustified(9), QStringLiteral("OUTCOME"));
+                              QStringLiteral("MEMORY MB").rightJustified(9),
+                              QStringLiteral("OUTCOME"));
     for (qsizetype i = 0; i < records.size(); ++i) {
         const InvocationRecord& r = records.at(i);
         const bool ran = r.outcome != InvocationOutcome::Throttled &&
                          r.outcome != InvocationOutcome::InvalidRequest;
-        const QString outcome = r.failed() ? QStringLiteral("%1 (%2)").arg(outcomeName(r.outcome), r.errorType)
-                                           : outcomeName(r.outcome);
+        const QString outcome =
+            r.failed() ? QStringLiteral("%1 (%2)").arg(outcomeName(r.outcome), r.errorType)
+                       : outcomeName(r.outcome);
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
                              .arg(QString::number(i + 1).rightJustified(5),
                                   !ran ? QStringLiteral("-    ")
-                                       : (r.coldStart ? QStringLiteral("cold ") : QStringLiteral("warm ")),
-                                  r.coldStart ? QString::number(r.initDurationMs, 'f', 2).rightJustified(9)
-                                              : QStringLiteral("-").rightJustified(9),
+                                       : (r.coldStart ? QStringLiteral("cold ")
+                                                      : QStringLiteral("warm ")),
+                                  r.coldStart
+                                      ? QString::number(r.initDurationMs, 'f', 2).rightJustified(9)
+                                      : QStringLiteral("-").rightJustified(9),
                                   ran ? QString::number(r.durationMs, 'f', 2).rightJustified(11)
                                       : QStringLiteral("-").rightJustified(11),
                                   ran ? QString::number(r.billedDurationMs).rightJustified(9)
                                       : QStringLiteral("-").rightJustified(9),
-                                  ran ? QStringLiteral("%1/%2").arg(r.maxMemoryUsedMb).arg(r.memorySizeMb).rightJustified(9)
+                                  ran ? QStringLiteral("%1/%2")
+                                            .arg(r.maxMemoryUsedMb)
+                                            .arg(r.memorySizeMb)
+                                            .rightJustified(9)
                                       : QStringLiteral("-").rightJustified(9),
                                   outcome);
     }

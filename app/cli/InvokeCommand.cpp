@@ -2,8 +2,8 @@
 #include "Commands.h"
 #include "InvocationPrinter.h"
 
-#include "InvocationStats.h"
 #include "HistoryStore.h"
+#include "InvocationStats.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/JsonWriter.h"
@@ -12,12 +12,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
-#include <QTimeZone>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -34,13 +34,15 @@ Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QS
     if (value == QLatin1String("-")) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail(ErrorCode::Io, QStringLiteral("Cannot read the event from standard input."));
+            return fail(ErrorCode::Io,
+                        QStringLiteral("Cannot read the event from standard input."));
         return in.readAll();
     }
     QString path = value;
     if (!QFileInfo::exists(path)) {
         // A saved event of the function, by name: events/<function>/<name>.json.
-        const QString saved = QDir(ws.eventsFolder(function)).filePath(value + QStringLiteral(".json"));
+        const QString saved =
+            QDir(ws.eventsFolder(function)).filePath(value + QStringLiteral(".json"));
         if (!QFileInfo::exists(saved))
             return fail(ErrorCode::NotFound,
                         QStringLiteral("The event %1 is neither a file nor a saved event of "
@@ -53,7 +55,8 @@ Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QS
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot read the event %1: %2.").arg(path, file.errorString()));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot read the event %1: %2.").arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -66,18 +69,20 @@ int runInvoke(Console& console, const QStringList& args)
         QStringLiteral("Invoke a function on the local runner (real processes, the Lambda "
                        "Runtime API, cold and warm starts). Logs with Lambda's START/END/REPORT "
                        "lines go to stderr; the response, or a table with --repeat, to stdout."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function's name."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"),
+                                 QStringLiteral("The function's name."));
     parser.addOption(workspaceOption());
-    const QCommandLineOption event(QStringLiteral("event"),
-                                   QStringLiteral("The event: a JSON file, - for standard input, or "
-                                                  "the name of a saved event (default: {})."),
-                                   QStringLiteral("FILE|-|NAME"));
+    const QCommandLineOption event(
+        QStringLiteral("event"),
+        QStringLiteral("The event: a JSON file, - for standard input, or "
+                       "the name of a saved event (default: {})."),
+        QStringLiteral("FILE|-|NAME"));
     const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("Invoke N times (default 1)."), QStringLiteral("N"),
-                                    QStringLiteral("1"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
-                                         QStringLiteral("At most C invocations at once (default 1)."),
-                                         QStringLiteral("C"), QStringLiteral("1"));
+                                    QStringLiteral("Invoke N times (default 1)."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption concurrency(
+        QStringLiteral("concurrency"), QStringLiteral("At most C invocations at once (default 1)."),
+        QStringLiteral("C"), QStringLiteral("1"));
     const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
                                       QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
     parser.addOption(event);
@@ -85,9 +90,10 @@ int runInvoke(Console& console, const QStringList& args)
     parser.addOption(concurrency);
     parser.addOption(noFreeze);
     parser.addOption(jsonOption());
-    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("invoke"),
-                                           QStringLiteral("FUNCTION [--workspace DIR] [--event FILE|-|NAME] "
-                                                          "[--repeat N] [--concurrency C] [--json]")))
+    if (const auto exit =
+            parseCommandLine(parser, args, console, QStringLiteral("invoke"),
+                             QStringLiteral("FUNCTION [--workspace DIR] [--event FILE|-|NAME] "
+                                            "[--repeat N] [--concurrency C] [--json]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return console.usage(QStringLiteral("invoke needs exactly one function name."),
@@ -111,13 +117,13 @@ int runInvoke(Console& console, const QStringList& args)
         QStringList names;
         for (const FunctionSpec& f : loaded->workspace.functions)
             names << f.name;
-        return console.failed(Error{ErrorCode::NotFound,
-                                    QStringLiteral("There is no function \"%1\" in %2; functions: %3.")
-                                        .arg(function, loaded->workspace.filePath(),
-                                             names.isEmpty() ? QStringLiteral("none")
-                                                             : names.join(QStringLiteral(", "))),
-                                    {},
-                                    {}});
+        return console.failed(Error{
+            ErrorCode::NotFound,
+            QStringLiteral("There is no function \"%1\" in %2; functions: %3.")
+                .arg(function, loaded->workspace.filePath(),
+                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
+            {},
+            {}});
     }
     const auto payload = readEvent(parser.value(event), loaded->workspace, function);
     if (!payload)
@@ -151,7 +157,8 @@ int runInvoke(Console& console, const QStringList& args)
                 --inFlight;
                 records.append(r);
                 if (json) {
-                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact) << '\n';
+                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact)
+                                  << '\n';
                     console.out().flush();
                 } else {
                     for (const QString& line : r.logs)

@@ -3,9 +3,9 @@
 #include "Commands.h"
 #include "InvocationPrinter.h"
 
+#include "HistoryStore.h"
 #include "InvocationStats.h"
 #include "LoadPattern.h"
-#include "HistoryStore.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
@@ -27,12 +27,13 @@ int runLoad(Console& console, const QStringList& args)
         QStringLiteral("Send a bounded load to a function through the local runner and report "
                        "cold starts, throttles and latency per second and in total. Requests "
                        "beyond the concurrency cap are throttled, as on Lambda."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function's name."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"),
+                                 QStringLiteral("The function's name."));
     parser.addOption(workspaceOption());
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Requests per second."),
                                   QStringLiteral("R"));
-    const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Seconds to send for."),
-                                      QStringLiteral("S"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Seconds to send for."), QStringLiteral("S"));
     const QCommandLineOption pattern(QStringLiteral("pattern"),
                                      QStringLiteral("constant (default), poisson or burst (each "
                                                     "second's requests at once)."),
@@ -40,21 +41,24 @@ int runLoad(Console& console, const QStringList& args)
     const QCommandLineOption event(QStringLiteral("event"),
                                    QStringLiteral("The event: a JSON file (default: {})."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption keepAlive(QStringLiteral("keep-alive"),
-                                       QStringLiteral("Seconds an idle instance is kept (default 600)."),
-                                       QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption keepAlive(
+        QStringLiteral("keep-alive"),
+        QStringLiteral("Seconds an idle instance is kept (default 600)."), QStringLiteral("S"),
+        QStringLiteral("600"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency-limit"),
                                          QStringLiteral("Instances at most, unless the function "
                                                         "reserves its own (default 10)."),
                                          QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for poisson (default 1)."),
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed for poisson (default 1)."),
                                   QStringLiteral("N"), QStringLiteral("1"));
     for (const auto* o : {&rate, &duration, &pattern, &event, &keepAlive, &concurrency, &seed})
         parser.addOption(*o);
     parser.addOption(jsonOption());
-    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("load"),
-                                           QStringLiteral("FUNCTION --rate R --duration S "
-                                                          "[--pattern constant|poisson|burst] [--json]")))
+    if (const auto exit =
+            parseCommandLine(parser, args, console, QStringLiteral("load"),
+                             QStringLiteral("FUNCTION --rate R --duration S "
+                                            "[--pattern constant|poisson|burst] [--json]")))
         return *exit;
     const QString usage = QStringLiteral("load");
     if (parser.positionalArguments().size() != 1)
@@ -62,10 +66,12 @@ int runLoad(Console& console, const QStringList& args)
     bool ok = false;
     const double ratePerSecond = parser.value(rate).toDouble(&ok);
     if (!parser.isSet(rate) || !ok || ratePerSecond <= 0 || ratePerSecond > 10000)
-        return console.usage(QStringLiteral("--rate needs requests per second, above 0 and at most 10000."), usage);
+        return console.usage(
+            QStringLiteral("--rate needs requests per second, above 0 and at most 10000."), usage);
     const double seconds = parser.value(duration).toDouble(&ok);
     if (!parser.isSet(duration) || !ok || seconds <= 0 || seconds > 3600)
-        return console.usage(QStringLiteral("--duration needs seconds, above 0 and at most 3600."), usage);
+        return console.usage(QStringLiteral("--duration needs seconds, above 0 and at most 3600."),
+                             usage);
     const auto kind = LoadPattern::kindFromName(parser.value(pattern));
     if (!kind)
         return console.usage(QStringLiteral("--pattern is constant, poisson or burst."), usage);
@@ -74,7 +80,8 @@ int runLoad(Console& console, const QStringList& args)
         return console.usage(QStringLiteral("--keep-alive needs seconds, 0 or more."), usage);
     const int limit = parser.value(concurrency).toInt(&ok);
     if (!ok || limit < 1 || limit > 1000)
-        return console.usage(QStringLiteral("--concurrency-limit needs a number from 1 to 1000."), usage);
+        return console.usage(QStringLiteral("--concurrency-limit needs a number from 1 to 1000."),
+                             usage);
 
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     if (!loaded)
@@ -140,7 +147,8 @@ int runLoad(Console& console, const QStringList& args)
                 records.append(r);
                 perSecond[second].append(r);
                 if (json) {
-                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact) << '\n';
+                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact)
+                                  << '\n';
                     console.out().flush();
                 }
                 finishIfDone();
@@ -168,9 +176,12 @@ int runLoad(Console& console, const QStringList& args)
         return kSuccess;
     }
     console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                         .arg(QStringLiteral("SECOND").rightJustified(6), QStringLiteral("SENT").rightJustified(6),
-                              QStringLiteral("COLD").rightJustified(5), QStringLiteral("THROTTLED").rightJustified(9),
-                              QStringLiteral("FAILED").rightJustified(6), QStringLiteral("p50 ms / p99 ms"));
+                         .arg(QStringLiteral("SECOND").rightJustified(6),
+                              QStringLiteral("SENT").rightJustified(6),
+                              QStringLiteral("COLD").rightJustified(5),
+                              QStringLiteral("THROTTLED").rightJustified(9),
+                              QStringLiteral("FAILED").rightJustified(6),
+                              QStringLiteral("p50 ms / p99 ms"));
     for (const auto& [second, list] : perSecond) {
         const InvocationStats s = summarize(list);
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6 / %7\n")

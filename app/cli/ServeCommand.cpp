@@ -2,8 +2,8 @@
 #include "Commands.h"
 #include "SignalWatcher.h"
 
-#include "LocalServer.h"
 #include "HistoryStore.h"
+#include "LocalServer.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
@@ -17,12 +17,12 @@ namespace swb::cli {
 int runServe(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Serve the workspace's functions on one port: the HTTP gateway for their "
-                       "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0) and the Lambda "
-                       "Invoke API (POST /2015-03-31/functions/NAME/invocations), so the AWS CLI "
-                       "and SDKs work with --endpoint-url. The first line printed is \"listening "
-                       "on http://HOST:PORT\". Ctrl-C stops every instance."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Serve the workspace's functions on one port: the HTTP gateway for their "
+        "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0) and the Lambda "
+        "Invoke API (POST /2015-03-31/functions/NAME/invocations), so the AWS CLI "
+        "and SDKs work with --endpoint-url. The first line printed is \"listening "
+        "on http://HOST:PORT\". Ctrl-C stops every instance."));
     parser.addOption(workspaceOption());
     const QCommandLineOption host(QStringLiteral("host"),
                                   QStringLiteral("Address to bind (default 127.0.0.1)."),
@@ -35,17 +35,19 @@ int runServe(Console& console, const QStringList& args)
                                     QStringLiteral("KEY"));
     const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
                                       QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
-    const QCommandLineOption keepAlive(QStringLiteral("keep-alive"),
-                                       QStringLiteral("Seconds an idle instance is kept (default 600)."),
-                                       QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption keepAlive(
+        QStringLiteral("keep-alive"),
+        QStringLiteral("Seconds an idle instance is kept (default 600)."), QStringLiteral("S"),
+        QStringLiteral("600"));
     parser.addOption(host);
     parser.addOption(port);
     parser.addOption(apiKey);
     parser.addOption(noFreeze);
     parser.addOption(keepAlive);
-    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("serve"),
-                                           QStringLiteral("[--workspace DIR] [--host HOST] [--port N] "
-                                                          "[--api-key KEY] [--keep-alive S]")))
+    if (const auto exit =
+            parseCommandLine(parser, args, console, QStringLiteral("serve"),
+                             QStringLiteral("[--workspace DIR] [--host HOST] [--port N] "
+                                            "[--api-key KEY] [--keep-alive S]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return console.usage(QStringLiteral("serve takes no arguments; use --workspace DIR."),
@@ -53,7 +55,8 @@ int runServe(Console& console, const QStringList& args)
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535)
-        return console.usage(QStringLiteral("--port needs a number from 0 to 65535."), QStringLiteral("serve"));
+        return console.usage(QStringLiteral("--port needs a number from 0 to 65535."),
+                             QStringLiteral("serve"));
     const double keepAliveSeconds = parser.value(keepAlive).toDouble(&ok);
     if (!ok || keepAliveSeconds < 0)
         return console.usage(QStringLiteral("--keep-alive needs a number of seconds, 0 or more."),
@@ -63,11 +66,12 @@ int runServe(Console& console, const QStringList& args)
         return console.usage(QStringLiteral("--host needs an IP address such as 127.0.0.1."),
                              QStringLiteral("serve"));
     if (!address.isLoopback())
-        console.err() << QStringLiteral("swb: warning: serving on %1 makes your functions reachable "
-                                        "from other machines%2.\n")
-                             .arg(address.toString(),
-                                  parser.isSet(apiKey) ? QString()
-                                                       : QStringLiteral("; consider --api-key"));
+        console.err() << QStringLiteral(
+                             "swb: warning: serving on %1 makes your functions reachable "
+                             "from other machines%2.\n")
+                             .arg(address.toString(), parser.isSet(apiKey)
+                                                          ? QString()
+                                                          : QStringLiteral("; consider --api-key"));
 
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     if (!loaded)
@@ -95,11 +99,13 @@ int runServe(Console& console, const QStringList& args)
 
     if (auto schedules = server.startSchedules(); !schedules)
         return console.failed(schedules.error());
-    QObject::connect(&server, &LocalServer::scheduleFired, &server,
-                     [&console](const QString& function, const QString& expression, const QString& id) {
-                         console.err() << QStringLiteral("schedule %1 fired %2 (RequestId: %3)\n").arg(expression, function, id);
-                         console.err().flush();
-                     });
+    QObject::connect(
+        &server, &LocalServer::scheduleFired, &server,
+        [&console](const QString& function, const QString& expression, const QString& id) {
+            console.err() << QStringLiteral("schedule %1 fired %2 (RequestId: %3)\n")
+                                 .arg(expression, function, id);
+            console.err().flush();
+        });
     const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                  : address.toString();
@@ -109,7 +115,8 @@ int runServe(Console& console, const QStringList& args)
         console.err() << "  " << route << '\n';
     for (const QString& schedule : server.scheduleDescriptions())
         console.err() << "  schedule " << schedule << '\n';
-    console.err() << QStringLiteral("  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
+    console.err() << QStringLiteral(
+                         "  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
                          .arg([&] {
                              QStringList names;
                              for (const FunctionSpec& f : loaded->workspace.functions)
@@ -134,7 +141,8 @@ int runServe(Console& console, const QStringList& args)
     QCoreApplication::exec();
     runner.shutdown();
     console.err() << QStringLiteral("swb: stopped (%1); every instance was shut down.\n")
-                         .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT"));
+                         .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
+                                                    : QStringLiteral("SIGINT"));
     return kSuccess;
 }
 

@@ -17,7 +17,8 @@ std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner)
     auto store = HistoryStore::open(HistoryStore::defaultPath(runner.workspace().folder));
     if (!store) {
         // The command still runs; the user learns why nothing is remembered.
-        console.err() << "swb: warning: " << store.error().message << " Invocations are not recorded.\n";
+        console.err() << "swb: warning: " << store.error().message
+                      << " Invocations are not recorded.\n";
         return nullptr;
     }
     for (const Diagnostic& w : (*store)->warnings())
@@ -43,15 +44,17 @@ int runStats(Console& console, const QStringList& args)
                                    QStringLiteral("N"));
     parser.addOption(since);
     parser.addOption(jsonOption());
-    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("stats"),
-                                           QStringLiteral("[FUNCTION] [--workspace DIR] [--since N] [--json]")))
+    if (const auto exit =
+            parseCommandLine(parser, args, console, QStringLiteral("stats"),
+                             QStringLiteral("[FUNCTION] [--workspace DIR] [--since N] [--json]")))
         return *exit;
     std::optional<qint64> sinceEpochMs;
     if (parser.isSet(since)) {
         bool ok = false;
         const double minutes = parser.value(since).toDouble(&ok);
         if (!ok || minutes <= 0)
-            return console.usage(QStringLiteral("--since needs a number of minutes above 0."), QStringLiteral("stats"));
+            return console.usage(QStringLiteral("--since needs a number of minutes above 0."),
+                                 QStringLiteral("stats"));
         sinceEpochMs = QDateTime::currentMSecsSinceEpoch() - qint64(minutes * 60000);
     }
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
@@ -70,10 +73,14 @@ int runStats(Console& console, const QStringList& args)
     QJsonArray json;
     if (!parser.isSet(QStringLiteral("json")))
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                             .arg(QStringLiteral("FUNCTION").leftJustified(16), QStringLiteral("CALLS").rightJustified(7),
-                                  QStringLiteral("COLD %").rightJustified(7), QStringLiteral("ERRORS").rightJustified(6),
-                                  QStringLiteral("p50 ms").rightJustified(8), QStringLiteral("p99 ms").rightJustified(8),
-                                  QStringLiteral("INIT p50").rightJustified(8), QStringLiteral("BILLED ms"));
+                             .arg(QStringLiteral("FUNCTION").leftJustified(16),
+                                  QStringLiteral("CALLS").rightJustified(7),
+                                  QStringLiteral("COLD %").rightJustified(7),
+                                  QStringLiteral("ERRORS").rightJustified(6),
+                                  QStringLiteral("p50 ms").rightJustified(8),
+                                  QStringLiteral("p99 ms").rightJustified(8),
+                                  QStringLiteral("INIT p50").rightJustified(8),
+                                  QStringLiteral("BILLED ms"));
     for (const QString& f : functions) {
         const auto s = (*store)->stats(f, sinceEpochMs);
         if (!s)

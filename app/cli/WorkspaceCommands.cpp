@@ -129,7 +129,7 @@ int runFunctions(Console& console, const QStringList& args)
         return kSuccess;
     }
 
-    const QStringList headers = {QStringLiteral("NAME"),   QStringLiteral("RUNTIME"),
+    const QStringList headers = {QStringLiteral("NAME"),    QStringLiteral("RUNTIME"),
                                  QStringLiteral("HANDLER"), QStringLiteral("MEMORY"),
                                  QStringLiteral("TIMEOUT"), QStringLiteral("TRIGGERS")};
     QList<QStringList> rows;
@@ -146,8 +146,8 @@ int runFunctions(Console& console, const QStringList& args)
     auto printRow = [&](const QStringList& cells) {
         QString line;
         for (qsizetype c = 0; c < cells.size(); ++c)
-            line += c + 1 < cells.size() ? cells.at(c).leftJustified(widths.at(c) + 2)
-                                         : cells.at(c);
+            line +=
+                c + 1 < cells.size() ? cells.at(c).leftJustified(widths.at(c) + 2) : cells.at(c);
         console.out() << line << '\n';
     };
     printRow(headers);

@@ -28,7 +28,8 @@ const QList<Command>& commands()
          runInvoke},
         {"serve", "Serve the functions: HTTP gateway and Lambda Invoke API on one port.", runServe},
         {"load", "Send a bounded load through the runner: cold starts against traffic.", runLoad},
-        {"stats", "Counts, cold-start share and percentiles from the invocation history.", runStats},
+        {"stats", "Counts, cold-start share and percentiles from the invocation history.",
+         runStats},
     };
     return list;
 }

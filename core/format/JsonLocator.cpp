@@ -99,18 +99,30 @@ QString JsonLocator::scanString()
         }
         const QChar e = s.at(++i);
         switch (e.unicode()) {
-        case 'n': out += QLatin1Char('\n'); break;
-        case 't': out += QLatin1Char('\t'); break;
-        case 'r': out += QLatin1Char('\r'); break;
-        case 'b': out += QLatin1Char('\b'); break;
-        case 'f': out += QLatin1Char('\f'); break;
+        case 'n':
+            out += QLatin1Char('\n');
+            break;
+        case 't':
+            out += QLatin1Char('\t');
+            break;
+        case 'r':
+            out += QLatin1Char('\r');
+            break;
+        case 'b':
+            out += QLatin1Char('\b');
+            break;
+        case 'f':
+            out += QLatin1Char('\f');
+            break;
         case 'u':
             if (i + 4 < s.size()) {
                 out += QChar(s.mid(i + 1, 4).toUShort(nullptr, 16));
                 i += 4;
             }
             break;
-        default: out += e; break;
+        default:
+            out += e;
+            break;
         }
     }
     return out;
@@ -131,8 +143,7 @@ void JsonLocator::scanValue(const QString& pointer)
     } else {
         while (m_pos < m_text.size()) {
             const char d = m_text.at(m_pos);
-            if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\r' ||
-                d == '\t')
+            if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\r' || d == '\t')
                 break;
             ++m_pos;
         }

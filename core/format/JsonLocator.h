@@ -32,7 +32,7 @@ public:
     const QList<Key>& keys() const { return m_keys; }
     TextPosition position(qsizetype byteOffset) const;
 
-    static QString escape(const QString& token);   // "a/b" -> "a~1b"
+    static QString escape(const QString& token); // "a/b" -> "a~1b"
     static QString child(const QString& pointer, const QString& token);
     static QString child(const QString& pointer, qsizetype index);
 

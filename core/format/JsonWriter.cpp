@@ -17,13 +17,27 @@ void writeString(QByteArray& out, const QString& s)
     for (const char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 out += "\\u00";
@@ -50,10 +64,18 @@ void writeValue(QByteArray& out, const QJsonValue& v, const QStringList& order, 
     const QByteArray closing(2 * depth, ' ');
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "null"; break;
-    case QJsonValue::Bool: out += v.toBool() ? "true" : "false"; break;
-    case QJsonValue::Double: writeNumber(out, v.toDouble()); break;
-    case QJsonValue::String: writeString(out, v.toString()); break;
+    case QJsonValue::Undefined:
+        out += "null";
+        break;
+    case QJsonValue::Bool:
+        out += v.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Double:
+        writeNumber(out, v.toDouble());
+        break;
+    case QJsonValue::String:
+        writeString(out, v.toString());
+        break;
     case QJsonValue::Array: {
         const QJsonArray a = v.toArray();
         if (a.isEmpty()) {

@@ -130,8 +130,8 @@ Result<QString> readTextFile(const QString& path, qint64 maxBytes)
                         .arg(pos.column),
                     {},
                     {}};
-        error.diagnostics.append(Diagnostic{Severity::Error, path, {}, pos.line, pos.column,
-                                            QStringLiteral("invalid UTF-8 byte")});
+        error.diagnostics.append(Diagnostic{
+            Severity::Error, path, {}, pos.line, pos.column, QStringLiteral("invalid UTF-8 byte")});
         return std::unexpected(error);
     }
     return QString::fromUtf8(bytes);

@@ -20,43 +20,60 @@ namespace swb {
 
 namespace {
 
-const QString kSchemaUrl = QStringLiteral("https://serverless-workbench.dev/schema/workbench-1.json");
+const QString kSchemaUrl =
+    QStringLiteral("https://serverless-workbench.dev/schema/workbench-1.json");
 
-const QStringList kWorkspaceKeys = {QStringLiteral("$schema"), QStringLiteral("formatVersion"),
-                                    QStringLiteral("name"), QStringLiteral("functions"),
+const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
+                                    QStringLiteral("name"),      QStringLiteral("functions"),
                                     QStringLiteral("scenarios"), QStringLiteral("deployTargets")};
-const QStringList kFunctionKeys = {
-    QStringLiteral("name"),        QStringLiteral("description"),
-    QStringLiteral("runtime"),     QStringLiteral("handler"),
-    QStringLiteral("codeUri"),     QStringLiteral("memoryMb"),
-    QStringLiteral("timeoutSeconds"), QStringLiteral("architecture"),
-    QStringLiteral("environment"), QStringLiteral("reservedConcurrency"),
-    QStringLiteral("provisionedConcurrency"), QStringLiteral("triggers")};
+const QStringList kFunctionKeys = {QStringLiteral("name"),
+                                   QStringLiteral("description"),
+                                   QStringLiteral("runtime"),
+                                   QStringLiteral("handler"),
+                                   QStringLiteral("codeUri"),
+                                   QStringLiteral("memoryMb"),
+                                   QStringLiteral("timeoutSeconds"),
+                                   QStringLiteral("architecture"),
+                                   QStringLiteral("environment"),
+                                   QStringLiteral("reservedConcurrency"),
+                                   QStringLiteral("provisionedConcurrency"),
+                                   QStringLiteral("triggers")};
 const QStringList kTriggerKeys = {
-    QStringLiteral("type"),   QStringLiteral("method"),     QStringLiteral("path"),
-    QStringLiteral("api"),    QStringLiteral("schedule"),   QStringLiteral("source"),
-    QStringLiteral("events"), QStringLiteral("batchSize"),  QStringLiteral("startingPosition"),
+    QStringLiteral("type"),       QStringLiteral("method"),    QStringLiteral("path"),
+    QStringLiteral("api"),        QStringLiteral("schedule"),  QStringLiteral("source"),
+    QStringLiteral("events"),     QStringLiteral("batchSize"), QStringLiteral("startingPosition"),
     QStringLiteral("streamKind"), QStringLiteral("enabled")};
-const QStringList kScenarioKeys = {
-    QStringLiteral("name"),           QStringLiteral("provider"),
-    QStringLiteral("region"),         QStringLiteral("architecture"),
-    QStringLiteral("function"),       QStringLiteral("memoryMb"),
-    QStringLiteral("invocationsPerMonth"), QStringLiteral("durationMs"),
-    QStringLiteral("coldStartShare"), QStringLiteral("initDurationMs"),
-    QStringLiteral("includeFreeTier")};
+const QStringList kScenarioKeys = {QStringLiteral("name"),
+                                   QStringLiteral("provider"),
+                                   QStringLiteral("region"),
+                                   QStringLiteral("architecture"),
+                                   QStringLiteral("function"),
+                                   QStringLiteral("memoryMb"),
+                                   QStringLiteral("invocationsPerMonth"),
+                                   QStringLiteral("durationMs"),
+                                   QStringLiteral("coldStartShare"),
+                                   QStringLiteral("initDurationMs"),
+                                   QStringLiteral("includeFreeTier")};
 const QStringList kDeployTargetKeys = {QStringLiteral("name"), QStringLiteral("provider"),
                                        QStringLiteral("region"), QStringLiteral("endpoint")};
 
 QString typeName(const QJsonValue& v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -433,8 +450,8 @@ const QStringList& WorkspaceFile::keyOrder()
 {
     static const QStringList order = [] {
         QStringList keys;
-        for (const QStringList* list : {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys,
-                                        &kScenarioKeys, &kDeployTargetKeys}) {
+        for (const QStringList* list :
+             {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kDeployTargetKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;
@@ -501,8 +518,8 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
                     .arg(pos.column),
                 {},
                 {}};
-        e.diagnostics.append(Diagnostic{Severity::Error, fileName, {}, pos.line, pos.column,
-                                        parseError.errorString()});
+        e.diagnostics.append(Diagnostic{
+            Severity::Error, fileName, {}, pos.line, pos.column, parseError.errorString()});
         return std::unexpected(e);
     }
 
@@ -555,9 +572,11 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
         ws.scenarios = reader.list<ScenarioSpec>(
             root, QStringLiteral("scenarios"),
             [&reader](const QJsonObject& o, const QString& p) { return reader.scenario(o, p); });
-        ws.deployTargets = reader.list<DeployTarget>(
-            root, QStringLiteral("deployTargets"),
-            [&reader](const QJsonObject& o, const QString& p) { return reader.deployTarget(o, p); });
+        ws.deployTargets =
+            reader.list<DeployTarget>(root, QStringLiteral("deployTargets"),
+                                      [&reader](const QJsonObject& o, const QString& p) {
+                                          return reader.deployTarget(o, p);
+                                      });
         ws.extensions = reader.unknownKeys(root, kWorkspaceKeys, QString());
         if (!root.contains(QStringLiteral("functions")))
             reader.error(QString(), QStringLiteral("missing required key \"functions\" (an "
@@ -565,9 +584,9 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
     }
 
     // Semantic rules only make sense on a well-typed document.
-    const bool wellTyped = std::none_of(diagnostics.cbegin(), diagnostics.cend(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    });
+    const bool wellTyped =
+        std::none_of(diagnostics.cbegin(), diagnostics.cend(),
+                     [](const auto& d) { return d.severity == Severity::Error; });
     if (wellTyped)
         diagnostics += WorkspaceValidator::validate(ws);
 
@@ -637,8 +656,9 @@ Result<void> WorkspaceFile::save(const Workspace& ws)
                                        .arg(ws.folder));
     QSaveFile file(ws.filePath());
     if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::Io, QStringLiteral("%1 cannot be written: %2.")
-                                       .arg(ws.filePath(), file.errorString()));
+        return fail(
+            ErrorCode::Io,
+            QStringLiteral("%1 cannot be written: %2.").arg(ws.filePath(), file.errorString()));
     const QByteArray bytes = serialize(ws);
     if (file.write(bytes) != bytes.size() || !file.commit())
         return fail(ErrorCode::Io,

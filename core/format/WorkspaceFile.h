@@ -25,8 +25,9 @@ public:
     static Result<LoadedWorkspace> load(const QString& path);
 
     // Parses text that claims to be `fileName` inside `folder` (for editors and tests).
-    static Result<LoadedWorkspace> parse(const QByteArray& utf8, const QString& folder,
-                                         const QString& fileName = QStringLiteral("workbench.json"));
+    static Result<LoadedWorkspace>
+    parse(const QByteArray& utf8, const QString& folder,
+          const QString& fileName = QStringLiteral("workbench.json"));
 
     // The file's text for `workspace` (what save() writes).
     static QByteArray serialize(const Workspace& workspace);

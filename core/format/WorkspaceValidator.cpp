@@ -95,9 +95,9 @@ private:
 
         const auto runtime = findRuntime(f.runtime);
         if (!runtime)
-            error(at(p, "runtime"), QStringLiteral("unknown runtime \"%1\"; allowed: %2.")
-                                        .arg(f.runtime, supportedRuntimeIds().join(
-                                                            QStringLiteral(", "))));
+            error(at(p, "runtime"),
+                  QStringLiteral("unknown runtime \"%1\"; allowed: %2.")
+                      .arg(f.runtime, supportedRuntimeIds().join(QStringLiteral(", "))));
         range(at(p, "memoryMb"), f.memoryMb, FunctionLimits::kMinMemoryMb,
               FunctionLimits::kMaxMemoryMb, "MB");
         range(at(p, "timeoutSeconds"), f.timeoutSeconds, FunctionLimits::kMinTimeoutSeconds,
@@ -160,8 +160,8 @@ private:
         }
         const QString folder = m_ws.codeFolder(f);
         if (!QFileInfo(folder).isDir()) {
-            error(at(p, "codeUri"),
-                  QStringLiteral("the code folder \"%1\" does not exist in %2.").arg(uri, m_ws.folder));
+            error(at(p, "codeUri"), QStringLiteral("the code folder \"%1\" does not exist in %2.")
+                                        .arg(uri, m_ws.folder));
             return;
         }
         if (!runtime)
@@ -194,17 +194,18 @@ private:
     {
         switch (t.type) {
         case TriggerType::Http: {
-            static const QStringList methods = {
-                QStringLiteral("GET"),    QStringLiteral("POST"),    QStringLiteral("PUT"),
-                QStringLiteral("PATCH"),  QStringLiteral("DELETE"),  QStringLiteral("HEAD"),
-                QStringLiteral("OPTIONS"), QStringLiteral("ANY")};
+            static const QStringList methods = {QStringLiteral("GET"),     QStringLiteral("POST"),
+                                                QStringLiteral("PUT"),     QStringLiteral("PATCH"),
+                                                QStringLiteral("DELETE"),  QStringLiteral("HEAD"),
+                                                QStringLiteral("OPTIONS"), QStringLiteral("ANY")};
             if (!t.method.isEmpty() && !methods.contains(t.method))
                 error(at(p, "method"), QStringLiteral("unknown HTTP method \"%1\"; allowed: %2.")
                                            .arg(t.method, methods.join(QStringLiteral(", "))));
             if (!t.path.startsWith(QLatin1Char('/')))
-                error(at(p, "path"), QStringLiteral("the path \"%1\" must start with \"/\".")
-                                         .arg(t.path));
-            if (!t.api.isEmpty() && t.api != QLatin1String("http") && t.api != QLatin1String("rest"))
+                error(at(p, "path"),
+                      QStringLiteral("the path \"%1\" must start with \"/\".").arg(t.path));
+            if (!t.api.isEmpty() && t.api != QLatin1String("http") &&
+                t.api != QLatin1String("rest"))
                 error(at(p, "api"),
                       QStringLiteral("unknown API \"%1\"; allowed: http (HTTP API, payload 2.0), "
                                      "rest (REST API, payload 1.0).")
@@ -256,9 +257,9 @@ private:
         if (s.name.trimmed().isEmpty())
             error(at(p, "name"), QStringLiteral("a scenario needs a name."));
         if (!WorkspaceValidator::providers().contains(s.provider))
-            error(at(p, "provider"), QStringLiteral("unknown provider \"%1\"; allowed: %2.")
-                                         .arg(s.provider, WorkspaceValidator::providers().join(
-                                                              QStringLiteral(", "))));
+            error(at(p, "provider"),
+                  QStringLiteral("unknown provider \"%1\"; allowed: %2.")
+                      .arg(s.provider, WorkspaceValidator::providers().join(QStringLiteral(", "))));
         if (s.architecture != QLatin1String("x86_64") && s.architecture != QLatin1String("arm64"))
             error(at(p, "architecture"),
                   QStringLiteral("unknown architecture \"%1\"; allowed: x86_64, arm64.")
@@ -284,13 +285,14 @@ private:
         if (d.name.trimmed().isEmpty())
             error(at(p, "name"), QStringLiteral("a deploy target needs a name."));
         if (!WorkspaceValidator::deployProviders().contains(d.provider))
-            error(at(p, "provider"), QStringLiteral("unknown provider \"%1\"; allowed: %2.")
-                                         .arg(d.provider, WorkspaceValidator::deployProviders().join(
-                                                              QStringLiteral(", "))));
+            error(at(p, "provider"),
+                  QStringLiteral("unknown provider \"%1\"; allowed: %2.")
+                      .arg(d.provider,
+                           WorkspaceValidator::deployProviders().join(QStringLiteral(", "))));
         if (!d.endpoint.isEmpty()) {
             const QUrl url(d.endpoint, QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != QLatin1String("https") &&
-                                   url.scheme() != QLatin1String("http")) ||
+            if (!url.isValid() ||
+                (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
                 url.host().isEmpty())
                 error(at(p, "endpoint"),
                       QStringLiteral("\"%1\" is not an http(s) URL; write it like "

@@ -13,8 +13,8 @@ public:
     // line and column are filled in by whoever knows the text.
     static QList<Diagnostic> validate(const Workspace& workspace);
 
-    static const QStringList& providers();             // for scenarios: aws azure gcp openwhisk
-    static const QStringList& deployProviders();       // providers + local
+    static const QStringList& providers();               // for scenarios: aws azure gcp openwhisk
+    static const QStringList& deployProviders();         // providers + local
     static const QStringList& reservedEnvironmentKeys(); // set by Lambda, refused by it too
 };
 

@@ -182,13 +182,13 @@ std::optional<int> importNumber(const ResolvedText& value, const QString& unreso
                                 const QString& unit, ImportDiagnostics& diagnostics)
 {
     if (!unresolvedReason.isEmpty()) {
-        diagnostics.warn(node, pointer,
-                         fallback < 0
-                             ? QStringLiteral("%1, so the value is not imported.").arg(unresolvedReason)
-                             : QStringLiteral("%1, so the default %2 %3 is used.")
-                                   .arg(unresolvedReason)
-                                   .arg(fallback)
-                                   .arg(unit));
+        diagnostics.warn(
+            node, pointer,
+            fallback < 0 ? QStringLiteral("%1, so the value is not imported.").arg(unresolvedReason)
+                         : QStringLiteral("%1, so the default %2 %3 is used.")
+                               .arg(unresolvedReason)
+                               .arg(fallback)
+                               .arg(unit));
         return fallback;
     }
     const auto n = value.isText() ? wholeNumber(value.text) : std::nullopt;

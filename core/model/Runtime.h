@@ -11,7 +11,7 @@ namespace swb {
 enum class RuntimeFamily { Python, Node, Provided };
 
 struct RuntimeInfo {
-    QString id;           // Lambda's identifier: "python3.12", "nodejs20.x", "provided.al2023"
+    QString id; // Lambda's identifier: "python3.12", "nodejs20.x", "provided.al2023"
     RuntimeFamily family;
     QString languageVersion; // "3.12", "20", "" for provided
 };

@@ -10,10 +10,10 @@ namespace swb {
 
 struct ScenarioSpec {
     QString name;
-    QString provider;    // "aws" | "azure" | "gcp" | "openwhisk"
-    QString region;      // provider's region id, "us-east-1"
+    QString provider; // "aws" | "azure" | "gcp" | "openwhisk"
+    QString region;   // provider's region id, "us-east-1"
     QString architecture = QStringLiteral("x86_64");
-    QString function;    // optional: the workspace function this scenario prices
+    QString function; // optional: the workspace function this scenario prices
     int memoryMb = 128;
     double invocationsPerMonth = 0;
     std::optional<double> durationMs;     // unset: measured by the runner

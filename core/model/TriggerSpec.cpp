@@ -8,8 +8,8 @@ struct TriggerName {
     const char* name;
 };
 constexpr TriggerName kTriggerNames[] = {
-    {TriggerType::Http, "http"},     {TriggerType::Schedule, "schedule"},
-    {TriggerType::Queue, "queue"},   {TriggerType::Topic, "topic"},
+    {TriggerType::Http, "http"},       {TriggerType::Schedule, "schedule"},
+    {TriggerType::Queue, "queue"},     {TriggerType::Topic, "topic"},
     {TriggerType::Storage, "storage"}, {TriggerType::Stream, "stream"},
 };
 } // namespace
@@ -45,11 +45,13 @@ QString TriggerSpec::summary() const
     switch (type) {
     case TriggerType::Http:
         return (method.isEmpty() ? QStringLiteral("ANY") : method) + QLatin1Char(' ') + path;
-    case TriggerType::Schedule: return schedule;
+    case TriggerType::Schedule:
+        return schedule;
     case TriggerType::Stream:
         return (streamKind.isEmpty() ? QStringLiteral("stream") : streamKind) + QLatin1Char(' ') +
                source;
-    default: return triggerTypeName(type) + QLatin1Char(' ') + source;
+    default:
+        return triggerTypeName(type) + QLatin1Char(' ') + source;
     }
 }
 

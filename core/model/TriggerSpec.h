@@ -11,7 +11,7 @@ namespace swb {
 
 enum class TriggerType { Http, Schedule, Queue, Topic, Storage, Stream };
 
-QString triggerTypeName(TriggerType type);               // "http", "schedule", ...
+QString triggerTypeName(TriggerType type); // "http", "schedule", ...
 std::optional<TriggerType> triggerTypeFromName(const QString& name);
 QStringList triggerTypeNames();
 
@@ -36,7 +36,7 @@ struct TriggerSpec {
     QString streamKind;       // stream: "dynamodb" | "kinesis"
 
     bool enabled = true;
-    QJsonObject extensions;   // keys the user wrote that this version does not know; kept on save
+    QJsonObject extensions; // keys the user wrote that this version does not know; kept on save
 
     // One line for listings: "GET /hello", "rate(5 minutes)", "queue orders".
     QString summary() const;

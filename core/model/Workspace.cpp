@@ -29,8 +29,8 @@ QString Workspace::filePath() const
 
 QString Workspace::codeFolder(const FunctionSpec& f) const
 {
-    return QDir::cleanPath(QDir(folder).filePath(f.codeUri.isEmpty() ? QStringLiteral(".")
-                                                                     : f.codeUri));
+    return QDir::cleanPath(
+        QDir(folder).filePath(f.codeUri.isEmpty() ? QStringLiteral(".") : f.codeUri));
 }
 
 QString Workspace::eventsFolder(const QString& functionName) const

@@ -25,7 +25,7 @@ struct Workspace {
     const FunctionSpec* function(const QString& name) const;
     FunctionSpec* function(const QString& name);
 
-    QString filePath() const;                              // folder/workbench.json
+    QString filePath() const;                               // folder/workbench.json
     QString codeFolder(const FunctionSpec& function) const; // absolute
     // Saved events of a function live in events/<function>/<name>.json.
     QString eventsFolder(const QString& functionName) const;

@@ -45,32 +45,58 @@ HttpResponse HttpResponse::text(int status, const QByteArray& body)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -133,7 +159,8 @@ public:
         }
         // Requests that arrived while this one was in flight.
         if (!m_buffer.isEmpty())
-            QMetaObject::invokeMethod(this, [this] { parse(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { parse(); }, Qt::QueuedConnection);
     }
 
     void abort() { m_socket->abort(); }
@@ -201,7 +228,8 @@ private:
         m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
         m_request.query = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
         for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+            const QByteArray line =
+                lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
             if (line.isEmpty())
                 continue;
             const qsizetype colon = line.indexOf(':');
@@ -259,7 +287,8 @@ private:
                 return false;
             }
             if (body.size() + size > m_server->limits().maxBodyBytes) {
-                emit m_server->requestRefused(413, m_request.method, m_request.path, body.size() + size);
+                emit m_server->requestRefused(413, m_request.method, m_request.path,
+                                              body.size() + size);
                 fail(413, "The request body is too large.");
                 return false;
             }
@@ -314,8 +343,7 @@ private:
 
 HttpResponder::HttpResponder(HttpConnection* connection, quint64 sequence)
     : m_connection(connection), m_sequence(sequence)
-{
-}
+{}
 
 HttpResponder::HttpResponder(HttpResponder&& other) noexcept
     : m_connection(std::move(other.m_connection)), m_sequence(std::exchange(other.m_sequence, 0))

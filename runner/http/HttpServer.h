@@ -38,7 +38,10 @@ struct HttpResponse {
     HeaderList headers;
     QByteArray body;
 
-    void addHeader(const QByteArray& name, const QByteArray& value) { headers.append(qMakePair(name, value)); }
+    void addHeader(const QByteArray& name, const QByteArray& value)
+    {
+        headers.append(qMakePair(name, value));
+    }
     static HttpResponse json(int status, const QByteArray& body);
     static HttpResponse text(int status, const QByteArray& body);
 };
@@ -88,7 +91,7 @@ public:
     quint16 port() const;
     QHostAddress address() const;
     QString errorString() const;
-    void close();             // stops listening and drops every connection
+    void close(); // stops listening and drops every connection
     int connectionCount() const;
 
 signals:

@@ -104,15 +104,17 @@ void tst_SwbCli::helpListsEveryCommand()
     QCOMPARE(r.exitCode, 0);
     for (const char* command : {"validate", "functions", "import", "event"})
         QVERIFY2(r.out.contains(QStringLiteral("\n  ") + QLatin1String(command)), command);
-    QVERIFY(r.out.contains(QStringLiteral("Exit codes: 0 success, 1 the operation failed, 2 bad usage.")));
+    QVERIFY(r.out.contains(
+        QStringLiteral("Exit codes: 0 success, 1 the operation failed, 2 bad usage.")));
 }
 
 void tst_SwbCli::commandHelpShowsSynopsis()
 {
     const Run r = runSwb({QStringLiteral("import"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: swb import FILE [--out DIR] [--force] [--json]\n")),
-             qPrintable(r.out));
+    QVERIFY2(
+        r.out.startsWith(QStringLiteral("Usage: swb import FILE [--out DIR] [--force] [--json]\n")),
+        qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("--force")));
     QCOMPARE(runSwb({QStringLiteral("help"), QStringLiteral("validate")}).out.left(20),
              QStringLiteral("Usage: swb validate "));
@@ -122,7 +124,8 @@ void tst_SwbCli::unknownCommandIsUsageError()
 {
     const Run r = runSwb({QStringLiteral("deplyo")});
     QCOMPARE(r.exitCode, 2);
-    QCOMPARE(r.err, QStringLiteral("swb: unknown command \"deplyo\".\nRun \"swb --help\" for usage.\n"));
+    QCOMPARE(r.err,
+             QStringLiteral("swb: unknown command \"deplyo\".\nRun \"swb --help\" for usage.\n"));
     QVERIFY(r.out.isEmpty());
 }
 
@@ -153,8 +156,9 @@ void tst_SwbCli::validateSaysExampleIsValid()
     QFETCH(QString, folder);
     const Run r = runSwb({QStringLiteral("validate"), folder});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QStringLiteral("%1/workbench.json is a valid workspace: \"%2\" with 1 function.\n")
-                        .arg(folder, QFileInfo(folder).fileName()));
+    QCOMPARE(r.out,
+             QStringLiteral("%1/workbench.json is a valid workspace: \"%2\" with 1 function.\n")
+                 .arg(folder, QFileInfo(folder).fileName()));
     QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
 }
 
@@ -194,9 +198,10 @@ void tst_SwbCli::validateJsonListsErrors()
 
 void tst_SwbCli::validateUsesWorkspaceOptionAndCurrentFolder()
 {
-    QCOMPARE(runSwb({QStringLiteral("validate"), QStringLiteral("--workspace"), example("hello-node")})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        runSwb({QStringLiteral("validate"), QStringLiteral("--workspace"), example("hello-node")})
+            .exitCode,
+        0);
     QCOMPARE(runSwb({QStringLiteral("validate")}, example("hello-python")).exitCode, 0);
     QTemporaryDir empty;
     const Run r = runSwb({QStringLiteral("functions")}, empty.path());
@@ -209,20 +214,26 @@ void tst_SwbCli::functionsPrintsTable()
 {
     const Run r = runSwb({QStringLiteral("functions"), example("hello-python")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QStringLiteral("NAME   RUNTIME     HANDLER      MEMORY  TIMEOUT  TRIGGERS\n"
-                                   "hello  python3.11  app.handler  128 MB  3 s      GET /hello\n"));
+    QCOMPARE(r.out,
+             QStringLiteral("NAME   RUNTIME     HANDLER      MEMORY  TIMEOUT  TRIGGERS\n"
+                            "hello  python3.11  app.handler  128 MB  3 s      GET /hello\n"));
 }
 
 void tst_SwbCli::functionsJson()
 {
-    const Run r = runSwb({QStringLiteral("functions"), example("hello-node"), QStringLiteral("--json")});
+    const Run r =
+        runSwb({QStringLiteral("functions"), example("hello-node"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject f = QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
     QCOMPARE(f.value(QStringLiteral("name")).toString(), QStringLiteral("hello"));
     QCOMPARE(f.value(QStringLiteral("runtime")).toString(), QStringLiteral("nodejs20.x"));
     QCOMPARE(f.value(QStringLiteral("memoryMb")).toInt(), 128);
-    QCOMPARE(f.value(QStringLiteral("triggers")).toArray().first().toObject().value(
-                 QStringLiteral("summary")).toString(),
+    QCOMPARE(f.value(QStringLiteral("triggers"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("summary"))
+                 .toString(),
              QStringLiteral("POST /hello"));
 }
 
@@ -230,7 +241,8 @@ void tst_SwbCli::importSamWritesValidWorkspace()
 {
     QTemporaryDir dir;
     QVERIFY(writeFile(dir.path(), QStringLiteral("template.yaml"), kSamTemplate));
-    QVERIFY(writeFile(dir.path(), QStringLiteral("orders/app.py"), "def handler(e, c):\n    return 1\n"));
+    QVERIFY(writeFile(dir.path(), QStringLiteral("orders/app.py"),
+                      "def handler(e, c):\n    return 1\n"));
     const Run r = runSwb({QStringLiteral("import"), dir.filePath(QStringLiteral("template.yaml"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.startsWith(QStringLiteral("Wrote ")), qPrintable(r.out));
@@ -247,7 +259,8 @@ void tst_SwbCli::importRefusesToReplaceWithoutForce()
 {
     QTemporaryDir dir;
     QVERIFY(writeFile(dir.path(), QStringLiteral("template.yaml"), kSamTemplate));
-    QVERIFY(writeFile(dir.path(), QStringLiteral("orders/app.py"), "def handler(e, c):\n    return 1\n"));
+    QVERIFY(writeFile(dir.path(), QStringLiteral("orders/app.py"),
+                      "def handler(e, c):\n    return 1\n"));
     QVERIFY(writeFile(dir.path(), QStringLiteral("workbench.json"), "{\"mine\": true}"));
     const QString templatePath = dir.filePath(QStringLiteral("template.yaml"));
     const Run r = runSwb({QStringLiteral("import"), templatePath});
@@ -257,7 +270,8 @@ void tst_SwbCli::importRefusesToReplaceWithoutForce()
              qPrintable(r.err));
     QCOMPARE(swb::test::readFile(dir.filePath(QStringLiteral("workbench.json"))),
              QByteArray("{\"mine\": true}"));
-    QCOMPARE(runSwb({QStringLiteral("import"), templatePath, QStringLiteral("--force")}).exitCode, 0);
+    QCOMPARE(runSwb({QStringLiteral("import"), templatePath, QStringLiteral("--force")}).exitCode,
+             0);
 }
 
 void tst_SwbCli::importReportsUnreadableTemplate()
@@ -265,7 +279,8 @@ void tst_SwbCli::importReportsUnreadableTemplate()
     QTemporaryDir dir;
     const Run r = runSwb({QStringLiteral("import"), dir.filePath(QStringLiteral("nope.yaml"))});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.startsWith(QStringLiteral("swb: ")) && r.err.contains(QStringLiteral("nope.yaml")),
+    QVERIFY2(r.err.startsWith(QStringLiteral("swb: ")) &&
+                 r.err.contains(QStringLiteral("nope.yaml")),
              qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("workbench.json"))));
     QCOMPARE(runSwb({QStringLiteral("import")}).exitCode, 2);
@@ -273,7 +288,8 @@ void tst_SwbCli::importReportsUnreadableTemplate()
 
 void tst_SwbCli::eventListNamesEveryKind()
 {
-    const Run r = runSwb({QStringLiteral("event"), QStringLiteral("list"), QStringLiteral("--json")});
+    const Run r =
+        runSwb({QStringLiteral("event"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QStringList kinds;
     for (const QJsonValue& v : QJsonDocument::fromJson(r.out.toUtf8()).array())
@@ -285,9 +301,10 @@ void tst_SwbCli::eventListNamesEveryKind()
 
 void tst_SwbCli::eventGenerateAppliesSets()
 {
-    const Run r = runSwb({QStringLiteral("event"), QStringLiteral("generate"), QStringLiteral("s3-put"),
-                       QStringLiteral("--set"), QStringLiteral("/Records/0/s3/bucket/name=photos"),
-                       QStringLiteral("--set"), QStringLiteral("Records.0.s3.object.size=2048")});
+    const Run r =
+        runSwb({QStringLiteral("event"), QStringLiteral("generate"), QStringLiteral("s3-put"),
+                QStringLiteral("--set"), QStringLiteral("/Records/0/s3/bucket/name=photos"),
+                QStringLiteral("--set"), QStringLiteral("Records.0.s3.object.size=2048")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QJsonObject s3 = QJsonDocument::fromJson(r.out.toUtf8())
                                .object()
@@ -299,12 +316,14 @@ void tst_SwbCli::eventGenerateAppliesSets()
                                .toObject();
     QCOMPARE(s3.value(QStringLiteral("bucket")).toObject().value(QStringLiteral("name")).toString(),
              QStringLiteral("photos"));
-    QCOMPARE(s3.value(QStringLiteral("object")).toObject().value(QStringLiteral("size")).toInt(), 2048);
+    QCOMPARE(s3.value(QStringLiteral("object")).toObject().value(QStringLiteral("size")).toInt(),
+             2048);
 }
 
 void tst_SwbCli::eventGenerateUnknownKindFails()
 {
-    const Run r = runSwb({QStringLiteral("event"), QStringLiteral("generate"), QStringLiteral("s4-put")});
+    const Run r =
+        runSwb({QStringLiteral("event"), QStringLiteral("generate"), QStringLiteral("s4-put")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.startsWith(QStringLiteral("swb: ")) && r.err.contains(QStringLiteral("s3-put")),
              qPrintable(r.err));
@@ -316,8 +335,8 @@ void tst_SwbCli::eventGenerateWritesFile()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("e.json"));
-    const Run r = runSwb({QStringLiteral("event"), QStringLiteral("generate"), QStringLiteral("sqs"),
-                       QStringLiteral("--out"), file});
+    const Run r = runSwb({QStringLiteral("event"), QStringLiteral("generate"),
+                          QStringLiteral("sqs"), QStringLiteral("--out"), file});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("Wrote %1.\n").arg(file));
     QVERIFY(QJsonDocument::fromJson(swb::test::readFile(file)).isObject());

@@ -60,8 +60,9 @@ void tst_SwbInvoke::initTestCase()
 
 void tst_SwbInvoke::repeatShowsOneColdThenWarmWithReportLines()
 {
-    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("hello"), QStringLiteral("--workspace"),
-                          kExample, QStringLiteral("--repeat"), QStringLiteral("3")});
+    const Run r =
+        runSwb({QStringLiteral("invoke"), QStringLiteral("hello"), QStringLiteral("--workspace"),
+                kExample, QStringLiteral("--repeat"), QStringLiteral("3")});
     QCOMPARE(r.exitCode, 0);
     const QStringList rows = r.out.split(QLatin1Char('\n'));
     QVERIFY2(rows.at(1).contains(QStringLiteral("cold")), qPrintable(r.out));
@@ -75,18 +76,21 @@ void tst_SwbInvoke::repeatShowsOneColdThenWarmWithReportLines()
 
 void tst_SwbInvoke::singleInvokePrintsResponse()
 {
-    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("hello"), QStringLiteral("--workspace"),
-                          kExample, QStringLiteral("--event"), QStringLiteral("get-hello")});
+    const Run r =
+        runSwb({QStringLiteral("invoke"), QStringLiteral("hello"), QStringLiteral("--workspace"),
+                kExample, QStringLiteral("--event"), QStringLiteral("get-hello")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject response = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(response.value(QStringLiteral("statusCode")).toInt(), 200);
-    QVERIFY(response.value(QStringLiteral("body")).toString().contains(QStringLiteral("Hello, Ada!")));
+    QVERIFY(
+        response.value(QStringLiteral("body")).toString().contains(QStringLiteral("Hello, Ada!")));
 }
 
 void tst_SwbInvoke::jsonPrintsOneRecordPerInvocation()
 {
-    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("hello"), QStringLiteral("--workspace"),
-                          kExample, QStringLiteral("--repeat"), QStringLiteral("2"), QStringLiteral("--json")});
+    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("hello"),
+                          QStringLiteral("--workspace"), kExample, QStringLiteral("--repeat"),
+                          QStringLiteral("2"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 2);
@@ -98,36 +102,54 @@ void tst_SwbInvoke::jsonPrintsOneRecordPerInvocation()
     QVERIFY(first.value(QStringLiteral("initDurationMs")).toDouble() > 0);
     QCOMPARE(second.value(QStringLiteral("initDurationMs")).toDouble(), 0.0);
     QCOMPARE(first.value(QStringLiteral("memorySizeMb")).toInt(), 128);
-    QVERIFY(first.value(QStringLiteral("logs")).toArray().last().toString().startsWith(QStringLiteral("REPORT")));
-    QCOMPARE(first.value(QStringLiteral("response")).toObject().value(QStringLiteral("statusCode")).toInt(), 200);
+    QVERIFY(first.value(QStringLiteral("logs"))
+                .toArray()
+                .last()
+                .toString()
+                .startsWith(QStringLiteral("REPORT")));
+    QCOMPARE(first.value(QStringLiteral("response"))
+                 .toObject()
+                 .value(QStringLiteral("statusCode"))
+                 .toInt(),
+             200);
 }
 
 void tst_SwbInvoke::failedFunctionExitsOne()
 {
     QTemporaryDir dir;
-    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("workbench.json"),
-                                 R"({"functions": [{"name": "bad", "runtime": "python3.11", "handler": "app.handler"}]})"));
-    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("app.py"), "def handler(e, c):\n    raise KeyError('k')\n"));
-    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("bad"), QStringLiteral("--workspace"), dir.path()});
+    QVERIFY(swb::test::writeFile(
+        dir.path(), QStringLiteral("workbench.json"),
+        R"({"functions": [{"name": "bad", "runtime": "python3.11", "handler": "app.handler"}]})"));
+    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("app.py"),
+                                 "def handler(e, c):\n    raise KeyError('k')\n"));
+    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("bad"),
+                          QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("errorType")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("errorType"))
+                 .toString(),
              QStringLiteral("KeyError"));
-    QVERIFY2(r.err.contains(QStringLiteral("swb: bad failed: function-error (Unhandled).")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("swb: bad failed: function-error (Unhandled).")),
+             qPrintable(r.err));
 }
 
 void tst_SwbInvoke::unknownFunctionNamesTheChoices()
 {
-    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("helo"), QStringLiteral("--workspace"), kExample});
+    const Run r = runSwb({QStringLiteral("invoke"), QStringLiteral("helo"),
+                          QStringLiteral("--workspace"), kExample});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("There is no function \"helo\"")) && r.err.contains(QStringLiteral("functions: hello.")),
+    QVERIFY2(r.err.contains(QStringLiteral("There is no function \"helo\"")) &&
+                 r.err.contains(QStringLiteral("functions: hello.")),
              qPrintable(r.err));
 }
 
 void tst_SwbInvoke::loadReportsPerSecondAndSummary()
 {
-    const Run r = runSwb({QStringLiteral("load"), QStringLiteral("hello"), QStringLiteral("--workspace"), kExample,
-                          QStringLiteral("--rate"), QStringLiteral("20"), QStringLiteral("--duration"),
-                          QStringLiteral("1"), QStringLiteral("--json")});
+    const Run r =
+        runSwb({QStringLiteral("load"), QStringLiteral("hello"), QStringLiteral("--workspace"),
+                kExample, QStringLiteral("--rate"), QStringLiteral("20"),
+                QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 21); // 20 records at a constant 20/s for 1 s, then the summary
@@ -135,13 +157,14 @@ void tst_SwbInvoke::loadReportsPerSecondAndSummary()
     QVERIFY(summary.value(QStringLiteral("summary")).toBool());
     QCOMPARE(summary.value(QStringLiteral("invocations")).toInt(), 20);
     QVERIFY(summary.value(QStringLiteral("coldStarts")).toInt() >= 1);
-    QCOMPARE(summary.value(QStringLiteral("failures")).toInt(), summary.value(QStringLiteral("throttles")).toInt());
+    QCOMPARE(summary.value(QStringLiteral("failures")).toInt(),
+             summary.value(QStringLiteral("throttles")).toInt());
 }
 
 void tst_SwbInvoke::loadRejectsBadRate()
 {
-    const Run r = runSwb({QStringLiteral("load"), QStringLiteral("hello"), QStringLiteral("--rate"), QStringLiteral("0"),
-                          QStringLiteral("--duration"), QStringLiteral("1")});
+    const Run r = runSwb({QStringLiteral("load"), QStringLiteral("hello"), QStringLiteral("--rate"),
+                          QStringLiteral("0"), QStringLiteral("--duration"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("--rate needs requests per second")));
 }
@@ -149,16 +172,22 @@ void tst_SwbInvoke::loadRejectsBadRate()
 void tst_SwbInvoke::statsShowsRecordedInvocations()
 {
     QTemporaryDir dir;
-    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("workbench.json"),
-                                 R"({"functions": [{"name": "f", "runtime": "python3.11", "handler": "app.handler"}]})"));
-    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("app.py"), "def handler(e, c):\n    return 1\n"));
-    QCOMPARE(runSwb({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()}).out,
-             QStringLiteral("FUNCTION            CALLS   COLD %  ERRORS    p50 ms    p99 ms  INIT p50  BILLED ms\n"
-                            "(no invocations recorded yet)\n"));
-    QCOMPARE(runSwb({QStringLiteral("invoke"), QStringLiteral("f"), QStringLiteral("--workspace"), dir.path(),
-                     QStringLiteral("--repeat"), QStringLiteral("4")}).exitCode, 0);
-    const Run r = runSwb({QStringLiteral("stats"), QStringLiteral("f"), QStringLiteral("--workspace"), dir.path(),
-                          QStringLiteral("--json")});
+    QVERIFY(swb::test::writeFile(
+        dir.path(), QStringLiteral("workbench.json"),
+        R"({"functions": [{"name": "f", "runtime": "python3.11", "handler": "app.handler"}]})"));
+    QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("app.py"),
+                                 "def handler(e, c):\n    return 1\n"));
+    QCOMPARE(
+        runSwb({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()}).out,
+        QStringLiteral(
+            "FUNCTION            CALLS   COLD %  ERRORS    p50 ms    p99 ms  INIT p50  BILLED ms\n"
+            "(no invocations recorded yet)\n"));
+    QCOMPARE(runSwb({QStringLiteral("invoke"), QStringLiteral("f"), QStringLiteral("--workspace"),
+                     dir.path(), QStringLiteral("--repeat"), QStringLiteral("4")})
+                 .exitCode,
+             0);
+    const Run r = runSwb({QStringLiteral("stats"), QStringLiteral("f"),
+                          QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
     QCOMPARE(s.value(QStringLiteral("invocations")).toInt(), 4);

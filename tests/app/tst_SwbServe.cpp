@@ -8,8 +8,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -58,14 +58,16 @@ void tst_SwbServe::cleanup()
 
 void tst_SwbServe::firstLineNamesTheAddress()
 {
-    QVERIFY2(m_firstLine.startsWith(QStringLiteral("listening on http://127.0.0.1:")), qPrintable(m_firstLine));
+    QVERIFY2(m_firstLine.startsWith(QStringLiteral("listening on http://127.0.0.1:")),
+             qPrintable(m_firstLine));
     QVERIFY(m_port > 0);
 }
 
 void tst_SwbServe::awsCliInvokesThroughIt()
 {
     // Debian's package first (CLI v2); a v1 from pip on PATH works too, without the v2 flag.
-    QString aws = QStandardPaths::findExecutable(QStringLiteral("aws"), {QStringLiteral("/usr/bin")});
+    QString aws =
+        QStandardPaths::findExecutable(QStringLiteral("aws"), {QStringLiteral("/usr/bin")});
     if (aws.isEmpty())
         aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
     if (aws.isEmpty())
@@ -73,23 +75,31 @@ void tst_SwbServe::awsCliInvokesThroughIt()
     QProcess version;
     version.start(aws, {QStringLiteral("--version")});
     QVERIFY(version.waitForFinished(60000));
-    const bool v2 = (version.readAllStandardOutput() + version.readAllStandardError()).contains("aws-cli/2.");
+    const bool v2 =
+        (version.readAllStandardOutput() + version.readAllStandardError()).contains("aws-cli/2.");
     QTemporaryDir dir;
     QProcess cli;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // The CLI signs requests and needs some credentials and a region; the runner ignores them.
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+               QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
     env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
     env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir.filePath(QStringLiteral("none")));
     cli.setProcessEnvironment(env);
     const QString out = dir.filePath(QStringLiteral("out.json"));
-    QStringList args = {QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--endpoint-url"),
-                        QStringLiteral("http://127.0.0.1:%1").arg(m_port), QStringLiteral("--function-name"),
-                        QStringLiteral("hello"), QStringLiteral("--payload"),
+    QStringList args = {QStringLiteral("lambda"),
+                        QStringLiteral("invoke"),
+                        QStringLiteral("--endpoint-url"),
+                        QStringLiteral("http://127.0.0.1:%1").arg(m_port),
+                        QStringLiteral("--function-name"),
+                        QStringLiteral("hello"),
+                        QStringLiteral("--payload"),
                         QStringLiteral("{\"queryStringParameters\":{\"name\":\"cli\"}}"),
-                        QStringLiteral("--log-type"), QStringLiteral("Tail"), out};
+                        QStringLiteral("--log-type"),
+                        QStringLiteral("Tail"),
+                        out};
     if (v2) // v2 reads --payload as base64 unless told otherwise
         args << QStringLiteral("--cli-binary-format") << QStringLiteral("raw-in-base64-out");
     cli.start(aws, args);
@@ -102,11 +112,13 @@ void tst_SwbServe::awsCliInvokesThroughIt()
                 .contains("REPORT RequestId: "));
     const QJsonObject response = QJsonDocument::fromJson(swb::test::readFile(out)).object();
     QCOMPARE(response.value(QStringLiteral("statusCode")).toInt(), 200);
-    QVERIFY(response.value(QStringLiteral("body")).toString().contains(QStringLiteral("Hello, cli!")));
+    QVERIFY(
+        response.value(QStringLiteral("body")).toString().contains(QStringLiteral("Hello, cli!")));
 
-    cli.start(aws, {QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--endpoint-url"),
-                    QStringLiteral("http://127.0.0.1:%1").arg(m_port), QStringLiteral("--function-name"),
-                    QStringLiteral("nope"), out});
+    cli.start(aws,
+              {QStringLiteral("lambda"), QStringLiteral("invoke"), QStringLiteral("--endpoint-url"),
+               QStringLiteral("http://127.0.0.1:%1").arg(m_port), QStringLiteral("--function-name"),
+               QStringLiteral("nope"), out});
     QVERIFY(cli.waitForFinished(120000));
     QVERIFY(cli.exitCode() != 0);
     QVERIFY(cli.readAllStandardError().contains("ResourceNotFoundException"));
@@ -118,16 +130,23 @@ void tst_SwbServe::sigtermStopsEveryInstance()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected());
-    socket.write("POST /2015-03-31/functions/hello/invocations HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
-    QVERIFY(QTest::qWaitFor([&] { return socket.waitForReadyRead(100) && socket.readAll().startsWith("HTTP/1.1 200"); }, 30000));
+    socket.write(
+        "POST /2015-03-31/functions/hello/invocations HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return socket.waitForReadyRead(100) && socket.readAll().startsWith("HTTP/1.1 200"); },
+        30000));
     // The instance is a child of swb: find it before the stop.
-    const QString children = QString::fromUtf8(swb::test::readFile(
-        QStringLiteral("/proc/%1/task/%1/children").arg(m_serve->processId()))).trimmed();
+    const QString children =
+        QString::fromUtf8(
+            swb::test::readFile(
+                QStringLiteral("/proc/%1/task/%1/children").arg(m_serve->processId())))
+            .trimmed();
     QVERIFY2(!children.isEmpty(), "no instance process found");
     ::kill(pid_t(m_serve->processId()), SIGTERM);
     QVERIFY(m_serve->waitForFinished(10000));
     QCOMPARE(m_serve->exitCode(), 0);
-    QVERIFY(m_serve->readAllStandardError().contains("swb: stopped (SIGTERM); every instance was shut down."));
+    QVERIFY(m_serve->readAllStandardError().contains(
+        "swb: stopped (SIGTERM); every instance was shut down."));
     for (const QString& pid : children.split(QLatin1Char(' ')))
         QTRY_VERIFY(!QFileInfo::exists(QStringLiteral("/proc/%1/cmdline").arg(pid)) ||
                     swb::test::readFile(QStringLiteral("/proc/%1/stat").arg(pid)).contains(") Z "));
@@ -136,7 +155,8 @@ void tst_SwbServe::sigtermStopsEveryInstance()
 void tst_SwbServe::refusesBadPort()
 {
     QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("70000")});
+    p.start(QStringLiteral(SWB_CLI_PATH),
+            {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("70000")});
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardError().contains("--port needs a number from 0 to 65535."));

@@ -65,7 +65,8 @@ private slots:
     void apiKeyIsRequiredWhenSet();
 
 private:
-    Reply post(const QString& path, const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers = {});
+    Reply post(const QString& path, const QByteArray& body,
+               const QList<QPair<QByteArray, QByteArray>>& headers = {});
 
     QTemporaryDir* m_dir = nullptr;
     Runner* m_runner = nullptr;
@@ -120,7 +121,8 @@ void tst_InvokeApi::cleanup()
 Reply tst_InvokeApi::post(const QString& path, const QByteArray& body,
                           const QList<QPair<QByteArray, QByteArray>>& headers)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
@@ -140,7 +142,13 @@ void tst_InvokeApi::synchronousInvokeReturnsResult()
 {
     const Reply r = post(QStringLiteral("/2015-03-31/functions/ok/invocations"), "{\"a\":1}");
     QCOMPARE(r.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("echo")).toObject().value(QStringLiteral("a")).toInt(), 1);
+    QCOMPARE(QJsonDocument::fromJson(r.body)
+                 .object()
+                 .value(QStringLiteral("echo"))
+                 .toObject()
+                 .value(QStringLiteral("a"))
+                 .toInt(),
+             1);
     QCOMPARE(r.headers.value("x-amz-executed-version"), QByteArray("$LATEST"));
     QVERIFY(!r.headers.contains("x-amz-function-error"));
     QVERIFY(!r.headers.contains("x-amz-log-result"));
@@ -151,7 +159,8 @@ void tst_InvokeApi::tailReturnsLastLogsBase64()
     const Reply r = post(QStringLiteral("/2015-03-31/functions/ok/invocations"), "{}",
                          {{"X-Amz-Log-Type", "Tail"}});
     QCOMPARE(r.status, 200);
-    const QString log = QString::fromUtf8(QByteArray::fromBase64(r.headers.value("x-amz-log-result")));
+    const QString log =
+        QString::fromUtf8(QByteArray::fromBase64(r.headers.value("x-amz-log-result")));
     QVERIFY2(log.startsWith(QStringLiteral("START RequestId: ")), qPrintable(log));
     QVERIFY(log.contains(QStringLiteral("\nhello from ok\n")));
     QVERIFY(log.contains(QStringLiteral("\nREPORT RequestId: ")));
@@ -173,14 +182,17 @@ void tst_InvokeApi::unknownFunctionIs404WithAwsErrorType()
     const Reply r = post(QStringLiteral("/2015-03-31/functions/ghost/invocations"), "{}");
     QCOMPARE(r.status, 404);
     QCOMPARE(r.headers.value("x-amzn-errortype"), QByteArray("ResourceNotFoundException"));
-    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString(),
-             QStringLiteral("Function not found: arn:aws:lambda:us-east-1:123456789012:function:ghost"));
+    QCOMPARE(
+        QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Function not found: arn:aws:lambda:us-east-1:123456789012:function:ghost"));
 }
 
 void tst_InvokeApi::acceptsFunctionArn()
 {
-    const Reply r = post(QStringLiteral("/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aok/invocations"),
-                         "{}");
+    const Reply r = post(
+        QStringLiteral("/2015-03-31/functions/"
+                       "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aok/invocations"),
+        "{}");
     QCOMPARE(r.status, 200);
 }
 
@@ -215,9 +227,12 @@ void tst_InvokeApi::asyncInvokeIs202AndRetriesTwice()
 
 void tst_InvokeApi::otherQualifiersAreNotFound()
 {
-    const Reply r = post(QStringLiteral("/2015-03-31/functions/ok/invocations?Qualifier=prod"), "{}");
+    const Reply r =
+        post(QStringLiteral("/2015-03-31/functions/ok/invocations?Qualifier=prod"), "{}");
     QCOMPARE(r.status, 404);
-    QCOMPARE(post(QStringLiteral("/2015-03-31/functions/ok/invocations?Qualifier=%24LATEST"), "{}").status, 200);
+    QCOMPARE(post(QStringLiteral("/2015-03-31/functions/ok/invocations?Qualifier=%24LATEST"), "{}")
+                 .status,
+             200);
 }
 
 void tst_InvokeApi::apiKeyIsRequiredWhenSet()
@@ -226,7 +241,10 @@ void tst_InvokeApi::apiKeyIsRequiredWhenSet()
     m_apiKey = QStringLiteral("s3cret");
     init();
     QCOMPARE(post(QStringLiteral("/2015-03-31/functions/ok/invocations"), "{}").status, 403);
-    QCOMPARE(post(QStringLiteral("/2015-03-31/functions/ok/invocations"), "{}", {{"x-api-key", "s3cret"}}).status, 200);
+    QCOMPARE(post(QStringLiteral("/2015-03-31/functions/ok/invocations"), "{}",
+                  {{"x-api-key", "s3cret"}})
+                 .status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(tst_InvokeApi)

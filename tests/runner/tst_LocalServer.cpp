@@ -109,7 +109,8 @@ Workspace tst_LocalServer::workspace()
         t.api = QLatin1String(api);
         return t;
     };
-    add("echo", "app.echo", {http("POST", "/items/{id}", "http"), http("GET", "/files/{proxy+}", "http")});
+    add("echo", "app.echo",
+        {http("POST", "/items/{id}", "http"), http("GET", "/files/{proxy+}", "http")});
     add("restEcho", "app.rest_echo", {http("GET", "/legacy/{name}", "rest")});
     add("plain", "app.plain", {http("GET", "/plain", "http")});
     add("boom", "app.boom", {http("ANY", "/boom", "http")});
@@ -142,7 +143,8 @@ void tst_LocalServer::cleanup()
 Reply tst_LocalServer::request(const QByteArray& verb, const QString& path, const QByteArray& body,
                                const QList<QPair<QByteArray, QByteArray>>& headers)
 {
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    QNetworkRequest req(
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
     for (const auto& [name, value] : headers)
         req.setRawHeader(name, value);
     QNetworkReply* reply = m_net->sendCustomRequest(req, verb, body);
@@ -166,12 +168,21 @@ void tst_LocalServer::httpApiBuildsPayload2Event()
     QCOMPARE(e.value(QStringLiteral("routeKey")).toString(), QStringLiteral("POST /items/{id}"));
     QCOMPARE(e.value(QStringLiteral("rawPath")).toString(), QStringLiteral("/items/a%20b"));
     QCOMPARE(e.value(QStringLiteral("rawQueryString")).toString(), QStringLiteral("x=1&x=2&y=z"));
-    QCOMPARE(e.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("a b"));
-    QCOMPARE(e.value(QStringLiteral("queryStringParameters")).toObject().value(QStringLiteral("x")).toString(), QStringLiteral("1,2"));
+    QCOMPARE(
+        e.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("id")).toString(),
+        QStringLiteral("a b"));
+    QCOMPARE(e.value(QStringLiteral("queryStringParameters"))
+                 .toObject()
+                 .value(QStringLiteral("x"))
+                 .toString(),
+             QStringLiteral("1,2"));
     QCOMPARE(e.value(QStringLiteral("cookies")).toArray().size(), 2);
     QCOMPARE(e.value(QStringLiteral("body")).toString(), QStringLiteral("{\"k\":1}"));
     QCOMPARE(e.value(QStringLiteral("isBase64Encoded")).toBool(), false);
-    const QJsonObject http = e.value(QStringLiteral("requestContext")).toObject().value(QStringLiteral("http")).toObject();
+    const QJsonObject http = e.value(QStringLiteral("requestContext"))
+                                 .toObject()
+                                 .value(QStringLiteral("http"))
+                                 .toObject();
     QCOMPARE(http.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
     QCOMPARE(http.value(QStringLiteral("sourceIp")).toString(), QStringLiteral("127.0.0.1"));
     QVERIFY(!r.header("apigw-requestid").isEmpty());
@@ -185,7 +196,11 @@ void tst_LocalServer::httpApiMapsResponseWithCookies()
     // Two Set-Cookie headers; Qt's network layer joins repeated Set-Cookie values with '\n'.
     QCOMPARE(r.header("set-cookie"), QByteArray("a=1\nb=2"));
     const QJsonObject e = QJsonDocument::fromJson(r.body).object();
-    QCOMPARE(e.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("proxy")).toString(), QStringLiteral("a/b/c.txt"));
+    QCOMPARE(e.value(QStringLiteral("pathParameters"))
+                 .toObject()
+                 .value(QStringLiteral("proxy"))
+                 .toString(),
+             QStringLiteral("a/b/c.txt"));
 }
 
 void tst_LocalServer::httpApiInfersJsonResponse()
@@ -193,7 +208,8 @@ void tst_LocalServer::httpApiInfersJsonResponse()
     const Reply r = request("GET", QStringLiteral("/plain"));
     QCOMPARE(r.status, 200);
     QVERIFY(r.header("content-type").startsWith("application/json"));
-    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("hello")).toString(), QStringLiteral("world"));
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("hello")).toString(),
+             QStringLiteral("world"));
 }
 
 void tst_LocalServer::restApiBuildsPayload1Event()
@@ -204,9 +220,22 @@ void tst_LocalServer::restApiBuildsPayload1Event()
     const QJsonObject e = QJsonDocument::fromJson(r.body).object();
     QCOMPARE(e.value(QStringLiteral("resource")).toString(), QStringLiteral("/legacy/{name}"));
     QCOMPARE(e.value(QStringLiteral("httpMethod")).toString(), QStringLiteral("GET"));
-    QCOMPARE(e.value(QStringLiteral("queryStringParameters")).toObject().value(QStringLiteral("q")).toString(), QStringLiteral("2"));
-    QCOMPARE(e.value(QStringLiteral("multiValueQueryStringParameters")).toObject().value(QStringLiteral("q")).toArray().size(), 2);
-    QCOMPARE(e.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("ann"));
+    QCOMPARE(e.value(QStringLiteral("queryStringParameters"))
+                 .toObject()
+                 .value(QStringLiteral("q"))
+                 .toString(),
+             QStringLiteral("2"));
+    QCOMPARE(e.value(QStringLiteral("multiValueQueryStringParameters"))
+                 .toObject()
+                 .value(QStringLiteral("q"))
+                 .toArray()
+                 .size(),
+             2);
+    QCOMPARE(e.value(QStringLiteral("pathParameters"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("ann"));
     QVERIFY(e.value(QStringLiteral("body")).isNull());
     QVERIFY(!r.header("x-amzn-requestid").isEmpty());
 }
@@ -214,7 +243,8 @@ void tst_LocalServer::restApiBuildsPayload1Event()
 void tst_LocalServer::binaryBodyIsBase64()
 {
     const QByteArray png("\x89PNG\r\n\x1a\n\x00\x01", 10);
-    const Reply r = request("POST", QStringLiteral("/items/1"), png, {{"Content-Type", "image/png"}});
+    const Reply r =
+        request("POST", QStringLiteral("/items/1"), png, {{"Content-Type", "image/png"}});
     const QJsonObject e = QJsonDocument::fromJson(r.body).object();
     QCOMPARE(e.value(QStringLiteral("isBase64Encoded")).toBool(), true);
     QCOMPARE(QByteArray::fromBase64(e.value(QStringLiteral("body")).toString().toLatin1()), png);
@@ -247,7 +277,8 @@ void tst_LocalServer::clashingRoutesAreRefusedAtListen()
     LocalServer server(runner);
     const auto listening = server.listen(QHostAddress::LocalHost, 0);
     QVERIFY(!listening.has_value());
-    QVERIFY2(listening.error().message.startsWith(QStringLiteral("Function \"plain\" has an http trigger the gateway cannot serve: ")),
+    QVERIFY2(listening.error().message.startsWith(QStringLiteral(
+                 "Function \"plain\" has an http trigger the gateway cannot serve: ")),
              qPrintable(listening.error().message));
 }
 
@@ -262,9 +293,10 @@ void tst_LocalServer::invalidScheduleIsRefused()
     LocalServer server(runner);
     const auto started = server.startSchedules();
     QVERIFY(!started.has_value());
-    QCOMPARE(started.error().message,
-             QStringLiteral("Function \"echo\": \"cron(0 12 * * * *)\" is not a schedule expression: "
-                            "exactly one of day-of-month and day-of-week must be \"?\"."));
+    QCOMPARE(
+        started.error().message,
+        QStringLiteral("Function \"echo\": \"cron(0 12 * * * *)\" is not a schedule expression: "
+                       "exactly one of day-of-month and day-of-week must be \"?\"."));
 }
 
 QTEST_GUILESS_MAIN(tst_LocalServer)

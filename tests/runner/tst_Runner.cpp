@@ -6,11 +6,11 @@
 
 #include "TestFiles.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QDirIterator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,7 +92,8 @@ struct Harness {
     }
 };
 
-InvocationRecord invokeAndWait(Runner& runner, const QString& function, const QByteArray& payload = "{}")
+InvocationRecord invokeAndWait(Runner& runner, const QString& function,
+                               const QByteArray& payload = "{}")
 {
     InvocationRecord result;
     bool done = false;
@@ -185,7 +186,8 @@ void tst_Runner::coldThenWarmOnTheSameInstance()
     QVERIFY(!second.coldStart);
     QCOMPARE(second.instanceId, first.instanceId);
     QCOMPARE(json(second.payload).value(QStringLiteral("count")).toInt(), 2); // module state kept
-    QCOMPARE(json(second.payload).value(QStringLiteral("pid")), json(first.payload).value(QStringLiteral("pid")));
+    QCOMPARE(json(second.payload).value(QStringLiteral("pid")),
+             json(first.payload).value(QStringLiteral("pid")));
     QCOMPARE(second.billedDurationMs, qint64(std::ceil(second.durationMs)));
     QVERIFY(first.billedDurationMs >= qint64(first.initDurationMs + first.durationMs));
     QVERIFY(first.maxMemoryUsedMb > 0);
@@ -206,13 +208,16 @@ void tst_Runner::passesContextAndLambdaEnvironment()
     const int remaining = o.value(QStringLiteral("remaining")).toInt();
     QVERIFY2(remaining > 1000 && remaining <= 3000, qPrintable(QString::number(remaining)));
     const QJsonObject env = o.value(QStringLiteral("env")).toObject();
-    QCOMPARE(env.value(QStringLiteral("AWS_LAMBDA_FUNCTION_NAME")).toString(), QStringLiteral("ok"));
+    QCOMPARE(env.value(QStringLiteral("AWS_LAMBDA_FUNCTION_NAME")).toString(),
+             QStringLiteral("ok"));
     QCOMPARE(env.value(QStringLiteral("AWS_REGION")).toString(), QStringLiteral("us-east-1"));
     QCOMPARE(env.value(QStringLiteral("_HANDLER")).toString(), QStringLiteral("app.ok"));
-    QCOMPARE(env.value(QStringLiteral("LAMBDA_TASK_ROOT")).toString(), h->dir.filePath(QStringLiteral("code")));
+    QCOMPARE(env.value(QStringLiteral("LAMBDA_TASK_ROOT")).toString(),
+             h->dir.filePath(QStringLiteral("code")));
     QCOMPARE(env.value(QStringLiteral("GREETING")).toString(), QStringLiteral("hi"));
     QCOMPARE(env.value(QStringLiteral("TZ")).toString(), QStringLiteral(":UTC"));
-    QCOMPARE(env.value(QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")).toString(), QStringLiteral("256"));
+    QCOMPARE(env.value(QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")).toString(),
+             QStringLiteral("256"));
     QVERIFY(o.value(QStringLiteral("tmp")).toString().startsWith(h->dir.path()));
 }
 
@@ -227,11 +232,14 @@ void tst_Runner::writesStartEndReportAroundFunctionLogs()
                                                  QStringLiteral("{\"n\": %1}").arg(n).toUtf8());
         const QStringList logs = r.logs;
         QVERIFY2(logs.size() >= 4, qPrintable(logs.join(u'\n')));
-        const qsizetype start = logs.indexOf(QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId));
+        const qsizetype start =
+            logs.indexOf(QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId));
         QVERIFY(start >= 0);
-        QCOMPARE(logs.at(start + 1), QStringLiteral("handling %1").arg(n)); // printed before the answer
+        QCOMPARE(logs.at(start + 1),
+                 QStringLiteral("handling %1").arg(n)); // printed before the answer
         QCOMPARE(logs.at(logs.size() - 2), QStringLiteral("END RequestId: %1").arg(r.requestId));
-        QVERIFY(logs.last().startsWith(QStringLiteral("REPORT RequestId: %1\tDuration: ").arg(r.requestId)));
+        QVERIFY(logs.last().startsWith(
+            QStringLiteral("REPORT RequestId: %1\tDuration: ").arg(r.requestId)));
         QCOMPARE(logs.last().contains(QStringLiteral("Init Duration: ")), n == 1);
         QVERIFY(logs.last().contains(QStringLiteral("\tMemory Size: 128 MB\tMax Memory Used: ")));
     }
@@ -266,11 +274,14 @@ void tst_Runner::timeoutKillsInstanceAndNextIsCold()
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("sleepy"));
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("timeout"));
     QCOMPARE(r.errorType, QStringLiteral("Sandbox.Timedout"));
-    QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
-             QStringLiteral("RequestId: %1 Error: Task timed out after 1.00 seconds").arg(r.requestId));
+    QCOMPARE(
+        json(r.payload).value(QStringLiteral("errorMessage")).toString(),
+        QStringLiteral("RequestId: %1 Error: Task timed out after 1.00 seconds").arg(r.requestId));
     // Never early; late only by the machine's scheduling.
-    QVERIFY2(r.durationMs >= 1000 && r.durationMs < 5000, qPrintable(QString::number(r.durationMs)));
-    QVERIFY(r.logs.join(u'\n').contains(QStringLiteral("%1 Task timed out after 1.00 seconds").arg(r.requestId)));
+    QVERIFY2(r.durationMs >= 1000 && r.durationMs < 5000,
+             qPrintable(QString::number(r.durationMs)));
+    QVERIFY(r.logs.join(u'\n').contains(
+        QStringLiteral("%1 Task timed out after 1.00 seconds").arg(r.requestId)));
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("sleepy")), 0);
     const InvocationRecord next = invokeAndWait(runner, QStringLiteral("sleepy"));
     QVERIFY(next.coldStart);
@@ -286,9 +297,10 @@ void tst_Runner::crashIsReportedAsRuntimeExit()
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("crash"));
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("runtime-exit"));
     QCOMPARE(r.errorType, QStringLiteral("Runtime.ExitError"));
-    QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
-             QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: segmentation fault")
-                 .arg(r.requestId));
+    QCOMPARE(
+        json(r.payload).value(QStringLiteral("errorMessage")).toString(),
+        QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: segmentation fault")
+            .arg(r.requestId));
     QVERIFY(invokeAndWait(runner, QStringLiteral("crash")).coldStart);
 }
 
@@ -301,7 +313,8 @@ void tst_Runner::exitMidInvocationIsReported()
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("leave"));
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("runtime-exit"));
     QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
-             QStringLiteral("RequestId: %1 Error: Runtime exited with error: exit status 3").arg(r.requestId));
+             QStringLiteral("RequestId: %1 Error: Runtime exited with error: exit status 3")
+                 .arg(r.requestId));
 }
 
 void tst_Runner::initErrorIsReportedAndNextTriesAgain()
@@ -314,10 +327,13 @@ void tst_Runner::initErrorIsReportedAndNextTriesAgain()
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("init-error"));
     QCOMPARE(r.errorType, QStringLiteral("Runtime.ImportModuleError"));
     QVERIFY(r.coldStart);
-    QVERIFY2(json(r.payload).value(QStringLiteral("errorMessage")).toString().startsWith(
-                 QStringLiteral("Unable to import module 'nosuchmodule'")),
+    QVERIFY2(json(r.payload)
+                 .value(QStringLiteral("errorMessage"))
+                 .toString()
+                 .startsWith(QStringLiteral("Unable to import module 'nosuchmodule'")),
              r.payload.constData());
-    QVERIFY(r.logs.join(u'\n').contains(QStringLiteral("Status: error\tError Type: Runtime.ImportModuleError")));
+    QVERIFY(r.logs.join(u'\n').contains(
+        QStringLiteral("Status: error\tError Type: Runtime.ImportModuleError")));
     const InvocationRecord next = invokeAndWait(runner, QStringLiteral("missing"));
     QCOMPARE(next.errorType, QStringLiteral("Runtime.ImportModuleError"));
     QVERIFY(next.coldStart);
@@ -330,11 +346,13 @@ void tst_Runner::throttlesAtReservedConcurrency()
     h->add(QStringLiteral("sleepy"), QStringLiteral("app.sleepy"), 2).reservedConcurrency = 1;
     Runner runner(h->ws, options());
     bool firstDone = false;
-    runner.invoke(QStringLiteral("sleepy"), "{}", [&](const InvocationRecord&) { firstDone = true; });
+    runner.invoke(QStringLiteral("sleepy"), "{}",
+                  [&](const InvocationRecord&) { firstDone = true; });
     const InvocationRecord second = invokeAndWait(runner, QStringLiteral("sleepy"));
     QCOMPARE(outcomeName(second.outcome), QStringLiteral("throttled"));
     QCOMPARE(second.errorType, QStringLiteral("TooManyRequestsException"));
-    QCOMPARE(json(second.payload).value(QStringLiteral("message")).toString(), QStringLiteral("Rate Exceeded."));
+    QCOMPARE(json(second.payload).value(QStringLiteral("message")).toString(),
+             QStringLiteral("Rate Exceeded."));
     QVERIFY(!firstDone);
     QTRY_VERIFY_WITH_TIMEOUT(firstDone, 10000);
 }
@@ -350,9 +368,11 @@ void tst_Runner::refusesInvalidJsonEvent()
     QCOMPARE(r.errorType, QStringLiteral("InvalidRequestContentException"));
     QCOMPARE(runner.instanceCount(QStringLiteral("ok")), 0); // nothing started for it
     // Any JSON value is an event, a bare string too (this handler then fails on event.get).
-    const InvocationRecord scalar = invokeAndWait(runner, QStringLiteral("ok"), "\"just a string\"");
+    const InvocationRecord scalar =
+        invokeAndWait(runner, QStringLiteral("ok"), "\"just a string\"");
     QCOMPARE(outcomeName(scalar.outcome), QStringLiteral("function-error"));
-    QCOMPARE(json(scalar.payload).value(QStringLiteral("errorType")).toString(), QStringLiteral("AttributeError"));
+    QCOMPARE(json(scalar.payload).value(QStringLiteral("errorType")).toString(),
+             QStringLiteral("AttributeError"));
 }
 
 void tst_Runner::refusesUnknownFunction()
@@ -362,8 +382,9 @@ void tst_Runner::refusesUnknownFunction()
     Runner runner(h->ws, options());
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("ghost"));
     QCOMPARE(r.errorType, QStringLiteral("ResourceNotFoundException"));
-    QCOMPARE(json(r.payload).value(QStringLiteral("message")).toString(),
-             QStringLiteral("Function not found: arn:aws:lambda:us-east-1:123456789012:function:ghost"));
+    QCOMPARE(
+        json(r.payload).value(QStringLiteral("message")).toString(),
+        QStringLiteral("Function not found: arn:aws:lambda:us-east-1:123456789012:function:ghost"));
 }
 
 void tst_Runner::refusesOversizedResponse()
@@ -375,8 +396,10 @@ void tst_Runner::refusesOversizedResponse()
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("big"));
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("response-too-large"));
     QCOMPARE(r.errorType, QStringLiteral("Function.ResponseSizeTooLarge"));
-    QVERIFY(json(r.payload).value(QStringLiteral("errorMessage")).toString().startsWith(
-        QStringLiteral("Response payload size (")));
+    QVERIFY(json(r.payload)
+                .value(QStringLiteral("errorMessage"))
+                .toString()
+                .startsWith(QStringLiteral("Response payload size (")));
 }
 
 void tst_Runner::capsLogFloodAndMarksTruncation()
@@ -388,7 +411,8 @@ void tst_Runner::capsLogFloodAndMarksTruncation()
     const InvocationRecord r = invokeAndWait(runner, QStringLiteral("flood"));
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("success"));
     QVERIFY(r.logsTruncated);
-    QVERIFY(r.logs.contains(QStringLiteral("[swb] log output truncated: this invocation printed more than 256 KB")));
+    QVERIFY(r.logs.contains(
+        QStringLiteral("[swb] log output truncated: this invocation printed more than 256 KB")));
     QVERIFY(r.logs.last().startsWith(QStringLiteral("REPORT RequestId: ")));
     qsizetype bytes = 0;
     for (const QString& line : r.logs)
@@ -409,7 +433,8 @@ void tst_Runner::killsForkedChildrenWithInstance()
     // The child wrote its pid into the instance's TMPDIR, which is removed with the instance:
     // find it through /proc instead. Any process still sleeping in our process group is a leak.
     bool sawChildFile = false;
-    QDirIterator it(h->dir.path(), {QStringLiteral("child")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(h->dir.path(), {QStringLiteral("child")}, QDir::Files,
+                    QDirIterator::Subdirectories);
     qint64 childPid = 0;
     while (it.hasNext()) {
         sawChildFile = true;
@@ -418,7 +443,8 @@ void tst_Runner::killsForkedChildrenWithInstance()
     if (sawChildFile && childPid > 0)
         QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(childPid), 0) != 0, 5000);
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("forker")), 0);
-    QTRY_VERIFY(!QDir(h->dir.path()).entryList({QStringLiteral("swb-forker-*")}, QDir::Dirs).size());
+    QTRY_VERIFY(
+        !QDir(h->dir.path()).entryList({QStringLiteral("swb-forker-*")}, QDir::Dirs).size());
 }
 
 void tst_Runner::killsInstanceOverItsMemorySize()
@@ -432,14 +458,16 @@ void tst_Runner::killsInstanceOverItsMemorySize()
     QCOMPARE(outcomeName(r.outcome), QStringLiteral("out-of-memory"));
     QCOMPARE(r.errorType, QStringLiteral("Runtime.OutOfMemory"));
     QCOMPARE(json(r.payload).value(QStringLiteral("errorMessage")).toString(),
-             QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: killed").arg(r.requestId));
+             QStringLiteral("RequestId: %1 Error: Runtime exited with error: signal: killed")
+                 .arg(r.requestId));
     QCOMPARE(r.maxMemoryUsedMb, 128);
     QVERIFY(r.logs.last().contains(QStringLiteral("Max Memory Used: 128 MB")));
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("hog")), 0);
     // The same code with room enough succeeds and reports what it used.
     const InvocationRecord ok = invokeAndWait(runner, QStringLiteral("roomy"));
     QCOMPARE(outcomeName(ok.outcome), QStringLiteral("success"));
-    QVERIFY2(ok.maxMemoryUsedMb >= 400 && ok.maxMemoryUsedMb <= 1024, qPrintable(QString::number(ok.maxMemoryUsedMb)));
+    QVERIFY2(ok.maxMemoryUsedMb >= 400 && ok.maxMemoryUsedMb <= 1024,
+             qPrintable(QString::number(ok.maxMemoryUsedMb)));
 }
 
 void tst_Runner::freezesIdleInstance()

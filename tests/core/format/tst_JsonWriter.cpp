@@ -18,10 +18,13 @@ private slots:
 
 void tst_JsonWriter::ordersKnownKeysFirstThenAlphabetically()
 {
-    const QJsonObject o{{QStringLiteral("zeta"), 1}, {QStringLiteral("name"), QStringLiteral("n")},
-                        {QStringLiteral("alpha"), 2}, {QStringLiteral("runtime"), 3}};
+    const QJsonObject o{{QStringLiteral("zeta"), 1},
+                        {QStringLiteral("name"), QStringLiteral("n")},
+                        {QStringLiteral("alpha"), 2},
+                        {QStringLiteral("runtime"), 3}};
     QCOMPARE(writeJson(o, {QStringLiteral("name"), QStringLiteral("runtime")}),
-             QByteArray("{\n  \"name\": \"n\",\n  \"runtime\": 3,\n  \"alpha\": 2,\n  \"zeta\": 1\n}\n"));
+             QByteArray(
+                 "{\n  \"name\": \"n\",\n  \"runtime\": 3,\n  \"alpha\": 2,\n  \"zeta\": 1\n}\n"));
 }
 
 void tst_JsonWriter::writesShortestRoundTripNumbers()

@@ -4,8 +4,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,7 +56,10 @@ QString firstError(const Error& e)
 {
     for (const Diagnostic& d : e.diagnostics) {
         if (d.severity == Severity::Error)
-            return QStringLiteral("%1:%2 %3 %4").arg(d.line).arg(d.column).arg(d.pointer, d.message);
+            return QStringLiteral("%1:%2 %3 %4")
+                .arg(d.line)
+                .arg(d.column)
+                .arg(d.pointer, d.message);
     }
     return e.message;
 }
@@ -131,7 +134,8 @@ void tst_WorkspaceFile::saveThenLoadGivesSameModel()
     const auto again = WorkspaceFile::load(dir.path());
     QVERIFY2(again.has_value(), qPrintable(again ? QString() : again.error().toString()));
     QCOMPARE(again->workspace.functions.first().memoryMb, 512);
-    QCOMPARE(WorkspaceFile::serialize(again->workspace), WorkspaceFile::serialize(loaded->workspace));
+    QCOMPARE(WorkspaceFile::serialize(again->workspace),
+             WorkspaceFile::serialize(loaded->workspace));
 }
 
 void tst_WorkspaceFile::saveKeepsUnknownKeys()
@@ -145,10 +149,13 @@ void tst_WorkspaceFile::saveKeepsUnknownKeys()
     QVERIFY(loaded.has_value());
     QVERIFY(WorkspaceFile::save(loaded->workspace).has_value());
     const QJsonObject root =
-        QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("workbench.json")))).object();
-    QCOMPARE(root.value(QStringLiteral("x-team")).toObject().value(QStringLiteral("owner")).toString(),
-             QStringLiteral("ana"));
-    const QJsonObject function = root.value(QStringLiteral("functions")).toArray().first().toObject();
+        QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("workbench.json"))))
+            .object();
+    QCOMPARE(
+        root.value(QStringLiteral("x-team")).toObject().value(QStringLiteral("owner")).toString(),
+        QStringLiteral("ana"));
+    const QJsonObject function =
+        root.value(QStringLiteral("functions")).toArray().first().toObject();
     QCOMPARE(function.value(QStringLiteral("x-note")).toString(), QStringLiteral("hot path"));
 }
 
@@ -164,10 +171,10 @@ void tst_WorkspaceFile::saveWritesKnownKeysInFormatOrder()
     ws.functions.append(f);
     const QByteArray text = WorkspaceFile::serialize(ws);
     // Known keys in the format's order, not alphabetical (QJsonDocument would sort them).
-    const QList<QByteArray> order = {"\"$schema\"", "\"formatVersion\"", "\"name\": \"w\"",
-                                     "\"functions\"", "\"name\": \"a\"", "\"runtime\"",
-                                     "\"handler\"", "\"codeUri\"", "\"memoryMb\": 128",
-                                     "\"timeoutSeconds\": 3", "\"architecture\""};
+    const QList<QByteArray> order = {
+        "\"$schema\"",       "\"formatVersion\"",     "\"name\": \"w\"", "\"functions\"",
+        "\"name\": \"a\"",   "\"runtime\"",           "\"handler\"",     "\"codeUri\"",
+        "\"memoryMb\": 128", "\"timeoutSeconds\": 3", "\"architecture\""};
     qsizetype at = -1;
     for (const QByteArray& key : order) {
         const qsizetype next = text.indexOf(key);
@@ -182,9 +189,11 @@ void tst_WorkspaceFile::reportsEveryProblemAtItsPlace_data()
     QTest::addColumn<QByteArray>("to");
     QTest::addColumn<QString>("expected"); // "line:column pointer message"
 
-    QTest::newRow("wrong type") << QByteArray(R"("memoryMb": 256)") << QByteArray(R"("memoryMb": "256")")
+    QTest::newRow("wrong type") << QByteArray(R"("memoryMb": 256)")
+                                << QByteArray(R"("memoryMb": "256")")
                                 << "9:19 /functions/0/memoryMb expected a number, found a string.";
-    QTest::newRow("fraction") << QByteArray(R"("memoryMb": 256)") << QByteArray(R"("memoryMb": 256.5)")
+    QTest::newRow("fraction") << QByteArray(R"("memoryMb": 256)")
+                              << QByteArray(R"("memoryMb": 256.5)")
                               << "9:19 /functions/0/memoryMb expected a whole number, found 256.5.";
     QTest::newRow("unknown runtime")
         << QByteArray(R"("python3.12")") << QByteArray(R"("python2.7")")
@@ -196,14 +205,16 @@ void tst_WorkspaceFile::reportsEveryProblemAtItsPlace_data()
         << "9:19 /functions/0/memoryMb 20000 MB is out of range; allowed: 128 to 10240 MB.";
     QTest::newRow("timeout out of range")
         << QByteArray(R"("timeoutSeconds": 10)") << QByteArray(R"("timeoutSeconds": 0)")
-        << "10:25 /functions/0/timeoutSeconds 0 seconds is out of range; allowed: 1 to 900 seconds.";
+        << "10:25 /functions/0/timeoutSeconds 0 seconds is out of range; allowed: 1 to 900 "
+           "seconds.";
     QTest::newRow("missing handler file")
         << QByteArray(R"("app.handler")") << QByteArray(R"("main.handler")")
         << "7:18 /functions/0/handler the handler's file is missing: looked for orders/main.py, "
            "orders/main/__init__.py in the workspace.";
     QTest::newRow("missing code folder")
         << QByteArray(R"("codeUri": "orders")") << QByteArray(R"("codeUri": "order")")
-        << QStringLiteral("8:18 /functions/0/codeUri the code folder \"order\" does not exist in %1.");
+        << QStringLiteral(
+               "8:18 /functions/0/codeUri the code folder \"order\" does not exist in %1.");
     QTest::newRow("code outside workspace")
         << QByteArray(R"("codeUri": "orders")") << QByteArray(R"("codeUri": "../orders")")
         << "8:18 /functions/0/codeUri \"../orders\" is outside the workspace; give a folder "
@@ -378,7 +389,8 @@ void tst_WorkspaceFile::reportsUnreadableFolder()
         // Root reads any folder, so check as an unprivileged user in a child process; the
         // temporary folder must be reachable by that user.
         QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                      QFileDevice::ExeOwner | QFileDevice::ExeOther));
+                                                      QFileDevice::ExeOwner |
+                                                      QFileDevice::ExeOther));
         int pipeFds[2];
         QCOMPARE(::pipe(pipeFds), 0);
         const pid_t child = ::fork();
@@ -404,8 +416,8 @@ void tst_WorkspaceFile::reportsUnreadableFolder()
         ::waitpid(child, &status, 0);
         QCOMPARE(QString::fromUtf8(answer), expected);
     }
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                      QFileDevice::ExeOwner);
+    QFile::setPermissions(folder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 void tst_WorkspaceFile::failedLoadLeavesFileUntouched()

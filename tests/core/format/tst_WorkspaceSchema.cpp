@@ -27,11 +27,7 @@ QJsonObject schema()
 
 QJsonObject definition(const char* name)
 {
-    return schema()
-        .value(QStringLiteral("$defs"))
-        .toObject()
-        .value(QLatin1String(name))
-        .toObject();
+    return schema().value(QStringLiteral("$defs")).toObject().value(QLatin1String(name)).toObject();
 }
 
 QStringList enumOf(const QJsonObject& def, const char* property)

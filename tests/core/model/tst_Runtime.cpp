@@ -49,13 +49,13 @@ void tst_Runtime::handlerCandidates_data()
     QTest::addColumn<int>("family");
     QTest::addColumn<QString>("handler");
     QTest::addColumn<QStringList>("files");
-    QTest::newRow("python module") << int(RuntimeFamily::Python) << "app.handler"
-                                   << QStringList{"app.py", "app/__init__.py"};
+    QTest::newRow("python module")
+        << int(RuntimeFamily::Python) << "app.handler" << QStringList{"app.py", "app/__init__.py"};
     QTest::newRow("python package") << int(RuntimeFamily::Python) << "pkg.mod.handler"
                                     << QStringList{"pkg/mod.py", "pkg/mod/__init__.py"};
-    QTest::newRow("node in folder") << int(RuntimeFamily::Node) << "src/index.handler"
-                                    << QStringList{"src/index.js", "src/index.mjs",
-                                                   "src/index.cjs"};
+    QTest::newRow("node in folder")
+        << int(RuntimeFamily::Node) << "src/index.handler"
+        << QStringList{"src/index.js", "src/index.mjs", "src/index.cjs"};
     QTest::newRow("provided") << int(RuntimeFamily::Provided) << "anything.goes"
                               << QStringList{"bootstrap"};
     QTest::newRow("malformed") << int(RuntimeFamily::Python) << "nohandler" << QStringList{};
@@ -73,11 +73,16 @@ void tst_Runtime::handlerFormatProblems_data()
 {
     QTest::addColumn<QString>("handler");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("ok") << "app.handler" << "";
-    QTest::newRow("empty") << "" << "the handler is empty";
-    QTest::newRow("no dot") << "app" << "expected FILE.FUNCTION (for example \"app.handler\")";
-    QTest::newRow("bad name") << "app.9x" << "\"9x\" is not a valid function name";
-    QTest::newRow("escapes") << "../x.handler" << "the handler's file must stay inside the code folder";
+    QTest::newRow("ok") << "app.handler"
+                        << "";
+    QTest::newRow("empty") << ""
+                           << "the handler is empty";
+    QTest::newRow("no dot") << "app"
+                            << "expected FILE.FUNCTION (for example \"app.handler\")";
+    QTest::newRow("bad name") << "app.9x"
+                              << "\"9x\" is not a valid function name";
+    QTest::newRow("escapes") << "../x.handler"
+                             << "the handler's file must stay inside the code folder";
 }
 
 void tst_Runtime::handlerFormatProblems()

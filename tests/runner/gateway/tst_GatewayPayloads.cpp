@@ -592,6 +592,5 @@ void tst_GatewayPayloads::gatewayErrorsUseApiGatewaysTexts()
     QCOMPARE(headerValues(response, "Content-Type"), QByteArray("application/json"));
 }
 
-
 QTEST_GUILESS_MAIN(tst_GatewayPayloads)
 #include "tst_GatewayPayloads.moc"

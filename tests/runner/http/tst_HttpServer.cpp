@@ -22,7 +22,8 @@ bool complete(const QByteArray& data)
     const qsizetype lengthAt = data.toLower().indexOf("content-length: ");
     qsizetype length = 0;
     if (lengthAt >= 0 && lengthAt < end)
-        length = data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong();
+        length =
+            data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong();
     return data.size() >= end + 4 + length;
 }
 
@@ -41,7 +42,8 @@ QByteArray readResponse(QTcpSocket& socket, int timeoutMs = 5000)
         const qsizetype lengthAt = data.toLower().indexOf("content-length: ");
         const qsizetype length =
             lengthAt >= 0 && lengthAt < end
-                ? data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16).toLongLong()
+                ? data.mid(lengthAt + 16, data.indexOf("\r\n", lengthAt) - lengthAt - 16)
+                      .toLongLong()
                 : 0;
         s_leftover = data.mid(end + 4 + length);
         data.truncate(end + 4 + length);
@@ -154,7 +156,12 @@ void tst_HttpServer::answersContinueBeforeBody()
     QVERIFY(s.waitForConnected());
     s.write("POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
     QByteArray interim;
-    QVERIFY(QTest::qWaitFor([&] { interim += s.readAll(); return interim.endsWith("\r\n\r\n"); }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            interim += s.readAll();
+            return interim.endsWith("\r\n\r\n");
+        },
+        5000));
     QCOMPARE(interim, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
     s.write("ok");
     QVERIFY(readResponse(s).endsWith("body=ok"));
