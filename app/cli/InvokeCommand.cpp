@@ -134,7 +134,14 @@ int runInvoke(Console& console, const QStringList& args)
 
     RunnerOptions options;
     options.runtimeFolder = *runtimeFolder;
-    options.freezeIdleInstances = !parser.isSet(noFreeze);
+    // The workspace's own runner settings first; the command's flags below override them.
+    const RunnerSettings& settings = loaded->workspace.runner;
+    options.keepAliveMs = qint64(settings.keepAliveSeconds) * 1000;
+    options.concurrencyLimit = settings.concurrencyLimit;
+    options.freezeIdleInstances = settings.freezeIdleInstances;
+    options.region = settings.region;
+    if (parser.isSet(noFreeze))
+        options.freezeIdleInstances = false;
     options.concurrencyLimit = std::max(options.concurrencyLimit, parallel);
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);

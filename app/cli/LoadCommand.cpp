@@ -43,12 +43,15 @@ int runLoad(Console& console, const QStringList& args)
                                    QStringLiteral("FILE"));
     const QCommandLineOption keepAlive(
         QStringLiteral("keep-alive"),
-        QStringLiteral("Seconds an idle instance is kept (default 600)."), QStringLiteral("S"),
-        QStringLiteral("600"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency-limit"),
-                                         QStringLiteral("Instances at most, unless the function "
-                                                        "reserves its own (default 10)."),
-                                         QStringLiteral("N"), QStringLiteral("10"));
+        QStringLiteral("Seconds an idle instance is kept (default: the workspace's "
+                       "runner.keepAliveSeconds, else 600)."),
+        QStringLiteral("S"), QStringLiteral("600"));
+    const QCommandLineOption concurrency(
+        QStringLiteral("concurrency-limit"),
+        QStringLiteral("Instances at most, unless the function "
+                       "reserves its own (default: the "
+                       "workspace's runner.concurrencyLimit, else 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Seed for poisson (default 1)."),
                                   QStringLiteral("N"), QStringLiteral("1"));
@@ -110,8 +113,16 @@ int runLoad(Console& console, const QStringList& args)
 
     RunnerOptions options;
     options.runtimeFolder = *runtimeFolder;
-    options.keepAliveMs = qint64(keepAliveSeconds * 1000);
-    options.concurrencyLimit = limit;
+    // The workspace's own runner settings first; the command's flags below override them.
+    const RunnerSettings& settings = loaded->workspace.runner;
+    options.keepAliveMs = qint64(settings.keepAliveSeconds) * 1000;
+    options.concurrencyLimit = settings.concurrencyLimit;
+    options.freezeIdleInstances = settings.freezeIdleInstances;
+    options.region = settings.region;
+    if (parser.isSet(keepAlive))
+        options.keepAliveMs = qint64(keepAliveSeconds * 1000);
+    if (parser.isSet(concurrency))
+        options.concurrencyLimit = limit;
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {

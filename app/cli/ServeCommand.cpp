@@ -37,8 +37,9 @@ int runServe(Console& console, const QStringList& args)
                                       QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
     const QCommandLineOption keepAlive(
         QStringLiteral("keep-alive"),
-        QStringLiteral("Seconds an idle instance is kept (default 600)."), QStringLiteral("S"),
-        QStringLiteral("600"));
+        QStringLiteral("Seconds an idle instance is kept (default: the workspace's "
+                       "runner.keepAliveSeconds, else 600)."),
+        QStringLiteral("S"), QStringLiteral("600"));
     parser.addOption(host);
     parser.addOption(port);
     parser.addOption(apiKey);
@@ -83,8 +84,16 @@ int runServe(Console& console, const QStringList& args)
 
     RunnerOptions options;
     options.runtimeFolder = *runtimeFolder;
-    options.freezeIdleInstances = !parser.isSet(noFreeze);
-    options.keepAliveMs = qint64(keepAliveSeconds * 1000);
+    // The workspace's own runner settings first; the command's flags below override them.
+    const RunnerSettings& settings = loaded->workspace.runner;
+    options.keepAliveMs = qint64(settings.keepAliveSeconds) * 1000;
+    options.concurrencyLimit = settings.concurrencyLimit;
+    options.freezeIdleInstances = settings.freezeIdleInstances;
+    options.region = settings.region;
+    if (parser.isSet(noFreeze))
+        options.freezeIdleInstances = false;
+    if (parser.isSet(keepAlive))
+        options.keepAliveMs = qint64(keepAliveSeconds * 1000);
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {

@@ -25,7 +25,11 @@ const QString kSchemaUrl =
 
 const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
                                     QStringLiteral("name"),      QStringLiteral("functions"),
-                                    QStringLiteral("scenarios"), QStringLiteral("deployTargets")};
+                                    QStringLiteral("scenarios"), QStringLiteral("deployTargets"),
+                                    QStringLiteral("runner")};
+const QStringList kRunnerKeys = {QStringLiteral("keepAliveSeconds"),
+                                 QStringLiteral("concurrencyLimit"),
+                                 QStringLiteral("freezeIdleInstances"), QStringLiteral("region")};
 const QStringList kFunctionKeys = {QStringLiteral("name"),
                                    QStringLiteral("description"),
                                    QStringLiteral("runtime"),
@@ -326,6 +330,20 @@ public:
         return d;
     }
 
+    RunnerSettings runnerSettings(const QJsonObject& o, const QString& at)
+    {
+        RunnerSettings r;
+        r.keepAliveSeconds =
+            integer(o, QStringLiteral("keepAliveSeconds"), at).value_or(r.keepAliveSeconds);
+        r.concurrencyLimit =
+            integer(o, QStringLiteral("concurrencyLimit"), at).value_or(r.concurrencyLimit);
+        r.freezeIdleInstances =
+            boolean(o, QStringLiteral("freezeIdleInstances"), at).value_or(r.freezeIdleInstances);
+        r.region = string(o, QStringLiteral("region"), at, false).value_or(r.region);
+        r.extensions = unknownKeys(o, kRunnerKeys, at);
+        return r;
+    }
+
     template <typename T, typename ReadOne>
     QList<T> list(const QJsonObject& root, const QString& key, ReadOne readOne)
     {
@@ -450,15 +468,16 @@ const QStringList& WorkspaceFile::keyOrder()
 {
     static const QStringList order = [] {
         QStringList keys;
-        for (const QStringList* list :
-             {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kDeployTargetKeys}) {
+        for (const QStringList* list : {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys,
+                                        &kScenarioKeys, &kDeployTargetKeys, &kRunnerKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;
             }
         }
         // Lists last so that a function's scalars read before its triggers.
-        for (const char* k : {"environment", "triggers", "functions", "scenarios", "deployTargets"})
+        for (const char* k :
+             {"environment", "triggers", "runner", "functions", "scenarios", "deployTargets"})
             keys.move(keys.indexOf(QLatin1String(k)), keys.size() - 1);
         return keys;
     }();
@@ -577,6 +596,11 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
                                       [&reader](const QJsonObject& o, const QString& p) {
                                           return reader.deployTarget(o, p);
                                       });
+        if (root.contains(QStringLiteral("runner"))) {
+            if (const auto o =
+                    reader.object(root.value(QStringLiteral("runner")), QStringLiteral("/runner")))
+                ws.runner = reader.runnerSettings(*o, QStringLiteral("/runner"));
+        }
         ws.extensions = reader.unknownKeys(root, kWorkspaceKeys, QString());
         if (!root.contains(QStringLiteral("functions")))
             reader.error(QString(), QStringLiteral("missing required key \"functions\" (an "
@@ -641,6 +665,14 @@ QByteArray WorkspaceFile::serialize(const Workspace& ws)
         for (const DeployTarget& d : ws.deployTargets)
             targets.append(toJson(d));
         root.insert(QStringLiteral("deployTargets"), targets);
+    }
+    if (!ws.runner.isDefault()) {
+        const QJsonObject runner{
+            {QStringLiteral("keepAliveSeconds"), ws.runner.keepAliveSeconds},
+            {QStringLiteral("concurrencyLimit"), ws.runner.concurrencyLimit},
+            {QStringLiteral("freezeIdleInstances"), ws.runner.freezeIdleInstances},
+            {QStringLiteral("region"), ws.runner.region}};
+        root.insert(QStringLiteral("runner"), withExtensions(runner, ws.runner.extensions));
     }
     return writeJson(withExtensions(root, ws.extensions), keyOrder());
 }

@@ -50,6 +50,15 @@ public:
             scenarioNames.insert(s.name, at(p, "name"));
             scenario(s, p);
         }
+        range(QStringLiteral("/runner/keepAliveSeconds"), m_ws.runner.keepAliveSeconds, 0, 86400,
+              "seconds");
+        range(QStringLiteral("/runner/concurrencyLimit"), m_ws.runner.concurrencyLimit, 1, 1000,
+              "instances");
+        static const QRegularExpression regionPattern(QStringLiteral("^[a-z]{2}(-[a-z]+)+-\\d+$"));
+        if (!regionPattern.match(m_ws.runner.region).hasMatch())
+            error(QStringLiteral("/runner/region"),
+                  QStringLiteral("\"%1\" is not an AWS region id; write it like \"us-east-1\".")
+                      .arg(m_ws.runner.region));
         QHash<QString, QString> targetNames;
         for (qsizetype i = 0; i < m_ws.deployTargets.size(); ++i) {
             const QString p = JsonLocator::child(QStringLiteral("/deployTargets"), i);

@@ -10,6 +10,24 @@
 
 namespace swb {
 
+// How the local runner treats this workspace's functions (command-line flags override these).
+struct RunnerSettings {
+    static constexpr int kDefaultKeepAliveSeconds = 600;
+    static constexpr int kDefaultConcurrencyLimit = 10;
+    int keepAliveSeconds = kDefaultKeepAliveSeconds; // idle instances expire after this
+    int concurrencyLimit = kDefaultConcurrencyLimit; // per function without reserved concurrency
+    bool freezeIdleInstances = true;
+    QString region = QStringLiteral("us-east-1"); // AWS_REGION and the ARNs the runner uses
+    QJsonObject extensions;
+
+    bool isDefault() const
+    {
+        return keepAliveSeconds == kDefaultKeepAliveSeconds &&
+               concurrencyLimit == kDefaultConcurrencyLimit && freezeIdleInstances &&
+               region == QLatin1String("us-east-1") && extensions.isEmpty();
+    }
+};
+
 struct Workspace {
     static constexpr int kFormatVersion = 1;
     static constexpr const char* kFileName = "workbench.json";
@@ -20,6 +38,7 @@ struct Workspace {
     QList<FunctionSpec> functions;
     QList<ScenarioSpec> scenarios;
     QList<DeployTarget> deployTargets;
+    RunnerSettings runner;
     QJsonObject extensions; // unknown top-level keys, kept on save
 
     const FunctionSpec* function(const QString& name) const;

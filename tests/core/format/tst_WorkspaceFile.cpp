@@ -84,6 +84,9 @@ private slots:
     void refusesNonUtf8File();
     void reportsUnreadableFolder();
     void failedLoadLeavesFileUntouched();
+    void readsAndKeepsRunnerSettings();
+    void rejectsBadRunnerSettings_data();
+    void rejectsBadRunnerSettings();
 };
 
 void tst_WorkspaceFile::loadsValidWorkspace()
@@ -427,6 +430,63 @@ void tst_WorkspaceFile::failedLoadLeavesFileUntouched()
     QVERIFY(makeWorkspace(dir.path(), broken));
     QVERIFY(!WorkspaceFile::load(dir.path()).has_value());
     QCOMPARE(test::readFile(dir.filePath(QStringLiteral("workbench.json"))), broken);
+}
+
+void tst_WorkspaceFile::readsAndKeepsRunnerSettings()
+{
+    QTemporaryDir dir;
+    QByteArray json = kValid;
+    json.replace(
+        R"("name": "shop",)",
+        R"("name": "shop", "runner": {"keepAliveSeconds": 30, "concurrencyLimit": 2, "freezeIdleInstances": false, "region": "eu-west-1"},)");
+    QVERIFY(makeWorkspace(dir.path(), json));
+    const auto loaded = WorkspaceFile::load(dir.path());
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().toString()));
+    const RunnerSettings& r = loaded->workspace.runner;
+    QCOMPARE(r.keepAliveSeconds, 30);
+    QCOMPARE(r.concurrencyLimit, 2);
+    QCOMPARE(r.freezeIdleInstances, false);
+    QCOMPARE(r.region, QStringLiteral("eu-west-1"));
+    QVERIFY(WorkspaceFile::save(loaded->workspace).has_value());
+    const auto again = WorkspaceFile::load(dir.path());
+    QVERIFY(again.has_value());
+    QCOMPARE(again->workspace.runner.keepAliveSeconds, 30);
+    QCOMPARE(again->workspace.runner.region, QStringLiteral("eu-west-1"));
+    // Defaults are not written out.
+    Workspace plain;
+    plain.name = QStringLiteral("p");
+    QVERIFY(!WorkspaceFile::serialize(plain).contains("\"runner\""));
+}
+
+void tst_WorkspaceFile::rejectsBadRunnerSettings_data()
+{
+    QTest::addColumn<QByteArray>("runner");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("cap 0")
+        << QByteArray(R"({"concurrencyLimit": 0})")
+        << "/runner/concurrencyLimit 0 instances is out of range; allowed: 1 to 1000 instances.";
+    QTest::newRow("keep-alive")
+        << QByteArray(R"({"keepAliveSeconds": -1})")
+        << "/runner/keepAliveSeconds -1 seconds is out of range; allowed: 0 to 86400 seconds.";
+    QTest::newRow("region")
+        << QByteArray(R"({"region": "Frankfurt"})")
+        << "/runner/region \"Frankfurt\" is not an AWS region id; write it like \"us-east-1\".";
+    QTest::newRow("not object") << QByteArray("true")
+                                << "/runner expected an object, found a boolean.";
+}
+
+void tst_WorkspaceFile::rejectsBadRunnerSettings()
+{
+    QFETCH(QByteArray, runner);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QByteArray json = kValid;
+    json.replace(R"("name": "shop",)", "\"name\": \"shop\", \"runner\": " + runner + ",");
+    QVERIFY(makeWorkspace(dir.path(), json));
+    const auto loaded = WorkspaceFile::load(dir.path());
+    QVERIFY(!loaded.has_value());
+    const QString first = firstError(loaded.error());
+    QCOMPARE(first.mid(first.indexOf(QLatin1Char(' ')) + 1), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceFile)
