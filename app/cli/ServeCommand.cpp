@@ -9,6 +9,7 @@
 #include "format/WorkspaceFile.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <csignal>
 
@@ -134,12 +135,25 @@ int runServe(Console& console, const QStringList& args)
                          }());
     console.err().flush();
 
-    QObject::connect(&runner, &Runner::event, &runner, [&console](const RunnerEvent& e) {
-        if (e.kind == RunnerEvent::Kind::LogLine) {
-            console.err() << e.function << ' ' << e.text << '\n';
-            console.err().flush();
-        }
+    // Log lines are gathered and written every 20 ms: one write per batch instead of three
+    // per request keeps the server's CPU per request down, and a person sees no delay.
+    QString pendingLog;
+    QTimer logFlush;
+    logFlush.setSingleShot(true);
+    logFlush.setInterval(20);
+    QObject::connect(&logFlush, &QTimer::timeout, &logFlush, [&console, &pendingLog] {
+        console.err() << pendingLog;
+        console.err().flush();
+        pendingLog.clear();
     });
+    QObject::connect(&runner, &Runner::event, &runner,
+                     [&pendingLog, &logFlush](const RunnerEvent& e) {
+                         if (e.kind != RunnerEvent::Kind::LogLine)
+                             return;
+                         pendingLog += e.function + QLatin1Char(' ') + e.text + QLatin1Char('\n');
+                         if (!logFlush.isActive())
+                             logFlush.start();
+                     });
 
     SignalWatcher watcher;
     int stopSignal = 0;
@@ -149,6 +163,7 @@ int runServe(Console& console, const QStringList& args)
     });
     QCoreApplication::exec();
     runner.shutdown();
+    console.err() << pendingLog; // what was gathered since the last flush
     console.err() << QStringLiteral("swb: stopped (%1); every instance was shut down.\n")
                          .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
                                                     : QStringLiteral("SIGINT"));
