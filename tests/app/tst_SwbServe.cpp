@@ -132,8 +132,14 @@ void tst_SwbServe::sigtermStopsEveryInstance()
     QVERIFY(socket.waitForConnected());
     socket.write(
         "POST /2015-03-31/functions/hello/invocations HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
+    // Accumulate what the event loop has read: waitForReadyRead() would wait for *more* data
+    // and miss an answer that qWaitFor's event processing already buffered.
+    QByteArray answer;
     QVERIFY(QTest::qWaitFor(
-        [&] { return socket.waitForReadyRead(100) && socket.readAll().startsWith("HTTP/1.1 200"); },
+        [&] {
+            answer += socket.readAll();
+            return answer.startsWith("HTTP/1.1 200") && answer.contains("\r\n\r\n");
+        },
         30000));
     // The instance is a child of swb: find it before the stop.
     const QString children =
