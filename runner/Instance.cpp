@@ -400,18 +400,7 @@ namespace {
 
 qint64 residentKb(qint64 pid)
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = status.readAll();
-    const qsizetype at = text.indexOf("VmRSS:");
-    if (at < 0)
-        return 0;
-    return text.mid(at + 6, text.indexOf('\n', at) - at - 6)
-        .trimmed()
-        .split(' ')
-        .first()
-        .toLongLong();
+    return std::max<qint64>(ProcessStatusFile::fieldKb(pid, "VmRSS"), 0);
 }
 
 // The process and its descendants (a handler may fork workers), two levels deep.
@@ -462,23 +451,15 @@ void Instance::checkMemory()
 
 int Instance::peakMemoryMb() const
 {
-    const qint64 p = pid();
-    if (p <= 0)
+    if (!m_status.isOpen() && !m_status.open(pid()))
         return 0;
-    QFile status(QStringLiteral("/proc/%1/status").arg(p));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            const qint64 kb = line.mid(6).trimmed().split(' ').first().toLongLong();
-            return int((kb + 1023) / 1024);
-        }
-    }
-    return 0;
+    const qint64 kb = m_status.fieldKb("VmHWM");
+    return kb > 0 ? int((kb + 1023) / 1024) : 0;
 }
 
 void Instance::onFinished(int exitCode, int exitStatus)
 {
+    m_status.close();
     if (m_process)
         onOutput();
     if (!m_partialLine.isEmpty()) {

@@ -4,6 +4,7 @@
 // as Lambda would; any failure kills the instance.
 
 #include "InvocationRecord.h"
+#include "ProcessStatusFile.h"
 #include "RuntimeApiServer.h"
 
 #include <QElapsedTimer>
@@ -95,6 +96,7 @@ private:
     QTimer* m_timeout = nullptr;
     QTimer* m_memoryPoll = nullptr; // enforces memorySizeMb while an invocation runs
     int m_polledPeakMb = 0;
+    mutable ProcessStatusFile m_status; // kept open: peak memory after every invocation
     State m_state = State::Starting;
     bool m_frozen = false;
     bool m_everReady = false;

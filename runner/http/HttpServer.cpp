@@ -3,6 +3,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <cerrno>
+#include <sys/socket.h>
+
 namespace swb::http {
 
 namespace {
@@ -151,7 +154,7 @@ public:
             out += "Connection: close\r\n";
         out += "\r\n";
         out += response.body;
-        m_socket->write(out);
+        send(out);
         m_inFlight = 0;
         if (m_closeAfterResponse) {
             m_socket->disconnectFromHost();
@@ -164,6 +167,30 @@ public:
     }
 
     void abort() { m_socket->abort(); }
+
+    // Qt's buffered socket flushes each write from a posted event (an eventfd write and one
+    // more turn of the event loop). A response usually fits in the kernel's send buffer, so it
+    // is sent directly when Qt has nothing queued; whatever the kernel does not take, and every
+    // error, goes through Qt, which keeps the order and reports the error as usual.
+    void send(const QByteArray& out)
+    {
+        qsizetype sent = 0;
+        const qintptr fd = m_socket->socketDescriptor();
+        if (fd >= 0 && m_socket->bytesToWrite() == 0) {
+            while (sent < out.size()) {
+                const ssize_t n = ::send(int(fd), out.constData() + sent, size_t(out.size() - sent),
+                                         MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (n > 0)
+                    sent += n;
+                else if (n < 0 && errno == EINTR)
+                    continue;
+                else
+                    break;
+            }
+        }
+        if (sent < out.size())
+            m_socket->write(out.constData() + sent, out.size() - sent);
+    }
 
 private:
     void onReadyRead()

@@ -70,6 +70,7 @@ private slots:
     void droppedResponderAnswers500();
     void responderKnowsClientLeft();
     void honoursConnectionClose();
+    void sendsLargeResponsesWholeAndInOrder();
 
 private:
     HttpServer* m_server = nullptr;
@@ -251,6 +252,28 @@ void tst_HttpServer::honoursConnectionClose()
     const QByteArray r = readResponse(s);
     QVERIFY(r.contains("Connection: close\r\n"));
     QTRY_COMPARE(s.state(), QAbstractSocket::UnconnectedState);
+}
+
+// A response larger than the kernel's socket buffer is partly sent directly and the rest
+// through Qt's buffer; the next pipelined response must still come after all of it.
+void tst_HttpServer::sendsLargeResponsesWholeAndInOrder()
+{
+    QByteArray big(8 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char('a' + i % 26);
+    m_server->setHandler([&](HttpRequest&& request, HttpResponder&& responder) {
+        responder.respond(HttpResponse::text(200, request.path == "/big" ? big : "small"));
+    });
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(s.waitForConnected());
+    s.write("GET /big HTTP/1.1\r\nHost: h\r\n\r\nGET /small HTTP/1.1\r\nHost: h\r\n\r\n");
+    const QByteArray first = readResponse(s, 20000);
+    QVERIFY2(first.startsWith("HTTP/1.1 200 OK\r\n"), first.left(200).constData());
+    QVERIFY(first.endsWith(big));
+    const QByteArray second = readResponse(s);
+    QVERIFY2(second.startsWith("HTTP/1.1 200 OK\r\n"), second.left(200).constData());
+    QVERIFY(second.endsWith("\r\n\r\nsmall"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpServer)
