@@ -396,6 +396,30 @@ class PythonBootstrapTests(BootstrapTests, unittest.TestCase):
     SYNTAX_MESSAGE_PREFIX = "Syntax error in module 'syntax': "
     LOG_LINES_EXPECTED = ["printed line one\n", "stderr line\n", "\twarned here\n"]
 
+    def test_runtime_bytecode_cached_beside_it_never_in_the_task_root(self):
+        global PY_BOOTSTRAP
+        # bootstrap.py imports the runtime so that its bytecode is cached (a script is compiled
+        # at every start); -B still keeps __pycache__ out of the function's folder.
+        root = os.path.join(os.environ.get("TMPDIR", "/tmp"), "swb-pyc-test-%d" % os.getpid())
+        runtime = os.path.join(root, "runtime")
+        task = os.path.join(root, "task")
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(runtime)
+        self.addCleanup(shutil.rmtree, root, True)
+        for name in ("bootstrap.py", "swb_lambda_runtime.py"):
+            shutil.copy(os.path.join(os.path.dirname(PY_BOOTSTRAP), name), runtime)
+        shutil.copytree(self.ROOT, task, ignore=shutil.ignore_patterns("__pycache__"))
+        saved, PY_BOOTSTRAP = PY_BOOTSTRAP, os.path.join(runtime, "bootstrap.py")
+        try:
+            inst = self.start(self.H_ECHO, root=task)
+        finally:
+            PY_BOOTSTRAP = saved
+        rec = inst.invoke({"a": 1}, "req-pyc")
+        self.assertTrue(rec["path"].endswith("/response"), inst.text())
+        cached = os.listdir(os.path.join(runtime, "__pycache__"))
+        self.assertTrue(any(n.startswith("swb_lambda_runtime.") for n in cached), cached)
+        self.assertFalse(os.path.exists(os.path.join(task, "__pycache__")))
+
     def check_exception_body(self, b):
         self.assertEqual(list(b.keys()), ["errorMessage", "errorType", "requestId", "stackTrace"])
         self.assertEqual(b["errorMessage"], "boom")
