@@ -170,10 +170,15 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
     });
 }
 
-void InvokeApi::invokeAsync(const QString& function, const QByteArray& payload, int attempt)
+QString InvokeApi::invokeEvent(const QString& function, const QByteArray& payload)
+{
+    return invokeAsync(function, payload, 1);
+}
+
+QString InvokeApi::invokeAsync(const QString& function, const QByteArray& payload, int attempt)
 {
     ++m_pendingAsync;
-    m_runner.invoke(
+    return m_runner.invoke(
         function, payload, [this, function, payload, attempt](const InvocationRecord& r) {
             --m_pendingAsync;
             const int retriesLeft = int(m_options.asyncRetryDelaysMs.size()) - (attempt - 1);

@@ -29,13 +29,17 @@ public:
     static bool handles(const QByteArray& path);
     void handle(http::HttpRequest&& request, http::HttpResponder&& responder);
     int pendingAsyncInvocations() const { return m_pendingAsync; }
+    // An asynchronous (Event) invocation, as Lambda makes for an Invoke API Event call or an
+    // EventBridge schedule: queued, retried twice on failure. Returns the first attempt's
+    // request id.
+    QString invokeEvent(const QString& function, const QByteArray& payload);
 
 signals:
     // An Event invocation finished for good (after its retries): for logs and tests.
     void asyncInvocationFinished(const swb::InvocationRecord& record, int attempts);
 
 private:
-    void invokeAsync(const QString& function, const QByteArray& payload, int attempt);
+    QString invokeAsync(const QString& function, const QByteArray& payload, int attempt);
 
     Runner& m_runner;
     InvokeApiOptions m_options;

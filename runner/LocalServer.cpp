@@ -36,15 +36,17 @@ struct LocalServer::Schedule {
     QString ruleName;
     ScheduleExpression expression;
     QTimer timer;
+    QDateTime dueAt; // the firing the timer waits for (it may wake early for far firings)
 };
 
 LocalServer::~LocalServer() = default;
 
 Result<void> LocalServer::startSchedules()
 {
-    const auto catalog = EventTemplateCatalog::loadBuiltIn();
+    auto catalog = EventTemplateCatalog::loadBuiltIn();
     if (!catalog)
         return std::unexpected(catalog.error());
+    m_catalog = std::make_unique<EventTemplateCatalog>(std::move(*catalog));
     for (const FunctionSpec& f : m_runner.workspace().functions) {
         int index = 0;
         for (const TriggerSpec& t : f.triggers) {
@@ -62,37 +64,64 @@ Result<void> LocalServer::startSchedules()
             schedule->timer.setSingleShot(true);
             schedule->timer.setTimerType(Qt::PreciseTimer);
             const std::weak_ptr<Schedule> weak = schedule;
-            connect(&schedule->timer, &QTimer::timeout, this, [this, weak, catalog = *catalog] {
+            connect(&schedule->timer, &QTimer::timeout, this, [this, weak] {
                 const auto s = weak.lock();
                 if (!s)
                     return;
-                const QDateTime now = QDateTime::currentDateTimeUtc();
-                const auto event =
-                    catalog.generate(QStringLiteral("eventbridge-schedule"),
-                                     {QStringLiteral("time=") + now.toString(Qt::ISODate),
-                                      QStringLiteral("rule=") + s->ruleName});
-                const QByteArray payload =
-                    event ? QJsonDocument(*event).toJson(QJsonDocument::Compact) : QByteArray("{}");
-                const QString requestId =
-                    m_runner.invoke(s->function, payload, [](const InvocationRecord&) {});
-                emit scheduleFired(s->function, s->expression.text(), requestId);
-                arm(s);
+                // A firing more than a day away is reached in steps of a day.
+                if (QDateTime::currentDateTimeUtc().msecsTo(s->dueAt) > 1000) {
+                    arm(s, false);
+                    return;
+                }
+                fire(*s);
+                arm(s, true);
             });
             m_schedules.append(schedule);
-            arm(schedule);
+            arm(schedule, true);
         }
     }
     return {};
 }
 
-void LocalServer::arm(const std::shared_ptr<Schedule>& schedule)
+QString LocalServer::fire(Schedule& schedule)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime next = schedule->expression.nextAfter(now);
+    const auto event = m_catalog->generate(QStringLiteral("eventbridge-schedule"),
+                                           {QStringLiteral("time=") + now.toString(Qt::ISODate),
+                                            QStringLiteral("rule=") + schedule.ruleName});
+    const QByteArray payload =
+        event ? QJsonDocument(*event).toJson(QJsonDocument::Compact) : QByteArray("{}");
+    // EventBridge invokes its targets asynchronously: a failed firing is retried.
+    const QString requestId = m_invokeApi->invokeEvent(schedule.function, payload);
+    emit scheduleFired(schedule.function, schedule.expression.text(), requestId);
+    return requestId;
+}
+
+QStringList LocalServer::fireSchedules(const QString& function)
+{
+    QStringList ids;
+    for (const auto& s : m_schedules) {
+        if (s->function == function)
+            ids << fire(*s);
+    }
+    return ids;
+}
+
+void LocalServer::arm(const std::shared_ptr<Schedule>& schedule, bool advance)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (advance) {
+        // After a firing, from the firing's own time: a timer that woke a little early must
+        // not find the same firing again.
+        const QDateTime from =
+            schedule->dueAt.isValid() && schedule->dueAt > now ? schedule->dueAt : now;
+        schedule->dueAt = schedule->expression.nextAfter(from);
+    }
+    const QDateTime next = schedule->dueAt;
     if (!next.isValid())
         return;
-    // QTimer takes int milliseconds: far firings re-arm on the way.
-    const qint64 ms = std::min<qint64>(now.msecsTo(next), 24LL * 3600 * 1000);
+    // QTimer takes int milliseconds: far firings are reached in steps, re-armed on the way.
+    const qint64 ms = std::min<qint64>(now.msecsTo(next), m_options.scheduleTimerStepMs);
     schedule->timer.start(int(std::max<qint64>(0, ms)));
 }
 

@@ -13,6 +13,7 @@
 
 namespace swb {
 
+class EventTemplateCatalog;
 class Runner;
 namespace gateway {
 class RouteTable;
@@ -21,6 +22,9 @@ class RouteTable;
 struct LocalServerOptions {
     QString apiKey; // when set, required as the x-api-key header
     InvokeApiOptions invokeApi;
+    // The longest single wait of a schedule's timer; a firing further away is reached in
+    // steps (QTimer counts in int milliseconds).
+    qint64 scheduleTimerStepMs = 24LL * 3600 * 1000;
 };
 
 class LocalServer : public QObject {
@@ -40,6 +44,9 @@ public:
     // "Scheduled Event".
     Result<void> startSchedules();
     QStringList scheduleDescriptions() const;
+    // Fires the function's started schedules now, as when they come due ("run now"); returns
+    // the request ids (none when the function has no started schedule).
+    QStringList fireSchedules(const QString& function);
 
 signals:
     void scheduleFired(const QString& function, const QString& expression,
@@ -57,7 +64,9 @@ private:
     std::unique_ptr<gateway::RouteTable> m_routes;
     struct Schedule;
     QList<std::shared_ptr<Schedule>> m_schedules;
-    void arm(const std::shared_ptr<Schedule>& schedule);
+    std::unique_ptr<EventTemplateCatalog> m_catalog; // the Scheduled Event template
+    void arm(const std::shared_ptr<Schedule>& schedule, bool advance);
+    QString fire(Schedule& schedule);
 };
 
 } // namespace swb

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,8 @@ private slots:
     void functionErrorIs500();
     void clashingRoutesAreRefusedAtListen();
     void invalidScheduleIsRefused();
+    void scheduleFiringIsRetriedAsAnAsyncInvocation();
+    void farScheduleIsNotFiredEarly();
 
 private:
     Reply request(const QByteArray& verb, const QString& path, const QByteArray& body = {},
@@ -297,6 +300,55 @@ void tst_LocalServer::invalidScheduleIsRefused()
         started.error().message,
         QStringLiteral("Function \"echo\": \"cron(0 12 * * * *)\" is not a schedule expression: "
                        "exactly one of day-of-month and day-of-week must be \"?\"."));
+}
+
+// EventBridge invokes a schedule's target asynchronously, so a failed firing is retried twice
+// like any Event invocation (before, a firing was a plain invoke and was never retried).
+void tst_LocalServer::scheduleFiringIsRetriedAsAnAsyncInvocation()
+{
+    Workspace ws = workspace();
+    TriggerSpec t;
+    t.type = TriggerType::Schedule;
+    t.schedule = QStringLiteral("rate(1 hour)");
+    ws.functions[3].triggers.append(t); // boom: always raises
+    Runner runner(ws, m_options);
+    LocalServerOptions options;
+    options.invokeApi.asyncRetryDelaysMs = {50, 100};
+    LocalServer server(runner, options);
+    QVERIFY(server.startSchedules().has_value());
+    QSignalSpy finished(&server.invokeApi(), &InvokeApi::asyncInvocationFinished);
+    QSignalSpy fired(&server, &LocalServer::scheduleFired);
+    const QStringList ids = server.fireSchedules(QStringLiteral("boom"));
+    QCOMPARE(ids.size(), 1);
+    QCOMPARE(fired.size(), 1);
+    QCOMPARE(fired.first().at(2).toString(), ids.first());
+    QVERIFY(finished.wait(20000));
+    const auto record = finished.first().at(0).value<InvocationRecord>();
+    QCOMPARE(finished.first().at(1).toInt(), 3); // the first attempt and two retries
+    QVERIFY(record.failed());
+    QCOMPARE(server.fireSchedules(QStringLiteral("echo")), QStringList());
+}
+
+// A firing further away than one timer step is reached in steps; the timer waking at a step
+// must not fire it (before, every wake fired the function).
+void tst_LocalServer::farScheduleIsNotFiredEarly()
+{
+    Workspace ws = workspace();
+    TriggerSpec t;
+    t.type = TriggerType::Schedule;
+    const QDate nextYear = QDate::currentDate().addYears(1);
+    t.schedule = QStringLiteral("cron(0 12 1 1 ? %1)").arg(nextYear.year());
+    ws.functions[2].triggers.append(t);
+    Runner runner(ws, m_options);
+    LocalServerOptions options;
+    options.scheduleTimerStepMs = 40;
+    LocalServer server(runner, options);
+    QVERIFY(server.startSchedules().has_value());
+    QSignalSpy fired(&server, &LocalServer::scheduleFired);
+    QVERIFY(!fired.wait(400)); // about ten steps
+    QVERIFY2(server.scheduleDescriptions().first().contains(
+                 QStringLiteral("(next %1-01-01T12:00:00Z)").arg(nextYear.year())),
+             qPrintable(server.scheduleDescriptions().first()));
 }
 
 QTEST_GUILESS_MAIN(tst_LocalServer)
