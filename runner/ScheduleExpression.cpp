@@ -2,6 +2,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <tuple>
+
 namespace swb {
 
 namespace {
@@ -65,12 +68,6 @@ Result<QList<bool>> parseField(const QString& field, int min, int max, const QSt
         } else {
             const auto a = value(range);
             if (!a) {
-                if (range.contains(QLatin1Char('L')) || range.contains(QLatin1Char('W')) ||
-                    range.contains(QLatin1Char('#')))
-                    return std::unexpected(
-                        scheduleError(text, QStringLiteral("%1 \"%2\" uses L, W or #, which the "
-                                                           "local scheduler does not support yet")
-                                                .arg(label, range)));
                 return std::unexpected(scheduleError(
                     text, QStringLiteral("\"%1\" is not a valid %2").arg(range, label)));
             }
@@ -87,6 +84,93 @@ Result<QList<bool>> parseField(const QString& field, int min, int max, const QSt
     return allowed;
 }
 
+// The special day tokens of one day field, taken out of it; what is left goes to parseField.
+struct SpecialDays {
+    QString plain; // the field without its special tokens ("" when it had only those)
+    QList<std::tuple<int, int, int>> rules; // (kind, value, nth) as ScheduleExpression::DayRule
+};
+
+int dayOfWeekValue(const QString& token)
+{
+    bool ok = false;
+    const int n = token.toInt(&ok);
+    if (ok)
+        return n >= 1 && n <= 7 ? n : -1;
+    const qsizetype i = kDayNames.indexOf(token.toUpper());
+    return i >= 0 ? int(i) + 1 : -1;
+}
+
+Result<SpecialDays> takeSpecialDays(const QString& field, bool dayOfMonth, const QString& text)
+{
+    enum { LastDay, NearestWeekday, LastWeekday, LastWeekdayOfMonth, NthWeekday };
+    SpecialDays out;
+    QStringList plain;
+    const QStringList parts = field.split(QLatin1Char(','));
+    const QString label =
+        dayOfMonth ? QStringLiteral("day of month") : QStringLiteral("day of week");
+    for (const QString& raw : parts) {
+        const QString part = raw.toUpper();
+        if (dayOfMonth) {
+            static const QRegularExpression last(QStringLiteral("^L(?:-(\\d{1,2}))?$"));
+            static const QRegularExpression nearest(QStringLiteral("^(\\d{1,2})W$"));
+            if (const auto m = last.match(part); m.hasMatch()) {
+                const int before = m.captured(1).isEmpty() ? 0 : m.captured(1).toInt();
+                if (before > 30)
+                    return std::unexpected(scheduleError(
+                        text, QStringLiteral("\"%1\" reaches before the first day of the month")
+                                  .arg(raw)));
+                out.rules.append({LastDay, before, 0});
+            } else if (part == QLatin1String("LW")) {
+                out.rules.append({LastWeekday, 0, 0});
+            } else if (const auto w = nearest.match(part); w.hasMatch()) {
+                const int day = w.captured(1).toInt();
+                if (day < 1 || day > 31)
+                    return std::unexpected(scheduleError(
+                        text, QStringLiteral("day of month %1 is outside 1-31").arg(raw)));
+                out.rules.append({NearestWeekday, day, 0});
+            } else if (part.contains(QLatin1Char('L')) || part.contains(QLatin1Char('W')) ||
+                       part.contains(QLatin1Char('#'))) {
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("%1 \"%2\" is not valid; day of month takes L, L-3, LW "
+                                         "or 15W")
+                              .arg(label, raw)));
+            } else {
+                plain << raw;
+            }
+            continue;
+        }
+        if (part == QLatin1String("L")) {
+            plain << QStringLiteral("7"); // the last day of the week: Saturday
+        } else if (part.contains(QLatin1Char('#'))) {
+            if (parts.size() > 1)
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("with # the day of week holds one expression only, "
+                                         "not \"%1\"")
+                              .arg(field)));
+            const int dow = dayOfWeekValue(part.section(QLatin1Char('#'), 0, 0));
+            bool ok = false;
+            const int nth = part.section(QLatin1Char('#'), 1).toInt(&ok);
+            if (dow < 0 || !ok || nth < 1 || nth > 5)
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("\"%1\" is not a day of week #n (1-7 or SUN-SAT, then "
+                                         "1-5), such as 3#2 for the second Tuesday")
+                              .arg(raw)));
+            out.rules.append({NthWeekday, dow, nth});
+        } else if (part.size() > 1 && part.endsWith(QLatin1Char('L'))) {
+            const int dow = dayOfWeekValue(part.chopped(1));
+            if (dow < 0)
+                return std::unexpected(scheduleError(
+                    text, QStringLiteral("\"%1\" is not a last day of week (such as 6L, the last "
+                                         "Friday)")
+                              .arg(raw)));
+            out.rules.append({LastWeekdayOfMonth, dow, 0});
+        } else {
+            plain << raw;
+        }
+    }
+    out.plain = plain.join(QLatin1Char(','));
+    return out;
+}
 } // namespace
 
 Result<ScheduleExpression> ScheduleExpression::parse(const QString& text)
@@ -133,9 +217,19 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString& text)
             text, QStringLiteral("exactly one of day-of-month and day-of-week must be \"?\"")));
     auto minutes = parseField(fields.at(0), 0, 59, {}, QStringLiteral("minute"), text);
     auto hours = parseField(fields.at(1), 0, 23, {}, QStringLiteral("hour"), text);
-    auto days = parseField(dom, 1, 31, {}, QStringLiteral("day of month"), text);
+    const auto domSpecial = takeSpecialDays(dom, true, text);
+    if (!domSpecial)
+        return std::unexpected(domSpecial.error());
+    const auto dowSpecial = takeSpecialDays(dow, false, text);
+    if (!dowSpecial)
+        return std::unexpected(dowSpecial.error());
+    auto days = domSpecial->plain.isEmpty() ? Result<QList<bool>>(QList<bool>(32, false))
+                                            : parseField(domSpecial->plain, 1, 31, {},
+                                                         QStringLiteral("day of month"), text);
     auto months = parseField(fields.at(3), 1, 12, kMonthNames, QStringLiteral("month"), text);
-    auto weekdays = parseField(dow, 1, 7, kDayNames, QStringLiteral("day of week"), text);
+    auto weekdays = dowSpecial->plain.isEmpty() ? Result<QList<bool>>(QList<bool>(8, false))
+                                                : parseField(dowSpecial->plain, 1, 7, kDayNames,
+                                                             QStringLiteral("day of week"), text);
     auto years = parseField(fields.at(5), kFirstYear, kLastYear, {}, QStringLiteral("year"), text);
     for (const auto* r : {&minutes, &hours, &days, &months, &weekdays, &years}) {
         if (!*r)
@@ -149,7 +243,44 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString& text)
     e.m_years = *years;
     e.m_anyDayOfMonth = dom == QLatin1String("?");
     e.m_anyDayOfWeek = dow == QLatin1String("?");
+    for (const auto& [kind, value, nth] : domSpecial->rules)
+        e.m_dayOfMonthRules.append({DayRule::Kind(kind), value, nth});
+    for (const auto& [kind, value, nth] : dowSpecial->rules)
+        e.m_dayOfWeekRules.append({DayRule::Kind(kind), value, nth});
     return e;
+}
+
+bool ScheduleExpression::matches(const DayRule& rule, const QDate& day)
+{
+    const int last = day.daysInMonth();
+    const auto dowOf = [](const QDate& d) { return d.dayOfWeek() % 7 + 1; }; // SUN=1..SAT=7
+    switch (rule.kind) {
+    case DayRule::LastDay:
+        return day.day() == last - rule.value;
+    case DayRule::NearestWeekday: {
+        // The weekday nearest the given day, without leaving the month (Quartz's rule); a day
+        // beyond the month's end never fires, as in Quartz.
+        if (rule.value > last)
+            return false;
+        QDate target(day.year(), day.month(), rule.value);
+        if (target.dayOfWeek() == 6) // Saturday: Friday before, or Monday after on the 1st
+            target = rule.value == 1 ? target.addDays(2) : target.addDays(-1);
+        else if (target.dayOfWeek() == 7) // Sunday: Monday after, or Friday before at the end
+            target = rule.value == last ? target.addDays(-2) : target.addDays(1);
+        return day == target;
+    }
+    case DayRule::LastWeekday: {
+        QDate target(day.year(), day.month(), last);
+        while (target.dayOfWeek() > 5)
+            target = target.addDays(-1);
+        return day == target;
+    }
+    case DayRule::LastWeekdayOfMonth:
+        return dowOf(day) == rule.value && day.day() + 7 > last;
+    case DayRule::NthWeekday:
+        return dowOf(day) == rule.value && (day.day() - 1) / 7 + 1 == rule.nth;
+    }
+    return false;
 }
 
 QDateTime ScheduleExpression::nextAfter(const QDateTime& after) const
@@ -169,9 +300,15 @@ QDateTime ScheduleExpression::nextAfter(const QDateTime& after) const
             return {};
         if (!m_years.value(day.year()) || !m_months.value(day.month()))
             continue;
-        const bool domOk = m_anyDayOfMonth || m_daysOfMonth.value(day.day());
         const int dowIndex = day.dayOfWeek() % 7 + 1; // Qt: Mon=1..Sun=7; EventBridge: SUN=1..SAT=7
-        const bool dowOk = m_anyDayOfWeek || m_daysOfWeek.value(dowIndex);
+        const auto anyRule = [&day](const QList<DayRule>& rules) {
+            return std::any_of(rules.begin(), rules.end(),
+                               [&day](const DayRule& r) { return matches(r, day); });
+        };
+        const bool domOk =
+            m_anyDayOfMonth || m_daysOfMonth.value(day.day()) || anyRule(m_dayOfMonthRules);
+        const bool dowOk =
+            m_anyDayOfWeek || m_daysOfWeek.value(dowIndex) || anyRule(m_dayOfWeekRules);
         if (!domOk || !dowOk)
             continue;
         for (int h = 0; h < 24; ++h) {

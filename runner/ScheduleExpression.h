@@ -28,6 +28,16 @@ private:
         m_daysOfWeek; // dow index 1..7 = SUN..SAT
     bool m_anyDayOfMonth = true, m_anyDayOfWeek = true;
     QList<bool> m_years; // 1970..2199
+
+    // Day rules beyond plain values (Quartz's, which EventBridge follows): L, L-n, nW, LW in
+    // day-of-month; L, nL, n#k in day-of-week.
+    struct DayRule {
+        enum Kind { LastDay, NearestWeekday, LastWeekday, LastWeekdayOfMonth, NthWeekday } kind;
+        int value = 0; // LastDay: days before the last; NearestWeekday: the day; else the dow
+        int nth = 0;   // NthWeekday: 1..5
+    };
+    QList<DayRule> m_dayOfMonthRules, m_dayOfWeekRules;
+    static bool matches(const DayRule& rule, const QDate& day);
 };
 
 } // namespace swb

@@ -57,6 +57,41 @@ void tst_ScheduleExpression::nextFiring_data()
     QTest::newRow("strictly after") << "cron(30 23 * * ? *)"
                                     << "2026-11-26T23:30:00Z"
                                     << "2026-11-27T23:30:00Z";
+    // L, W and # as the EventBridge reference defines them (Quartz's meaning); dates checked
+    // against a calendar: 2026-11-30 is a Monday, 2027-02-28 a Sunday, 2026-08-01 a Saturday.
+    QTest::newRow("last day of month") << "cron(0 12 L * ? *)"
+                                       << "2026-11-26T23:02:16Z"
+                                       << "2026-11-30T12:00:00Z";
+    QTest::newRow("last day of february") << "cron(0 12 L FEB ? *)"
+                                          << "2026-11-26T23:02:16Z"
+                                          << "2027-02-28T12:00:00Z";
+    QTest::newRow("three days before the last") << "cron(0 0 L-3 * ? *)"
+                                                << "2026-11-26T23:02:16Z"
+                                                << "2026-11-27T00:00:00Z";
+    // 2027-02-28 is a Sunday: the last weekday of February 2027 is Friday the 26th.
+    QTest::newRow("last weekday") << "cron(0 9 LW FEB ? *)"
+                                  << "2026-11-26T00:00:00Z"
+                                  << "2027-02-26T09:00:00Z";
+    // "3W": the weekday nearest the 3rd. 2027-01-03 is a Sunday: Monday the 4th.
+    QTest::newRow("nearest weekday, sunday") << "cron(0 9 3W * ? *)"
+                                             << "2026-12-04T00:00:00Z"
+                                             << "2027-01-04T09:00:00Z";
+    // "1W" in August 2026: the 1st is a Saturday, and the month is not left: Monday the 3rd.
+    QTest::newRow("nearest weekday, first is saturday") << "cron(0 9 1W AUG ? 2026)"
+                                                        << "2026-01-01T00:00:00Z"
+                                                        << "2026-08-03T09:00:00Z";
+    // "3#2": the second Tuesday (3 = TUE). December 2026: Tuesdays 1, 8, 15...
+    QTest::newRow("second tuesday") << "cron(0 10 ? * 3#2 *)"
+                                    << "2026-11-26T00:00:00Z"
+                                    << "2026-12-08T10:00:00Z";
+    // "6L": the last Friday. November 2026's Fridays: 6, 13, 20, 27.
+    QTest::newRow("last friday") << "cron(0 17 ? * 6L *)"
+                                 << "2026-11-26T00:00:00Z"
+                                 << "2026-11-27T17:00:00Z";
+    // "L" alone in day-of-week: the last day of the week, Saturday.
+    QTest::newRow("L in day of week") << "cron(0 0 ? * L *)"
+                                      << "2026-11-26T00:00:00Z"
+                                      << "2026-11-28T00:00:00Z";
 }
 
 void tst_ScheduleExpression::nextFiring()
@@ -86,9 +121,22 @@ void tst_ScheduleExpression::rejects_data()
     QTest::newRow("hour 24")
         << "cron(0 24 * * ? *)"
         << "\"cron(0 24 * * ? *)\" is not a schedule expression: hour 24 is outside 0-23.";
-    QTest::newRow("L") << "cron(0 12 L * ? *)"
-                       << "\"cron(0 12 L * ? *)\" is not a schedule expression: day of month \"L\" "
-                          "uses L, W or #, which the local scheduler does not support yet.";
+    QTest::newRow("two # expressions")
+        << "cron(0 12 ? * 3#1,6#3 *)"
+        << "\"cron(0 12 ? * 3#1,6#3 *)\" is not a schedule expression: with # the day of week "
+           "holds one expression only, not \"3#1,6#3\".";
+    QTest::newRow("sixth tuesday")
+        << "cron(0 12 ? * 3#6 *)"
+        << "\"cron(0 12 ? * 3#6 *)\" is not a schedule expression: \"3#6\" is not a day of week "
+           "#n (1-7 or SUN-SAT, then 1-5), such as 3#2 for the second Tuesday.";
+    QTest::newRow("W in day of week")
+        << "cron(0 12 ? * 3W *)"
+        << "\"cron(0 12 ? * 3W *)\" is not a schedule expression: \"3W\" is not a valid day of "
+           "week.";
+    QTest::newRow("# in day of month")
+        << "cron(0 12 3#2 * ? *)"
+        << "\"cron(0 12 3#2 * ? *)\" is not a schedule expression: day of month \"3#2\" is not "
+           "valid; day of month takes L, L-3, LW or 15W.";
     QTest::newRow("garbage") << "every day"
                              << "\"every day\" is not a schedule expression: write rate(5 minutes) "
                                 "or cron(0 12 * * ? *).";
