@@ -1,5 +1,9 @@
 #include "HistoryStore.h"
 
+#include <numeric>
+
+#include <cmath>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -684,7 +688,17 @@ Result<FunctionStats> HistoryStore::stats(const QString& function,
         stats.durationP90Ms = nearestRank(durations, 90);
         stats.durationP95Ms = nearestRank(durations, 95);
         stats.durationP99Ms = nearestRank(durations, 99);
+        for (const double d : durations) {
+            const qint64 ms = std::max<qint64>(0, qint64(std::ceil(d - 1e-9)));
+            if (!stats.durationMsCounts.isEmpty() && stats.durationMsCounts.last().first == ms)
+                ++stats.durationMsCounts.last().second;
+            else
+                stats.durationMsCounts.append({ms, 1});
+        }
         std::sort(inits.begin(), inits.end());
+        if (!inits.empty())
+            stats.initMeanMs =
+                std::accumulate(inits.begin(), inits.end(), 0.0) / double(inits.size());
         stats.initP50Ms = nearestRank(inits, 50);
         stats.initP95Ms = nearestRank(inits, 95);
         return stats;

@@ -43,8 +43,13 @@ struct FunctionStats {
     double durationP99Ms = 0;
     double initP50Ms = 0;
     double initP95Ms = 0;
+    double initMeanMs = 0;
     qint64 billedMsTotal = 0;
     int maxMemoryUsedMb = 0; // the largest Max Memory Used
+    // The durations of the invocations that ran, rounded up to the millisecond, as ascending
+    // (milliseconds, invocations) pairs: what the cost engine needs to apply each provider's
+    // per-invocation rounding to measured traffic.
+    QList<std::pair<qint64, qint64>> durationMsCounts;
 };
 
 // One row of the history, without its logs (see HistoryStore::logs).

@@ -64,6 +64,7 @@ private slots:
     void coldShareErrorsBilledAndMemory();
     void throttledInvocationsCountButDoNotRun();
     void statsSinceAStartTime();
+    void durationCountsByMillisecond();
     void emptyFunctionNameMeansEveryFunction();
     void recentIsNewestFirstWithEveryField();
     void everyOutcomeRoundTrips();
@@ -178,6 +179,27 @@ void tst_HistoryStore::coldShareErrorsBilledAndMemory()
     QCOMPARE(stats->billedMsTotal, billedTotal);
     QCOMPARE(billedTotal, 5050 + 5500); // durations 1..100 plus the ten inits
     QCOMPARE(stats->maxMemoryUsedMb, 140);
+    QCOMPARE(stats->initMeanMs, 550.0); // (100 + ... + 1000) / 10
+}
+
+// The cost engine prices measured traffic per invocation, so the store gives the durations
+// rounded up to the millisecond with their counts.
+void tst_HistoryStore::durationCountsByMillisecond()
+{
+    QTemporaryDir dir;
+    auto store = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")), manualFlush());
+    QVERIFY(store);
+    int i = 0;
+    for (const double d : {0.4, 1.0, 1.2, 1.9, 7.0, 7.01, 250.5})
+        (*store)->record(invocation(QStringLiteral("f"), ++i, d));
+    InvocationRecord throttled = invocation(QStringLiteral("f"), ++i, 3);
+    throttled.outcome = InvocationOutcome::Throttled;
+    (*store)->record(throttled); // never ran: not priced
+    QVERIFY((*store)->flush());
+    const auto stats = (*store)->stats(QStringLiteral("f"));
+    QVERIFY(stats);
+    const QList<std::pair<qint64, qint64>> expected = {{1, 2}, {2, 2}, {7, 1}, {8, 1}, {251, 1}};
+    QCOMPARE(stats->durationMsCounts, expected);
 }
 
 void tst_HistoryStore::throttledInvocationsCountButDoNotRun()
