@@ -17,13 +17,26 @@ struct IdleInstance {
 class KeepAlivePolicy {
 public:
     virtual ~KeepAlivePolicy() = default;
-    // Milliseconds after idleSinceMs at which the instance expires; negative = never.
+    // Milliseconds after idleSinceMs at which the instance expires; negative = never. With a
+    // pre-warm window (below), counted from the moment the instance is loaded again.
     virtual qint64 keepAliveMs(const IdleInstance& instance) const = 0;
     virtual QString describe() const = 0;
+
+    // Milliseconds after idleSinceMs during which the instance is unloaded before it is loaded
+    // again ahead of the expected next invocation (Shahrad et al. 2020); 0 = kept loaded. The
+    // live runner does not pre-warm yet; the simulator does.
+    virtual qint64 preWarmMs(const IdleInstance& instance) const
+    {
+        Q_UNUSED(instance);
+        return 0;
+    }
+    // Called with each idle time of the function (from the end of its last invocation, when
+    // nothing else ran, to the start of the next one), for policies that learn from them.
+    virtual void observeIdleTime(qint64 idleMs) { Q_UNUSED(idleMs); }
 };
 
 // A fixed idle timeout, as most platforms use (Lambda keeps idle instances for minutes; the
-// exact figure is not published, so it is a setting).
+// exact figure is not published, so it is a setting). 0 is "no keep-alive".
 class FixedKeepAlivePolicy final : public KeepAlivePolicy {
 public:
     explicit FixedKeepAlivePolicy(qint64 idleTimeoutMs) : m_idleTimeoutMs(idleTimeoutMs) {}
@@ -35,6 +48,7 @@ public:
     {
         return QStringLiteral("fixed idle timeout of %1 ms").arg(m_idleTimeoutMs);
     }
+    qint64 idleTimeoutMs() const { return m_idleTimeoutMs; }
 
 private:
     qint64 m_idleTimeoutMs;
