@@ -231,7 +231,8 @@ PricingCatalog::fromDocuments(const QList<std::pair<QString, QByteArray>>& docs)
         if (!regions.isObject() || regions.toObject().isEmpty())
             return where.fail(QStringLiteral("/regions"),
                               QStringLiteral("expected an object mapping region ids to tiers"));
-        for (auto it = regions.toObject().begin(); it != regions.toObject().end(); ++it) {
+        const QJsonObject regionMap = regions.toObject();
+        for (auto it = regionMap.begin(); it != regionMap.end(); ++it) {
             if (!it.value().isString() || it.value().toString().isEmpty())
                 return where.fail(child(QStringLiteral("/regions"), it.key()),
                                   QStringLiteral("expected a region tier name"));
