@@ -25,6 +25,7 @@ int runInvoke(Console& console, const QStringList& args);
 int runServe(Console& console, const QStringList& args);
 int runLoad(Console& console, const QStringList& args);
 int runStats(Console& console, const QStringList& args);
+int runCost(Console& console, const QStringList& args);
 int runSimulate(Console& console, const QStringList& args);
 
 // Records every invocation of `runner` in the workspace's history (a warning when it cannot).

@@ -30,6 +30,9 @@ const QList<Command>& commands()
         {"load", "Send a bounded load through the runner: cold starts against traffic.", runLoad},
         {"stats", "Counts, cold-start share and percentiles from the invocation history.",
          runStats},
+        {"cost",
+         "Price a month on AWS, Azure, Google Cloud, OpenWhisk; compare, sweep, break-even.",
+         runCost},
         {"simulate", "Simulate a function's instances over days: cold starts, throttles, usage.",
          runSimulate},
     };
