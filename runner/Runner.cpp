@@ -65,6 +65,18 @@ QString runnerEventKindName(RunnerEvent::Kind kind)
     return QStringLiteral("unknown");
 }
 
+RunnerOptions RunnerOptions::fromSettings(const RunnerSettings& settings,
+                                          const QString& runtimeFolder)
+{
+    RunnerOptions options;
+    options.runtimeFolder = runtimeFolder;
+    options.keepAliveMs = qint64(settings.keepAliveSeconds) * 1000;
+    options.concurrencyLimit = settings.concurrencyLimit;
+    options.freezeIdleInstances = settings.freezeIdleInstances;
+    options.region = settings.region;
+    return options;
+}
+
 Runner::Runner(Workspace workspace, RunnerOptions options, QObject* parent)
     : QObject(parent), m_workspace(std::move(workspace)), m_options(std::move(options)),
       m_policy(m_options.keepAliveMs), m_expiryTimer(new QTimer(this))

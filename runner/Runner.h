@@ -32,6 +32,10 @@ struct RunnerOptions {
     QString runtimeFolder; // bootstraps (RuntimeFiles::materialize)
     QString temporaryRoot; // instances' private TMPDIRs (default: system temp)
     qsizetype maxRequestBytes = 6 * 1024 * 1024; // Lambda's synchronous payload limit
+
+    // A workspace's own runner settings (keep-alive, concurrency limit, freezing, region)
+    // with the bootstraps in `runtimeFolder`; callers override fields after.
+    static RunnerOptions fromSettings(const RunnerSettings& settings, const QString& runtimeFolder);
 };
 
 class Runner : public QObject {

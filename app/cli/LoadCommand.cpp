@@ -111,14 +111,8 @@ int runLoad(Console& console, const QStringList& args)
     if (!runtimeFolder)
         return console.failed(runtimeFolder.error());
 
-    RunnerOptions options;
-    options.runtimeFolder = *runtimeFolder;
     // The workspace's own runner settings first; the command's flags below override them.
-    const RunnerSettings& settings = loaded->workspace.runner;
-    options.keepAliveMs = qint64(settings.keepAliveSeconds) * 1000;
-    options.concurrencyLimit = settings.concurrencyLimit;
-    options.freezeIdleInstances = settings.freezeIdleInstances;
-    options.region = settings.region;
+    RunnerOptions options = RunnerOptions::fromSettings(loaded->workspace.runner, *runtimeFolder);
     if (parser.isSet(keepAlive))
         options.keepAliveMs = qint64(keepAliveSeconds * 1000);
     if (parser.isSet(concurrency))
