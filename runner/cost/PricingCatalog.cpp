@@ -324,6 +324,7 @@ PricingCatalog::fromDocuments(const QList<std::pair<QString, QByteArray>>& docs)
                     child(at, QStringLiteral("source")),
                     QStringLiteral("expected the URL of the page that publishes the price"));
             p.attributes = o.value(QStringLiteral("attributes")).toObject();
+            p.note = o.value(QStringLiteral("note")).toString();
             tables->entries.append(p);
         }
         tables->index();
@@ -463,6 +464,7 @@ Result<void> PricingCatalog::applyOverrides(const QString& fileName, const QByte
             }
             if (o.contains(QStringLiteral("label")))
                 updated.label = o.value(QStringLiteral("label")).toString();
+            updated.note = o.value(QStringLiteral("note")).toString();
             updated.origin =
                 PriceOrigin{fileName, at, true, o.value(QStringLiteral("source")).toString(),
                             QDate::fromString(o.value(QStringLiteral("effectiveDate")).toString(),

@@ -36,6 +36,7 @@ struct CatalogPrice {
     QString regionTier = QStringLiteral("default");
     QString architecture = QStringLiteral("any"); // "any" | "x86_64" | "arm64"
     QJsonObject attributes;                       // extra facts (servers: vcpu, memoryGb, cloud)
+    QString note; // a caveat for people ("effective date approximate")
     PriceOrigin origin;
 
     bool isAllowance() const { return quantity.has_value(); }

@@ -53,6 +53,8 @@ void tst_PricingCatalog::builtInTablesLoadWithSourcesAndDates()
         QCOMPARE(p.currency, QStringLiteral("USD"));
     }
     QVERIFY(c->serverIds().contains(QStringLiteral("aws.t3.small")));
+    auto ibm = c->price(QStringLiteral("openwhisk"), QStringLiteral("ibm.executionTime"));
+    QVERIFY(ibm && (*ibm)->note.contains(QStringLiteral("deprecated")));
 }
 
 void tst_PricingCatalog::looksUpByRegionTierAndArchitecture()
