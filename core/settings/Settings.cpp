@@ -141,6 +141,26 @@ Result<void> Settings::setKeepAliveSeconds(int seconds)
     return {};
 }
 
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(QStringLiteral("window/state"), state);
+}
+
 Result<void> Settings::sync()
 {
     m_settings->sync();

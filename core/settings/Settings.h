@@ -51,6 +51,12 @@ public:
     int keepAliveSeconds() const;
     Result<void> setKeepAliveSeconds(int seconds);
 
+    // The window's geometry and dock layout (QMainWindow::saveGeometry/saveState), opaque here.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
     // Writes pending changes to storage; an error names the file that could not be written.
     Result<void> sync();
 

@@ -1,0 +1,296 @@
+#include "MainWindow.h"
+
+#include "HistoryStore.h"
+#include "LogView.h"
+#include "RunPanel.h"
+#include "Runner.h"
+#include "RunnerEvent.h"
+#include "RuntimeFiles.h"
+#include "WelcomePage.h"
+#include "WorkspaceTree.h"
+#include "format/WorkspaceFile.h"
+#include "model/Workspace.h"
+#include "settings/Settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace swb {
+
+namespace {
+
+QStringList exampleFolders()
+{
+    QStringList out;
+#ifdef SWB_EXAMPLES_DIR
+    const QDir examples(QStringLiteral(SWB_EXAMPLES_DIR));
+    for (const QString& name : examples.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (QFileInfo::exists(examples.filePath(name + QStringLiteral("/workbench.json"))))
+            out << examples.filePath(name);
+    }
+#endif
+    return out;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings), m_runtimeCache(runtimeCache),
+      m_center(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
+      m_runPanel(new RunPanel(this)), m_tree(new WorkspaceTree(this)), m_logView(new LogView(this)),
+      m_treeDock(new QDockWidget(tr("Workspace"), this)),
+      m_logDock(new QDockWidget(tr("Logs"), this)), m_runnerStatus(new QLabel(this))
+{
+    setWindowTitle(tr("Serverless Workbench"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_center->addWidget(m_welcome);
+    m_center->addWidget(m_runPanel);
+    setCentralWidget(m_center);
+
+    m_treeDock->setObjectName(QStringLiteral("WorkspaceDock"));
+    m_treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    m_logDock->setObjectName(QStringLiteral("LogsDock"));
+    m_logDock->setWidget(m_logView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    statusBar()->addPermanentWidget(m_runnerStatus);
+    m_runnerStatus->setAccessibleName(tr("Runner status"));
+
+    buildMenus();
+    m_welcome->setExamples(exampleFolders());
+    m_welcome->setRecent(m_settings.recentWorkspaces());
+    connect(m_welcome, &WelcomePage::openRequested, this, [this](const QString& folder) {
+        if (folder.isEmpty())
+            chooseWorkspace();
+        else
+            openWorkspace(folder);
+    });
+    connect(m_tree, &WorkspaceTree::functionActivated, this,
+            [this](const QString& f) { m_runPanel->selectFunction(f); });
+    connect(
+        m_tree, &WorkspaceTree::eventActivated, this,
+        [this](const QString& function, const QString&) { m_runPanel->selectFunction(function); });
+    connect(m_runPanel, &RunPanel::invocationStarted, this,
+            [this](const QString&) { m_logView->setFollowing(true); });
+
+    if (!m_settings.windowGeometry().isEmpty())
+        restoreGeometry(m_settings.windowGeometry());
+    else
+        resize(1280, 800);
+    if (!m_settings.windowState().isEmpty())
+        restoreState(m_settings.windowState());
+    closeWorkspace();
+}
+
+MainWindow::~MainWindow()
+{
+    closeWorkspace();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    QAction* close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    m_workspaceActions << close;
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* invoke = run->addAction(tr("&Invoke"), m_runPanel, &RunPanel::invoke);
+    invoke->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction* retire = run->addAction(tr("&Retire Instances (next run is cold)"), this, [this] {
+        if (m_runner && !m_runPanel->currentFunction().isEmpty())
+            m_runner->retire(m_runPanel->currentFunction());
+    });
+    retire->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_workspaceActions << invoke << retire;
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* treeToggle = m_treeDock->toggleViewAction();
+    treeToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addAction(treeToggle);
+    QAction* logToggle = m_logDock->toggleViewAction();
+    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addAction(logToggle);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Serverless Workbench"), this, [this] {
+        QMessageBox::about(this, tr("About Serverless Workbench"),
+                           tr("<b>Serverless Workbench %1</b><p>Write, run, see, price and "
+                              "deploy serverless functions. Everything here is also in the "
+                              "<code>swb</code> command line.</p>")
+                               .arg(QStringLiteral(SWB_VERSION)));
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.recentWorkspaces();
+    for (const QString& folder : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(folder), this,
+                                [this, folder] { openWorkspace(folder); });
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open a workspace folder (with workbench.json)"), m_settings.lastWorkspace());
+    if (!folder.isEmpty())
+        openWorkspace(folder);
+}
+
+Result<void> MainWindow::openWorkspace(const QString& folder)
+{
+    auto loaded = WorkspaceFile::load(folder);
+    if (!loaded) {
+        QString message = loaded.error().message;
+        for (const Diagnostic& d : loaded.error().diagnostics)
+            message += QLatin1Char('\n') + d.toString();
+        m_welcome->setError(message);
+        if (!m_workspace)
+            m_center->setCurrentWidget(m_welcome);
+        statusBar()->showMessage(loaded.error().message, 10000);
+        return std::unexpected(loaded.error());
+    }
+    auto runtimeFolder = RuntimeFiles::materialize(m_runtimeCache);
+    if (!runtimeFolder) {
+        m_welcome->setError(runtimeFolder.error().message);
+        return std::unexpected(runtimeFolder.error());
+    }
+    closeWorkspace();
+    m_workspace = std::make_unique<Workspace>(loaded->workspace);
+    m_runner = std::make_unique<Runner>(
+        *m_workspace, RunnerOptions::fromSettings(m_workspace->runner, *runtimeFolder));
+    connect(m_runner.get(), &Runner::event, this, &MainWindow::onRunnerEvent);
+    connect(m_runner.get(), &Runner::warning, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    auto history = HistoryStore::open(HistoryStore::defaultPath(m_workspace->folder));
+    if (history) {
+        m_history = std::move(*history);
+        HistoryStore* store = m_history.get();
+        connect(m_runner.get(), &Runner::invocationFinished, this,
+                [store](const InvocationRecord& r) { store->record(r); });
+    } else {
+        statusBar()->showMessage(
+            tr("%1 Invocations are not recorded.").arg(history.error().message), 15000);
+    }
+    m_runPanel->setRunner(m_runner.get());
+    m_tree->setWorkspace(m_workspace.get());
+    m_welcome->setError(QString());
+    m_center->setCurrentWidget(m_runPanel);
+    m_settings.setLastWorkspace(m_workspace->folder);
+    m_settings.addRecentWorkspace(m_workspace->folder);
+    m_welcome->setRecent(m_settings.recentWorkspaces());
+    for (QAction* a : m_workspaceActions)
+        a->setEnabled(true);
+    setWindowTitle(
+        tr("%1 — Serverless Workbench")
+            .arg(m_workspace->name.isEmpty() ? QFileInfo(folder).fileName() : m_workspace->name));
+    if (!loaded->warnings.isEmpty())
+        statusBar()->showMessage(
+            tr("Opened with %n warning(s): %1", nullptr, int(loaded->warnings.size()))
+                .arg(loaded->warnings.first().toString()),
+            15000);
+    updateStatus();
+    return {};
+}
+
+void MainWindow::closeWorkspace()
+{
+    m_runPanel->setRunner(nullptr);
+    m_tree->setWorkspace(nullptr);
+    if (m_runner) {
+        m_runner->disconnect(this);
+        m_runner->shutdown();
+    }
+    m_runner.reset();
+    m_history.reset(); // writes what is pending
+    m_workspace.reset();
+    m_instances = 0;
+    m_busy = 0;
+    m_lastInvocation.clear();
+    for (QAction* a : m_workspaceActions)
+        a->setEnabled(false);
+    m_center->setCurrentWidget(m_welcome);
+    setWindowTitle(tr("Serverless Workbench"));
+    updateStatus();
+}
+
+const Workspace* MainWindow::workspace() const
+{
+    return m_workspace.get();
+}
+
+void MainWindow::onRunnerEvent(const RunnerEvent& event)
+{
+    m_logView->add(event);
+    switch (event.kind) {
+    case RunnerEvent::Kind::InstanceStarted:
+        ++m_instances;
+        break;
+    case RunnerEvent::Kind::InstanceExpired:
+    case RunnerEvent::Kind::InstanceKilled:
+        m_instances = std::max(0, m_instances - 1);
+        break;
+    case RunnerEvent::Kind::InvocationStarted:
+        ++m_busy;
+        break;
+    case RunnerEvent::Kind::InvocationFinished:
+        m_busy = std::max(0, m_busy - 1);
+        m_lastInvocation = tr("last: %1 %2").arg(event.function, event.text);
+        break;
+    case RunnerEvent::Kind::Throttled:
+        m_lastInvocation = tr("last: %1 throttled").arg(event.function);
+        break;
+    default:
+        return;
+    }
+    updateStatus();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_runnerStatus->text();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_runner) {
+        m_runnerStatus->setText(tr("No workspace open"));
+        return;
+    }
+    QString text = tr("%n instance(s), %1 busy", nullptr, m_instances).arg(m_busy);
+    if (!m_lastInvocation.isEmpty())
+        text += QStringLiteral(" · ") + m_lastInvocation;
+    m_runnerStatus->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    if (const auto synced = m_settings.sync(); !synced)
+        statusBar()->showMessage(synced.error().message);
+    closeWorkspace();
+    event->accept();
+}
+
+} // namespace swb

@@ -1,0 +1,153 @@
+#include "WorkspaceTree.h"
+
+#include "model/Workspace.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHeaderView>
+
+namespace swb {
+
+namespace {
+
+constexpr int kKindRole = Qt::UserRole;
+constexpr int kPathRole = Qt::UserRole + 1;
+constexpr int kNameRole = Qt::UserRole + 2;
+
+// Folders that are build output or caches, not the user's code.
+bool skippedFolder(const QString& name)
+{
+    return name == QLatin1String("__pycache__") || name == QLatin1String("node_modules") ||
+           name == QLatin1String(".swb") || name == QLatin1String(".git") ||
+           name == QLatin1String(".aws-sam") || name == QLatin1String(".serverless");
+}
+
+QString triggerSummary(const FunctionSpec& f)
+{
+    QStringList parts;
+    for (const TriggerSpec& t : f.triggers) {
+        switch (t.type) {
+        case TriggerType::Http:
+            parts << QStringLiteral("%1 %2").arg(t.method, t.path);
+            break;
+        case TriggerType::Schedule:
+            parts << t.schedule;
+            break;
+        default:
+            parts << triggerTypeName(t.type);
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+WorkspaceTree::WorkspaceTree(QWidget* parent) : QTreeWidget(parent)
+{
+    setHeaderHidden(true);
+    setColumnCount(1);
+    setAccessibleName(tr("Workspace"));
+    setUniformRowHeights(true);
+    connect(this, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item, int) { onActivated(item); });
+}
+
+void WorkspaceTree::setWorkspace(const Workspace* ws)
+{
+    clear();
+    if (!ws)
+        return;
+    for (const FunctionSpec& f : ws->functions) {
+        auto* fn = new QTreeWidgetItem(this);
+        const QString triggers = triggerSummary(f);
+        fn->setText(0, triggers.isEmpty() ? tr("%1 (%2)").arg(f.name, f.runtime)
+                                          : tr("%1 (%2) · %3").arg(f.name, f.runtime, triggers));
+        fn->setToolTip(0, tr("%1\nHandler: %2\nMemory: %3 MB, timeout %4 s")
+                              .arg(f.description.isEmpty() ? f.name : f.description, f.handler)
+                              .arg(f.memoryMb)
+                              .arg(f.timeoutSeconds));
+        fn->setData(0, kKindRole, FunctionItem);
+        fn->setData(0, kNameRole, f.name);
+
+        auto* code = new QTreeWidgetItem(fn, {tr("Code")});
+        code->setData(0, kKindRole, GroupItem);
+        const QString root = ws->codeFolder(f);
+        QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QStringList files;
+        while (it.hasNext() && files.size() < kMaxFilesPerFunction) {
+            const QString path = it.next();
+            const QString relative = QDir(root).relativeFilePath(path);
+            bool skip = false;
+            for (const QString& part :
+                 relative.split(QLatin1Char('/')).mid(0, relative.count(QLatin1Char('/'))))
+                skip = skip || skippedFolder(part);
+            if (!skip)
+                files << relative;
+        }
+        files.sort();
+        for (const QString& relative : files) {
+            auto* file = new QTreeWidgetItem(code, {relative});
+            file->setData(0, kKindRole, FileItem);
+            file->setData(0, kPathRole, QDir(root).filePath(relative));
+            file->setToolTip(0, QDir(root).filePath(relative));
+        }
+        const QStringList events = ws->savedEvents(f.name);
+        if (!events.isEmpty()) {
+            auto* group = new QTreeWidgetItem(fn, {tr("Events")});
+            group->setData(0, kKindRole, GroupItem);
+            for (const QString& name : events) {
+                auto* e = new QTreeWidgetItem(group, {name});
+                e->setData(0, kKindRole, EventItem);
+                e->setData(0, kNameRole, name);
+                e->setData(0, kPathRole, f.name);
+            }
+        }
+        fn->setExpanded(true);
+        code->setExpanded(true);
+    }
+    if (!ws->scenarios.isEmpty()) {
+        auto* group = new QTreeWidgetItem(this, {tr("Cost scenarios")});
+        group->setData(0, kKindRole, GroupItem);
+        for (const ScenarioSpec& s : ws->scenarios) {
+            auto* item = new QTreeWidgetItem(
+                group, {tr("%1 (%2, %3 MB)").arg(s.name, s.provider).arg(s.memoryMb)});
+            item->setData(0, kKindRole, ScenarioItem);
+            item->setData(0, kNameRole, s.name);
+        }
+    }
+}
+
+QTreeWidgetItem* WorkspaceTree::functionItem(const QString& name) const
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = topLevelItem(i);
+        if (item->data(0, kKindRole).toInt() == FunctionItem &&
+            item->data(0, kNameRole).toString() == name)
+            return item;
+    }
+    return nullptr;
+}
+
+void WorkspaceTree::onActivated(QTreeWidgetItem* item)
+{
+    switch (item->data(0, kKindRole).toInt()) {
+    case FunctionItem:
+        emit functionActivated(item->data(0, kNameRole).toString());
+        break;
+    case FileItem:
+        emit fileActivated(item->data(0, kPathRole).toString());
+        break;
+    case EventItem:
+        emit eventActivated(item->data(0, kPathRole).toString(),
+                            item->data(0, kNameRole).toString());
+        break;
+    case ScenarioItem:
+        emit scenarioActivated(item->data(0, kNameRole).toString());
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace swb

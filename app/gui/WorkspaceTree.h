@@ -1,0 +1,31 @@
+#pragma once
+// The workspace tree: each function with its runtime and triggers, its code files and saved
+// events, then the cost scenarios. Activating an item asks the window to open it.
+
+#include <QTreeWidget>
+
+namespace swb {
+
+struct Workspace;
+
+class WorkspaceTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMaxFilesPerFunction = 500; // a huge node_modules stays out
+
+    explicit WorkspaceTree(QWidget* parent = nullptr);
+    void setWorkspace(const Workspace* workspace); // nullptr: empty
+    QTreeWidgetItem* functionItem(const QString& name) const;
+
+signals:
+    void fileActivated(const QString& path);
+    void eventActivated(const QString& function, const QString& name);
+    void functionActivated(const QString& function);
+    void scenarioActivated(const QString& name);
+
+private:
+    enum ItemKind { FunctionItem = 1, FileItem, EventItem, ScenarioItem, GroupItem };
+    void onActivated(QTreeWidgetItem* item);
+};
+
+} // namespace swb

@@ -1,0 +1,72 @@
+#pragma once
+// The run panel: pick a function and an event (empty, a saved event of the function, or an
+// event template), edit the payload, Invoke; the response or Lambda's error, the invocation's
+// logs and its REPORT figures appear. Malformed JSON is shown with its line and is never sent.
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+
+namespace swb {
+
+class EventTemplateCatalog;
+class Runner;
+struct InvocationRecord;
+
+class RunPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget* parent = nullptr);
+    ~RunPanel() override;
+
+    // The runner whose workspace's functions are offered (nullptr: nothing to run).
+    void setRunner(Runner* runner);
+    Runner* runner() const { return m_runner; }
+
+    void selectFunction(const QString& name);
+    QString currentFunction() const;
+    void setPayload(const QString& json);
+    QString payload() const;
+    // Empty when the payload is valid JSON; else "line L, column C: what is wrong".
+    QString payloadError() const;
+    bool isRunning() const { return m_inFlight > 0; }
+    // The workspace's saved events may have changed on disk.
+    void reloadEvents();
+
+public slots:
+    // Invokes the current function with the payload; false (and nothing sent) when the payload
+    // is not valid JSON or no function is selected.
+    bool invoke();
+
+signals:
+    void invocationStarted(const QString& requestId);
+    void invocationFinished(const swb::InvocationRecord& record);
+
+private:
+    void onFunctionChanged();
+    void onEventChosen(int index);
+    void validate();
+    void show(const InvocationRecord& record);
+
+    Runner* m_runner = nullptr;
+    EventTemplateCatalog* m_catalog = nullptr;
+    QComboBox* m_function;
+    QComboBox* m_event;
+    QPlainTextEdit* m_payload;
+    QLabel* m_payloadError;
+    QPushButton* m_invoke;
+    QLabel* m_summary;
+    QTabWidget* m_results;
+    QPlainTextEdit* m_response;
+    QPlainTextEdit* m_logs;
+    QTimer* m_validateTimer;
+    QString m_error;
+    int m_inFlight = 0;
+};
+
+} // namespace swb

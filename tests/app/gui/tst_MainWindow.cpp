@@ -1,0 +1,207 @@
+// labels: gui integration
+// The workbench window as a user drives it, offscreen: open a workspace, invoke, read the
+// response and the logs; bad input (a malformed event, a missing or broken workspace) is
+// reported and never crashes or invokes.
+#include "InvocationRecord.h"
+#include "LogModel.h"
+#include "LogView.h"
+#include "MainWindow.h"
+#include "RunPanel.h"
+#include "WelcomePage.h"
+#include "WorkspaceTree.h"
+#include "model/Workspace.h"
+#include "settings/Settings.h"
+
+#include "TestFiles.h"
+
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace swb;
+
+namespace {
+
+const QByteArray kHandler = R"py(import json
+
+def handler(event, context):
+    print("handling", event.get("name", "nobody"))
+    return {"statusCode": 200, "body": json.dumps({"hello": event.get("name", "nobody")})}
+)py";
+
+} // namespace
+
+class tst_MainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensWorkspaceAndListsItsFunctions();
+    void invokeShowsResponseLogsAndStatus();
+    void secondInvokeIsWarm();
+    void malformedEventIsShownAndNotSent();
+    void missingWorkspaceShowsAClearMessage();
+    void brokenWorkbenchJsonNamesTheLine();
+    void remembersRecentWorkspaces();
+
+private:
+    QString writeWorkspace();
+
+    QTemporaryDir* m_dir = nullptr;
+    Settings* m_settings = nullptr;
+    MainWindow* m_window = nullptr;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    qRegisterMetaType<InvocationRecord>();
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+}
+
+void tst_MainWindow::init()
+{
+    m_dir = new QTemporaryDir;
+    m_settings = new Settings(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_window = new MainWindow(*m_settings, m_dir->filePath(QStringLiteral("runtimes")));
+    m_window->show();
+}
+
+void tst_MainWindow::cleanup()
+{
+    delete m_window;
+    delete m_settings;
+    delete m_dir;
+}
+
+QString tst_MainWindow::writeWorkspace()
+{
+    const QString ws = m_dir->filePath(QStringLiteral("ws"));
+    [[maybe_unused]] const bool written =
+        test::writeFile(ws, QStringLiteral("workbench.json"),
+                        R"({"name": "gui-test", "functions": [
+                {"name": "greet", "runtime": "python3.11", "handler": "app.handler",
+                 "codeUri": "greet",
+                 "triggers": [{"type": "http", "method": "GET", "path": "/greet"}]}]})") &&
+        test::writeFile(ws, QStringLiteral("greet/app.py"), kHandler) &&
+        test::writeFile(ws, QStringLiteral("events/greet/ada.json"), R"({"name": "Ada"})");
+    return ws;
+}
+
+void tst_MainWindow::opensWorkspaceAndListsItsFunctions()
+{
+    QVERIFY(m_window->welcomePage()->isVisible());
+    const auto opened = m_window->openWorkspace(writeWorkspace());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("gui-test")));
+    QVERIFY(m_window->workspaceTree()->functionItem(QStringLiteral("greet")));
+    QVERIFY(m_window->workspaceTree()
+                ->functionItem(QStringLiteral("greet"))
+                ->text(0)
+                .contains(QStringLiteral("GET /greet")));
+    QCOMPARE(m_window->runPanel()->currentFunction(), QStringLiteral("greet"));
+    // The function's saved event is preselected.
+    QVERIFY2(m_window->runPanel()->payload().contains(QStringLiteral("Ada")),
+             qPrintable(m_window->runPanel()->payload()));
+    QVERIFY(m_window->runPanel()->isVisible());
+}
+
+void tst_MainWindow::invokeShowsResponseLogsAndStatus()
+{
+    QVERIFY(m_window->openWorkspace(writeWorkspace()));
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy finished(run, &RunPanel::invocationFinished);
+    QVERIFY(run->invoke());
+    QVERIFY(finished.wait(30000));
+    auto* response = run->findChild<QPlainTextEdit*>();
+    QVERIFY(response);
+    const QList<QPlainTextEdit*> views = run->findChildren<QPlainTextEdit*>();
+    bool sawResponse = false;
+    for (QPlainTextEdit* v : views)
+        sawResponse =
+            sawResponse || v->toPlainText().contains(QStringLiteral("\\\"hello\\\": \\\"Ada\\\""));
+    QVERIFY2(sawResponse, "the response with the greeting is shown");
+    // The live logs get START, the handler's line and REPORT (after the next batch).
+    LogModel* logs = m_window->logView()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(logs->rowCount() >= 3, 5000);
+    bool sawReport = false, sawOutput = false;
+    for (int i = 0; i < logs->rowCount(); ++i) {
+        sawReport = sawReport || logs->entry(i).kind == LogEntry::Kind::Report;
+        sawOutput = sawOutput || logs->entry(i).text.contains(QStringLiteral("handling Ada"));
+    }
+    QVERIFY(sawReport);
+    QVERIFY(sawOutput);
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("1 instance")),
+             qPrintable(m_window->statusText()));
+}
+
+void tst_MainWindow::secondInvokeIsWarm()
+{
+    QVERIFY(m_window->openWorkspace(writeWorkspace()));
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy finished(run, &RunPanel::invocationFinished);
+    QVERIFY(run->invoke());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(run->invoke());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    const auto first = finished.at(0).at(0).value<InvocationRecord>();
+    const auto second = finished.at(1).at(0).value<InvocationRecord>();
+    QVERIFY(first.coldStart);
+    QVERIFY(!second.coldStart);
+}
+
+void tst_MainWindow::malformedEventIsShownAndNotSent()
+{
+    QVERIFY(m_window->openWorkspace(writeWorkspace()));
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy started(run, &RunPanel::invocationStarted);
+    run->setPayload(QStringLiteral("{\n  \"name\": \"Ada\",\n  oops\n}"));
+    QVERIFY(!run->invoke());
+    QCOMPARE(started.size(), 0);
+    QVERIFY2(run->payloadError().startsWith(QStringLiteral("line 3")),
+             qPrintable(run->payloadError()));
+    run->setPayload(QStringLiteral("{\"name\": \"Bo\"}"));
+    QVERIFY(run->payloadError().isEmpty());
+}
+
+void tst_MainWindow::missingWorkspaceShowsAClearMessage()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("nowhere"));
+    const auto opened = m_window->openWorkspace(missing);
+    QVERIFY(!opened);
+    QVERIFY(m_window->welcomePage()->isVisible());
+    QVERIFY2(m_window->welcomePage()->error().contains(QStringLiteral("nowhere")),
+             qPrintable(m_window->welcomePage()->error()));
+    // Still usable: a good workspace opens after it.
+    QVERIFY(m_window->openWorkspace(writeWorkspace()));
+    QVERIFY(m_window->welcomePage()->error().isEmpty());
+}
+
+void tst_MainWindow::brokenWorkbenchJsonNamesTheLine()
+{
+    const QString ws = m_dir->filePath(QStringLiteral("broken"));
+    QVERIFY(test::writeFile(ws, QStringLiteral("workbench.json"), "{\n  \"functions\": [\n  ,\n}"));
+    const auto opened = m_window->openWorkspace(ws);
+    QVERIFY(!opened);
+    QVERIFY2(m_window->welcomePage()->error().contains(QStringLiteral("line 3")),
+             qPrintable(m_window->welcomePage()->error()));
+    QVERIFY(!m_window->workspace());
+}
+
+void tst_MainWindow::remembersRecentWorkspaces()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(m_window->openWorkspace(ws));
+    m_window->close();
+    QVERIFY(m_settings->recentWorkspaces().contains(QDir(ws).absolutePath()) ||
+            m_settings->recentWorkspaces().contains(ws));
+    QCOMPARE(QDir(m_settings->lastWorkspace()).absolutePath(), QDir(ws).absolutePath());
+    QVERIFY(!m_window->workspace()); // closing the window stops the runner
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_MainWindow.moc"
