@@ -1,13 +1,52 @@
 // serverless-workbench: the desktop window. Opens the workspace named on the command line,
 // else the last one, else the welcome page.
+#include "InvocationRecord.h"
 #include "MainWindow.h"
+#include "RunPanel.h"
 #include "settings/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QScreen>
 #include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// --screenshot: invoke the current function N times, then save what the screen shows and quit.
+// scripts/screenshots.sh uses it under Xvfb for the README's pictures.
+void scheduleScreenshot(swb::MainWindow& window, const QString& file, int invocations)
+{
+    auto* remaining = new int(invocations);
+    auto save = [&window, file, remaining] {
+        delete remaining;
+        QTimer::singleShot(600, &window, [&window, file] { // let the logs and timeline paint
+            QScreen* screen = window.screen();
+            const QPixmap shot = screen ? screen->grabWindow(0) : window.grab();
+            if (!shot.save(file))
+                std::fprintf(stderr, "serverless-workbench: cannot write %s\n", qPrintable(file));
+            QApplication::quit();
+        });
+    };
+    if (invocations <= 0 || !window.runner()) {
+        QTimer::singleShot(1500, &window, save);
+        return;
+    }
+    QObject::connect(window.runPanel(), &swb::RunPanel::invocationFinished, &window,
+                     [&window, remaining, save](const swb::InvocationRecord&) {
+                         if (--*remaining > 0)
+                             window.runPanel()->invoke();
+                         else
+                             save();
+                     });
+    QTimer::singleShot(1000, &window, [&window] { window.runPanel()->invoke(); });
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -24,6 +63,18 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"),
                                  QApplication::translate("main", "A workspace folder to open."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a screenshot to FILE (after --invoke runs) and "
+                                        "quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption invoke(
+        QStringLiteral("invoke"),
+        QApplication::translate("main", "With --screenshot: invoke the selected function N "
+                                        "times first."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOption(screenshot);
+    parser.addOption(invoke);
     parser.process(app);
 
     QSettings store;
@@ -34,5 +85,7 @@ int main(int argc, char** argv)
     if (!folder.isEmpty())
         window.openWorkspace(QFileInfo(folder).absoluteFilePath());
     window.show();
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(window, parser.value(screenshot), parser.value(invoke).toInt());
     return app.exec();
 }

@@ -176,7 +176,7 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
         return QStringLiteral("%1  %2  %3")
             .arg(QDateTime::fromMSecsSinceEpoch(e.wallMs).time().toString(
                      QStringLiteral("HH:mm:ss.zzz")),
-                 e.function, e.text);
+                 e.function, QString(e.text).replace(QLatin1Char('\t'), QStringLiteral("  ")));
     case Qt::ToolTipRole:
         return e.requestId.isEmpty() ? e.text
                                      : QStringLiteral("%1\nRequestId: %2").arg(e.text, e.requestId);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Screenshots of the workbench window as a person sees it: the window runs under Xvfb (a real
+# X server, no window manager), invokes the example's function a few times and saves the screen.
+# Usage: scripts/screenshots.sh [BUILD_DIR]   (default build/release; build it first)
+# Writes docs/screenshots/*.png. Needs xvfb (scripts/setup.sh installs it).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${1:-$ROOT/build/release}"
+APP="$BUILD/app/serverless-workbench"
+[[ -x "$APP" ]] || { echo "screenshots: $APP is not built (cmake --build $BUILD)" >&2; exit 1; }
+OUT="$ROOT/docs/screenshots"
+mkdir -p "$OUT"
+# A settings file of its own, so the user's window layout and recent list are not touched.
+export XDG_CONFIG_HOME="$(mktemp -d)"
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+shoot() { # NAME WORKSPACE INVOCATIONS
+    xvfb-run -a -s "-screen 0 1400x900x24" \
+        "$APP" "$2" --screenshot "$OUT/$1.png" --invoke "$3" -platform xcb
+    echo "screenshots: $OUT/$1.png"
+}
+shoot main-window "$ROOT/examples/hello-python" 4
