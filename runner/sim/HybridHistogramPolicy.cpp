@@ -68,8 +68,8 @@ void HybridHistogramPolicy::refresh() const
     if (headMs < 0 || tailMs < 0)
         return; // the tail is out of bounds
     m_representative = true;
-    m_preWarmMs = qint64(std::floor(double(headMs) * (1.0 - m_options.margin)));
-    const qint64 keepUntilMs = qint64(std::ceil(double(tailMs) * (1.0 + m_options.margin)));
+    m_preWarmMs = std::llround(double(headMs) * (1.0 - m_options.margin));
+    const qint64 keepUntilMs = std::llround(double(tailMs) * (1.0 + m_options.margin));
     m_keepAliveMs = keepUntilMs - m_preWarmMs;
 }
 

@@ -35,11 +35,18 @@ public:
     double uniform() { return double(nextU64() >> 11) * 0x1.0p-53; }
     // Exponential with mean 1 (inverse transform).
     double exponential() { return -std::log(uniformOpenClosed()); }
-    // Standard normal (Box-Muller; one of the pair is dropped to keep no state).
+    // Standard normal (Box-Muller; the pair's second value is kept for the next call).
     double normal()
     {
+        if (m_hasSpare) {
+            m_hasSpare = false;
+            return m_spare;
+        }
         const double r = std::sqrt(-2.0 * std::log(uniformOpenClosed()));
-        return r * std::cos(6.283185307179586 * uniform());
+        const double angle = 6.283185307179586 * uniform();
+        m_spare = r * std::sin(angle);
+        m_hasSpare = true;
+        return r * std::cos(angle);
     }
     // Uniform integer in [0, n).
     quint64 below(quint64 n)
@@ -59,6 +66,8 @@ private:
     }
 
     quint64 m_state[4];
+    double m_spare = 0;
+    bool m_hasSpare = false;
 };
 
 } // namespace swb::sim

@@ -30,18 +30,108 @@ struct PendingPreWarm {
     quint32 served;
 };
 
-// Earliest first, for std::push_heap/pop_heap.
-struct LaterEnd {
-    bool operator()(const BusyInstance& a, const BusyInstance& b) const
-    {
-        return a.endMs > b.endMs;
-    }
-};
-struct LaterLoad {
+struct LaterLoad { // earliest first, for std::push_heap/pop_heap
     bool operator()(const PendingPreWarm& a, const PendingPreWarm& b) const
     {
         return a.loadMs > b.loadMs;
     }
+};
+
+// Busy instances by end time. Most requests end in the order they started (a fixed service
+// time, or a cold start followed by warm ones), so an entry that ends no earlier than the
+// newest in a FIFO joins it in O(1); only the others go to a binary min-heap. The earliest end
+// is the earlier of the two heads.
+class BusyQueue {
+public:
+    BusyQueue() : m_fifo(64) { m_heap.reserve(64); }
+    bool empty() const { return m_fifoCount == 0 && m_heap.empty(); }
+    // Infinity when empty.
+    double earliestEndMs() const
+    {
+        const double a = m_fifoCount ? fifoAt(0).endMs : kInfinity;
+        const double b = m_heap.empty() ? kInfinity : m_heap.front().endMs;
+        return a < b ? a : b;
+    }
+    void push(const BusyInstance& b)
+    {
+        if (m_fifoCount == 0 || b.endMs >= fifoAt(m_fifoCount - 1).endMs) {
+            if (m_fifoCount == m_fifo.size())
+                growFifo();
+            fifoAt(m_fifoCount++) = b;
+            return;
+        }
+        pushHeap(b);
+    }
+    // The entry with the earliest end; the queue must not be empty.
+    BusyInstance pop()
+    {
+        if (m_fifoCount && (m_heap.empty() || fifoAt(0).endMs <= m_heap.front().endMs)) {
+            const BusyInstance b = fifoAt(0);
+            m_fifoHead = (m_fifoHead + 1) & (m_fifoMask);
+            --m_fifoCount;
+            return b;
+        }
+        const BusyInstance b = m_heap.front();
+        const BusyInstance last = m_heap.back();
+        m_heap.pop_back();
+        if (!m_heap.empty())
+            siftDown(last);
+        return b;
+    }
+
+private:
+    BusyInstance& fifoAt(size_t i) { return m_fifo[(m_fifoHead + i) & (m_fifoMask)]; }
+    const BusyInstance& fifoAt(size_t i) const { return m_fifo[(m_fifoHead + i) & (m_fifoMask)]; }
+    void growFifo()
+    {
+        std::vector<BusyInstance> bigger(m_fifo.size() * 2);
+        for (size_t i = 0; i < m_fifoCount; ++i)
+            bigger[i] = fifoAt(i);
+        m_fifo.swap(bigger);
+        m_fifoHead = 0;
+        m_fifoMask = m_fifo.size() - 1;
+    }
+    Q_NEVER_INLINE void pushHeap(const BusyInstance& b)
+    {
+        m_heap.push_back(b);
+        siftUp(m_heap.size() - 1);
+    }
+    void siftUp(size_t i)
+    {
+        const BusyInstance b = m_heap[i];
+        while (i > 0) {
+            const size_t parent = (i - 1) / 2;
+            if (m_heap[parent].endMs <= b.endMs)
+                break;
+            m_heap[i] = m_heap[parent];
+            i = parent;
+        }
+        m_heap[i] = b;
+    }
+    // Puts `b` at the root's place and moves it down.
+    void siftDown(const BusyInstance& b)
+    {
+        const size_t n = m_heap.size();
+        size_t i = 0;
+        for (;;) {
+            size_t child = 2 * i + 1;
+            if (child >= n)
+                break;
+            if (child + 1 < n && m_heap[child + 1].endMs < m_heap[child].endMs)
+                ++child;
+            if (b.endMs <= m_heap[child].endMs)
+                break;
+            m_heap[i] = m_heap[child];
+            i = child;
+        }
+        m_heap[i] = b;
+    }
+
+    std::vector<BusyInstance> m_fifo; // ring, size a power of two
+    size_t m_fifoMask = 63;
+    size_t m_fifoHead = 0;
+    size_t m_fifoCount = 0;
+    std::vector<BusyInstance> m_heap;
 };
 
 // Idle instances, least recently used at the front: reuse takes the back (most recently used,
@@ -52,7 +142,7 @@ public:
     IdleRing() : m_buffer(64) {}
     bool empty() const { return m_count == 0; }
     size_t size() const { return m_count; }
-    IdleEntry& at(size_t i) { return m_buffer[(m_head + i) & (m_buffer.size() - 1)]; }
+    IdleEntry& at(size_t i) { return m_buffer[(m_head + i) & (m_mask)]; }
     IdleEntry& front() { return at(0); }
     void pushBack(const IdleEntry& e)
     {
@@ -63,7 +153,7 @@ public:
     IdleEntry popBack() { return at(--m_count); }
     void popFront()
     {
-        m_head = (m_head + 1) & (m_buffer.size() - 1);
+        m_head = (m_head + 1) & (m_mask);
         --m_count;
     }
     // Keeps the order of the entries that stay.
@@ -86,11 +176,25 @@ private:
             bigger[i] = at(i);
         m_buffer.swap(bigger);
         m_head = 0;
+        m_mask = m_buffer.size() - 1;
     }
 
     std::vector<IdleEntry> m_buffer; // size a power of two
+    size_t m_mask = 63;
     size_t m_head = 0;
     size_t m_count = 0;
+};
+
+// Counters in locals, not in the result, so that the compiler keeps them in registers.
+struct Tally {
+    quint64 warm = 0;
+    quint64 cold = 0;
+    quint64 throttled = 0;
+    quint64 preWarmLoads = 0;
+    double busyMs = 0;
+    double idleMs = 0;
+    double initMs = 0;
+    double serviceMs = 0;
 };
 
 template <bool FixedKeepAlive>
@@ -100,23 +204,25 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
     SimulationResult r;
     r.memoryMb = o.memoryMb;
     r.provisionedInstances = o.provisionedInstances;
+    LatencyHistogram& latency = r.latency;
+    Tally k;
     SimRandom random(o.seed);
     ArrivalProcess arrivals = o.arrivals;
+    const ServiceTime serviceTime = o.serviceTime;
     const int provisioned = o.provisionedInstances;
     const int cap = o.concurrencyCap > 0 ? o.concurrencyCap : INT_MAX;
     const bool coldServiceSet = o.coldServiceTime.has_value();
     const ServiceTime coldService = o.coldServiceTime.value_or(ServiceTime{});
 
-    std::vector<BusyInstance> busy;
-    busy.reserve(64);
+    BusyQueue busy;
     IdleRing idle;
     std::vector<PendingPreWarm> preWarms;
     int onDemand = 0; // loaded on-demand instances, busy or idle
     int idleProvisioned = provisioned;
+    int maxInstances = provisioned;
     double provisionedBusyMs = 0;
     double lastCompletionMs = -1;
     double nextExpiryMs = kInfinity; // the general path's earliest idle expiry
-    r.maxInstances = provisioned;
 
     const auto addIdle = [&](const IdleEntry& e) {
         idle.pushBack(e);
@@ -131,7 +237,7 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
         if (!(t < endMs))
             break;
         ++n;
-        if ((n & 0xffff) == 0) {
+        if ((n & 0xffff) == 0) [[unlikely]] {
             if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
                 r.cancelled = true;
                 --n;
@@ -141,18 +247,23 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
                 control.progress(std::isfinite(endMs) ? t / endMs : 0.0);
         }
 
-        // Requests that ended before this arrival: their instances become idle.
-        while (!busy.empty() && busy.front().endMs <= t) {
-            std::pop_heap(busy.begin(), busy.end(), LaterEnd{});
-            const BusyInstance b = busy.back();
-            busy.pop_back();
+        // Requests that ended before this arrival: their instances become idle. The fixed path
+        // holds the last one back: it is the most recently used, so this arrival takes it
+        // (unless a provisioned instance is free), without a trip through the idle ring.
+        bool haveLast = false;
+        BusyInstance last{};
+        while (busy.earliestEndMs() <= t) {
+            const BusyInstance b = busy.pop();
             lastCompletionMs = b.endMs;
             if (b.provisioned) {
                 ++idleProvisioned;
                 continue;
             }
             if constexpr (FixedKeepAlive) {
-                addIdle({b.endMs, b.endMs + fixedKeepMs, b.served});
+                if (haveLast)
+                    addIdle({last.endMs, last.endMs + fixedKeepMs, last.served});
+                last = b;
+                haveLast = true;
             } else {
                 const IdleInstance instance{qint64(b.endMs), int(b.served), false};
                 const qint64 keep = policy.keepAliveMs(instance);
@@ -169,8 +280,12 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
         }
 
         if constexpr (FixedKeepAlive) {
+            if (haveLast && (idleProvisioned > 0 || last.endMs + fixedKeepMs <= t)) {
+                addIdle({last.endMs, last.endMs + fixedKeepMs, last.served});
+                haveLast = false;
+            }
             while (!idle.empty() && idle.front().expiresMs <= t) {
-                r.idleInstanceMs += fixedKeepMs;
+                k.idleMs += fixedKeepMs;
                 idle.popFront();
                 --onDemand;
             }
@@ -182,16 +297,16 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
                 if (onDemand + provisioned >= cap)
                     continue;
                 ++onDemand;
-                ++r.preWarmLoads;
-                r.initMsTotal += o.initTime.sampleMs(random);
-                r.maxInstances = std::max(r.maxInstances, onDemand + provisioned);
+                ++k.preWarmLoads;
+                k.initMs += o.initTime.sampleMs(random);
+                maxInstances = std::max(maxInstances, onDemand + provisioned);
                 addIdle({p.loadMs, p.loadMs + p.keepMs, p.served});
             }
             if (nextExpiryMs <= t) {
                 nextExpiryMs = kInfinity;
                 idle.removeIf([&](const IdleEntry& e) {
                     if (e.expiresMs <= t) {
-                        r.idleInstanceMs += e.expiresMs - e.sinceMs;
+                        k.idleMs += e.expiresMs - e.sinceMs;
                         --onDemand;
                         return true;
                     }
@@ -206,24 +321,29 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
 
         if (idleProvisioned > 0) {
             --idleProvisioned;
-            const double s = o.serviceTime.sampleMs(random);
-            busy.push_back({t + s, 0, 1});
-            std::push_heap(busy.begin(), busy.end(), LaterEnd{});
-            ++r.warmStarts;
-            r.serviceMsTotal += s;
-            r.busyInstanceMs += s;
+            const double s = serviceTime.sampleMs(random);
+            busy.push({t + s, 0, 1});
+            ++k.warm;
+            k.serviceMs += s;
+            k.busyMs += s;
             provisionedBusyMs += s;
-            r.latency.recordMs(s);
-        } else if (!idle.empty()) {
-            const IdleEntry e = idle.popBack();
-            r.idleInstanceMs += t - e.sinceMs;
-            const double s = o.serviceTime.sampleMs(random);
-            busy.push_back({t + s, e.served + 1, 0});
-            std::push_heap(busy.begin(), busy.end(), LaterEnd{});
-            ++r.warmStarts;
-            r.serviceMsTotal += s;
-            r.busyInstanceMs += s;
-            r.latency.recordMs(s);
+            latency.recordMs(s);
+        } else if (haveLast || !idle.empty()) {
+            quint32 served = 0;
+            if (haveLast) {
+                k.idleMs += t - last.endMs;
+                served = last.served;
+            } else {
+                const IdleEntry e = idle.popBack();
+                k.idleMs += t - e.sinceMs;
+                served = e.served;
+            }
+            const double s = serviceTime.sampleMs(random);
+            busy.push({t + s, served + 1, 0});
+            ++k.warm;
+            k.serviceMs += s;
+            k.busyMs += s;
+            latency.recordMs(s);
         } else if (onDemand + provisioned < cap) {
             if constexpr (!FixedKeepAlive) {
                 // The request loads the instance a pending pre-warm would have loaded.
@@ -233,36 +353,51 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
                 }
             }
             ++onDemand;
-            r.maxInstances = std::max(r.maxInstances, onDemand + provisioned);
+            maxInstances = std::max(maxInstances, onDemand + provisioned);
             double init = 0;
             double s = 0;
             if (coldServiceSet) {
                 s = coldService.sampleMs(random);
             } else {
                 init = o.initTime.sampleMs(random);
-                s = o.serviceTime.sampleMs(random);
+                s = serviceTime.sampleMs(random);
             }
-            busy.push_back({t + init + s, 1, 0});
-            std::push_heap(busy.begin(), busy.end(), LaterEnd{});
-            ++r.coldStarts;
-            r.initMsTotal += init;
-            r.serviceMsTotal += s;
-            r.busyInstanceMs += init + s;
-            r.latency.recordMs(init + s);
+            busy.push({t + init + s, 1, 0});
+            ++k.cold;
+            k.initMs += init;
+            k.serviceMs += s;
+            k.busyMs += init + s;
+            latency.recordMs(init + s);
         } else {
-            ++r.throttled;
+            ++k.throttled;
         }
     }
 
     r.arrivals = n;
+    r.warmStarts = k.warm;
+    r.coldStarts = k.cold;
+    r.throttled = k.throttled;
+    r.preWarmLoads = k.preWarmLoads;
+    r.busyInstanceMs = k.busyMs;
+    r.initMsTotal = k.initMs;
+    r.serviceMsTotal = k.serviceMs;
+    r.maxInstances = maxInstances;
     r.simulatedMs = r.cancelled || !std::isfinite(endMs) ? t : endMs;
     const double end = r.simulatedMs;
+    double idleMs = k.idleMs;
     for (size_t i = 0; i < idle.size(); ++i) {
         const IdleEntry& e = idle.at(i);
         if (e.sinceMs < end)
-            r.idleInstanceMs += std::min(e.expiresMs, end) - e.sinceMs;
+            idleMs += std::min(e.expiresMs, end) - e.sinceMs;
     }
-    r.idleInstanceMs += std::max(0.0, double(provisioned) * end - provisionedBusyMs);
+    // Requests still running at the end become idle at their end, within the keep-alive.
+    while (!busy.empty()) {
+        const BusyInstance b = busy.pop();
+        if (!b.provisioned && b.endMs < end)
+            idleMs += std::min(end - b.endMs, FixedKeepAlive ? fixedKeepMs : 0.0);
+    }
+    idleMs += std::max(0.0, double(provisioned) * end - provisionedBusyMs);
+    r.idleInstanceMs = idleMs;
     if (end > 0) {
         r.meanBusyInstances = r.busyInstanceMs / end;
         r.meanInstances = (r.busyInstanceMs + r.idleInstanceMs) / end;
