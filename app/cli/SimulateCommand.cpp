@@ -4,6 +4,7 @@
 
 #include "HistoryStore.h"
 #include "KeepAlivePolicy.h"
+#include "cost/CostEngine.h"
 #include "format/WorkspaceFile.h"
 #include "sim/HybridHistogramPolicy.h"
 #include "sim/InvocationTrace.h"
@@ -103,6 +104,46 @@ QJsonObject resultToJson(const SimulationResult& r)
         {QStringLiteral("cancelled"), r.cancelled},
         {QStringLiteral("latency"), latency},
     };
+}
+
+// What the simulated run bills, scaled to a 30-day month (prices and free tiers are monthly).
+// Durations without init come from the histograms (latency - cold latency + cold service), each
+// bucket at its middle; init is billed apart, per cold start.
+BillingUsage usageOf(const SimulationResult& r, double monthScale)
+{
+    BillingUsage u;
+    u.invocations = std::llround(double(r.served()) * monthScale);
+    u.memoryMb = r.memoryMb;
+    double weightedMs = 0;
+    double count = 0;
+    for (int i = 0; i < LatencyHistogram::kBucketCount; ++i) {
+        const qint64 c = qint64(r.latency.countAt(i)) - qint64(r.coldLatency.countAt(i)) +
+                         qint64(r.coldService.countAt(i));
+        if (c <= 0)
+            continue;
+        const double middleUs =
+            (LatencyHistogram::lowerBoundUs(i) + LatencyHistogram::upperBoundUs(i) - 1) / 2.0;
+        u.durations.append(DurationBucket{middleUs / 1000.0, double(c)});
+        weightedMs += middleUs / 1000.0 * double(c);
+        count += double(c);
+    }
+    // The buckets' middles, scaled so that their mean is the exact mean service time: a fixed
+    // 120 ms is billed as 120 ms, not as its bucket's middle (120.06 ms, rounded up to 121).
+    if (weightedMs > 0 && r.served()) {
+        const double factor = r.serviceMsTotal / double(r.served()) / (weightedMs / count);
+        for (DurationBucket& b : u.durations)
+            b.durationMs *= factor;
+    }
+    u.coldStarts = std::llround(double(r.coldStarts) * monthScale);
+    if (r.coldStarts)
+        u.initDurationMs = r.initMsTotal / double(r.coldStarts + r.preWarmLoads);
+    if (r.provisionedInstances > 0) {
+        u.provisionedInstances = r.provisionedInstances;
+        u.provisionedHours = 720;
+        u.provisionedInvocationShare =
+            r.served() ? double(r.provisionedStarts) / double(r.served()) : 0.0;
+    }
+    return u;
 }
 
 // Service (and init) times measured by the runner for `function` in the workspace's history.
@@ -220,6 +261,10 @@ int runSimulate(Console& console, const QStringList& args)
                                  "FUNCTION");
     const auto seed =
         option("seed", "Random seed (default 1): the same seed, the same result.", "N", "1");
+    const auto provider = option("provider",
+                                 "Price the run, scaled to a 30-day month: aws (default), azure, "
+                                 "gcp, openwhisk, or none.",
+                                 "P", "aws");
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(
@@ -267,6 +312,10 @@ int runSimulate(Console& console, const QStringList& args)
     if (!number(memory, 1, 1e6, value))
         return badNumber(memory, QStringLiteral("megabytes, 1 or more"));
     options.memoryMb = int(value);
+    const QString providerName = parser.value(provider);
+    if (providerName != QLatin1String("none") && !CostEngine::providers().contains(providerName))
+        return badNumber(provider, QStringLiteral("one of %1 or none")
+                                       .arg(CostEngine::providers().join(QStringLiteral(", "))));
 
     double serviceMean = 0;
     if (!number(serviceMs, 0, 1e12, serviceMean))
@@ -408,6 +457,26 @@ int runSimulate(Console& console, const QStringList& args)
         return console.failed(result.error());
     const SimulationResult& r = *result;
 
+    // The cost through the cost engine; a price that cannot be computed is a warning, the
+    // simulation's figures still stand.
+    std::optional<CostBreakdown> cost;
+    const double monthScale = r.simulatedMs > 0 ? 30 * 86400000.0 / r.simulatedMs : 0.0;
+    if (providerName != QLatin1String("none") && r.simulatedMs > 0) {
+        auto catalog = parser.isSet(QStringLiteral("workspace"))
+                           ? PricingCatalog::forWorkspace(workspaceArgument(parser, false))
+                           : PricingCatalog::builtIn();
+        Result<CostBreakdown> priced =
+            catalog ? CostEngine(std::move(*catalog)).price(providerName, usageOf(r, monthScale))
+                    : std::unexpected(catalog.error());
+        if (priced) {
+            cost = std::move(*priced);
+        } else {
+            console.err() << "swb: warning: cannot price the run: " << priced.error().message
+                          << '\n';
+            console.err().flush();
+        }
+    }
+
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = resultToJson(r);
         o.insert(QStringLiteral("arrivalModel"), options.arrivals.describe());
@@ -415,6 +484,11 @@ int runSimulate(Console& console, const QStringList& args)
         o.insert(QStringLiteral("policy"), keepAlivePolicy->describe());
         o.insert(QStringLiteral("seed"), QString::number(options.seed));
         o.insert(QStringLiteral("wallSeconds"), double(clock.nsecsElapsed()) / 1e9);
+        if (cost) {
+            QJsonObject c = cost->toJson();
+            c.insert(QStringLiteral("scaledToMonthBy"), monthScale);
+            o.insert(QStringLiteral("costPerMonth"), c);
+        }
         console.printJson(o);
         return kSuccess;
     }
@@ -448,6 +522,11 @@ int runSimulate(Console& console, const QStringList& args)
     out << QStringLiteral("  GB-seconds busy  %1 at %2 MB\n")
                .arg(r.busyInstanceMs / 1000.0 * r.memoryMb / 1024.0, 0, 'f', 1)
                .arg(r.memoryMb);
+    if (cost) {
+        out << "\nCost per 30-day month (the run scaled by " << QString::number(monthScale, 'g', 4)
+            << "):\n"
+            << cost->toText() << '\n';
+    }
     out << QStringLiteral("(%1 s of wall time)\n")
                .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2);
     return kSuccess;

@@ -32,6 +32,7 @@ public:
     // below 128 µs); 0 when empty.
     double percentileMs(double percentile) const;
     void merge(const LatencyHistogram& other);
+    quint64 countAt(int index) const { return m_counts[size_t(index)]; }
 
     static int indexOf(quint64 valueUs)
     {

@@ -191,6 +191,7 @@ struct Tally {
     quint64 cold = 0;
     quint64 throttled = 0;
     quint64 preWarmLoads = 0;
+    quint64 provisionedStarts = 0;
     double busyMs = 0;
     double idleMs = 0;
     double initMs = 0;
@@ -324,6 +325,7 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
             const double s = serviceTime.sampleMs(random);
             busy.push({t + s, 0, 1});
             ++k.warm;
+            ++k.provisionedStarts;
             k.serviceMs += s;
             k.busyMs += s;
             provisionedBusyMs += s;
@@ -368,6 +370,8 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
             k.serviceMs += s;
             k.busyMs += init + s;
             latency.recordMs(init + s);
+            r.coldLatency.recordMs(init + s);
+            r.coldService.recordMs(s);
         } else {
             ++k.throttled;
         }
@@ -378,6 +382,7 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
     r.coldStarts = k.cold;
     r.throttled = k.throttled;
     r.preWarmLoads = k.preWarmLoads;
+    r.provisionedStarts = k.provisionedStarts;
     r.busyInstanceMs = k.busyMs;
     r.initMsTotal = k.initMs;
     r.serviceMsTotal = k.serviceMs;

@@ -45,7 +45,8 @@ struct SimulationResult {
     quint64 warmStarts = 0;
     quint64 coldStarts = 0;
     quint64 throttled = 0;
-    quint64 preWarmLoads = 0; // instances loaded ahead of time by the policy
+    quint64 preWarmLoads = 0;      // instances loaded ahead of time by the policy
+    quint64 provisionedStarts = 0; // warm starts on provisioned instances
     double simulatedMs = 0;
     double busyInstanceMs = 0; // init + service of every served request
     double idleInstanceMs = 0; // loaded and idle, provisioned ones included
@@ -58,6 +59,10 @@ struct SimulationResult {
     int provisionedInstances = 0;
     bool cancelled = false;
     LatencyHistogram latency; // init (when cold) + service, of served requests
+    // Cold requests only: their latency and their service alone, so that a bill can count
+    // durations without init (latency - coldLatency + coldService), init being billed apart.
+    LatencyHistogram coldLatency;
+    LatencyHistogram coldService;
 
     quint64 served() const { return warmStarts + coldStarts; }
     double coldStartRatio() const { return served() ? double(coldStarts) / double(served()) : 0; }

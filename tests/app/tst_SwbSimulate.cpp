@@ -2,6 +2,7 @@
 // fields, trace replay, and bad values that exit 2 naming the option.
 #include "TestFiles.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -49,6 +50,7 @@ private slots:
     void sameSeedSameOutput();
     void replaysATrace();
     void hybridPolicyRuns();
+    void pricesTheRunThroughTheCostEngine();
     void badValuesExitTwoNamingTheOption_data();
     void badValuesExitTwoNamingTheOption();
     void unknownTraceFunctionFails();
@@ -126,6 +128,37 @@ void tst_SwbSimulate::hybridPolicyRuns()
     QVERIFY(run.out.contains(QStringLiteral("cold starts")));
 }
 
+void tst_SwbSimulate::pricesTheRunThroughTheCostEngine()
+{
+    // 10 per second, evenly, for a day: 864,000 invocations, 30x for a month = 25.92 M; each
+    // 100 ms at 1024 MB: 2,592,000 GB-seconds on AWS.
+    const Run run = runSwb({"simulate", "--rate", "10", "--arrivals", "periodic", "--duration",
+                            "1d", "--service-ms", "100", "--memory", "1024", "--json"});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject cost = jsonOf(run).value("costPerMonth").toObject();
+    QCOMPARE(cost.value("provider").toString(), QStringLiteral("aws"));
+    QCOMPARE(cost.value("scaledToMonthBy").toDouble(), 30.0);
+    bool sawCompute = false;
+    bool sawRequests = false;
+    for (const QJsonValue& line : cost.value("lines").toArray()) {
+        const QJsonObject l = line.toObject();
+        if (l.value("kind") == QLatin1String("compute")) {
+            sawCompute = true;
+            QVERIFY2(std::abs(l.value("quantity").toDouble() - 2592000.0) < 1.0,
+                     qPrintable(QString::number(l.value("quantity").toDouble())));
+        }
+        if (l.value("kind") == QLatin1String("requests")) {
+            sawRequests = true;
+            QCOMPARE(l.value("quantity").toDouble(), 25920000.0);
+        }
+    }
+    QVERIFY(sawCompute && sawRequests);
+    const Run none =
+        runSwb({"simulate", "--rate", "1", "--duration", "1h", "--provider", "none", "--json"});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY(!jsonOf(none).contains("costPerMonth"));
+}
+
 void tst_SwbSimulate::badValuesExitTwoNamingTheOption_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -142,6 +175,8 @@ void tst_SwbSimulate::badValuesExitTwoNamingTheOption_data()
     QTest::newRow("provisioned above cap")
         << QStringList{"--rate", "1", "--cap", "2", "--provisioned", "3"}
         << QStringLiteral("--provisioned");
+    QTest::newRow("provider") << QStringList{"--rate", "1", "--provider", "heroku"}
+                              << QStringLiteral("--provider");
     QTest::newRow("trace without function")
         << QStringList{"--trace", "x.csv"} << QStringLiteral("--function");
 }
