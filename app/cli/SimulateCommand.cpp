@@ -106,12 +106,14 @@ QJsonObject resultToJson(const SimulationResult& r)
     };
 }
 
-// What the simulated run bills, scaled to a 30-day month (prices and free tiers are monthly).
+// What the simulated run bills, scaled to the providers' 730-hour month (prices and free
+// tiers are monthly), as swb cost does.
 // Durations without init come from the histograms (latency - cold latency + cold service), each
 // bucket at its middle; init is billed apart, per cold start.
-BillingUsage usageOf(const SimulationResult& r, double monthScale)
+BillingUsage usageOf(const SimulationResult& r, double monthScale, bool freeTier)
 {
     BillingUsage u;
+    u.includeFreeTier = freeTier;
     u.invocations = std::llround(double(r.served()) * monthScale);
     u.memoryMb = r.memoryMb;
     double weightedMs = 0;
@@ -139,7 +141,7 @@ BillingUsage usageOf(const SimulationResult& r, double monthScale)
         u.initDurationMs = r.initMsTotal / double(r.coldStarts + r.preWarmLoads);
     if (r.provisionedInstances > 0) {
         u.provisionedInstances = r.provisionedInstances;
-        u.provisionedHours = 720;
+        u.provisionedHours = 730;
         u.provisionedInvocationShare =
             r.served() ? double(r.provisionedStarts) / double(r.served()) : 0.0;
     }
@@ -262,9 +264,11 @@ int runSimulate(Console& console, const QStringList& args)
     const auto seed =
         option("seed", "Random seed (default 1): the same seed, the same result.", "N", "1");
     const auto provider = option("provider",
-                                 "Price the run, scaled to a 30-day month: aws (default), azure, "
+                                 "Price the run, scaled to a 730-hour month: aws (default), azure, "
                                  "gcp, openwhisk, or none.",
                                  "P", "aws");
+    const auto freeTier =
+        option("free-tier", "Subtract the provider's monthly free grants from the cost.");
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(
@@ -460,13 +464,14 @@ int runSimulate(Console& console, const QStringList& args)
     // The cost through the cost engine; a price that cannot be computed is a warning, the
     // simulation's figures still stand.
     std::optional<CostBreakdown> cost;
-    const double monthScale = r.simulatedMs > 0 ? 30 * 86400000.0 / r.simulatedMs : 0.0;
+    const double monthScale = r.simulatedMs > 0 ? 730 * 3600000.0 / r.simulatedMs : 0.0;
     if (providerName != QLatin1String("none") && r.simulatedMs > 0) {
         auto catalog = parser.isSet(QStringLiteral("workspace"))
                            ? PricingCatalog::forWorkspace(workspaceArgument(parser, false))
                            : PricingCatalog::builtIn();
         Result<CostBreakdown> priced =
-            catalog ? CostEngine(std::move(*catalog)).price(providerName, usageOf(r, monthScale))
+            catalog ? CostEngine(std::move(*catalog))
+                          .price(providerName, usageOf(r, monthScale, parser.isSet(freeTier)))
                     : std::unexpected(catalog.error());
         if (priced) {
             cost = std::move(*priced);
@@ -523,8 +528,8 @@ int runSimulate(Console& console, const QStringList& args)
                .arg(r.busyInstanceMs / 1000.0 * r.memoryMb / 1024.0, 0, 'f', 1)
                .arg(r.memoryMb);
     if (cost) {
-        out << "\nCost per 30-day month (the run scaled by " << QString::number(monthScale, 'g', 4)
-            << "):\n"
+        out << "\nCost per 730-hour month (the run scaled by "
+            << QString::number(monthScale, 'g', 4) << "):\n"
             << cost->toText() << '\n';
     }
     out << QStringLiteral("(%1 s of wall time)\n")
