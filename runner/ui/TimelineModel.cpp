@@ -271,9 +271,14 @@ void TimelineModel::add(const RunnerEvent& event)
         else
             bar.initKnown = !bar.cold;
         bar.requestId = event.requestId;
-        // Events come in time order; keep the store sorted even if one is late.
-        if (!m_bars.empty() && bar.startMs < m_bars.back().startMs)
-            bar.startMs = bar.initEndMs = m_bars.back().startMs;
+        // The runner emits in time order, so arrival order is start order. Should an event come
+        // late anyway, the lane (which the queries search) stays sorted.
+        if (!lane.bars.empty()) {
+            const TimelineBar& previous = m_bars[size_t(lane.bars.back() - m_firstSequence)];
+            const qint64 earliest = previous.endMs < 0 ? previous.startMs : previous.endMs;
+            if (bar.startMs < earliest)
+                bar.startMs = bar.initEndMs = earliest;
+        }
         lane.bars.push_back(m_firstSequence + m_bars.size());
         m_bars.push_back(std::move(bar));
         if (qsizetype(m_bars.size()) > m_maxBars)

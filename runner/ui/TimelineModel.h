@@ -2,8 +2,9 @@
 // What the cold/warm timeline draws, built from the runner's event stream: one lane per
 // instance (life, init, frozen spans, end), one bar per invocation, throttle marks per function.
 //
-// Times are the events' atMs (monotonic, since the runner started). Storage is append-only and
-// sorted by start, so a view finds what is visible by binary search. Memory is bounded: at most
+// Times are the events' atMs (monotonic, since the runner started). Storage is append-only in
+// arrival order, which is start order for the runner's stream, and each lane's bars are sorted
+// by start and end, so a view finds what is visible by binary search. Memory is bounded: at most
 // maxInvocations() bars are kept; past that the oldest are dropped in batches of 1/16 of the cap,
 // and with them the throttle marks, frozen spans and ended lanes that lie wholly before the
 // oldest kept bar.
@@ -95,7 +96,7 @@ public:
     // changed() fires at most once per interval (default 25 ms); 0 = on the next event loop turn.
     void setChangeInterval(int ms);
 
-    // Bars: stored in start order; index 0 is the oldest kept.
+    // Bars: stored in arrival (= start) order; index 0 is the oldest kept.
     qsizetype barCount() const { return qsizetype(m_bars.size()); }
     const TimelineBar& bar(qsizetype index) const { return m_bars[size_t(index)]; }
     // The bar with this sequence number (as held by TimelineLane::bars), or nullptr if dropped.
