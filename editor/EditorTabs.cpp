@@ -298,7 +298,8 @@ Result<CodeEditor*> EditorTabs::open(const QString& path)
     Result<void> loaded = editor->load(path);
     if (!loaded)
         return std::unexpected(loaded.error());
-    return addPage(editor->filePath(), std::move(editor));
+    const QString absolute = editor->filePath();
+    return addPage(absolute, std::move(editor));
 }
 
 CodeEditor* EditorTabs::addPage(const QString& path, std::unique_ptr<CodeEditor> owned)
@@ -644,7 +645,8 @@ int EditorTabs::restore(const QList<RecoveryEntry>& entries)
             // The file is gone (or no longer readable as text): the buffer still comes back.
             auto fresh = std::make_unique<CodeEditor>();
             fresh->setFilePath(entry.originalPath);
-            ed = addPage(fresh->filePath(), std::move(fresh));
+            const QString absolute = fresh->filePath();
+            ed = addPage(absolute, std::move(fresh));
             Page* p = pageFor(ed);
             p->missingOnDisk = !QFileInfo::exists(entry.originalPath);
             if (p->missingOnDisk)
