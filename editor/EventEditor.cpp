@@ -101,10 +101,11 @@ void EventEditor::validateNow()
             m_valid = false;
             // The offset counts bytes of the wrapped text; a second top-level value (`{} {}`)
             // parses as an array of two and is reported at its start.
+            // Qt's offset is one past the character that broke the parse: show that one.
             qsizetype offset =
                 parseError.error == QJsonParseError::NoError
                     ? bytes.size()
-                    : std::max<qsizetype>(0, parseError.offset - kWrapperPrefixBytes);
+                    : std::max<qsizetype>(0, parseError.offset - kWrapperPrefixBytes - 1);
             offset = std::min(offset, bytes.size());
             const QString reason = parseError.error == QJsonParseError::NoError
                                        ? tr("more than one value")
