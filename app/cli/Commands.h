@@ -19,6 +19,7 @@ namespace swb::cli {
 
 int runValidate(Console& console, const QStringList& args);
 int runFunctions(Console& console, const QStringList& args);
+int runFunction(Console& console, const QStringList& args);
 int runImport(Console& console, const QStringList& args);
 int runEvent(Console& console, const QStringList& args);
 int runInvoke(Console& console, const QStringList& args);

@@ -21,6 +21,7 @@ const QList<Command>& commands()
         {"validate", "Check a workspace's workbench.json and the code it points at.", runValidate},
         {"functions", "List a workspace's functions: runtime, handler, memory, triggers.",
          runFunctions},
+        {"function", "Add a function from a template, rename or delete one.", runFunction},
         {"import", "Create a workspace from a SAM template.yaml or a serverless.yml.", runImport},
         {"event", "List event templates or generate an event (API Gateway, S3, SQS, ...).",
          runEvent},
