@@ -9,17 +9,26 @@
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
 #include "format/WorkspaceFile.h"
+#include "format/WorkspaceFunctions.h"
+#include "model/Runtime.h"
 #include "model/Workspace.h"
 #include "settings/Settings.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -237,6 +246,106 @@ void MainWindow::closeWorkspace()
 const Workspace* MainWindow::workspace() const
 {
     return m_workspace.get();
+}
+
+Result<void> MainWindow::reportAndReopen(Result<void> changed)
+{
+    if (!changed) {
+        statusBar()->showMessage(changed.error().message, 15000);
+        return changed;
+    }
+    const QString folder = m_workspace->folder;
+    const QString function = m_runPanel->currentFunction();
+    auto reopened = openWorkspace(folder);
+    if (reopened)
+        m_runPanel->selectFunction(function);
+    return reopened;
+}
+
+Result<void> MainWindow::createFunction(const QString& name, const QString& runtimeId)
+{
+    if (!m_workspace)
+        return fail(ErrorCode::InvalidArgument, tr("Open a workspace first."));
+    Workspace ws = *m_workspace;
+    const auto created = WorkspaceFunctions::create(ws, name, runtimeId);
+    if (!created)
+        return reportAndReopen(std::unexpected(created.error()));
+    auto reopened = reportAndReopen({});
+    m_runPanel->selectFunction(name);
+    return reopened;
+}
+
+Result<void> MainWindow::renameFunction(const QString& from, const QString& to)
+{
+    if (!m_workspace)
+        return fail(ErrorCode::InvalidArgument, tr("Open a workspace first."));
+    Workspace ws = *m_workspace;
+    return reportAndReopen(WorkspaceFunctions::rename(ws, from, to));
+}
+
+Result<void> MainWindow::deleteFunction(const QString& name, bool deleteFiles)
+{
+    if (!m_workspace)
+        return fail(ErrorCode::InvalidArgument, tr("Open a workspace first."));
+    Workspace ws = *m_workspace;
+    return reportAndReopen(WorkspaceFunctions::remove(ws, name, deleteFiles));
+}
+
+void MainWindow::askNewFunction()
+{
+    if (!m_workspace)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New Function"));
+    auto* name = new QLineEdit(&dialog);
+    name->setAccessibleName(tr("Function name"));
+    name->setPlaceholderText(tr("letters, digits, - and _"));
+    auto* runtime = new QComboBox(&dialog);
+    runtime->setAccessibleName(tr("Runtime"));
+    runtime->addItems(supportedRuntimeIds());
+    runtime->setCurrentText(QStringLiteral("python3.12"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Name"), name);
+    form->addRow(tr("Runtime"), runtime);
+    form->addRow(new QLabel(tr("Creates a folder with a handler that answers GET /NAME, an http "
+                               "trigger and a saved event."),
+                            &dialog));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto created = createFunction(name->text().trimmed(), runtime->currentText());
+        !created)
+        QMessageBox::warning(this, tr("New Function"), created.error().message);
+}
+
+void MainWindow::askRenameFunction(const QString& function)
+{
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, tr("Rename Function"), tr("New name for “%1”:").arg(function),
+                              QLineEdit::Normal, function, &ok)
+            .trimmed();
+    if (!ok || to == function)
+        return;
+    if (const auto renamed = renameFunction(function, to); !renamed)
+        QMessageBox::warning(this, tr("Rename Function"), renamed.error().message);
+}
+
+void MainWindow::askDeleteFunction(const QString& function)
+{
+    QMessageBox box(QMessageBox::Question, tr("Delete Function"),
+                    tr("Remove “%1” from the workspace?").arg(function),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto* files = new QCheckBox(tr("Also delete its code folder and saved events"), &box);
+    box.setCheckBox(files);
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    if (const auto removed = deleteFunction(function, files->isChecked()); !removed)
+        QMessageBox::warning(this, tr("Delete Function"), removed.error().message);
 }
 
 void MainWindow::onRunnerEvent(const RunnerEvent& event)

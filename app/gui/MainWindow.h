@@ -42,6 +42,11 @@ public:
     void closeWorkspace();
 
     const Workspace* workspace() const;
+    // The workspace tree's actions, without their dialogs (tests call these); the workspace is
+    // reopened after a change, so its runner starts afresh.
+    Result<void> createFunction(const QString& name, const QString& runtimeId);
+    Result<void> renameFunction(const QString& from, const QString& to);
+    Result<void> deleteFunction(const QString& name, bool deleteFiles);
     Runner* runner() const { return m_runner.get(); }
     RunPanel* runPanel() const { return m_runPanel; }
     LogView* logView() const { return m_logView; }
@@ -56,6 +61,10 @@ private:
     void buildMenus();
     void rebuildRecentMenu();
     void chooseWorkspace();
+    void askNewFunction();
+    void askRenameFunction(const QString& function);
+    void askDeleteFunction(const QString& function);
+    Result<void> reportAndReopen(Result<void> changed);
     void onRunnerEvent(const RunnerEvent& event);
     void updateStatus();
 

@@ -6,6 +6,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMenu>
 
 namespace swb {
 
@@ -51,6 +52,26 @@ WorkspaceTree::WorkspaceTree(QWidget* parent) : QTreeWidget(parent)
     setUniformRowHeights(true);
     connect(this, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item, int) { onActivated(item); });
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, &WorkspaceTree::showContextMenu);
+}
+
+void WorkspaceTree::showContextMenu(const QPoint& at)
+{
+    QMenu menu(this);
+    menu.addAction(tr("New Function…"), this, &WorkspaceTree::newFunctionRequested);
+    QTreeWidgetItem* item = itemAt(at);
+    while (item && item->parent() && item->data(0, kKindRole).toInt() != FunctionItem)
+        item = item->parent();
+    if (item && item->data(0, kKindRole).toInt() == FunctionItem) {
+        const QString function = item->data(0, kNameRole).toString();
+        menu.addSeparator();
+        menu.addAction(tr("Rename “%1”…").arg(function), this,
+                       [this, function] { emit renameFunctionRequested(function); });
+        menu.addAction(tr("Delete “%1”…").arg(function), this,
+                       [this, function] { emit deleteFunctionRequested(function); });
+    }
+    menu.exec(viewport()->mapToGlobal(at));
 }
 
 void WorkspaceTree::setWorkspace(const Workspace* ws)

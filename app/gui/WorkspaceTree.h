@@ -22,10 +22,15 @@ signals:
     void eventActivated(const QString& function, const QString& name);
     void functionActivated(const QString& function);
     void scenarioActivated(const QString& name);
+    // Context menu actions; the window asks for details and changes the workspace.
+    void newFunctionRequested();
+    void renameFunctionRequested(const QString& function);
+    void deleteFunctionRequested(const QString& function);
 
 private:
     enum ItemKind { FunctionItem = 1, FileItem, EventItem, ScenarioItem, GroupItem };
     void onActivated(QTreeWidgetItem* item);
+    void showContextMenu(const QPoint& at);
 };
 
 } // namespace swb

@@ -15,6 +15,7 @@
 #include "TestFiles.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -47,6 +48,7 @@ private slots:
     void missingWorkspaceShowsAClearMessage();
     void brokenWorkbenchJsonNamesTheLine();
     void remembersRecentWorkspaces();
+    void newRenameAndDeleteFunctionFromTheTree();
 
 private:
     QString writeWorkspace();
@@ -201,6 +203,31 @@ void tst_MainWindow::remembersRecentWorkspaces()
             m_settings->recentWorkspaces().contains(ws));
     QCOMPARE(QDir(m_settings->lastWorkspace()).absolutePath(), QDir(ws).absolutePath());
     QVERIFY(!m_window->workspace()); // closing the window stops the runner
+}
+
+void tst_MainWindow::newRenameAndDeleteFunctionFromTheTree()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(m_window->openWorkspace(ws));
+    const auto created =
+        m_window->createFunction(QStringLiteral("fresh"), QStringLiteral("python3.11"));
+    QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+    QVERIFY(m_window->workspaceTree()->functionItem(QStringLiteral("fresh")));
+    QCOMPARE(m_window->runPanel()->currentFunction(), QStringLiteral("fresh"));
+    // The new function runs at once from its template and saved event.
+    QSignalSpy finished(m_window->runPanel(), &RunPanel::invocationFinished);
+    QVERIFY(m_window->runPanel()->payload().contains(QStringLiteral("Ada")));
+    QVERIFY(m_window->runPanel()->invoke());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!finished.first().first().value<InvocationRecord>().failed());
+
+    QVERIFY(!m_window->createFunction(QStringLiteral("fresh"), QStringLiteral("python3.11")));
+    QVERIFY(m_window->renameFunction(QStringLiteral("fresh"), QStringLiteral("renamed")));
+    QVERIFY(!m_window->workspaceTree()->functionItem(QStringLiteral("fresh")));
+    QVERIFY(m_window->workspaceTree()->functionItem(QStringLiteral("renamed")));
+    QVERIFY(m_window->deleteFunction(QStringLiteral("renamed"), true));
+    QVERIFY(!m_window->workspace()->function(QStringLiteral("renamed")));
+    QVERIFY(!QFileInfo::exists(QDir(ws).filePath(QStringLiteral("fresh"))));
 }
 
 QTEST_MAIN(tst_MainWindow)
