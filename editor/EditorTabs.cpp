@@ -659,8 +659,11 @@ int EditorTabs::restore(const QList<RecoveryEntry>& entries)
         if (ed->text() == entry.text && ed->text() == ed->diskText()) {
             removeRecovery(entry.originalPath); // nothing was lost after all
         } else {
-            ed->setText(entry.text);
-            ed->setModified(true);
+            // As an edit (not setText, which empties the undo history): undo goes back to the
+            // file on disk.
+            ed->selectAll();
+            ed->replaceSelectedText(entry.text);
+            ed->setCursorPosition(0, 0);
             if (Page* p = pageFor(ed))
                 p->autosaveDirty = true;
         }
