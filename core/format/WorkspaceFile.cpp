@@ -47,6 +47,19 @@ const QStringList kTriggerKeys = {
     QStringLiteral("api"),        QStringLiteral("schedule"),  QStringLiteral("source"),
     QStringLiteral("events"),     QStringLiteral("batchSize"), QStringLiteral("startingPosition"),
     QStringLiteral("streamKind"), QStringLiteral("enabled")};
+// Scenario options the cost engine reads from ScenarioSpec::extensions (docs/cost.md).
+const QStringList kScenarioCostOptions = {QStringLiteral("plan"),
+                                          QStringLiteral("gateway"),
+                                          QStringLiteral("ephemeralStorageMb"),
+                                          QStringLiteral("provisionedInstances"),
+                                          QStringLiteral("provisionedHours"),
+                                          QStringLiteral("provisionedInvocationShare"),
+                                          QStringLiteral("cpuMilli"),
+                                          QStringLiteral("alwaysReadyInstances"),
+                                          QStringLiteral("alwaysReadyHours"),
+                                          QStringLiteral("alwaysReadyInvocationShare"),
+                                          QStringLiteral("perInstanceConcurrency"),
+                                          QStringLiteral("clusterMonthlyCost")};
 const QStringList kScenarioKeys = {QStringLiteral("name"),
                                    QStringLiteral("provider"),
                                    QStringLiteral("region"),
@@ -115,13 +128,19 @@ public:
 
     // Unknown keys are kept (a newer version or the user's own notes) but a near-miss of a
     // known key is most likely a typo, so it is named.
-    QJsonObject unknownKeys(const QJsonObject& o, const QStringList& known, const QString& at)
+    // Keys outside `known` are kept in the returned object; those in `passedOn` (read by
+    // another layer from the extensions, such as the cost engine's scenario options) without a
+    // warning.
+    QJsonObject unknownKeys(const QJsonObject& o, const QStringList& known, const QString& at,
+                            const QStringList& passedOn = {})
     {
         QJsonObject extra;
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (known.contains(it.key()))
                 continue;
             extra.insert(it.key(), it.value());
+            if (passedOn.contains(it.key()))
+                continue;
             QString best;
             int bestDistance = 3;
             for (const QString& k : known) {
@@ -315,7 +334,7 @@ public:
         s.coldStartShare = number(o, QStringLiteral("coldStartShare"), at);
         s.initDurationMs = number(o, QStringLiteral("initDurationMs"), at);
         s.includeFreeTier = boolean(o, QStringLiteral("includeFreeTier"), at).value_or(true);
-        s.extensions = unknownKeys(o, kScenarioKeys, at);
+        s.extensions = unknownKeys(o, kScenarioKeys, at, kScenarioCostOptions);
         return s;
     }
 
@@ -468,8 +487,9 @@ const QStringList& WorkspaceFile::keyOrder()
 {
     static const QStringList order = [] {
         QStringList keys;
-        for (const QStringList* list : {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys,
-                                        &kScenarioKeys, &kDeployTargetKeys, &kRunnerKeys}) {
+        for (const QStringList* list :
+             {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kScenarioCostOptions,
+              &kDeployTargetKeys, &kRunnerKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;

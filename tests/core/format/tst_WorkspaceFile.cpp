@@ -78,6 +78,7 @@ private slots:
     void reportsEveryProblemAtItsPlace();
     void reportsAllProblemsAtOnce();
     void warnsOnUnknownKeyWithSuggestion();
+    void keepsCostOptionsOfScenariosWithoutWarning();
     void reportsTruncatedJsonWithLineAndColumn();
     void reportsMissingWorkspaceFile();
     void refusesHugeFile();
@@ -317,6 +318,25 @@ void tst_WorkspaceFile::warnsOnUnknownKeyWithSuggestion()
     QCOMPARE(w.message, QStringLiteral("unknown key \"memroyMb\" (did you mean \"memoryMb\"?); it "
                                        "is kept but not used."));
     QCOMPARE(loaded->workspace.functions.first().memoryMb, 128); // the default, not 256
+}
+
+// The cost engine's scenario options (plan, gateway, ...) are kept for it without a warning;
+// a misspelt one still gets one.
+void tst_WorkspaceFile::keepsCostOptionsOfScenariosWithoutWarning()
+{
+    QTemporaryDir dir;
+    QByteArray json = kValid;
+    json.replace(R"("durationMs": 120})", R"("durationMs": 120, "plan": "flex", "gateway": "http",
+                 "provisionedInstances": 2, "gatway": "rest"})");
+    QVERIFY(makeWorkspace(dir.path(), json));
+    const auto loaded = WorkspaceFile::load(dir.path());
+    QVERIFY(loaded.has_value());
+    QCOMPARE(loaded->warnings.size(), 1);
+    QCOMPARE(loaded->warnings.first().pointer, QStringLiteral("/scenarios/0/gatway"));
+    const QJsonObject ext = loaded->workspace.scenarios.first().extensions;
+    QCOMPARE(ext.value(QStringLiteral("plan")).toString(), QStringLiteral("flex"));
+    QCOMPARE(ext.value(QStringLiteral("gateway")).toString(), QStringLiteral("http"));
+    QCOMPARE(ext.value(QStringLiteral("provisionedInstances")).toInt(), 2);
 }
 
 void tst_WorkspaceFile::reportsTruncatedJsonWithLineAndColumn()
