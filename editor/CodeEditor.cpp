@@ -241,11 +241,14 @@ void CodeEditor::applyPalette()
     setMarginsForegroundColor(marginText);
     setFoldMarginColors(margin, margin);
     for (int marker = kFirstFoldMarker; marker <= kLastFoldMarker; ++marker) {
-        setMarkerForegroundColor(margin, marker);
-        setMarkerBackgroundColor(marginText, marker);
+        // Directly: QScintilla's setters skip markers it did not allocate, and the fold
+        // markers are Scintilla's own. "Fore" fills the box, "back" draws its outline, sign and
+        // the fold lines.
+        SendScintilla(SCI_MARKERSETFORE, marker, margin);
+        SendScintilla(SCI_MARKERSETBACK, marker, blend(marginText, margin, 0.2));
     }
     setCaretForegroundColor(text);
-    setCaretLineBackgroundColor(blend(paper, pal.color(QPalette::Highlight), dark ? 0.18 : 0.10));
+    setCaretLineBackgroundColor(blend(paper, pal.color(QPalette::Highlight), dark ? 0.28 : 0.12));
     setSelectionBackgroundColor(pal.color(QPalette::Highlight));
     setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
     setIndentationGuidesForegroundColor(blend(paper, text, 0.25));

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,8 @@ private slots:
     void ownSaveIsNotAnExternalChange();
     void deletedFileKeepsTheBuffer();
     void everyControlHasAnAccessibleName();
+    void rendersWithThePalettesColours_data();
+    void rendersWithThePalettesColours();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -449,6 +452,70 @@ void tst_EditorTabs::everyControlHasAnAccessibleName()
             continue; // the tab bar's scroll and close buttons: Qt names them
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
     }
+}
+
+void tst_EditorTabs::rendersWithThePalettesColours_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+// Renders the tabs with a Python file and checks the page is the palette's base colour (not
+// QScintilla's white in dark mode). With SWB_SCREENSHOT_DIR set, saves editor-<mode>.png there.
+void tst_EditorTabs::rendersWithThePalettesColours()
+{
+    QFETCH(bool, dark);
+    const QString path =
+        writeText(m_dir->filePath(QStringLiteral("handler.py")),
+                  "import json\n"
+                  "\n"
+                  "\n"
+                  "def handler(event, context):\n"
+                  "    \"\"\"Echo the order with its total.\"\"\"\n"
+                  "    order = json.loads(event.get(\"body\") or \"{}\")\n"
+                  "    total = sum(item[\"price\"] * item[\"qty\"] for item in "
+                  "order.get(\"items\", []))\n"
+                  "    if total > 100:  # free shipping\n"
+                  "        order[\"shipping\"] = 0\n"
+                  "    return {\"statusCode\": 200, \"body\": json.dumps({**order, "
+                  "\"total\": total})}\n");
+    QPalette palette;
+    if (dark) {
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        palette.setColor(QPalette::Text, QColor(0xdc, 0xdc, 0xdc));
+        palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        palette.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+    } else {
+        palette = QApplication::style()->standardPalette();
+    }
+    EditorTabs tabs;
+    tabs.setPalette(palette);
+    tabs.resize(760, 330);
+    CodeEditor* editor = *tabs.open(path);
+    editor->setCursorPosition(5, 4);
+    tabs.findBar()->setQuery(FindQuery{QStringLiteral("total"), false, false, true});
+    tabs.findAction()->trigger();
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    editor->append(QStringLiteral("\n")); // modified: the tab shows its marker
+    tabs.activateWindow();
+    editor->setFocus(); // the current-line highlight shows in a focused editor
+    QTRY_VERIFY(editor->hasFocus());
+    const QImage image = tabs.grab().toImage();
+    // A pixel inside the text area, right of the last line's end.
+    const QPoint inside = editor->mapTo(&tabs, QPoint(editor->width() - 30, editor->height() - 30));
+    const QColor page = image.pixelColor(inside);
+    QCOMPARE(page.lightnessF() < 0.5, dark);
+    QCOMPARE(page, palette.color(QPalette::Base));
+    if (const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(image.save(QDir(dir).filePath(dark ? QStringLiteral("editor-dark.png")
+                                                   : QStringLiteral("editor-light.png"))));
 }
 
 QTEST_MAIN(tst_EditorTabs)
