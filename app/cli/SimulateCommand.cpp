@@ -430,8 +430,8 @@ int runSimulate(Console& console, const QStringList& args)
             options.initTime = *times->second;
     }
 
-    // Progress on stderr once a run has taken a second, at most twice a second: a terminal
-    // gets one line rewritten in place, a file or pipe a line each time.
+    // Progress on stderr once a run has taken a second: on a terminal one line rewritten in
+    // place at most twice a second, to a file or pipe a line at most every 5 seconds.
     const bool terminal = isatty(STDERR_FILENO) == 1;
     QElapsedTimer clock;
     clock.start();
@@ -440,7 +440,7 @@ int runSimulate(Console& console, const QStringList& args)
     SimulationControl control;
     control.progress = [&](double fraction) {
         const qint64 now = clock.elapsed();
-        if (now < 1000 || now - lastPrintMs < 500 || fraction >= 1.0)
+        if (now < 1000 || now - lastPrintMs < (terminal ? 500 : 5000) || fraction >= 1.0)
             return;
         lastPrintMs = now;
         printed = true;
