@@ -119,7 +119,12 @@ EditorTabs::EditorTabs(QWidget* parent) : QWidget(parent)
     // Autosave when focus leaves an editor (to another window or widget) and when the
     // application is deactivated: the moments a crash or a kill is most likely to follow.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget* old, QWidget* now) {
-        if (old && isAncestorOf(old) && qobject_cast<CodeEditor*>(old) && old != now)
+        // The focus widget may be the editor or a child of it (its viewport).
+        QWidget* editorWidget = old;
+        while (editorWidget && !qobject_cast<CodeEditor*>(editorWidget))
+            editorWidget = editorWidget->parentWidget();
+        if (editorWidget && isAncestorOf(editorWidget) &&
+            !(now && (now == editorWidget || editorWidget->isAncestorOf(now))))
             autosaveNow();
     });
     connect(qApp, &QGuiApplication::applicationStateChanged, this,
