@@ -415,6 +415,7 @@ bool EditorTabs::close(int index)
         }
     }
     removeRecovery(path);
+    p->diskDebounce->stop();
     m_tabs->removeTab(m_tabs->indexOf(p));
     p->deleteLater();
     unwatch(path);
@@ -483,6 +484,8 @@ void EditorTabs::onDirectoryChanged(const QString& directory)
 
 void EditorTabs::checkDisk(Page* p)
 {
+    if (m_tabs->indexOf(p) < 0)
+        return; // closed while the debounce ran
     CodeEditor* ed = p->editor;
     const QString path = ed->filePath();
     if (!QFileInfo::exists(path)) {
@@ -553,7 +556,7 @@ void EditorTabs::hideNotice(Page* p)
 
 void EditorTabs::reloadFromDisk(int index)
 {
-    Page* p = page(index);
+    Page* p = index >= 0 ? page(index) : nullptr;
     if (!p)
         return;
     Result<void> reloaded = p->editor->reload();
@@ -568,7 +571,7 @@ void EditorTabs::reloadFromDisk(int index)
 
 void EditorTabs::keepMine(int index)
 {
-    Page* p = page(index);
+    Page* p = index >= 0 ? page(index) : nullptr;
     if (!p)
         return;
     if (Result<QString> onDisk = readTextFile(p->editor->filePath(), CodeEditor::kMaxFileBytes))
@@ -600,8 +603,8 @@ void EditorTabs::removeRecovery(const QString& path)
 {
     if (m_recovery)
         m_recovery->remove(path);
-    if (Page* p = page(indexOf(path)); p && indexOf(path) >= 0)
-        p->autosaveDirty = false;
+    if (const int index = indexOf(path); index >= 0)
+        page(index)->autosaveDirty = false;
 }
 
 int EditorTabs::autosaveNow()
