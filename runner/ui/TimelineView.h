@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QPainter;
 class QToolButton;
 
 namespace swb {
@@ -42,6 +43,10 @@ public:
     static QColor coldColor();
     static QColor warmColor();
     static QColor errorColor();
+
+    // Paints the whole view (not its Live button) with painter, sized as the widget, at the
+    // painter's device pixel ratio; paintEvent() uses it, and so can an image export.
+    void paint(QPainter& painter);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

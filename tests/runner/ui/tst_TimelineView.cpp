@@ -338,6 +338,21 @@ private slots:
         const QString path = qEnvironmentVariable("SWB_TIMELINE_SCREENSHOT");
         if (!path.isEmpty())
             QVERIFY(image.save(path));
+        // The same on a dark palette: the semantic colours must read there too.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+        dark.setColor(QPalette::ButtonText, QColor(0xf0, 0xf0, 0xf0));
+        view.setPalette(dark);
+        const QImage darkImage = view.grab().toImage();
+        const QPoint bar = view.barCenter(records.back().requestId);
+        QCOMPARE(QColor(darkImage.pixel(bar)), QColor(image.pixel(bar))); // semantic: unchanged
+        if (!path.isEmpty())
+            QVERIFY(darkImage.save(
+                QString(path).replace(QStringLiteral(".png"), QStringLiteral("-dark.png"))));
     }
 
     void isAccessible()
