@@ -24,6 +24,7 @@ private slots:
     void typingIsValidatedAfterAPause();
     void becomesValidWhenFixed();
     void anyJsonValueIsAPayloadButEmptyIsNot();
+    void rendersTheErrorUnderTheText();
 };
 
 void tst_EventEditor::validPayloadIsValid()
@@ -128,6 +129,22 @@ void tst_EventEditor::anyJsonValueIsAPayloadButEmptyIsNot()
     editor.setText(QStringLiteral("  \n"));
     QVERIFY(!editor.isValid());
     QVERIFY(editor.errorMessage().contains(QLatin1String("empty")));
+}
+
+// Looks at the widget as a user does: with SWB_SCREENSHOT_DIR set, saves event-editor.png.
+void tst_EventEditor::rendersTheErrorUnderTheText()
+{
+    EventEditor editor;
+    editor.resize(520, 220);
+    editor.setText(QStringLiteral("{\n  \"httpMethod\": \"POST\",\n  \"body\": \"{}\"\n  "
+                                  "\"path\": \"/orders\"\n}\n"));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QCOMPARE(editor.errorLine(), 4);
+    const QImage image = editor.grab().toImage();
+    QVERIFY(!image.isNull());
+    if (const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(image.save(dir + QStringLiteral("/event-editor.png")));
 }
 
 QTEST_MAIN(tst_EventEditor)
