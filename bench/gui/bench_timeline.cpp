@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <unistd.h>
 #include <vector>
 
 using namespace swb;
@@ -60,6 +61,18 @@ std::vector<RunnerEvent> makeEvents(int invocations)
             events.push_back({K::Throttled, t + 1, f, 0, rid + QStringLiteral("-t"), {}});
     }
     return events;
+}
+
+// Resident memory, from /proc/self/statm.
+double residentMb()
+{
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 struct Figures {
@@ -158,6 +171,7 @@ int main(int argc, char** argv)
 
     // The add() rate, on the 1 000 000-invocation stream.
     const std::vector<RunnerEvent> big = makeEvents(1'000'000);
+    const double residentBefore = residentMb();
     TimelineModel bigModel;
     bigModel.setMaxInvocations(1'000'000);
     QElapsedTimer timer;
@@ -168,6 +182,11 @@ int main(int argc, char** argv)
     std::printf("model add(): %zu events in %.2f s = %.2f million events/s (%lld bars stored)\n",
                 big.size(), addSeconds, big.size() / addSeconds / 1e6,
                 static_cast<long long>(bigModel.barCount()));
+    std::printf("model memory: %.0f MB resident for %lld bars (%.0f bytes a bar, %zu-byte struct "
+                "+ request id)\n",
+                residentMb() - residentBefore, static_cast<long long>(bigModel.barCount()),
+                (residentMb() - residentBefore) * 1024 * 1024 / double(bigModel.barCount()),
+                sizeof(TimelineBar));
 
     // 100 000 stored, all in view.
     const std::vector<RunnerEvent> small = makeEvents(100'000);
