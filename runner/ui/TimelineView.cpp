@@ -736,9 +736,14 @@ void TimelineView::paintRows(QPainter& painter, const QRect& plot, double dpr)
         const double lx1 = std::min(clipRight, x(lifeEnd));
         const double barTop = y + row.height * 0.18;
         const double barHeight = row.height * 0.64;
-        // The instance's life: a thin line through the lane (thin, so cheap at any ratio).
+        // The instance's life: a thin line through the lane (thin, so cheap at any ratio), in the
+        // cold colour while it initialises (provisioned instances start with no invocation).
         if (lx1 > lx0)
             painter.fillRect(QRectF(lx0, y + row.height / 2.0 - 1, lx1 - lx0, 2), lifeColor);
+        const double readyAt = lane.readyAtMs >= 0 ? double(lane.readyAtMs) : lifeEnd;
+        const double rx1 = std::min(clipRight, x(readyAt));
+        if (rx1 > lx0)
+            painter.fillRect(QRectF(lx0, y + row.height / 2.0 - 1, rx1 - lx0, 2), ColdColor);
         frozenRects.clear();
         {
             const auto [first, last] = m_model->visibleFrozen(row.lane, queryFrom, queryTo);

@@ -1,3 +1,4 @@
+#include "Runner.h"
 #include "TimelineModel.h"
 
 #include <QRandomGenerator>
@@ -315,6 +316,16 @@ private slots:
                 QCOMPARE(got, expected);
             }
         }
+    }
+
+    void connectsToARunnersSignals()
+    {
+        // What the main window does: the runner's two signals straight into the model's slots.
+        Runner runner(Workspace{}, RunnerOptions{});
+        TimelineModel model;
+        QVERIFY(QObject::connect(&runner, &Runner::event, &model, &TimelineModel::add));
+        QVERIFY(QObject::connect(&runner, &Runner::invocationFinished, &model,
+                                 &TimelineModel::addRecord));
     }
 
     void clearEmptiesEverything()
