@@ -34,6 +34,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QXYSeries>
 
 #include <algorithm>
 #include <cmath>
@@ -116,7 +117,7 @@ QChartView* makeChartView(const QString& name, const QString& description, QWidg
     chart->setAnimationOptions(QChart::NoAnimation);
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(240);
+    view->setMinimumHeight(200);
     view->setAccessibleName(name);
     view->setAccessibleDescription(description);
     return view;
@@ -171,7 +172,11 @@ CostPanel::CostPanel(QWidget* parent)
                              QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setWordWrap(false);
+    // Five scenarios and the header fit without scrolling.
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 6 +
+                              m_table->horizontalHeader()->sizeHint().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
     // Breakdown: chart and the same numbers as a table.
@@ -186,7 +191,7 @@ CostPanel::CostPanel(QWidget* parent)
         tr("The breakdown chart's numbers: one column per scenario, one row per line kind."));
     m_breakdownTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_breakdownTable->setAlternatingRowColors(true);
-    m_breakdownTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_breakdownTable->setWordWrap(false);
 
     // Cost against volume, with the break-even.
     m_volumeView = makeChartView(
@@ -280,8 +285,9 @@ CostPanel::CostPanel(QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+    splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -348,7 +354,7 @@ void CostPanel::setWorkspace(const Workspace* workspace, const QString& workspac
     m_model->setFunctions(functions);
     m_model->setScenarios(workspace ? workspace->scenarios : QList<ScenarioSpec>{});
     m_model->setEngine(m_engine.get());
-    m_table->resizeColumnsToContents();
+    fitColumns();
     showStatus(m_loadError, !m_loadError.isEmpty());
     updateButtons();
     if (m_model->rowCount() > 0)
@@ -456,6 +462,16 @@ void CostPanel::changeEvent(QEvent* event)
     }
 }
 
+void CostPanel::fitColumns()
+{
+    // To their contents, but a long error message must not push the totals out of view: its
+    // full text is in the cell's tooltip.
+    m_table->resizeColumnsToContents();
+    const int widest = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), widest));
+}
+
 void CostPanel::scheduleRecompute()
 {
     m_debounce->start();
@@ -544,6 +560,10 @@ void CostPanel::styleChart(QChart* chart) const
         axis->setGridLineColor(grid);
         axis->setMinorGridLineColor(grid);
         axis->setLinePenColor(p.color(QPalette::Mid));
+    }
+    for (QAbstractSeries* series : chart->series()) {
+        if (auto* xy = qobject_cast<QXYSeries*>(series); xy && xy->pointLabelsVisible())
+            xy->setPointLabelsColor(text);
     }
 }
 
@@ -641,6 +661,10 @@ void CostPanel::drawBreakdown()
         cell(int(kinds.size()), total.data().toString(), total.data(Qt::ToolTipRole).toString());
         cell(int(kinds.size()) + 1, perMillion.data().toString(), QString());
     }
+    t->resizeColumnsToContents();
+    const int widest = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12;
+    for (int c = 0; c < t->columnCount(); ++c)
+        t->setColumnWidth(c, std::min(t->columnWidth(c), widest));
 }
 
 void CostPanel::drawVolume(int row)
@@ -682,7 +706,7 @@ void CostPanel::drawVolume(int row)
     }
     // The cost curve: 8 points a decade. Only the volume changes; the rest of the usage is the
     // scenario's shape (its cold-start share scales with the volume).
-    constexpr double kFloor = 0.01; // a log axis has no zero: free months sit on the floor
+    constexpr double kFloor = 0.001; // a log axis has no zero: free months sit on the floor
     auto* cost = new QLineSeries;
     cost->setObjectName(QStringLiteral("volumeCost"));
     cost->setName(tr("Function (%1)").arg(s.provider));
@@ -730,6 +754,7 @@ void CostPanel::drawVolume(int row)
             marker->setMarkerSize(11);
             marker->append(std::max(double(*be->invocationsPerMonth), xMin), server);
             marker->setPointLabelsVisible(true);
+            marker->setPointLabelsClipping(false);
             marker->setPointLabelsColor(palette().color(QPalette::Text));
             marker->setPointLabelsFormat(tr("break-even"));
             chart->addSeries(marker);
@@ -761,7 +786,6 @@ void CostPanel::drawVolume(int row)
     x->setRange(xMin, xMax);
     x->setLabelFormat(QStringLiteral("%.0e"));
     x->setTitleText(tr("Invocations per month"));
-    x->setMinorTickCount(-1);
     auto* y = new QLogValueAxis;
     y->setBase(10);
     y->setRange(std::pow(10.0, std::floor(std::log10(std::max(yMin, kFloor)))),
@@ -859,6 +883,7 @@ void CostPanel::drawSweep(int row)
     marker->setMarkerSize(12);
     marker->append(cheapest->memoryMb, cheapest->breakdown.total.toDouble());
     marker->setPointLabelsVisible(true);
+    marker->setPointLabelsClipping(false);
     marker->setPointLabelsColor(palette().color(QPalette::Text));
     marker->setPointLabelsFormat(tr("cheapest: %1 MB").arg(cheapest->memoryMb));
     chart->addSeries(cost);
@@ -867,7 +892,8 @@ void CostPanel::drawSweep(int row)
 
     auto* x = new QLogValueAxis;
     x->setBase(2);
-    x->setRange(sizes.first(), sizes.last());
+    // A little room either side so the marks and their labels at the ends stay inside.
+    x->setRange(sizes.first() / 1.2, sizes.last() * 1.2);
     x->setLabelFormat(QStringLiteral("%.0f"));
     x->setTitleText(tr("Memory (MB)"));
     auto* yCost = new QValueAxis;

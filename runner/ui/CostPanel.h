@@ -96,6 +96,7 @@ protected:
 
 private:
     void scheduleRecompute();
+    void fitColumns();
     void showStatus(const QString& text, bool isError);
     void updateButtons();
     void fillServers();

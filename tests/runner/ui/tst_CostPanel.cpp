@@ -487,6 +487,23 @@ void tst_CostPanel::rendersOffscreen()
     const QString out = qEnvironmentVariable("SWB_COST_PANEL_PNG");
     if (!out.isEmpty())
         QVERIFY(shot.save(out));
+
+    // A dark palette restyles the charts: their background follows the palette's base.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2B, 0x2B, 0x2B));
+    dark.setColor(QPalette::WindowText, QColor(0xE6, 0xE6, 0xE6));
+    dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xE6, 0xE6, 0xE6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xE6, 0xE6, 0xE6));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    dark.setColor(QPalette::Highlight, QColor(0x2F, 0x7F, 0xD8));
+    panel.setPalette(dark);
+    QCOMPARE(panel.volumeChart()->backgroundBrush().color(), QColor(0x1E, 0x1E, 0x1E));
+    const QString outDark = qEnvironmentVariable("SWB_COST_PANEL_PNG_DARK");
+    if (!outDark.isEmpty())
+        QVERIFY(panel.grab().save(outDark));
 }
 
 QTEST_MAIN(tst_CostPanel)
