@@ -4,6 +4,7 @@
 
 #include "HistoryStore.h"
 #include "cost/CostEngine.h"
+#include "cost/MeasuredUsage.h"
 #include "cost/PricingCatalog.h"
 #include "cost/ScenarioAnalysis.h"
 #include "format/WorkspaceFile.h"
@@ -23,14 +24,7 @@ constexpr double kSecondsPerMonth = 730.0 * 3600.0;
 
 const QString kCommand = QStringLiteral("cost");
 
-struct Measured {
-    QList<DurationBucket> durations;
-    double coldShare = 0;
-    double initMeanMs = 0;
-    qint64 ran = 0;
-};
-
-Result<Measured> measure(const Workspace& ws, const QString& function)
+Result<MeasuredUsage> measure(const Workspace& ws, const QString& function)
 {
     if (!ws.function(function))
         return fail(
@@ -47,13 +41,7 @@ Result<Measured> measure(const Workspace& ws, const QString& function)
                     QStringLiteral("The history has no invocation of \"%1\" yet; run it first "
                                    "(swb invoke %1 --repeat 20, or swb load %1 ...).")
                         .arg(function));
-    Measured m;
-    for (const auto& [ms, count] : stats->durationMsCounts)
-        m.durations.append(DurationBucket{double(ms), double(count)});
-    m.coldShare = stats->coldShare;
-    m.initMeanMs = stats->initMeanMs;
-    m.ran = stats->ranCount;
-    return m;
+    return MeasuredUsage::fromStats(*stats);
 }
 
 std::optional<GatewayKind> gatewayFromName(const QString& name)
@@ -347,19 +335,15 @@ int runCost(Console& console, const QStringList& args)
             const auto spec = ScenarioAnalysis::find(loaded->workspace.scenarios, name.trimmed());
             if (!spec)
                 return console.failed(spec.error());
-            QList<DurationBucket> measuredDurations;
-            ScenarioSpec s = *spec;
+            const ScenarioSpec& s = *spec;
+            std::optional<MeasuredUsage> m;
             if (!s.durationMs && !s.function.isEmpty()) {
-                const auto m = measure(loaded->workspace, s.function);
-                if (!m)
-                    return console.failed(m.error());
-                measuredDurations = m->durations;
-                if (!s.coldStartShare)
-                    s.coldStartShare = m->coldShare;
-                if (!s.initDurationMs && m->initMeanMs > 0)
-                    s.initDurationMs = m->initMeanMs;
+                auto result = measure(loaded->workspace, s.function);
+                if (!result)
+                    return console.failed(result.error());
+                m = std::move(*result);
             }
-            auto usage = CostEngine::usageFromScenario(s, measuredDurations);
+            auto usage = usageWithMeasurements(s, m ? &*m : nullptr);
             if (!usage)
                 return console.failed(
                     Error{usage.error().code,
