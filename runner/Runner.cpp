@@ -372,8 +372,13 @@ void Runner::retire(const QString& function)
     const auto it = m_functions.find(function);
     if (it == m_functions.end())
         return;
-    for (Instance* instance : (*it)->instances)
-        instance->kill(QStringLiteral("retired: the function's code changed"));
+    // Out of the pool at once: an invocation right after the save must start cold with the new
+    // code, not find the old instance idle before its death is processed.
+    const auto instances = (*it)->instances; // a copy: a death may change the map
+    for (auto i = instances.cbegin(); i != instances.cend(); ++i) {
+        (*it)->pool->discard(i.key());
+        i.value()->kill(QStringLiteral("retired: the function's code changed"));
+    }
 }
 
 void Runner::scheduleExpiry()

@@ -135,6 +135,7 @@ private slots:
     void freezesIdleInstance();
     void expiresIdleInstanceAfterKeepAlive();
     void retireMakesNextInvocationCold();
+    void invocationRightAfterRetireIsColdAndSucceeds();
     void provisionedInstancesAreReadyAndWarm();
 
 private:
@@ -520,6 +521,21 @@ void tst_Runner::retireMakesNextInvocationCold()
     runner.retire(QStringLiteral("ok"));
     QTRY_COMPARE(runner.instanceCount(QStringLiteral("ok")), 0);
     QVERIFY(invokeAndWait(runner, QStringLiteral("ok")).coldStart);
+}
+
+// The window saves code and the user presses Run at once: the retired instance must not be
+// picked as warm before its death is processed (it was, and the invocation failed).
+void tst_Runner::invocationRightAfterRetireIsColdAndSucceeds()
+{
+    Harness* h = make();
+    QVERIFY(h);
+    h->add(QStringLiteral("ok"), QStringLiteral("app.ok"));
+    Runner runner(h->ws, options());
+    QVERIFY(invokeAndWait(runner, QStringLiteral("ok")).coldStart);
+    runner.retire(QStringLiteral("ok"));
+    const InvocationRecord next = invokeAndWait(runner, QStringLiteral("ok"));
+    QVERIFY(next.coldStart);
+    QVERIFY2(!next.failed(), qPrintable(next.errorType));
 }
 
 void tst_Runner::provisionedInstancesAreReadyAndWarm()
