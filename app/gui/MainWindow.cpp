@@ -1,11 +1,15 @@
 #include "MainWindow.h"
 
+#include "EditorTabs.h"
 #include "HistoryStore.h"
 #include "LogView.h"
+#include "RecoveryStore.h"
 #include "RunPanel.h"
 #include "Runner.h"
 #include "RunnerEvent.h"
 #include "RuntimeFiles.h"
+#include "TimelineModel.h"
+#include "TimelineView.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
 #include "format/WorkspaceFile.h"
@@ -56,22 +60,35 @@ QStringList exampleFolders()
 MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_runtimeCache(runtimeCache),
       m_center(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
-      m_runPanel(new RunPanel(this)), m_tree(new WorkspaceTree(this)), m_logView(new LogView(this)),
+      m_editor(new EditorTabs(this)), m_runPanel(new RunPanel(this)),
+      m_tree(new WorkspaceTree(this)), m_logView(new LogView(this)),
+      m_timelineModel(new TimelineModel(this)), m_timeline(new TimelineView(this)),
       m_treeDock(new QDockWidget(tr("Workspace"), this)),
+      m_runDock(new QDockWidget(tr("Run"), this)),
+      m_timelineDock(new QDockWidget(tr("Timeline"), this)),
       m_logDock(new QDockWidget(tr("Logs"), this)), m_runnerStatus(new QLabel(this))
 {
     setWindowTitle(tr("Serverless Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
     m_center->addWidget(m_welcome);
-    m_center->addWidget(m_runPanel);
+    m_center->addWidget(m_editor);
     setCentralWidget(m_center);
+    m_timeline->setModel(m_timelineModel);
 
-    m_treeDock->setObjectName(QStringLiteral("WorkspaceDock"));
-    m_treeDock->setWidget(m_tree);
-    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    m_logDock->setObjectName(QStringLiteral("LogsDock"));
-    m_logDock->setWidget(m_logView);
-    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    const auto dock = [this](QDockWidget* d, const char* name, QWidget* content,
+                             Qt::DockWidgetArea area) {
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(content);
+        addDockWidget(area, d);
+    };
+    dock(m_treeDock, "WorkspaceDock", m_tree, Qt::LeftDockWidgetArea);
+    dock(m_runDock, "RunDock", m_runPanel, Qt::RightDockWidgetArea);
+    dock(m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
+    dock(m_logDock, "LogsDock", m_logView, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_timelineDock, m_logDock);
+    m_timelineDock->raise();
+    resizeDocks({m_treeDock, m_runDock}, {260, 520}, Qt::Horizontal);
+    resizeDocks({m_timelineDock}, {260}, Qt::Vertical);
     statusBar()->addPermanentWidget(m_runnerStatus);
     m_runnerStatus->setAccessibleName(tr("Runner status"));
 
@@ -89,8 +106,25 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     connect(
         m_tree, &WorkspaceTree::eventActivated, this,
         [this](const QString& function, const QString&) { m_runPanel->selectFunction(function); });
+    connect(m_tree, &WorkspaceTree::fileActivated, this,
+            [this](const QString& path) { openFile(path); });
+    connect(m_editor, &EditorTabs::fileSaved, this, &MainWindow::onFileSaved);
+    connect(m_editor, &EditorTabs::errorOccurred, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_runPanel, &RunPanel::invocationStarted, this,
             [this](const QString&) { m_logView->setFollowing(true); });
+    connect(m_runPanel, &RunPanel::invocationFinished, m_timelineModel, &TimelineModel::addRecord);
+    connect(m_timeline, &TimelineView::invocationSelected, this, [this](const QString& id) {
+        m_logView->showRequest(id);
+        m_logDock->raise();
+    });
+    m_recoveryPrompt = [this](int buffers) {
+        return QMessageBox::question(
+                   this, tr("Restore unsaved changes"),
+                   tr("The workbench stopped with %n unsaved buffer(s) in this workspace. Restore "
+                      "them? (No discards them.)",
+                      nullptr, buffers)) == QMessageBox::Yes;
+    };
 
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
@@ -103,7 +137,14 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
 
 MainWindow::~MainWindow()
 {
-    closeWorkspace();
+    // No prompts here: unsaved buffers stay in the recovery folder for the next start.
+    m_runPanel->setRunner(nullptr);
+    if (m_runner) {
+        m_runner->disconnect(this);
+        m_runner->shutdown();
+    }
+    m_runner.reset();
+    m_history.reset();
 }
 
 void MainWindow::buildMenus()
@@ -113,11 +154,20 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    QAction* close = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    QAction* close = file->addAction(tr("&Close Workspace"), this, [this] { closeWorkspace(); });
     m_workspaceActions << close;
+    file->addSeparator();
+    file->addAction(m_editor->saveAction());
+    file->addAction(m_editor->saveAllAction());
+    file->addAction(m_editor->closeAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_editor->findAction());
+    edit->addAction(m_editor->replaceAction());
+    edit->addAction(m_editor->goToLineAction());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     QAction* invoke = run->addAction(tr("&Invoke"), m_runPanel, &RunPanel::invoke);
@@ -133,8 +183,14 @@ void MainWindow::buildMenus()
     QAction* treeToggle = m_treeDock->toggleViewAction();
     treeToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     view->addAction(treeToggle);
+    QAction* runToggle = m_runDock->toggleViewAction();
+    runToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addAction(runToggle);
+    QAction* timelineToggle = m_timelineDock->toggleViewAction();
+    timelineToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    view->addAction(timelineToggle);
     QAction* logToggle = m_logDock->toggleViewAction();
-    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(logToggle);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -184,7 +240,10 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
         m_welcome->setError(runtimeFolder.error().message);
         return std::unexpected(runtimeFolder.error());
     }
-    closeWorkspace();
+    if (!closeWorkspace())
+        return fail(ErrorCode::InvalidArgument,
+                    tr("The current workspace has unsaved changes you chose to keep; save or "
+                       "discard them first."));
     m_workspace = std::make_unique<Workspace>(loaded->workspace);
     m_runner = std::make_unique<Runner>(
         *m_workspace, RunnerOptions::fromSettings(m_workspace->runner, *runtimeFolder));
@@ -204,7 +263,25 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     m_runPanel->setRunner(m_runner.get());
     m_tree->setWorkspace(m_workspace.get());
     m_welcome->setError(QString());
-    m_center->setCurrentWidget(m_runPanel);
+    m_center->setCurrentWidget(m_editor);
+    m_timelineModel->clear();
+    m_editor->setRecoveryFolder(
+        QDir(m_workspace->folder).filePath(QStringLiteral(".swb/recovery")));
+    offerRecovery(); // before opening files: what a previous run left is offered first
+    // The first function's handler file, so the window opens on code.
+    if (!m_workspace->functions.isEmpty()) {
+        const FunctionSpec& first = m_workspace->functions.first();
+        if (const auto runtime = findRuntime(first.runtime)) {
+            for (const QString& candidate :
+                 handlerSourceCandidates(runtime->family, first.handler)) {
+                const QString path = QDir(m_workspace->codeFolder(first)).filePath(candidate);
+                if (QFileInfo::exists(path)) {
+                    openFile(path);
+                    break;
+                }
+            }
+        }
+    }
     m_settings.setLastWorkspace(m_workspace->folder);
     m_settings.addRecentWorkspace(m_workspace->folder);
     m_welcome->setRecent(m_settings.recentWorkspaces());
@@ -222,8 +299,11 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     return {};
 }
 
-void MainWindow::closeWorkspace()
+bool MainWindow::closeWorkspace()
 {
+    if (!m_editor->closeAll())
+        return false;
+    m_editor->setRecoveryFolder(QString());
     m_runPanel->setRunner(nullptr);
     m_tree->setWorkspace(nullptr);
     if (m_runner) {
@@ -241,6 +321,56 @@ void MainWindow::closeWorkspace()
     m_center->setCurrentWidget(m_welcome);
     setWindowTitle(tr("Serverless Workbench"));
     updateStatus();
+    return true;
+}
+
+void MainWindow::setRecoveryPrompt(std::function<bool(int)> prompt)
+{
+    m_recoveryPrompt = std::move(prompt);
+}
+
+void MainWindow::offerRecovery()
+{
+    const QList<RecoveryEntry> entries = m_editor->recoverable();
+    if (entries.isEmpty())
+        return;
+    if (m_recoveryPrompt && m_recoveryPrompt(int(entries.size()))) {
+        const int restored = m_editor->restore(entries);
+        statusBar()->showMessage(
+            tr("Restored %n unsaved buffer(s); save them to keep them.", nullptr, restored), 15000);
+    } else {
+        m_editor->discardRecoverable(entries);
+    }
+}
+
+Result<void> MainWindow::openFile(const QString& path)
+{
+    const auto opened = m_editor->open(path);
+    if (!opened) {
+        statusBar()->showMessage(opened.error().message, 15000);
+        return std::unexpected(opened.error());
+    }
+    m_center->setCurrentWidget(m_editor);
+    return {};
+}
+
+// Saving a function's code retires its instances: the next invocation starts cold with the new
+// code, as a deploy would.
+void MainWindow::onFileSaved(const QString& path)
+{
+    if (!m_workspace || !m_runner)
+        return;
+    const QString file = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    for (const FunctionSpec& f : m_workspace->functions) {
+        const QString folder = QDir::cleanPath(m_workspace->codeFolder(f)) + QLatin1Char('/');
+        if (file.startsWith(folder)) {
+            m_runner->retire(f.name);
+            statusBar()->showMessage(
+                tr("%1 saved: the instances of “%2” retire; its next invocation starts cold.")
+                    .arg(QFileInfo(path).fileName(), f.name),
+                10000);
+        }
+    }
 }
 
 const Workspace* MainWindow::workspace() const
@@ -351,6 +481,7 @@ void MainWindow::askDeleteFunction(const QString& function)
 void MainWindow::onRunnerEvent(const RunnerEvent& event)
 {
     m_logView->add(event);
+    m_timelineModel->add(event);
     switch (event.kind) {
     case RunnerEvent::Kind::InstanceStarted:
         ++m_instances;
@@ -394,11 +525,14 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!closeWorkspace()) {
+        event->ignore(); // the user kept an unsaved buffer
+        return;
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     if (const auto synced = m_settings.sync(); !synced)
         statusBar()->showMessage(synced.error().message);
-    closeWorkspace();
     event->accept();
 }
 

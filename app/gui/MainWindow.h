@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -17,8 +18,11 @@ class QStackedWidget;
 
 namespace swb {
 
+class EditorTabs;
 class HistoryStore;
 class LogView;
+class TimelineModel;
+class TimelineView;
 class RunPanel;
 class Runner;
 class Settings;
@@ -39,7 +43,13 @@ public:
     // Loads DIR/workbench.json and starts a runner for it. On error the window stays usable
     // (the welcome page shows what went wrong) and the error is returned.
     Result<void> openWorkspace(const QString& folder);
-    void closeWorkspace();
+    // False when the user kept an unsaved buffer open (the workspace stays open).
+    bool closeWorkspace();
+    // Asked at open when a previous run left unsaved buffers (default: a Yes/No box); true
+    // restores them, false discards them. Tests set their own.
+    void setRecoveryPrompt(std::function<bool(int buffers)> prompt);
+    // Opens a file of the workspace in the editor.
+    Result<void> openFile(const QString& path);
 
     const Workspace* workspace() const;
     // The workspace tree's actions, without their dialogs (tests call these); the workspace is
@@ -49,6 +59,9 @@ public:
     Result<void> deleteFunction(const QString& name, bool deleteFiles);
     Runner* runner() const { return m_runner.get(); }
     RunPanel* runPanel() const { return m_runPanel; }
+    EditorTabs* editorTabs() const { return m_editor; }
+    TimelineView* timelineView() const { return m_timeline; }
+    TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
     WorkspaceTree* workspaceTree() const { return m_tree; }
     WelcomePage* welcomePage() const { return m_welcome; }
@@ -66,6 +79,8 @@ private:
     void askDeleteFunction(const QString& function);
     Result<void> reportAndReopen(Result<void> changed);
     void onRunnerEvent(const RunnerEvent& event);
+    void onFileSaved(const QString& path);
+    void offerRecovery();
     void updateStatus();
 
     Settings& m_settings;
@@ -76,11 +91,17 @@ private:
 
     QStackedWidget* m_center;
     WelcomePage* m_welcome;
+    EditorTabs* m_editor;
     RunPanel* m_runPanel;
     WorkspaceTree* m_tree;
     LogView* m_logView;
+    TimelineModel* m_timelineModel;
+    TimelineView* m_timeline;
     QDockWidget* m_treeDock;
+    QDockWidget* m_runDock;
+    QDockWidget* m_timelineDock;
     QDockWidget* m_logDock;
+    std::function<bool(int)> m_recoveryPrompt;
     QMenu* m_recentMenu = nullptr;
     QList<QAction*> m_workspaceActions; // enabled only with a workspace open
     QLabel* m_runnerStatus;

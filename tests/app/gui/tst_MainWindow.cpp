@@ -2,10 +2,13 @@
 // The workbench window as a user drives it, offscreen: open a workspace, invoke, read the
 // response and the logs; bad input (a malformed event, a missing or broken workspace) is
 // reported and never crashes or invokes.
+#include "CodeEditor.h"
+#include "EditorTabs.h"
 #include "InvocationRecord.h"
 #include "LogModel.h"
 #include "LogView.h"
 #include "MainWindow.h"
+#include "RecoveryStore.h"
 #include "RunPanel.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
@@ -49,6 +52,8 @@ private slots:
     void brokenWorkbenchJsonNamesTheLine();
     void remembersRecentWorkspaces();
     void newRenameAndDeleteFunctionFromTheTree();
+    void savingCodeRetiresTheFunctionsInstances();
+    void offersToRestoreUnsavedBuffersAtOpen();
 
 private:
     QString writeWorkspace();
@@ -228,6 +233,53 @@ void tst_MainWindow::newRenameAndDeleteFunctionFromTheTree()
     QVERIFY(m_window->deleteFunction(QStringLiteral("renamed"), true));
     QVERIFY(!m_window->workspace()->function(QStringLiteral("renamed")));
     QVERIFY(!QFileInfo::exists(QDir(ws).filePath(QStringLiteral("fresh"))));
+}
+
+// Saving a function's code tells the runner: its instances retire and the next run is cold,
+// with the new code.
+void tst_MainWindow::savingCodeRetiresTheFunctionsInstances()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(m_window->openWorkspace(ws));
+    const QString app = QDir(ws).filePath(QStringLiteral("greet/app.py"));
+    QCOMPARE(m_window->editorTabs()->currentEditor()->filePath(), app); // opened on its handler
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy finished(run, &RunPanel::invocationFinished);
+    QVERIFY(run->invoke());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(run->invoke());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QVERIFY(!finished.at(1).at(0).value<InvocationRecord>().coldStart);
+
+    CodeEditor* editor = m_window->editorTabs()->currentEditor();
+    editor->setText(editor->text().replace(QStringLiteral("\"hello\""), QStringLiteral("\"hi\"")));
+    QVERIFY(m_window->editorTabs()->save());
+    QVERIFY(test::readFile(app).contains("\"hi\""));
+    QVERIFY(run->invoke());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+    const auto after = finished.at(2).at(0).value<InvocationRecord>();
+    QVERIFY(after.coldStart);
+    QVERIFY2(after.payload.contains("\\\"hi\\\""), after.payload.constData());
+}
+
+void tst_MainWindow::offersToRestoreUnsavedBuffersAtOpen()
+{
+    const QString ws = writeWorkspace();
+    const QString app = QDir(ws).filePath(QStringLiteral("greet/app.py"));
+    RecoveryStore store(QDir(ws).filePath(QStringLiteral(".swb/recovery")));
+    QVERIFY(store.write(app, QStringLiteral("# typed before the crash\n")));
+    int asked = 0;
+    m_window->setRecoveryPrompt([&asked](int buffers) {
+        asked = buffers;
+        return true;
+    });
+    QVERIFY(m_window->openWorkspace(ws));
+    QCOMPARE(asked, 1);
+    CodeEditor* editor = m_window->editorTabs()->editorFor(app);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QStringLiteral("# typed before the crash\n"));
+    QVERIFY(editor->isModified());
+    QVERIFY(!test::readFile(app).contains("typed before")); // the file itself is untouched
 }
 
 QTEST_MAIN(tst_MainWindow)
