@@ -13,13 +13,17 @@
 #include "format/WorkspaceFile.h"
 
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -75,6 +79,8 @@ private slots:
     void breakEvenMarkerIsTheAnalysisBreakEven();
     void sweepHasOnePointPerMemorySize();
     void addDuplicateRemoveEmitEdits();
+    void editorsInTheTableCommitThroughTheModel();
+    void freeTierCheckBoxAddsTheCredit();
     void saveToReplacesScenariosAndKeepsFunctions();
     void saveToLeavesABrokenFileAlone();
     void measuredDurationsComeFromTheHistory();
@@ -350,6 +356,66 @@ void tst_CostPanel::addDuplicateRemoveEmitEdits()
     QCOMPARE(panel.scenarios().size(), 6);
     QCOMPARE(edited.size(), 3);
     QCOMPARE(edited.last().first().value<QList<ScenarioSpec>>().size(), 6);
+}
+
+void tst_CostPanel::editorsInTheTableCommitThroughTheModel()
+{
+    const Workspace ws = load();
+    CostPanel panel;
+    panel.resize(1200, 800);
+    panel.setWorkspace(&ws, m_folder);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTableView* table = panel.table();
+
+    // A provider combo: choosing commits at once and the region follows the cloud.
+    table->edit(panel.model()->index(0, ScenarioTableModel::Provider));
+    auto* combo = table->viewport()->findChild<QComboBox*>();
+    QVERIFY(combo);
+    QCOMPARE(combo->accessibleName(), panel.model()->columnTitle(ScenarioTableModel::Provider));
+    const int gcp = combo->findData(QStringLiteral("gcp"));
+    QVERIFY(gcp >= 0);
+    combo->setCurrentIndex(gcp);
+    emit combo->activated(gcp);
+    QCOMPARE(panel.scenarios().at(0).provider, QStringLiteral("gcp"));
+    QCOMPARE(panel.scenarios().at(0).region, QStringLiteral("us-central1"));
+    QCOMPARE(cell(panel, 0, ScenarioTableModel::TotalPerMonth),
+             expectedTotal(panel.scenarios().at(0)));
+
+    // A typed duration that is not a number is refused with the message in the panel.
+    const QModelIndex duration = panel.model()->index(1, ScenarioTableModel::DurationMs);
+    table->setCurrentIndex(duration);
+    table->edit(duration);
+    QLineEdit* line = nullptr;
+    QTRY_VERIFY((line = table->viewport()->findChild<QLineEdit*>()) != nullptr);
+    QCOMPARE(line->placeholderText(), QStringLiteral("measured"));
+    line->setText(QStringLiteral("fast"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_VERIFY(panel.statusMessage().contains(QLatin1String("\"fast\"")));
+    QCOMPARE(panel.scenarios().at(1).durationMs, std::optional<double>(12));
+}
+
+void tst_CostPanel::freeTierCheckBoxAddsTheCredit()
+{
+    const Workspace ws = load();
+    CostPanel panel;
+    panel.setWorkspace(&ws, m_folder);
+    const QModelIndex freeTier = panel.model()->index(0, ScenarioTableModel::FreeTier);
+    QVERIFY(panel.model()->flags(freeTier) & Qt::ItemIsUserCheckable);
+    QVERIFY(panel.model()->setData(freeTier, Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(panel.scenarios().at(0).includeFreeTier);
+    QVERIFY(panel.model()->result(0).breakdown->amountOf(LineKind::FreeTierCredit) < Money());
+    QCOMPARE(cell(panel, 0, ScenarioTableModel::TotalPerMonth),
+             expectedTotal(panel.scenarios().at(0)));
+    // The breakdown chart gains a negative segment for the credit.
+    panel.recompute();
+    bool credit = false;
+    for (QAbstractSeries* s : panel.breakdownChart()->series()) {
+        for (QBarSet* set : qobject_cast<QStackedBarSeries*>(s)->barSets())
+            credit =
+                credit || (set->objectName() == QLatin1String("freeTierCredit") && set->at(0) < 0);
+    }
+    QVERIFY(credit);
 }
 
 void tst_CostPanel::saveToReplacesScenariosAndKeepsFunctions()
