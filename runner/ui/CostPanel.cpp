@@ -298,8 +298,9 @@ CostPanel::CostPanel(QWidget* parent)
     connect(m_model, &ScenarioTableModel::editRefused, this,
             [this](const QString& message) { showStatus(message, true); });
     connect(m_model, &ScenarioTableModel::scenariosChanged, this, [this] {
-        if (m_statusIsError && m_loadError.isEmpty())
-            showStatus(QString(), false);
+        // An accepted edit retires the last refusal; a price list that did not load stays said.
+        if (m_statusIsError)
+            showStatus(m_loadError, !m_loadError.isEmpty());
         emit scenariosEdited(m_model->scenarios());
         updateButtons();
         scheduleRecompute();
@@ -353,6 +354,8 @@ void CostPanel::setWorkspace(const Workspace* workspace, const QString& workspac
     }
     m_model->setFunctions(functions);
     m_model->setScenarios(workspace ? workspace->scenarios : QList<ScenarioSpec>{});
+    // Another workspace's function of the same name has another history.
+    m_model->clearMeasurements();
     m_model->setEngine(m_engine.get());
     fitColumns();
     showStatus(m_loadError, !m_loadError.isEmpty());

@@ -68,6 +68,8 @@ public:
     void setMeasuredSource(MeasuredSource source);
     // Drops the cached measurements (after new runs) and reprices.
     void refreshMeasurements();
+    // Drops the cached measurements without repricing (the next pricing measures again).
+    void clearMeasurements() { m_measuredCache.clear(); }
     // The workspace's functions, offered in the Function column.
     void setFunctions(const QStringList& functions);
 
