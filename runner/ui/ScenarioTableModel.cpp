@@ -18,15 +18,11 @@ namespace {
 // Reads on light and dark palettes alike (the timeline uses the same red for failures).
 const QColor ErrorColor(0xE0, 0x2A, 0x2A);
 
-// "5,000,000", "5 000 000", "5e6", "5M", "2.5k": people type volumes many ways.
+// "5,000,000", "5 000 000", "5e6", "5M", "2.5k": people type volumes many ways, and in their
+// own locale ("0,02" in German) — which is tried first, then C with separators dropped.
 std::optional<double> parseNumber(QString text, bool allowSuffix)
 {
     text = text.trimmed();
-    text.remove(QLatin1Char(','));
-    text.remove(QLatin1Char('_'));
-    text.remove(QLatin1Char(' '));
-    text.remove(QChar(0x00A0));
-    text.remove(QChar(0x202F));
     if (text.isEmpty())
         return std::nullopt;
     double scale = 1;
@@ -42,7 +38,15 @@ std::optional<double> parseNumber(QString text, bool allowSuffix)
             text.chop(1);
     }
     bool ok = false;
-    const double v = QLocale::c().toDouble(text, &ok);
+    double v = QLocale().toDouble(text, &ok);
+    if (!ok) {
+        text.remove(QLatin1Char(','));
+        text.remove(QLatin1Char('_'));
+        text.remove(QLatin1Char(' '));
+        text.remove(QChar(0x00A0));
+        text.remove(QChar(0x202F));
+        v = QLocale::c().toDouble(text, &ok);
+    }
     if (!ok || !std::isfinite(v))
         return std::nullopt;
     return v * scale;

@@ -1,0 +1,156 @@
+// The scenario table's input rules without a widget: the forms people type a number in, what
+// "measured" means, and the names of rows it adds.
+#include "ScenarioTableModel.h"
+#include "cost/CostEngine.h"
+#include "cost/PricingCatalog.h"
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace swb;
+
+namespace {
+
+ScenarioSpec typedScenario()
+{
+    ScenarioSpec s;
+    s.name = QStringLiteral("s");
+    s.provider = QStringLiteral("aws");
+    s.region = QStringLiteral("us-east-1");
+    s.memoryMb = 128;
+    s.invocationsPerMonth = 1000;
+    s.durationMs = 10;
+    return s;
+}
+
+} // namespace
+
+class tst_ScenarioTableModel : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void acceptsTheWaysPeopleTypeNumbers_data();
+    void acceptsTheWaysPeopleTypeNumbers();
+    void readsNumbersInTheUsersLocale();
+    void emptyOrMeasuredClearsTheTypedValue();
+    void addedAndDuplicatedRowsGetUniqueNames();
+    void withoutAnEngineEveryRowSaysSo();
+
+private:
+    std::unique_ptr<CostEngine> m_engine;
+};
+
+void tst_ScenarioTableModel::initTestCase()
+{
+    auto catalog = PricingCatalog::builtIn();
+    QVERIFY(catalog);
+    m_engine = std::make_unique<CostEngine>(std::move(*catalog));
+}
+
+void tst_ScenarioTableModel::acceptsTheWaysPeopleTypeNumbers_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("expected");
+    const int inv = ScenarioTableModel::Invocations;
+    QTest::newRow("plain") << inv << "5000000" << 5e6;
+    QTest::newRow("grouped") << inv << "5,000,000" << 5e6;
+    QTest::newRow("spaced") << inv << "5 000 000" << 5e6;
+    QTest::newRow("exponent") << inv << "5e6" << 5e6;
+    QTest::newRow("M suffix") << inv << "2.5M" << 2.5e6;
+    QTest::newRow("k suffix") << inv << "750k" << 7.5e5;
+    QTest::newRow("B suffix") << inv << "1B" << 1e9;
+    QTest::newRow("share") << int(ScenarioTableModel::ColdStartShare) << "0.05" << 0.05;
+    QTest::newRow("share in percent") << int(ScenarioTableModel::ColdStartShare) << "5%" << 0.05;
+    QTest::newRow("fractional ms") << int(ScenarioTableModel::DurationMs) << "12.5" << 12.5;
+    QTest::newRow("init zero") << int(ScenarioTableModel::InitMs) << "0" << 0.0;
+}
+
+void tst_ScenarioTableModel::acceptsTheWaysPeopleTypeNumbers()
+{
+    QFETCH(int, column);
+    QFETCH(QString, text);
+    QFETCH(double, expected);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setScenarios({typedScenario()});
+    QSignalSpy refused(&model, &ScenarioTableModel::editRefused);
+    QVERIFY(model.setData(model.index(0, column), text));
+    QCOMPARE(refused.size(), 0);
+    const ScenarioSpec& s = model.scenarios().at(0);
+    const double got = column == ScenarioTableModel::Invocations      ? s.invocationsPerMonth
+                       : column == ScenarioTableModel::ColdStartShare ? *s.coldStartShare
+                       : column == ScenarioTableModel::DurationMs     ? *s.durationMs
+                                                                      : *s.initDurationMs;
+    QCOMPARE(got, expected);
+    QVERIFY(model.result(0).ok());
+}
+
+void tst_ScenarioTableModel::readsNumbersInTheUsersLocale()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setScenarios({typedScenario()});
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::ColdStartShare), "0,02"));
+    QCOMPARE(*model.scenarios().at(0).coldStartShare, 0.02);
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Invocations), "5.000.000"));
+    QCOMPARE(model.scenarios().at(0).invocationsPerMonth, 5e6);
+    QLocale::setDefault(QLocale::c());
+}
+
+void tst_ScenarioTableModel::emptyOrMeasuredClearsTheTypedValue()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    ScenarioSpec s = typedScenario();
+    s.coldStartShare = 0.1;
+    s.initDurationMs = 100;
+    model.setScenarios({s});
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::ColdStartShare), ""));
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::InitMs), "Measured"));
+    QVERIFY(!model.scenarios().at(0).coldStartShare);
+    QVERIFY(!model.scenarios().at(0).initDurationMs);
+    // Without a function nor a history, an unset duration cannot be priced: the row says why.
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::DurationMs), "measured"));
+    QVERIFY(!model.scenarios().at(0).durationMs);
+    QVERIFY(!model.result(0).ok());
+    QVERIFY(model.result(0).error.contains(QLatin1String("duration")));
+}
+
+void tst_ScenarioTableModel::addedAndDuplicatedRowsGetUniqueNames()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setFunctions({QStringLiteral("hello")});
+    const int a = model.addScenario();
+    const int b = model.addScenario();
+    QCOMPARE(model.scenarios().at(a).name, QStringLiteral("scenario"));
+    QCOMPARE(model.scenarios().at(b).name, QStringLiteral("scenario (2)"));
+    QCOMPARE(model.scenarios().at(a).function, QStringLiteral("hello"));
+    QCOMPARE(model.scenarios().at(a).region, m_engine->catalog().defaultRegion("aws"));
+    const int c = model.duplicateScenario(a);
+    QCOMPARE(c, 1);
+    QCOMPARE(model.scenarios().at(c).name, QStringLiteral("scenario (3)"));
+    QVERIFY(model.result(c).ok());
+    QVERIFY(!model.removeScenario(7));
+}
+
+void tst_ScenarioTableModel::withoutAnEngineEveryRowSaysSo()
+{
+    ScenarioTableModel model;
+    model.setScenarios({typedScenario()});
+    QVERIFY(!model.result(0).ok());
+    QVERIFY(model.index(0, ScenarioTableModel::TotalPerMonth)
+                .data()
+                .toString()
+                .contains(QLatin1String("price list")));
+    // Edits still work: the scenarios can be fixed and saved before the prices load.
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::MemoryMb), "256"));
+    QCOMPARE(model.scenarios().at(0).memoryMb, 256);
+}
+
+QTEST_MAIN(tst_ScenarioTableModel)
+#include "tst_ScenarioTableModel.moc"
