@@ -169,6 +169,18 @@ QStringList ScenarioTableModel::architectures()
     return {QStringLiteral("x86_64"), QStringLiteral("arm64")};
 }
 
+QStringList ScenarioTableModel::plans(const QString& provider)
+{
+    // The plans the billing classes price (docs/cost.md), the default first.
+    if (provider == QLatin1String("azure"))
+        return {QStringLiteral("consumption"), QStringLiteral("flex")};
+    if (provider == QLatin1String("gcp"))
+        return {QStringLiteral("gen2"), QStringLiteral("gen1")};
+    if (provider == QLatin1String("openwhisk"))
+        return {QStringLiteral("ibm"), QStringLiteral("self-hosted")};
+    return {};
+}
+
 QStringList ScenarioTableModel::choices(const QModelIndex& index) const
 {
     if (!index.isValid() || index.row() >= m_scenarios.size())
@@ -178,6 +190,8 @@ QStringList ScenarioTableModel::choices(const QModelIndex& index) const
         return QStringList{QString()} + m_functions;
     case Provider:
         return CostEngine::providers();
+    case Plan:
+        return plans(m_scenarios.at(index.row()).provider);
     case Region:
         return m_engine ? m_engine->catalog().regions(m_scenarios.at(index.row()).provider)
                         : QStringList{};
@@ -197,6 +211,8 @@ QString ScenarioTableModel::columnTitle(int column) const
         return tr("Function");
     case Provider:
         return tr("Provider");
+    case Plan:
+        return tr("Plan");
     case Region:
         return tr("Region");
     case Architecture:
@@ -253,6 +269,12 @@ QString ScenarioTableModel::displayText(int row, int column) const
         return s.function;
     case Provider:
         return s.provider;
+    case Plan: {
+        const QString plan = s.extensions.value(QLatin1String("plan")).toString();
+        if (!plan.isEmpty())
+            return plan;
+        return plans(s.provider).isEmpty() ? QStringLiteral("—") : plans(s.provider).first();
+    }
     case Region:
         if (s.region.isEmpty() && m_engine)
             return tr("default (%1)").arg(m_engine->catalog().defaultRegion(s.provider));
@@ -312,6 +334,10 @@ QVariant ScenarioTableModel::data(const QModelIndex& index, int role) const
         switch (column) {
         case Region:
             return s.region;
+        case Plan:
+            return displayText(index.row(), column) == QStringLiteral("—")
+                       ? QString()
+                       : displayText(index.row(), column);
         case MemoryMb:
             return s.memoryMb;
         case Invocations:
@@ -366,6 +392,9 @@ QVariant ScenarioTableModel::data(const QModelIndex& index, int role) const
                 .arg(kMaxMemoryMb);
         case Invocations:
             return tr("Invocations per month: 5000000, 5M or 5e6.");
+        case Plan:
+            return tr("Azure: consumption or flex; Google Cloud: gen2 or gen1; OpenWhisk: ibm or "
+                      "self-hosted (which needs clusterMonthlyCost in workbench.json).");
         default:
             return displayText(index.row(), column);
         }
@@ -390,6 +419,8 @@ Qt::ItemFlags ScenarioTableModel::flags(const QModelIndex& index) const
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == FreeTier)
         return f | Qt::ItemIsUserCheckable;
+    if (index.column() == Plan && plans(m_scenarios.at(index.row()).provider).isEmpty())
+        return f; // AWS Lambda has one plan
     if (index.column() < FreeTier)
         f |= Qt::ItemIsEditable;
     return f;
@@ -424,8 +455,23 @@ Result<void> ScenarioTableModel::apply(ScenarioSpec& s, int column, const QVaria
                 tr("choose one of: %1.").arg(CostEngine::providers().join(QStringLiteral(", "))));
         if (text != s.provider && m_engine && !m_engine->catalog().regions(text).contains(s.region))
             s.region = m_engine->catalog().defaultRegion(text); // a region of the new cloud
+        if (text != s.provider)
+            s.extensions.remove(QLatin1String("plan")); // another cloud's plan means nothing
         s.provider = text;
         return {};
+    case Plan: {
+        const QStringList allowed = plans(s.provider);
+        if (allowed.isEmpty() ? !text.isEmpty() : !allowed.contains(text))
+            return refuse(
+                allowed.isEmpty()
+                    ? tr("%1 has no plans to choose from.").arg(s.provider)
+                    : tr("%1 offers: %2.").arg(s.provider, allowed.join(QStringLiteral(", "))));
+        if (text.isEmpty())
+            s.extensions.remove(QLatin1String("plan"));
+        else
+            s.extensions.insert(QLatin1String("plan"), text);
+        return {};
+    }
     case Region:
         if (m_engine && !text.isEmpty() && !m_engine->catalog().regions(s.provider).contains(text))
             return refuse(

@@ -37,6 +37,7 @@ public:
         Name,
         Function,
         Provider,
+        Plan,
         Region,
         Architecture,
         MemoryMb,
@@ -87,6 +88,8 @@ public:
     // The values a combo editor offers for a cell (empty: free text).
     QStringList choices(const QModelIndex& index) const;
     static QStringList architectures();
+    // A provider's plans, the default first (BillingUsage::plan); empty for one without plans.
+    static QStringList plans(const QString& provider);
     QString columnTitle(int column) const;
 
     // Money for people: "$12.34", "-$0.20".

@@ -36,6 +36,7 @@ private slots:
     void emptyOrMeasuredClearsTheTypedValue();
     void addedAndDuplicatedRowsGetUniqueNames();
     void withoutAnEngineEveryRowSaysSo();
+    void planIsTheProvidersAndGoesWithIt();
 
 private:
     std::unique_ptr<CostEngine> m_engine;
@@ -150,6 +151,33 @@ void tst_ScenarioTableModel::withoutAnEngineEveryRowSaysSo()
     // Edits still work: the scenarios can be fixed and saved before the prices load.
     QVERIFY(model.setData(model.index(0, ScenarioTableModel::MemoryMb), "256"));
     QCOMPARE(model.scenarios().at(0).memoryMb, 256);
+}
+
+void tst_ScenarioTableModel::planIsTheProvidersAndGoesWithIt()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setScenarios({typedScenario()});
+    const QModelIndex plan = model.index(0, ScenarioTableModel::Plan);
+    // AWS Lambda has no plan to choose.
+    QVERIFY(!(model.flags(plan) & Qt::ItemIsEditable));
+    QVERIFY(!model.setData(plan, "gen1"));
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "gcp"));
+    QCOMPARE(plan.data().toString(), QStringLiteral("gen2"));
+    QCOMPARE(model.choices(plan), (QStringList{"gen2", "gen1"}));
+    QVERIFY(model.setData(plan, "gen1"));
+    QCOMPARE(model.scenarios().at(0).extensions.value("plan").toString(), QStringLiteral("gen1"));
+    QVERIFY(model.result(0).ok());
+    QCOMPARE(model.result(0).breakdown->plan, QStringLiteral("gen1"));
+    // Same usage, same price as the engine with that plan.
+    auto usage = CostEngine::usageFromScenario(model.scenarios().at(0));
+    QVERIFY(usage);
+    QCOMPARE(model.result(0).breakdown->total, m_engine->price("gcp", *usage)->total);
+    QVERIFY(!model.setData(plan, "flex"));
+    // Another cloud drops the plan.
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "azure"));
+    QVERIFY(!model.scenarios().at(0).extensions.contains("plan"));
+    QCOMPARE(plan.data().toString(), QStringLiteral("consumption"));
 }
 
 QTEST_MAIN(tst_ScenarioTableModel)
