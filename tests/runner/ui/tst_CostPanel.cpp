@@ -87,6 +87,7 @@ private slots:
     void measuredDurationsComeFromTheHistory();
     void brokenPriceListIsReportedNotFatal();
     void recomputeIsFastEnoughForTheGuiThread();
+    void emptyPanelAndLastRowRemovedDrawNothing();
     void rendersOffscreen();
 
 private:
@@ -565,6 +566,32 @@ void tst_CostPanel::recomputeIsFastEnoughForTheGuiThread()
           static_cast<long long>(timer.nsecsElapsed() / 1000));
     // A frame's worth in a debug build on a slow machine: no worker thread needed.
     QVERIFY2(worst < 250'000, qPrintable(QString::number(worst)));
+}
+
+void tst_CostPanel::emptyPanelAndLastRowRemovedDrawNothing()
+{
+    CostPanel panel;
+    panel.setWorkspace(nullptr, QString());
+    QCOMPARE(panel.model()->rowCount(), 0);
+    QCOMPARE(panel.selectedScenario(), -1);
+    QVERIFY(!panel.breakEven());
+    QVERIFY(!panel.memorySweep());
+    QVERIFY(panel.volumeChart()->series().isEmpty());
+
+    const Workspace ws = load();
+    panel.setWorkspace(&ws, m_folder);
+    QVERIFY(panel.breakEven());
+    while (panel.model()->rowCount() > 0)
+        QVERIFY(panel.model()->removeScenario(0));
+    panel.recompute();
+    QVERIFY(!panel.breakEven());
+    QCOMPARE(panel.breakdownTable()->columnCount(), 0);
+    // And back: a new scenario prices and draws.
+    panel.selectScenario(panel.model()->addScenario());
+    panel.recompute();
+    QVERIFY(panel.model()->result(0).ok());
+    QVERIFY(panel.breakEven());
+    QVERIFY(panel.memorySweep());
 }
 
 void tst_CostPanel::rendersOffscreen()
