@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CostPanel.h"
 #include "EditorTabs.h"
 #include "HistoryStore.h"
 #include "LogView.h"
@@ -37,6 +38,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace swb {
 
@@ -68,6 +70,9 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
       m_timelineDock(new QDockWidget(tr("Timeline"), this)),
       m_logDock(new QDockWidget(tr("Logs"), this)), m_runnerStatus(new QLabel(this))
 {
+    m_costPanel = new CostPanel(this);
+    m_costDock = new QDockWidget(tr("Cost"), this);
+    m_measureTimer = new QTimer(this);
     setWindowTitle(tr("Serverless Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
     m_center->addWidget(m_welcome);
@@ -85,6 +90,9 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     dock(m_runDock, "RunDock", m_runPanel, Qt::RightDockWidgetArea);
     dock(m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
     dock(m_logDock, "LogsDock", m_logView, Qt::BottomDockWidgetArea);
+    dock(m_costDock, "CostDock", m_costPanel, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_runDock, m_costDock);
+    m_runDock->raise();
     tabifyDockWidget(m_timelineDock, m_logDock);
     m_timelineDock->raise();
     resizeDocks({m_treeDock, m_runDock}, {260, 520}, Qt::Horizontal);
@@ -118,6 +126,28 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         m_logView->showRequest(id);
         m_logDock->raise();
     });
+    // Scenarios edited in the cost panel are saved into workbench.json at once.
+    connect(m_costPanel, &CostPanel::scenariosEdited, this,
+            [this](const QList<ScenarioSpec>& scenarios) {
+                if (!m_workspace)
+                    return;
+                if (const auto saved = m_costPanel->saveTo(m_workspace->folder); !saved) {
+                    statusBar()->showMessage(saved.error().message, 15000);
+                    return;
+                }
+                m_workspace->scenarios = scenarios;
+                m_tree->setWorkspace(m_workspace.get());
+            });
+    // Measured durations come from the history, which writes in batches: refresh a moment
+    // after the last run.
+    m_measureTimer->setSingleShot(true);
+    m_measureTimer->setInterval(1500);
+    connect(m_measureTimer, &QTimer::timeout, this, [this] {
+        if (m_history)
+            m_history->flush();
+        m_costPanel->refreshMeasurements();
+    });
+    connect(m_runPanel, &RunPanel::invocationFinished, m_measureTimer, qOverload<>(&QTimer::start));
     m_recoveryPrompt = [this](int buffers) {
         return QMessageBox::question(
                    this, tr("Restore unsaved changes"),
@@ -138,6 +168,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
 MainWindow::~MainWindow()
 {
     // No prompts here: unsaved buffers stay in the recovery folder for the next start.
+    m_costPanel->setHistory(nullptr);
     m_runPanel->setRunner(nullptr);
     if (m_runner) {
         m_runner->disconnect(this);
@@ -192,6 +223,9 @@ void MainWindow::buildMenus()
     QAction* logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(logToggle);
+    QAction* costToggle = m_costDock->toggleViewAction();
+    costToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    view->addAction(costToggle);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
@@ -262,6 +296,8 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     }
     m_runPanel->setRunner(m_runner.get());
     m_tree->setWorkspace(m_workspace.get());
+    m_costPanel->setHistory(m_history.get());
+    m_costPanel->setWorkspace(m_workspace.get(), m_workspace->folder);
     m_welcome->setError(QString());
     m_center->setCurrentWidget(m_editor);
     m_timelineModel->clear();
@@ -304,6 +340,9 @@ bool MainWindow::closeWorkspace()
     if (!m_editor->closeAll())
         return false;
     m_editor->setRecoveryFolder(QString());
+    m_measureTimer->stop();
+    m_costPanel->setHistory(nullptr);
+    m_costPanel->setWorkspace(nullptr, QString());
     m_runPanel->setRunner(nullptr);
     m_tree->setWorkspace(nullptr);
     if (m_runner) {

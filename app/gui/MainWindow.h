@@ -15,9 +15,11 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 
 namespace swb {
 
+class CostPanel;
 class EditorTabs;
 class HistoryStore;
 class LogView;
@@ -60,6 +62,7 @@ public:
     Runner* runner() const { return m_runner.get(); }
     RunPanel* runPanel() const { return m_runPanel; }
     EditorTabs* editorTabs() const { return m_editor; }
+    CostPanel* costPanel() const { return m_costPanel; }
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -97,10 +100,13 @@ private:
     LogView* m_logView;
     TimelineModel* m_timelineModel;
     TimelineView* m_timeline;
+    CostPanel* m_costPanel;
     QDockWidget* m_treeDock;
     QDockWidget* m_runDock;
     QDockWidget* m_timelineDock;
     QDockWidget* m_logDock;
+    QDockWidget* m_costDock;
+    QTimer* m_measureTimer; // refreshes the cost panel's measurements after runs
     std::function<bool(int)> m_recoveryPrompt;
     QMenu* m_recentMenu = nullptr;
     QList<QAction*> m_workspaceActions; // enabled only with a workspace open

@@ -3,6 +3,7 @@
 // response and the logs; bad input (a malformed event, a missing or broken workspace) is
 // reported and never crashes or invokes.
 #include "CodeEditor.h"
+#include "CostPanel.h"
 #include "EditorTabs.h"
 #include "InvocationRecord.h"
 #include "LogModel.h"
@@ -54,6 +55,7 @@ private slots:
     void newRenameAndDeleteFunctionFromTheTree();
     void savingCodeRetiresTheFunctionsInstances();
     void offersToRestoreUnsavedBuffersAtOpen();
+    void costPanelPricesTheWorkspacesScenarios();
 
 private:
     QString writeWorkspace();
@@ -280,6 +282,15 @@ void tst_MainWindow::offersToRestoreUnsavedBuffersAtOpen()
     QCOMPARE(editor->text(), QStringLiteral("# typed before the crash\n"));
     QVERIFY(editor->isModified());
     QVERIFY(!test::readFile(app).contains("typed before")); // the file itself is untouched
+}
+
+void tst_MainWindow::costPanelPricesTheWorkspacesScenarios()
+{
+    QVERIFY(m_window->openWorkspace(QStringLiteral(SWB_SOURCE_DIR "/examples/hello-python")));
+    QCOMPARE(m_window->costPanel()->scenarios().size(), m_window->workspace()->scenarios.size());
+    QVERIFY(m_window->costPanel()->scenarios().size() >= 2);
+    QVERIFY(m_window->closeWorkspace());
+    QVERIFY(m_window->costPanel()->scenarios().isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)
