@@ -1,4 +1,5 @@
 // The swb binary as a user runs it: arguments in, text and exit codes out.
+#include "SwbProcess.h"
 #include "TestFiles.h"
 
 #include <QDir>
@@ -13,29 +14,8 @@ using swb::test::writeFile;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSwb(const QStringList& args, const QString& workingDirectory = QString())
-{
-    QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    Run run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        run.err = QStringLiteral("swb did not finish");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using Run = swb::test::SwbRun;
+using swb::test::runSwb;
 
 QString example(const char* name)
 {

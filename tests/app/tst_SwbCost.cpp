@@ -1,6 +1,7 @@
 // labels: integration
 // swb cost as a user runs it: typed usage, providers side by side, the example's scenarios,
 // measured durations, sweeps, break-even, price sources, and bad input.
+#include "SwbProcess.h"
 #include "TestFiles.h"
 
 #include <QDir>
@@ -15,26 +16,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = swb::test::SwbRun;
+using swb::test::runSwb;
 
 QStringList args(const char* text)
 {

@@ -1,5 +1,6 @@
 // labels: integration
 // swb function new/rename/delete: a function from each template runs on the local runner.
+#include "SwbProcess.h"
 #include "TestFiles.h"
 
 #include <QFileInfo>
@@ -10,26 +11,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = swb::test::SwbRun;
+using swb::test::runSwb;
 
 } // namespace
 

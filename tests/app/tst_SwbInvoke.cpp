@@ -1,5 +1,6 @@
 // labels: integration
 // swb invoke and swb load as a user runs them on the shipped example.
+#include "SwbProcess.h"
 #include "TestFiles.h"
 
 #include <QFileInfo>
@@ -13,26 +14,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSwb(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = swb::test::SwbRun;
+using swb::test::runSwb;
 
 const QString kExample = QStringLiteral(SWB_SOURCE_DIR "/examples/hello-python");
 

@@ -1,5 +1,6 @@
 // swb simulate as a user runs it: the closed form e^(-lambda T) at 10^6 arrivals, --json
 // fields, trace replay, and bad values that exit 2 naming the option.
+#include "SwbProcess.h"
 #include "TestFiles.h"
 
 #include <QJsonArray>
@@ -13,27 +14,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSwb(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        run.err = QStringLiteral("swb did not finish");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using Run = swb::test::SwbRun;
+using swb::test::runSwb;
 
 QJsonObject jsonOf(const Run& run)
 {
