@@ -81,6 +81,21 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
+    static const QStringList known = {QStringLiteral("--quick"), QStringLiteral("--skip-month"),
+                                      QStringLiteral("--only"),  QStringLiteral("--month-arrivals"),
+                                      QStringLiteral("--trace"), QStringLiteral("--function")};
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const bool takesValue =
+            args[i] == QLatin1String("--only") || args[i] == QLatin1String("--month-arrivals") ||
+            args[i] == QLatin1String("--trace") || args[i] == QLatin1String("--function");
+        if (!known.contains(args[i])) {
+            std::printf("usage: bench_sim [--quick] [--skip-month] [--only SUBSTRING] "
+                        "[--month-arrivals N] [--trace FILE --function HASH]\n");
+            return args[i] == QLatin1String("--help") ? 0 : 2;
+        }
+        if (takesValue)
+            ++i;
+    }
     const bool quick = args.contains(QStringLiteral("--quick"));
     const double n = quick ? 1e7 : 1e8;
     if (const int only = int(args.indexOf(QStringLiteral("--only"))); only > 0)
