@@ -6,15 +6,14 @@
 #include "HistoryStore.h"
 #include "InvocationStats.h"
 #include "LoadPattern.h"
+#include "LoadTest.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
-#include <QTimer>
 
 #include <map>
 
@@ -125,51 +124,30 @@ int runLoad(Console& console, const QStringList& args)
     });
     const bool json = parser.isSet(QStringLiteral("json"));
 
-    LoadPattern arrivals(*kind, ratePerSecond, parser.value(seed).toULongLong());
-    const double endMs = seconds * 1000.0;
+    LoadTest load(runner);
     QList<InvocationRecord> records;
     std::map<int, QList<InvocationRecord>> perSecond;
-    QElapsedTimer clock;
     QEventLoop loop;
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setSingleShot(true);
-    int inFlight = 0;
-    bool sending = true;
-    double nextAt = arrivals.next();
-
-    auto finishIfDone = [&] {
-        if (!sending && inFlight == 0)
-            loop.quit();
-    };
-    std::function<void()> send = [&] {
-        const double now = double(clock.nsecsElapsed()) / 1e6;
-        while (nextAt < endMs && nextAt <= now) {
-            const int second = int(nextAt / 1000.0);
-            ++inFlight;
-            runner.invoke(function, payload, [&, second](const InvocationRecord& r) {
-                --inFlight;
-                records.append(r);
-                perSecond[second].append(r);
-                if (json) {
-                    console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact)
-                                  << '\n';
-                    console.out().flush();
-                }
-                finishIfDone();
-            });
-            nextAt = arrivals.next();
-        }
-        if (nextAt >= endMs) {
-            sending = false;
-            finishIfDone();
-            return;
-        }
-        tick.start(int(std::max(0.0, nextAt - double(clock.nsecsElapsed()) / 1e6)));
-    };
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] { send(); });
-    clock.start();
-    QTimer::singleShot(0, &loop, [&] { send(); });
+    QObject::connect(
+        &load, &LoadTest::invocationFinished, &loop, [&](const InvocationRecord& r, int second) {
+            records.append(r);
+            perSecond[second].append(r);
+            if (json) {
+                console.out() << QJsonDocument(recordToJson(r)).toJson(QJsonDocument::Compact)
+                              << '\n';
+                console.out().flush();
+            }
+        });
+    QObject::connect(&load, &LoadTest::finished, &loop, &QEventLoop::quit);
+    LoadTestOptions test;
+    test.function = function;
+    test.payload = payload;
+    test.pattern = *kind;
+    test.ratePerSecond = ratePerSecond;
+    test.durationSeconds = seconds;
+    test.seed = parser.value(seed).toULongLong();
+    if (const auto started = load.start(test); !started)
+        return console.failed(started.error());
     loop.exec();
     runner.shutdown();
 
