@@ -121,7 +121,6 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_runPanel, &RunPanel::invocationStarted, this,
             [this](const QString&) { m_logView->setFollowing(true); });
-    connect(m_runPanel, &RunPanel::invocationFinished, m_timelineModel, &TimelineModel::addRecord);
     connect(m_timeline, &TimelineView::invocationSelected, this, [this](const QString& id) {
         m_logView->showRequest(id);
         m_logDock->raise();
@@ -147,7 +146,6 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
             m_history->flush();
         m_costPanel->refreshMeasurements();
     });
-    connect(m_runPanel, &RunPanel::invocationFinished, m_measureTimer, qOverload<>(&QTimer::start));
     m_recoveryPrompt = [this](int buffers) {
         return QMessageBox::question(
                    this, tr("Restore unsaved changes"),
@@ -282,6 +280,12 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     m_runner = std::make_unique<Runner>(
         *m_workspace, RunnerOptions::fromSettings(m_workspace->runner, *runtimeFolder));
     connect(m_runner.get(), &Runner::event, this, &MainWindow::onRunnerEvent);
+    // Every invocation, the run panel's and the load row's: its REPORT figures on the timeline,
+    // and fresh measurements for the cost panel a moment later.
+    connect(m_runner.get(), &Runner::invocationFinished, m_timelineModel,
+            &TimelineModel::addRecord);
+    connect(m_runner.get(), &Runner::invocationFinished, m_measureTimer,
+            qOverload<>(&QTimer::start));
     connect(m_runner.get(), &Runner::warning, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     auto history = HistoryStore::open(HistoryStore::defaultPath(m_workspace->folder));

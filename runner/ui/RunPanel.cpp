@@ -1,21 +1,26 @@
 #include "RunPanel.h"
 
 #include "InvocationRecord.h"
+#include "InvocationStats.h"
+#include "LoadTest.h"
 #include "Runner.h"
 #include "events/EventTemplateCatalog.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -57,7 +62,10 @@ RunPanel::RunPanel(QWidget* parent)
       m_payload(new QPlainTextEdit(this)), m_payloadError(new QLabel(this)),
       m_invoke(new QPushButton(tr("Invoke"), this)), m_summary(new QLabel(this)),
       m_results(new QTabWidget(this)), m_response(new QPlainTextEdit(this)),
-      m_logs(new QPlainTextEdit(this)), m_validateTimer(new QTimer(this))
+      m_logs(new QPlainTextEdit(this)), m_validateTimer(new QTimer(this)),
+      m_loadPattern(new QComboBox(this)), m_loadRate(new QDoubleSpinBox(this)),
+      m_loadSeconds(new QSpinBox(this)), m_loadButton(new QPushButton(tr("Start load"), this)),
+      m_loadStatus(new QLabel(this)), m_loadStatusTimer(new QTimer(this))
 {
     if (auto catalog = EventTemplateCatalog::loadBuiltIn())
         m_catalog = new EventTemplateCatalog(std::move(*catalog));
@@ -103,10 +111,47 @@ RunPanel::RunPanel(QWidget* parent)
     top->addWidget(new QLabel(tr("Event"), this));
     top->addWidget(m_event, 2);
     top->addWidget(m_invoke);
+    // The load row: the same function and event, many times, to see cold starts against traffic.
+    m_loadPattern->addItem(tr("Constant"), QStringLiteral("constant"));
+    m_loadPattern->addItem(tr("Poisson"), QStringLiteral("poisson"));
+    m_loadPattern->addItem(tr("Bursts"), QStringLiteral("burst"));
+    m_loadPattern->setAccessibleName(tr("Load pattern"));
+    m_loadRate->setRange(0.1, LoadTestOptions::kMaxRatePerSecond);
+    m_loadRate->setDecimals(1);
+    m_loadRate->setValue(10);
+    m_loadRate->setSuffix(tr(" /s"));
+    m_loadRate->setAccessibleName(tr("Requests per second"));
+    m_loadSeconds->setRange(1, int(LoadTestOptions::kMaxDurationSeconds));
+    m_loadSeconds->setValue(10);
+    m_loadSeconds->setSuffix(tr(" s"));
+    m_loadSeconds->setAccessibleName(tr("Load duration"));
+    m_loadButton->setAccessibleName(tr("Start or stop the load test"));
+    m_loadStatus->setAccessibleName(tr("Load test status"));
+    m_loadStatus->setWordWrap(true);
+    auto* loadBox = new QGroupBox(tr("Load test"), this);
+    auto* loadRow = new QHBoxLayout;
+    loadRow->addWidget(m_loadPattern);
+    loadRow->addWidget(m_loadRate);
+    loadRow->addWidget(new QLabel(tr("for"), loadBox));
+    loadRow->addWidget(m_loadSeconds);
+    loadRow->addWidget(m_loadButton);
+    auto* loadLayout = new QVBoxLayout(loadBox);
+    loadLayout->addLayout(loadRow);
+    loadLayout->addWidget(m_loadStatus);
+    m_loadStatusTimer->setInterval(200);
+    connect(m_loadStatusTimer, &QTimer::timeout, this, &RunPanel::updateLoadStatus);
+    connect(m_loadButton, &QPushButton::clicked, this, [this] {
+        if (isLoadRunning())
+            stopLoad();
+        else
+            startLoad();
+    });
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_payload, 2);
     layout->addWidget(m_payloadError);
+    layout->addWidget(loadBox);
     layout->addWidget(m_summary);
     layout->addWidget(m_results, 3);
 
@@ -127,7 +172,30 @@ RunPanel::~RunPanel()
 
 void RunPanel::setRunner(Runner* runner)
 {
+    delete m_load; // a test of the previous runner: its results are not this one's
+    m_load = nullptr;
+    m_loadStatusTimer->stop();
+    m_loadButton->setText(tr("Start load"));
     m_runner = runner;
+    if (runner) {
+        m_load = new LoadTest(*runner, this);
+        connect(m_load, &LoadTest::invocationFinished, this,
+                [this](const InvocationRecord& record, int) {
+                    ++m_loadDone;
+                    if (m_loadRecords.size() >= kMaxLoadRecords)
+                        m_loadRecords.removeFirst();
+                    InvocationRecord light = record;
+                    light.payload.clear();
+                    light.logs.clear();
+                    m_loadRecords.append(std::move(light));
+                });
+        connect(m_load, &LoadTest::finished, this, [this] {
+            m_loadStatusTimer->stop();
+            m_loadButton->setText(tr("Start load"));
+            updateLoadStatus();
+            emit loadFinished();
+        });
+    }
     const QSignalBlocker block(m_function);
     m_function->clear();
     if (runner) {
@@ -276,6 +344,87 @@ void RunPanel::show(const InvocationRecord& r)
     m_response->setPlainText(prettyJson(r.payload));
     m_logs->setPlainText(r.logs.join(QLatin1Char('\n')));
     m_results->setCurrentWidget(r.failed() ? m_logs : m_response);
+}
+
+} // namespace swb
+
+namespace swb {
+
+void RunPanel::setLoad(const QString& pattern, double ratePerSecond, int seconds)
+{
+    const int i = m_loadPattern->findData(pattern);
+    if (i >= 0)
+        m_loadPattern->setCurrentIndex(i);
+    m_loadRate->setValue(ratePerSecond);
+    m_loadSeconds->setValue(seconds);
+}
+
+bool RunPanel::isLoadRunning() const
+{
+    return m_load && m_load->isRunning();
+}
+
+QString RunPanel::loadStatus() const
+{
+    return m_loadStatus->text();
+}
+
+bool RunPanel::startLoad()
+{
+    validate();
+    if (!m_load || currentFunction().isEmpty()) {
+        m_loadStatus->setText(tr("Open a workspace and pick a function to load."));
+        return false;
+    }
+    if (!m_error.isEmpty()) {
+        m_loadStatus->setText(tr("Fix the event first: %1").arg(m_error));
+        return false;
+    }
+    LoadTestOptions options;
+    options.function = currentFunction();
+    options.payload = m_payload->toPlainText().trimmed().isEmpty()
+                          ? QByteArray("{}")
+                          : m_payload->toPlainText().toUtf8();
+    options.pattern = LoadPattern::kindFromName(m_loadPattern->currentData().toString())
+                          .value_or(LoadPattern::Kind::Constant);
+    options.ratePerSecond = m_loadRate->value();
+    options.durationSeconds = m_loadSeconds->value();
+    m_loadRecords.clear();
+    m_loadDone = 0;
+    if (const auto started = m_load->start(options); !started) {
+        m_loadStatus->setText(started.error().message);
+        return false;
+    }
+    m_loadButton->setText(tr("Stop load"));
+    m_loadStatusTimer->start();
+    updateLoadStatus();
+    return true;
+}
+
+void RunPanel::stopLoad()
+{
+    if (m_load)
+        m_load->stop();
+}
+
+void RunPanel::updateLoadStatus()
+{
+    if (!m_load)
+        return;
+    const InvocationStats s = summarize(m_loadRecords);
+    QString text = tr("sent %1 · done %2 · cold %3 · throttled %4 · failed %5")
+                       .arg(m_load->sentCount())
+                       .arg(m_loadDone)
+                       .arg(s.coldStarts)
+                       .arg(s.throttles)
+                       .arg(s.failures - s.throttles);
+    if (s.count > s.throttles)
+        text += tr(" · duration p50 %1 ms, p99 %2 ms")
+                    .arg(s.durationP50Ms, 0, 'f', 2)
+                    .arg(s.durationP99Ms, 0, 'f', 2);
+    if (isLoadRunning())
+        text += tr(" · running");
+    m_loadStatus->setText(text);
 }
 
 } // namespace swb

@@ -3,9 +3,14 @@
 // event template), edit the payload, Invoke; the response or Lambda's error, the invocation's
 // logs and its REPORT figures appear. Malformed JSON is shown with its line and is never sent.
 
+#include "InvocationRecord.h"
+
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -15,6 +20,7 @@ class QTimer;
 namespace swb {
 
 class EventTemplateCatalog;
+class LoadTest;
 class Runner;
 struct InvocationRecord;
 
@@ -38,14 +44,25 @@ public:
     // The workspace's saved events may have changed on disk.
     void reloadEvents();
 
+    // The load row: the current function and payload at `ratePerSecond` for `seconds` with the
+    // pattern (constant, poisson or burst).
+    void setLoad(const QString& pattern, double ratePerSecond, int seconds);
+    bool isLoadRunning() const;
+    QString loadStatus() const;
+
 public slots:
     // Invokes the current function with the payload; false (and nothing sent) when the payload
     // is not valid JSON or no function is selected.
     bool invoke();
+    // Starts the load row's test (false, with the reason in the status, when it cannot start);
+    // stopLoad() stops sending.
+    bool startLoad();
+    void stopLoad();
 
 signals:
     void invocationStarted(const QString& requestId);
     void invocationFinished(const swb::InvocationRecord& record);
+    void loadFinished();
 
 private:
     void onFunctionChanged();
@@ -65,6 +82,17 @@ private:
     QPlainTextEdit* m_response;
     QPlainTextEdit* m_logs;
     QTimer* m_validateTimer;
+    LoadTest* m_load = nullptr;
+    QComboBox* m_loadPattern;
+    QDoubleSpinBox* m_loadRate;
+    QSpinBox* m_loadSeconds;
+    QPushButton* m_loadButton;
+    QLabel* m_loadStatus;
+    QTimer* m_loadStatusTimer;
+    QList<InvocationRecord> m_loadRecords; // without payloads and logs, at most kMaxLoadRecords
+    int m_loadDone = 0;
+    static constexpr int kMaxLoadRecords = 100000;
+    void updateLoadStatus();
     QString m_error;
     int m_inFlight = 0;
 };

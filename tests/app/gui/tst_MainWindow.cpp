@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
+#include "TimelineModel.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
 #include "model/Workspace.h"
@@ -56,6 +57,7 @@ private slots:
     void savingCodeRetiresTheFunctionsInstances();
     void offersToRestoreUnsavedBuffersAtOpen();
     void costPanelPricesTheWorkspacesScenarios();
+    void loadTestProducesColdThenWarmBars();
 
 private:
     QString writeWorkspace();
@@ -291,6 +293,34 @@ void tst_MainWindow::costPanelPricesTheWorkspacesScenarios()
     QVERIFY(m_window->costPanel()->scenarios().size() >= 2);
     QVERIFY(m_window->closeWorkspace());
     QVERIFY(m_window->costPanel()->scenarios().isEmpty());
+}
+
+// The load row sends the function many times: the timeline shows one cold bar (or a few,
+// while instances start) and then warm ones on the same lanes.
+void tst_MainWindow::loadTestProducesColdThenWarmBars()
+{
+    QVERIFY(m_window->openWorkspace(writeWorkspace()));
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy done(run, &RunPanel::loadFinished);
+    // 5 a second for 2 s: slow enough that an instance is ready before most requests come
+    // (faster, concurrent cold starts pile up as on Lambda, and the cap throttles).
+    run->setLoad(QStringLiteral("constant"), 5, 2);
+    QVERIFY(run->startLoad());
+    QVERIFY(run->isLoadRunning());
+    QVERIFY(done.wait(60000));
+    QVERIFY2(run->loadStatus().contains(QStringLiteral("sent 10 · done 10")),
+             qPrintable(run->loadStatus()));
+    TimelineModel* timeline = m_window->timelineModel();
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->barCount() >= 1, 5000);
+    int cold = 0, warm = 0;
+    for (qsizetype i = 0; i < timeline->barCount(); ++i)
+        (timeline->bar(i).cold ? cold : warm) += 1;
+    QVERIFY(timeline->bar(0).cold);
+    QVERIFY2(
+        cold >= 1 && warm >= 1,
+        qPrintable(
+            QStringLiteral("%1 cold, %2 warm; %3").arg(cold).arg(warm).arg(run->loadStatus())));
+    QVERIFY(!run->isLoadRunning());
 }
 
 QTEST_MAIN(tst_MainWindow)
