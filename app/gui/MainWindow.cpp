@@ -4,6 +4,8 @@
 #include "EditorTabs.h"
 #include "HistoryStore.h"
 #include "LogView.h"
+#include "MetricsModel.h"
+#include "MetricsPanel.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
 #include "Runner.h"
@@ -36,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -71,6 +74,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
       m_logDock(new QDockWidget(tr("Logs"), this)), m_runnerStatus(new QLabel(this))
 {
     m_costPanel = new CostPanel(this);
+    m_metrics = new MetricsPanel(this);
+    m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_costDock = new QDockWidget(tr("Cost"), this);
     m_measureTimer = new QTimer(this);
     setWindowTitle(tr("Serverless Workbench"));
@@ -90,10 +95,18 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     dock(m_runDock, "RunDock", m_runPanel, Qt::RightDockWidgetArea);
     dock(m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
     dock(m_logDock, "LogsDock", m_logView, Qt::BottomDockWidgetArea);
-    dock(m_costDock, "CostDock", m_costPanel, Qt::RightDockWidgetArea);
+    // The cost panel's charts want more room than a dock has; it scrolls rather than forcing
+    // the window larger than the screen.
+    auto* costScroll = new QScrollArea(this);
+    costScroll->setWidget(m_costPanel);
+    costScroll->setWidgetResizable(true);
+    costScroll->setFrameShape(QFrame::NoFrame);
+    dock(m_costDock, "CostDock", costScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_runDock, m_costDock);
     m_runDock->raise();
+    dock(m_metricsDock, "MetricsDock", m_metrics, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_timelineDock, m_logDock);
+    tabifyDockWidget(m_logDock, m_metricsDock);
     m_timelineDock->raise();
     resizeDocks({m_treeDock, m_runDock}, {260, 520}, Qt::Horizontal);
     resizeDocks({m_timelineDock}, {260}, Qt::Vertical);
@@ -224,6 +237,9 @@ void MainWindow::buildMenus()
     QAction* costToggle = m_costDock->toggleViewAction();
     costToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     view->addAction(costToggle);
+    QAction* metricsToggle = m_metricsDock->toggleViewAction();
+    metricsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    view->addAction(metricsToggle);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
@@ -284,6 +300,8 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     // and fresh measurements for the cost panel a moment later.
     connect(m_runner.get(), &Runner::invocationFinished, m_timelineModel,
             &TimelineModel::addRecord);
+    connect(m_runner.get(), &Runner::invocationFinished, m_metrics->model(),
+            &MetricsModel::addRecord);
     connect(m_runner.get(), &Runner::invocationFinished, m_measureTimer,
             qOverload<>(&QTimer::start));
     connect(m_runner.get(), &Runner::warning, this,
@@ -305,6 +323,11 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     m_welcome->setError(QString());
     m_center->setCurrentWidget(m_editor);
     m_timelineModel->clear();
+    QStringList functionNames;
+    for (const FunctionSpec& f : m_workspace->functions)
+        functionNames << f.name;
+    m_metrics->setFunctions(functionNames);
+    m_metrics->model()->clear();
     m_editor->setRecoveryFolder(
         QDir(m_workspace->folder).filePath(QStringLiteral(".swb/recovery")));
     offerRecovery(); // before opening files: what a previous run left is offered first
@@ -525,6 +548,7 @@ void MainWindow::onRunnerEvent(const RunnerEvent& event)
 {
     m_logView->add(event);
     m_timelineModel->add(event);
+    m_metrics->model()->add(event);
     switch (event.kind) {
     case RunnerEvent::Kind::InstanceStarted:
         ++m_instances;

@@ -21,6 +21,7 @@ namespace swb {
 
 class CostPanel;
 class EditorTabs;
+class MetricsPanel;
 class HistoryStore;
 class LogView;
 class TimelineModel;
@@ -63,6 +64,7 @@ public:
     RunPanel* runPanel() const { return m_runPanel; }
     EditorTabs* editorTabs() const { return m_editor; }
     CostPanel* costPanel() const { return m_costPanel; }
+    MetricsPanel* metricsPanel() const { return m_metrics; }
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -101,6 +103,8 @@ private:
     TimelineModel* m_timelineModel;
     TimelineView* m_timeline;
     CostPanel* m_costPanel;
+    MetricsPanel* m_metrics;
+    QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;
     QDockWidget* m_runDock;
     QDockWidget* m_timelineDock;

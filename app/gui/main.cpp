@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QScreen>
 #include <QSettings>
@@ -73,8 +74,14 @@ int main(int argc, char** argv)
         QApplication::translate("main", "With --screenshot: invoke the selected function N "
                                         "times first."),
         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption raise(
+        QStringLiteral("raise"),
+        QApplication::translate("main", "With --screenshot: bring these panels to the front "
+                                        "(Run, Cost, Timeline, Logs, Metrics; comma-separated)."),
+        QStringLiteral("PANELS"));
     parser.addOption(screenshot);
     parser.addOption(invoke);
+    parser.addOption(raise);
     parser.process(app);
 
     QSettings store;
@@ -85,6 +92,10 @@ int main(int argc, char** argv)
     if (!folder.isEmpty())
         window.openWorkspace(QFileInfo(folder).absoluteFilePath());
     window.show();
+    for (const QString& panel : parser.value(raise).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (auto* dock = window.findChild<QDockWidget*>(panel.trimmed() + QStringLiteral("Dock")))
+            dock->raise();
+    }
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, parser.value(screenshot), parser.value(invoke).toInt());
     return app.exec();

@@ -9,6 +9,8 @@
 #include "LogModel.h"
 #include "LogView.h"
 #include "MainWindow.h"
+#include "MetricsModel.h"
+#include "MetricsPanel.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
 #include "TimelineModel.h"
@@ -321,6 +323,8 @@ void tst_MainWindow::loadTestProducesColdThenWarmBars()
         qPrintable(
             QStringLiteral("%1 cold, %2 warm; %3").arg(cold).arg(warm).arg(run->loadStatus())));
     QVERIFY(!run->isLoadRunning());
+    // The metrics saw the same invocations.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->metricsPanel()->model()->recordCount(), qint64(10), 5000);
 }
 
 QTEST_MAIN(tst_MainWindow)
