@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 namespace swb::sim {
 
@@ -39,6 +40,43 @@ QByteArrayView thirdField(QByteArrayView line)
 }
 
 } // namespace
+
+Result<QStringList> InvocationTrace::functionsIn(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot read the trace %1: %2.").arg(path, file.errorString()));
+    const QByteArray header = file.readLine().trimmed();
+    if (header.isEmpty())
+        return std::unexpected(formatError(path, 1, QStringLiteral("The file is empty.")));
+    const QList<QByteArray> names = header.split(',');
+    if (names.size() <= kFixedColumns || names.at(2) != "HashFunction")
+        return std::unexpected(formatError(
+            path, 1, QStringLiteral("The header has no HashFunction as its third column.")));
+    QStringList hashes;
+    QSet<QByteArray> seen;
+    int lineNumber = 1;
+    while (!file.atEnd()) {
+        const QByteArray raw = file.readLine();
+        ++lineNumber;
+        const QByteArrayView line = QByteArrayView(raw).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QByteArrayView hash = thirdField(line);
+        if (hash.isEmpty())
+            return std::unexpected(
+                formatError(path, lineNumber, QStringLiteral("The row has no HashFunction.")));
+        const QByteArray key = hash.toByteArray();
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            hashes << QString::fromUtf8(key);
+        }
+    }
+    if (hashes.isEmpty())
+        return std::unexpected(formatError(path, 1, QStringLiteral("The file has no rows.")));
+    return hashes;
+}
 
 Result<InvocationTrace> InvocationTrace::load(const QStringList& files, const QString& functionHash)
 {

@@ -24,6 +24,9 @@ struct InvocationTrace {
     // the function counts as a day without invocations; a function in none of the files is
     // NotFound, naming a few that are there. Format problems name file:line.
     static Result<InvocationTrace> load(const QStringList& files, const QString& functionHash);
+    // The HashFunctions in one trace file, each once, in the file's order: what a user picks
+    // from before load(). A file that is not in the trace format is a Validation error.
+    static Result<QStringList> functionsIn(const QString& file);
 };
 
 } // namespace swb::sim

@@ -79,6 +79,25 @@ public:
         return b;
     }
 
+    // Entries still busy at `timeMs` (ending after it), and on-demand ones that ended at or
+    // before it but no later than `timeMs - keepMs` (their keep-alive has run out by then).
+    std::pair<int, int> countAt(double timeMs, double keepMs) const
+    {
+        int stillBusy = 0;
+        int expired = 0;
+        const auto count = [&](const BusyInstance& b) {
+            if (b.endMs > timeMs)
+                ++stillBusy;
+            else if (!b.provisioned && b.endMs + keepMs <= timeMs)
+                ++expired;
+        };
+        for (size_t i = 0; i < m_fifoCount; ++i)
+            count(fifoAt(i));
+        for (const BusyInstance& b : m_heap)
+            count(b);
+        return {stillBusy, expired};
+    }
+
 private:
     BusyInstance& fifoAt(size_t i) { return m_fifo[(m_fifoHead + i) & (m_fifoMask)]; }
     const BusyInstance& fifoAt(size_t i) const { return m_fifo[(m_fifoHead + i) & (m_fifoMask)]; }
@@ -144,6 +163,7 @@ public:
     size_t size() const { return m_count; }
     IdleEntry& at(size_t i) { return m_buffer[(m_head + i) & (m_mask)]; }
     IdleEntry& front() { return at(0); }
+    const IdleEntry& at(size_t i) const { return m_buffer[(m_head + i) & (m_mask)]; }
     void pushBack(const IdleEntry& e)
     {
         if (m_count == m_buffer.size())
@@ -225,6 +245,35 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
     double lastCompletionMs = -1;
     double nextExpiryMs = kInfinity; // the general path's earliest idle expiry
 
+    // The instance series: the next sample's time is infinity when there is none left, so the
+    // loop pays one comparison per arrival.
+    const int samples = o.instanceSamples;
+    r.instanceSeries.reserve(size_t(samples));
+    const auto sampleTime = [&](int i) {
+        return samples > 1 ? endMs * double(i) / double(samples - 1) : 0.0;
+    };
+    double nextSampleMs = samples > 0 ? 0.0 : kInfinity;
+    // The pool at `s`, no earlier than the last arrival: requests that have ended and idle
+    // instances that have expired by then are counted as the next arrival will find them.
+    const auto recordSamplesUpTo = [&](double until) {
+        while (nextSampleMs <= until) {
+            const double s = nextSampleMs;
+            const auto [stillBusy, expiredAfterBusy] =
+                busy.countAt(s, FixedKeepAlive ? fixedKeepMs : kInfinity);
+            int expiredIdle = 0;
+            for (size_t i = 0; i < idle.size(); ++i)
+                expiredIdle += idle.at(i).expiresMs <= s ? 1 : 0;
+            int preWarmed = 0;
+            for (const PendingPreWarm& p : preWarms)
+                preWarmed += p.loadMs <= s ? 1 : 0;
+            const int loaded = onDemand + provisioned - expiredIdle - expiredAfterBusy + preWarmed;
+            r.instanceSeries.push_back(
+                {s, std::min(loaded, std::max(cap, provisioned)), stillBusy});
+            const int done = int(r.instanceSeries.size());
+            nextSampleMs = done < samples ? sampleTime(done) : kInfinity;
+        }
+    };
+
     const auto addIdle = [&](const IdleEntry& e) {
         idle.pushBack(e);
         if constexpr (!FixedKeepAlive)
@@ -247,6 +296,8 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
             if (control.progress)
                 control.progress(std::isfinite(endMs) ? t / endMs : 0.0);
         }
+        if (t >= nextSampleMs) [[unlikely]]
+            recordSamplesUpTo(t);
 
         // Requests that ended before this arrival: their instances become idle. The fixed path
         // holds the last one back: it is the most recently used, so this arrival takes it
@@ -377,6 +428,12 @@ SimulationResult simulate(const SimulationOptions& o, KeepAlivePolicy& policy, d
         }
     }
 
+    // Samples after the last arrival, up to the end (or to where a cancelled run stopped).
+    if (r.cancelled)
+        recordSamplesUpTo(t);
+    else
+        recordSamplesUpTo(endMs);
+
     r.arrivals = n;
     r.warmStarts = k.warm;
     r.coldStarts = k.cold;
@@ -427,6 +484,12 @@ Result<SimulationResult> Simulator::run(const SimulationOptions& options, KeepAl
     if (!std::isfinite(rate) || rate < 0)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The arrival rate must be a finite number, 0 or more."));
+    if (options.instanceSamples < 0 ||
+        options.instanceSamples > SimulationOptions::kMaxInstanceSamples)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Instance samples (%1) must be from 0 to %2.")
+                        .arg(options.instanceSamples)
+                        .arg(SimulationOptions::kMaxInstanceSamples));
     if (options.provisionedInstances < 0 ||
         (options.concurrencyCap > 0 && options.provisionedInstances > options.concurrencyCap))
         return fail(ErrorCode::InvalidArgument,

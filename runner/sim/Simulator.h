@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace swb {
 class KeepAlivePolicy;
@@ -31,6 +32,17 @@ struct SimulationOptions {
     int provisionedInstances = 0; // loaded from the start, never expire, used first
     int memoryMb = 128;           // reported with the usage, for pricing
     quint64 seed = 1;
+    // Points of SimulationResult::instanceSeries, evenly spaced from 0 to the end (both
+    // included); 0 = none. Memory O(instanceSamples), allocated once; at most kMaxInstanceSamples.
+    int instanceSamples = 0;
+    static constexpr int kMaxInstanceSamples = 100000;
+};
+
+// The pool at one moment of simulated time.
+struct InstanceSample {
+    double timeMs = 0;
+    int loaded = 0; // busy or idle, provisioned ones included
+    int busy = 0;
 };
 
 // For long runs on a worker thread: progress (fraction of simulated time, a few times per
@@ -63,6 +75,10 @@ struct SimulationResult {
     // durations without init (latency - coldLatency + coldService), init being billed apart.
     LatencyHistogram coldLatency;
     LatencyHistogram coldService;
+    // SimulationOptions::instanceSamples points (fewer when cancelled). Exact with a fixed
+    // keep-alive; with another policy an instance whose request ended since the last arrival
+    // counts as loaded (its keep-alive is only asked at the next arrival).
+    std::vector<InstanceSample> instanceSeries;
 
     quint64 served() const { return warmStarts + coldStarts; }
     double coldStartRatio() const { return served() ? double(coldStarts) / double(served()) : 0; }
