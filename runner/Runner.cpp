@@ -141,6 +141,22 @@ Runner::FunctionState* Runner::state(const QString& function)
     return fs.get();
 }
 
+void Runner::setKeepAliveMs(qint64 ms)
+{
+    m_options.keepAliveMs = std::max<qint64>(0, ms);
+    m_policy = FixedKeepAlivePolicy(m_options.keepAliveMs); // the pools hold a reference to it
+    scheduleExpiry();
+}
+
+void Runner::setConcurrencyLimit(int limit)
+{
+    m_options.concurrencyLimit = std::max(1, limit);
+    for (const auto& fs : std::as_const(m_functions)) {
+        if (!fs->spec.reservedConcurrency)
+            fs->pool->setConcurrencyCap(m_options.concurrencyLimit);
+    }
+}
+
 int Runner::instanceCount(const QString& function) const
 {
     const auto it = m_functions.find(function);

@@ -55,6 +55,13 @@ public:
     void retire(const QString& function);
     void shutdown(); // kills every instance
     int instanceCount(const QString& function) const;
+    // The keep-alive and the concurrency limit (functions without reserved concurrency) can be
+    // changed while running, as the run panel's load row does; idle instances get the new
+    // keep-alive from now on.
+    void setKeepAliveMs(qint64 ms);
+    qint64 keepAliveMs() const { return m_options.keepAliveMs; }
+    void setConcurrencyLimit(int limit);
+    int concurrencyLimit() const { return m_options.concurrencyLimit; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
 
 signals:

@@ -64,7 +64,8 @@ RunPanel::RunPanel(QWidget* parent)
       m_results(new QTabWidget(this)), m_response(new QPlainTextEdit(this)),
       m_logs(new QPlainTextEdit(this)), m_validateTimer(new QTimer(this)),
       m_loadPattern(new QComboBox(this)), m_loadRate(new QDoubleSpinBox(this)),
-      m_loadSeconds(new QSpinBox(this)), m_loadButton(new QPushButton(tr("Start load"), this)),
+      m_loadSeconds(new QSpinBox(this)), m_loadKeepAlive(new QSpinBox(this)),
+      m_loadConcurrency(new QSpinBox(this)), m_loadButton(new QPushButton(tr("Start load"), this)),
       m_loadStatus(new QLabel(this)), m_loadStatusTimer(new QTimer(this))
 {
     if (auto catalog = EventTemplateCatalog::loadBuiltIn())
@@ -125,6 +126,19 @@ RunPanel::RunPanel(QWidget* parent)
     m_loadSeconds->setValue(10);
     m_loadSeconds->setSuffix(tr(" s"));
     m_loadSeconds->setAccessibleName(tr("Load duration"));
+    m_loadKeepAlive->setRange(0, 24 * 3600);
+    m_loadKeepAlive->setValue(600);
+    m_loadKeepAlive->setPrefix(tr("keep-alive "));
+    m_loadKeepAlive->setSuffix(tr(" s"));
+    m_loadKeepAlive->setAccessibleName(tr("Keep-alive of idle instances, in seconds"));
+    m_loadKeepAlive->setToolTip(
+        tr("How long an idle instance stays warm (the runner's keep-alive)"));
+    m_loadConcurrency->setRange(1, 1000);
+    m_loadConcurrency->setValue(10);
+    m_loadConcurrency->setPrefix(tr("limit "));
+    m_loadConcurrency->setAccessibleName(tr("Concurrency limit"));
+    m_loadConcurrency->setToolTip(
+        tr("Instances per function at most (unless it reserves its own); beyond it, throttled"));
     m_loadButton->setAccessibleName(tr("Start or stop the load test"));
     m_loadStatus->setAccessibleName(tr("Load test status"));
     m_loadStatus->setWordWrap(true);
@@ -134,6 +148,8 @@ RunPanel::RunPanel(QWidget* parent)
     loadRow->addWidget(m_loadRate);
     loadRow->addWidget(new QLabel(tr("for"), loadBox));
     loadRow->addWidget(m_loadSeconds);
+    loadRow->addWidget(m_loadKeepAlive);
+    loadRow->addWidget(m_loadConcurrency);
     loadRow->addWidget(m_loadButton);
     auto* loadLayout = new QVBoxLayout(loadBox);
     loadLayout->addLayout(loadRow);
@@ -178,6 +194,8 @@ void RunPanel::setRunner(Runner* runner)
     m_loadButton->setText(tr("Start load"));
     m_runner = runner;
     if (runner) {
+        m_loadKeepAlive->setValue(int(runner->keepAliveMs() / 1000));
+        m_loadConcurrency->setValue(runner->concurrencyLimit());
         m_load = new LoadTest(*runner, this);
         connect(m_load, &LoadTest::invocationFinished, this,
                 [this](const InvocationRecord& record, int) {
@@ -359,6 +377,12 @@ void RunPanel::setLoad(const QString& pattern, double ratePerSecond, int seconds
     m_loadSeconds->setValue(seconds);
 }
 
+void RunPanel::setLoadLimits(int keepAliveSeconds, int concurrencyLimit)
+{
+    m_loadKeepAlive->setValue(keepAliveSeconds);
+    m_loadConcurrency->setValue(concurrencyLimit);
+}
+
 bool RunPanel::isLoadRunning() const
 {
     return m_load && m_load->isRunning();
@@ -389,6 +413,8 @@ bool RunPanel::startLoad()
                           .value_or(LoadPattern::Kind::Constant);
     options.ratePerSecond = m_loadRate->value();
     options.durationSeconds = m_loadSeconds->value();
+    m_runner->setKeepAliveMs(qint64(m_loadKeepAlive->value()) * 1000);
+    m_runner->setConcurrencyLimit(m_loadConcurrency->value());
     m_loadRecords.clear();
     m_loadDone = 0;
     if (const auto started = m_load->start(options); !started) {

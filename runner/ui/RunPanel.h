@@ -47,6 +47,8 @@ public:
     // The load row: the current function and payload at `ratePerSecond` for `seconds` with the
     // pattern (constant, poisson or burst).
     void setLoad(const QString& pattern, double ratePerSecond, int seconds);
+    // The runner's keep-alive (seconds) and concurrency limit, set when the load starts.
+    void setLoadLimits(int keepAliveSeconds, int concurrencyLimit);
     bool isLoadRunning() const;
     QString loadStatus() const;
 
@@ -86,6 +88,8 @@ private:
     QComboBox* m_loadPattern;
     QDoubleSpinBox* m_loadRate;
     QSpinBox* m_loadSeconds;
+    QSpinBox* m_loadKeepAlive;   // seconds; applies to the runner
+    QSpinBox* m_loadConcurrency; // instances per function without reserved concurrency
     QPushButton* m_loadButton;
     QLabel* m_loadStatus;
     QTimer* m_loadStatusTimer;

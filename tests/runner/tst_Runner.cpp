@@ -126,6 +126,7 @@ private slots:
     void exitMidInvocationIsReported();
     void initErrorIsReportedAndNextTriesAgain();
     void throttlesAtReservedConcurrency();
+    void concurrencyLimitAndKeepAliveChangeWhileRunning();
     void refusesInvalidJsonEvent();
     void refusesUnknownFunction();
     void refusesOversizedResponse();
@@ -338,6 +339,29 @@ void tst_Runner::initErrorIsReportedAndNextTriesAgain()
     const InvocationRecord next = invokeAndWait(runner, QStringLiteral("missing"));
     QCOMPARE(next.errorType, QStringLiteral("Runtime.ImportModuleError"));
     QVERIFY(next.coldStart);
+}
+
+void tst_Runner::concurrencyLimitAndKeepAliveChangeWhileRunning()
+{
+    Harness* h = make();
+    QVERIFY(h);
+    h->add(QStringLiteral("sleepy"), QStringLiteral("app.sleepy"), 2);
+    h->add(QStringLiteral("ok"), QStringLiteral("app.ok"));
+    Runner runner(h->ws, options());
+    // A first invocation creates the pool with the old limit; lowering it applies at once.
+    bool firstDone = false;
+    runner.invoke(QStringLiteral("sleepy"), "{}",
+                  [&](const InvocationRecord&) { firstDone = true; });
+    runner.setConcurrencyLimit(1);
+    QCOMPARE(runner.concurrencyLimit(), 1);
+    const InvocationRecord second = invokeAndWait(runner, QStringLiteral("sleepy"));
+    QCOMPARE(outcomeName(second.outcome), QStringLiteral("throttled"));
+    QTRY_VERIFY_WITH_TIMEOUT(firstDone, 10000);
+    // A shorter keep-alive expires the idle instance of another function.
+    QVERIFY(invokeAndWait(runner, QStringLiteral("ok")).coldStart);
+    runner.setKeepAliveMs(100);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.instanceCount(QStringLiteral("ok")), 0, 5000);
+    QVERIFY(invokeAndWait(runner, QStringLiteral("ok")).coldStart);
 }
 
 void tst_Runner::throttlesAtReservedConcurrency()

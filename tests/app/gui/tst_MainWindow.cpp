@@ -13,6 +13,7 @@
 #include "MetricsPanel.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
+#include "Runner.h"
 #include "TimelineModel.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
@@ -60,6 +61,7 @@ private slots:
     void offersToRestoreUnsavedBuffersAtOpen();
     void costPanelPricesTheWorkspacesScenarios();
     void loadTestProducesColdThenWarmBars();
+    void loadRowLimitsApplyToTheRunner();
 
 private:
     QString writeWorkspace();
@@ -325,6 +327,27 @@ void tst_MainWindow::loadTestProducesColdThenWarmBars()
     QVERIFY(!run->isLoadRunning());
     // The metrics saw the same invocations.
     QTRY_COMPARE_WITH_TIMEOUT(m_window->metricsPanel()->model()->recordCount(), qint64(10), 5000);
+}
+
+// The load row's concurrency limit is the runner's: a limit of 1 with a slow handler
+// throttles the requests that overlap.
+void tst_MainWindow::loadRowLimitsApplyToTheRunner()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(test::writeFile(ws, QStringLiteral("greet/app.py"),
+                            "import time\n\ndef handler(event, context):\n    time.sleep(0.3)\n"
+                            "    return {\"statusCode\": 200}\n"));
+    QVERIFY(m_window->openWorkspace(ws));
+    RunPanel* run = m_window->runPanel();
+    QSignalSpy done(run, &RunPanel::loadFinished);
+    run->setLoad(QStringLiteral("constant"), 10, 1);
+    run->setLoadLimits(5, 1);
+    QVERIFY(run->startLoad());
+    QCOMPARE(m_window->runner()->concurrencyLimit(), 1);
+    QCOMPARE(m_window->runner()->keepAliveMs(), qint64(5000));
+    QVERIFY(done.wait(60000));
+    QVERIFY2(!run->loadStatus().contains(QStringLiteral("throttled 0 ")),
+             qPrintable(run->loadStatus()));
 }
 
 QTEST_MAIN(tst_MainWindow)
