@@ -22,11 +22,17 @@
 
 #include "TestFiles.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +68,7 @@ private slots:
     void costPanelPricesTheWorkspacesScenarios();
     void loadTestProducesColdThenWarmBars();
     void loadRowLimitsApplyToTheRunner();
+    void everyControlHasAnAccessibleName();
 
 private:
     QString writeWorkspace();
@@ -348,6 +355,41 @@ void tst_MainWindow::loadRowLimitsApplyToTheRunner()
     QVERIFY(done.wait(60000));
     QVERIFY2(!run->loadStatus().contains(QStringLiteral("throttled 0 ")),
              qPrintable(run->loadStatus()));
+}
+
+// Screen readers name a control by its accessible name, else its text: every input, button
+// and list in the window must have one or the other.
+void tst_MainWindow::everyControlHasAnAccessibleName()
+{
+    QVERIFY(m_window->openWorkspace(QStringLiteral(SWB_SOURCE_DIR "/examples/hello-python")));
+    QStringList unnamed;
+    for (QWidget* w : m_window->findChildren<QWidget*>()) {
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) ||
+                             qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+                             qobject_cast<QAbstractItemView*>(w) ||
+                             qobject_cast<QPlainTextEdit*>(w);
+        if (!control || !w->isVisibleTo(m_window))
+            continue;
+        // Qt's own inner parts (a combo box's line edit, a spin box's editor, a scroll area's
+        // buttons) are named by their owner.
+        const QByteArray cls = w->metaObject()->className();
+        if (qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+            qobject_cast<QComboBox*>(w->parentWidget()) ||
+            qobject_cast<QAbstractItemView*>(w->parentWidget()) || // headers, corner button
+            qobject_cast<QTabBar*>(w->parentWidget()) ||           // a tab's close button
+            w->objectName().startsWith("qt_") || cls == "QTableCornerButton")
+            continue;
+        QString text;
+        if (auto* b = qobject_cast<QAbstractButton*>(w))
+            text = b->text().remove(QLatin1Char('&'));
+        if (w->accessibleName().isEmpty() && text.trimmed().isEmpty())
+            unnamed << QStringLiteral("%1 in %2")
+                           .arg(QString::fromLatin1(w->metaObject()->className()),
+                                QString::fromLatin1(
+                                    w->parentWidget() ? w->parentWidget()->metaObject()->className()
+                                                      : "window"));
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
 }
 
 QTEST_MAIN(tst_MainWindow)
