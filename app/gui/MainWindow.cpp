@@ -17,6 +17,7 @@
 #include "WorkspaceTree.h"
 #include "format/WorkspaceFile.h"
 #include "format/WorkspaceFunctions.h"
+#include "import/TemplateImport.h"
 #include "model/Runtime.h"
 #include "model/Workspace.h"
 #include "settings/Settings.h"
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -122,6 +124,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         else
             openWorkspace(folder);
     });
+    connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::askImport);
     connect(m_tree, &WorkspaceTree::functionActivated, this,
             [this](const QString& f) { m_runPanel->selectFunction(f); });
     connect(
@@ -195,6 +198,7 @@ void MainWindow::buildMenus()
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Import SAM Template or serverless.yml…"), this, &MainWindow::askImport);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     QAction* close = file->addAction(tr("&Close Workspace"), this, [this] { closeWorkspace(); });
     m_workspaceActions << close;
@@ -485,6 +489,55 @@ Result<void> MainWindow::deleteFunction(const QString& name, bool deleteFiles)
         return fail(ErrorCode::InvalidArgument, tr("Open a workspace first."));
     Workspace ws = *m_workspace;
     return reportAndReopen(WorkspaceFunctions::remove(ws, name, deleteFiles));
+}
+
+Result<void> MainWindow::importTemplate(const QString& templatePath, const QString& folder)
+{
+    const QString target = QDir(folder).filePath(QString::fromLatin1(Workspace::kFileName));
+    if (QFileInfo::exists(target)) {
+        const auto error = fail(ErrorCode::InvalidArgument,
+                                tr("%1 already exists; import into another folder, or open that "
+                                   "workspace.")
+                                    .arg(target));
+        m_welcome->setError(error.error().message);
+        return error;
+    }
+    auto imported = swb::importTemplate(templatePath, QDir::cleanPath(folder),
+                                        QProcessEnvironment::systemEnvironment());
+    if (!imported) {
+        QString message = imported.error().message;
+        for (const Diagnostic& d : imported.error().diagnostics)
+            message += QLatin1Char('\n') + d.toString();
+        m_welcome->setError(message);
+        return std::unexpected(imported.error());
+    }
+    if (auto saved = WorkspaceFile::save(imported->workspace); !saved) {
+        m_welcome->setError(saved.error().message);
+        return saved;
+    }
+    auto opened = openWorkspace(folder);
+    if (opened && !imported->warnings.isEmpty())
+        statusBar()->showMessage(tr("Imported with %n thing(s) not taken over, the first: %1",
+                                    nullptr, int(imported->warnings.size()))
+                                     .arg(imported->warnings.first().toString()),
+                                 20000);
+    return opened;
+}
+
+void MainWindow::askImport()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import a SAM template or a serverless.yml"), m_settings.lastWorkspace(),
+        tr("Templates (*.yaml *.yml *.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder for the new workspace (workbench.json goes here)"),
+        QFileInfo(file).absolutePath());
+    if (folder.isEmpty())
+        return;
+    if (const auto imported = importTemplate(file, folder); !imported && m_workspace)
+        QMessageBox::warning(this, tr("Import"), imported.error().message);
 }
 
 void MainWindow::askNewFunction()

@@ -60,6 +60,9 @@ public:
     Result<void> createFunction(const QString& name, const QString& runtimeId);
     Result<void> renameFunction(const QString& from, const QString& to);
     Result<void> deleteFunction(const QString& name, bool deleteFiles);
+    // Imports a SAM template.yaml or serverless.yml into `folder` (its workbench.json must not
+    // exist yet) and opens it; the import's warnings show in the status bar.
+    Result<void> importTemplate(const QString& templatePath, const QString& folder);
     Runner* runner() const { return m_runner.get(); }
     RunPanel* runPanel() const { return m_runPanel; }
     EditorTabs* editorTabs() const { return m_editor; }
@@ -79,6 +82,7 @@ private:
     void buildMenus();
     void rebuildRecentMenu();
     void chooseWorkspace();
+    void askImport();
     void askNewFunction();
     void askRenameFunction(const QString& function);
     void askDeleteFunction(const QString& function);

@@ -37,7 +37,14 @@ WelcomePage::WelcomePage(QWidget* parent)
     column->addWidget(title);
     column->addWidget(intro);
     column->addSpacing(12);
-    column->addWidget(open, 0, Qt::AlignLeft);
+    auto* import = new QPushButton(tr("Import SAM template or serverless.yml…"), this);
+    import->setAccessibleName(tr("Import a SAM template or a serverless.yml"));
+    connect(import, &QPushButton::clicked, this, &WelcomePage::importRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(open);
+    buttons->addWidget(import);
+    buttons->addStretch(1);
+    column->addLayout(buttons);
     column->addWidget(m_error);
     column->addSpacing(12);
     column->addWidget(new QLabel(tr("Examples"), this));

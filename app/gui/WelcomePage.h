@@ -22,6 +22,7 @@ public:
 
 signals:
     void openRequested(const QString& folder); // empty: ask the user for a folder
+    void importRequested();                    // a SAM template or serverless.yml
 
 private:
     QListWidget* m_recent;

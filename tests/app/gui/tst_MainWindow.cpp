@@ -69,6 +69,7 @@ private slots:
     void loadTestProducesColdThenWarmBars();
     void loadRowLimitsApplyToTheRunner();
     void everyControlHasAnAccessibleName();
+    void importsASamTemplateAndOpensIt();
 
 private:
     QString writeWorkspace();
@@ -390,6 +391,40 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
                                                       : "window"));
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
+}
+
+void tst_MainWindow::importsASamTemplateAndOpensIt()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("sam"));
+    QVERIFY(test::writeFile(folder, QStringLiteral("template.yaml"),
+                            R"yaml(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: orders/
+      Handler: app.handler
+      Runtime: python3.12
+      Events:
+        GetOrder:
+          Type: HttpApi
+          Properties:
+            Path: /orders/{id}
+            Method: get
+)yaml"));
+    QVERIFY(test::writeFile(folder, QStringLiteral("orders/app.py"),
+                            "def handler(e, c):\n    return 1\n"));
+    const auto imported =
+        m_window->importTemplate(QDir(folder).filePath(QStringLiteral("template.yaml")), folder);
+    QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+    QVERIFY(m_window->workspace());
+    QVERIFY(m_window->workspaceTree()->functionItem(QStringLiteral("OrdersFunction")));
+    // A second import into the same folder would overwrite it: refused, said on the page.
+    QVERIFY(m_window->closeWorkspace());
+    QVERIFY(
+        !m_window->importTemplate(QDir(folder).filePath(QStringLiteral("template.yaml")), folder));
+    QVERIFY(m_window->welcomePage()->error().contains(QStringLiteral("already exists")));
 }
 
 QTEST_MAIN(tst_MainWindow)
