@@ -160,6 +160,11 @@ void tst_MainWindow::invokeShowsResponseLogsAndStatus()
     QVERIFY(sawOutput);
     QVERIFY2(m_window->statusText().contains(QStringLiteral("1 instance")),
              qPrintable(m_window->statusText()));
+    // And one new bar on the timeline: a cold start, with its REPORT figures.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->timelineModel()->barCount(), qsizetype(1), 5000);
+    QVERIFY(m_window->timelineModel()->bar(0).cold);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->timelineModel()->bar(0).hasRecord, 5000);
+    QVERIFY(m_window->timelineModel()->bar(0).reportLine().startsWith(QStringLiteral("REPORT")));
 }
 
 void tst_MainWindow::secondInvokeIsWarm()
