@@ -146,10 +146,11 @@ SimulatePanel::SimulatePanel(QWidget* parent) : QWidget(parent)
     m_usageView = new QChartView(new QChart);
     m_usageView->setRenderHint(QPainter::Antialiasing);
     m_usageView->setAccessibleName(tr("Busy and idle instance time"));
-    m_usageView->setMinimumHeight(120);
-    m_usageView->setMaximumHeight(160);
+    m_usageView->setMinimumHeight(150);
+    m_usageView->setMaximumHeight(190);
     instancesChart()->setTitle(tr("Instances over time"));
     usageChart()->setTitle(tr("Instance-hours: busy and idle"));
+    usageChart()->setMargins(QMargins(6, 2, 6, 2));
     styleChart(instancesChart());
     styleChart(usageChart());
 
@@ -336,7 +337,8 @@ void SimulatePanel::buildForm(QFormLayout* form)
     form->addRow(tr("Service time:"), m_serviceKind);
     form->addRow(tr("Service ms:"), m_serviceMs);
     form->addRow(tr("Service p99:"), m_serviceP99Ms);
-    form->addRow(tr("Measured function:"), withError(m_measuredFunction, m_serviceError));
+    form->addRow(tr("Measured function:"), m_measuredFunction);
+    form->addRow(QString(), m_serviceError);
     form->addRow(tr("Init:"), m_initKind);
     form->addRow(tr("Init ms:"), m_initMs);
     form->addRow(tr("Keep-alive:"), m_policy);
@@ -498,6 +500,8 @@ void SimulatePanel::updateForm()
         m_form->setRowVisible(m_serviceMs, service != Measured);
         m_form->setRowVisible(m_serviceP99Ms, service == LogNormal);
         m_form->setRowVisible(m_initMs, m_initKind->currentIndex() == 0);
+        m_form->setRowVisible(m_measuredFunction,
+                              service == Measured || m_initKind->currentIndex() == 1);
         m_form->setRowVisible(m_keepAliveMinutes, m_policy->currentIndex() == FixedPolicy);
     }
     m_serviceMs->setAccessibleName(m_serviceKind->currentIndex() == LogNormal
@@ -692,12 +696,13 @@ void SimulatePanel::onWorkerDone()
     }
     m_progress->setValue(m_progress->maximum());
     showResult(r, worker->provider);
-    showStatus(tr("Simulated %1: %2 arrivals (%3), service %4, keep-alive %5.")
-                   .arg(formatDuration(r.simulatedMs))
-                   .arg(r.arrivals)
-                   .arg(worker->options.arrivals.describe(), worker->options.serviceTime.describe(),
-                        worker->policy->describe()),
+    showStatus(tr("Simulated %1: %2 arrivals.").arg(formatDuration(r.simulatedMs)).arg(r.arrivals),
                false);
+    // The models in full, for whoever wants them, without pushing the figures down.
+    m_status->setToolTip(tr("Arrivals %1; service %2; init %3; keep-alive %4.")
+                             .arg(worker->options.arrivals.describe(),
+                                  worker->options.serviceTime.describe(),
+                                  worker->options.initTime.describe(), worker->policy->describe()));
     emit finished(r);
 }
 
@@ -745,10 +750,12 @@ void SimulatePanel::showResult(const SimulationResult& r, const QString& provide
     auto* x = new QValueAxis;
     x->setTitleText(days ? tr("days") : tr("hours"));
     x->setRange(0, std::max(r.simulatedMs / unitMs, 1e-9));
+    x->applyNiceNumbers();
     x->setLabelFormat(QStringLiteral("%g"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("instances"));
     y->setRange(0, peak * 1.1);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -767,13 +774,17 @@ void SimulatePanel::showResult(const SimulationResult& r, const QString& provide
     auto* idleSet = new QBarSet(tr("idle"));
     *idleSet << r.idleInstanceMs / 3600000.0;
     auto* bars = new QHorizontalStackedBarSeries;
+    bars->setBarWidth(0.7);
     bars->append(busySet);
     bars->append(idleSet);
     usage->addSeries(bars);
     auto* category = new QBarCategoryAxis;
     category->append(tr("instance-h"));
     auto* hours = new QValueAxis;
-    hours->setLabelFormat(QStringLiteral("%g"));
+    hours->setRange(0, std::max(1e-9, (r.busyInstanceMs + r.idleInstanceMs) / 3600000.0));
+    hours->applyNiceNumbers();
+    hours->setTickCount(5);
+    hours->setLabelFormat(QStringLiteral("%.4g"));
     usage->addAxis(category, Qt::AlignLeft);
     usage->addAxis(hours, Qt::AlignBottom);
     bars->attachAxis(category);

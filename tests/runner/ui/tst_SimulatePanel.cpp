@@ -5,11 +5,14 @@
 // points, and a panel destroyed mid-run neither crashes nor hangs.
 #include "SimulatePanel.h"
 
+#include "HistoryStore.h"
+#include "InvocationRecord.h"
 #include "KeepAlivePolicy.h"
 #include "sim/Simulator.h"
 
 #include <QChart>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -170,10 +173,62 @@ private slots:
         field<QSpinBox>(panel, "provisioned")->setValue(2);
         QVERIFY(panel.runButton()->isEnabled());
 
+        // A lognormal whose p99 is not above its p50.
+        field<QComboBox>(panel, "serviceKind")->setCurrentIndex(2);
+        field<QDoubleSpinBox>(panel, "serviceP99Ms")->setValue(50);
+        QVERIFY(!panel.runButton()->isEnabled());
+        QVERIFY(!field<QLabel>(panel, "serviceError")->isHidden());
+        field<QDoubleSpinBox>(panel, "serviceP99Ms")->setValue(500);
+        QVERIFY(panel.runButton()->isEnabled());
+
         // Measured times without a history.
         field<QComboBox>(panel, "serviceKind")->setCurrentIndex(3);
         QVERIFY(!panel.runButton()->isEnabled());
         QVERIFY(field<QLabel>(panel, "serviceError")->text().contains(QStringLiteral("history")));
+    }
+
+    // setDefaults with a history: memory, and service and init times measured from it. Every
+    // measured duration is 40 ms and the one cold start's init is 300 ms, so a day at 1/s with
+    // keep-alive 1 min shows a busy time of exactly 40 ms per request plus 300 ms per cold start.
+    void measuredTimesComeFromTheHistory()
+    {
+        QTemporaryDir dir;
+        auto store = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(store);
+        for (int i = 0; i < 5; ++i) {
+            InvocationRecord r;
+            r.requestId = QStringLiteral("req-%1").arg(i);
+            r.functionName = QStringLiteral("hello");
+            r.instanceId = 1;
+            r.coldStart = i == 0;
+            r.initDurationMs = i == 0 ? 300 : 0;
+            r.durationMs = 40;
+            r.billedDurationMs = 40;
+            r.startedAtEpochMs = QDateTime::currentMSecsSinceEpoch() - 1000 + i;
+            r.memorySizeMb = 256;
+            (*store)->record(r);
+        }
+        QVERIFY((*store)->flush());
+
+        SimulatePanel panel;
+        fillShortRun(panel);
+        panel.setFunctions({QStringLiteral("hello"), QStringLiteral("other")});
+        panel.setDefaults(QStringLiteral("hello"), 256);
+        QCOMPARE(field<QComboBox>(panel, "serviceKind")->currentIndex(), 0); // nothing measured
+        panel.setHistory(store->get());
+        panel.setDefaults(QStringLiteral("hello"), 256);
+        QCOMPARE(field<QComboBox>(panel, "serviceKind")->currentIndex(), 3);
+        QCOMPARE(field<QComboBox>(panel, "initKind")->currentIndex(), 1);
+        QCOMPARE(field<QSpinBox>(panel, "memoryMb")->value(), 256);
+        QVERIFY(panel.runButton()->isEnabled());
+        QSignalSpy finished(&panel, &SimulatePanel::finished);
+        QVERIFY(panel.run());
+        QVERIFY(finished.wait(60000));
+        const SimulationResult& r = *panel.lastResult();
+        QCOMPARE(r.memoryMb, 256);
+        QVERIFY(r.coldStarts > 0);
+        QCOMPARE(r.serviceMsTotal, 40.0 * double(r.served()));
+        QCOMPARE(r.initMsTotal, 300.0 * double(r.coldStarts));
     }
 
     void badTraceFileShowsAnError()
@@ -270,6 +325,9 @@ private slots:
         QSignalSpy finished(&panel, &SimulatePanel::finished);
         QVERIFY(panel.run());
         QVERIFY(finished.wait(120000));
+        // The charts lay out their axes and legends on the next turns of the event loop.
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
         QVERIFY(panel.grab().save(dir + QStringLiteral("/simulate-panel.png")));
     }
 };
