@@ -11,6 +11,7 @@
 #include "Runner.h"
 #include "RunnerEvent.h"
 #include "RuntimeFiles.h"
+#include "SimulatePanel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
 #include "WelcomePage.h"
@@ -77,6 +78,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
 {
     m_costPanel = new CostPanel(this);
     m_metrics = new MetricsPanel(this);
+    m_simulate = new SimulatePanel(this);
+    m_simulateDock = new QDockWidget(tr("Simulate"), this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_costDock = new QDockWidget(tr("Cost"), this);
     m_measureTimer = new QTimer(this);
@@ -104,7 +107,13 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     costScroll->setWidgetResizable(true);
     costScroll->setFrameShape(QFrame::NoFrame);
     dock(m_costDock, "CostDock", costScroll, Qt::RightDockWidgetArea);
+    auto* simulateScroll = new QScrollArea(this);
+    simulateScroll->setWidget(m_simulate);
+    simulateScroll->setWidgetResizable(true);
+    simulateScroll->setFrameShape(QFrame::NoFrame);
+    dock(m_simulateDock, "SimulateDock", simulateScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_runDock, m_costDock);
+    tabifyDockWidget(m_costDock, m_simulateDock);
     m_runDock->raise();
     dock(m_metricsDock, "MetricsDock", m_metrics, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_timelineDock, m_logDock);
@@ -183,6 +192,7 @@ MainWindow::~MainWindow()
 {
     // No prompts here: unsaved buffers stay in the recovery folder for the next start.
     m_costPanel->setHistory(nullptr);
+    m_simulate->setHistory(nullptr);
     m_runPanel->setRunner(nullptr);
     if (m_runner) {
         m_runner->disconnect(this);
@@ -244,6 +254,9 @@ void MainWindow::buildMenus()
     QAction* metricsToggle = m_metricsDock->toggleViewAction();
     metricsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     view->addAction(metricsToggle);
+    QAction* simulateToggle = m_simulateDock->toggleViewAction();
+    simulateToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    view->addAction(simulateToggle);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
@@ -331,6 +344,11 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     for (const FunctionSpec& f : m_workspace->functions)
         functionNames << f.name;
     m_metrics->setFunctions(functionNames);
+    m_simulate->setHistory(m_history.get());
+    m_simulate->setFunctions(functionNames);
+    if (!m_workspace->functions.isEmpty())
+        m_simulate->setDefaults(m_workspace->functions.first().name,
+                                m_workspace->functions.first().memoryMb);
     m_metrics->model()->clear();
     m_editor->setRecoveryFolder(
         QDir(m_workspace->folder).filePath(QStringLiteral(".swb/recovery")));
@@ -374,6 +392,8 @@ bool MainWindow::closeWorkspace()
     m_measureTimer->stop();
     m_costPanel->setHistory(nullptr);
     m_costPanel->setWorkspace(nullptr, QString());
+    m_simulate->cancel();
+    m_simulate->setHistory(nullptr);
     m_runPanel->setRunner(nullptr);
     m_tree->setWorkspace(nullptr);
     if (m_runner) {

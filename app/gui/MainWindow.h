@@ -22,6 +22,7 @@ namespace swb {
 class CostPanel;
 class EditorTabs;
 class MetricsPanel;
+class SimulatePanel;
 class HistoryStore;
 class LogView;
 class TimelineModel;
@@ -68,6 +69,7 @@ public:
     EditorTabs* editorTabs() const { return m_editor; }
     CostPanel* costPanel() const { return m_costPanel; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
+    SimulatePanel* simulatePanel() const { return m_simulate; }
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -108,6 +110,8 @@ private:
     TimelineView* m_timeline;
     CostPanel* m_costPanel;
     MetricsPanel* m_metrics;
+    SimulatePanel* m_simulate;
+    QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;
     QDockWidget* m_runDock;
