@@ -8,11 +8,11 @@
 #include "format/WorkspaceFile.h"
 #include "sim/HybridHistogramPolicy.h"
 #include "sim/InvocationTrace.h"
+#include "sim/SimulationBilling.h"
 #include "sim/Simulator.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <cmath>
 #include <optional>
@@ -25,46 +25,6 @@ namespace {
 using namespace swb::sim;
 
 const QString kCommand = QStringLiteral("simulate");
-
-// "500ms", "30s", "10m" (or "10min"), "2h", "1d", "1mo" (30 days); a bare number is seconds.
-std::optional<double> parseDurationMs(const QString& text)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*(ms|s|m|min|h|d|mo)?\\s*$"));
-    const QRegularExpressionMatch m = pattern.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    double factor = 1000.0;
-    if (unit == QLatin1String("ms"))
-        factor = 1.0;
-    else if (unit == QLatin1String("m") || unit == QLatin1String("min"))
-        factor = 60000.0;
-    else if (unit == QLatin1String("h"))
-        factor = 3600000.0;
-    else if (unit == QLatin1String("d"))
-        factor = 86400000.0;
-    else if (unit == QLatin1String("mo"))
-        factor = 30 * 86400000.0;
-    const double ms = value * factor;
-    if (!std::isfinite(ms))
-        return std::nullopt;
-    return ms;
-}
-
-QString formatDuration(double ms)
-{
-    if (ms >= 86400000.0)
-        return QStringLiteral("%1 d").arg(ms / 86400000.0, 0, 'g', 4);
-    if (ms >= 3600000.0)
-        return QStringLiteral("%1 h").arg(ms / 3600000.0, 0, 'g', 4);
-    if (ms >= 60000.0)
-        return QStringLiteral("%1 min").arg(ms / 60000.0, 0, 'g', 4);
-    if (ms >= 1000.0)
-        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'g', 4);
-    return QStringLiteral("%1 ms").arg(ms, 0, 'g', 4);
-}
 
 QString percent(quint64 part, quint64 whole)
 {
@@ -104,48 +64,6 @@ QJsonObject resultToJson(const SimulationResult& r)
         {QStringLiteral("cancelled"), r.cancelled},
         {QStringLiteral("latency"), latency},
     };
-}
-
-// What the simulated run bills, scaled to the providers' 730-hour month (prices and free
-// tiers are monthly), as swb cost does.
-// Durations without init come from the histograms (latency - cold latency + cold service), each
-// bucket at its middle; init is billed apart, per cold start.
-BillingUsage usageOf(const SimulationResult& r, double monthScale, bool freeTier)
-{
-    BillingUsage u;
-    u.includeFreeTier = freeTier;
-    u.invocations = std::llround(double(r.served()) * monthScale);
-    u.memoryMb = r.memoryMb;
-    double weightedMs = 0;
-    double count = 0;
-    for (int i = 0; i < LatencyHistogram::kBucketCount; ++i) {
-        const qint64 c = qint64(r.latency.countAt(i)) - qint64(r.coldLatency.countAt(i)) +
-                         qint64(r.coldService.countAt(i));
-        if (c <= 0)
-            continue;
-        const double middleUs =
-            (LatencyHistogram::lowerBoundUs(i) + LatencyHistogram::upperBoundUs(i) - 1) / 2.0;
-        u.durations.append(DurationBucket{middleUs / 1000.0, double(c)});
-        weightedMs += middleUs / 1000.0 * double(c);
-        count += double(c);
-    }
-    // The buckets' middles, scaled so that their mean is the exact mean service time: a fixed
-    // 120 ms is billed as 120 ms, not as its bucket's middle (120.06 ms, rounded up to 121).
-    if (weightedMs > 0 && r.served()) {
-        const double factor = r.serviceMsTotal / double(r.served()) / (weightedMs / count);
-        for (DurationBucket& b : u.durations)
-            b.durationMs *= factor;
-    }
-    u.coldStarts = std::llround(double(r.coldStarts) * monthScale);
-    if (r.coldStarts)
-        u.initDurationMs = r.initMsTotal / double(r.coldStarts + r.preWarmLoads);
-    if (r.provisionedInstances > 0) {
-        u.provisionedInstances = r.provisionedInstances;
-        u.provisionedHours = 730;
-        u.provisionedInvocationShare =
-            r.served() ? double(r.provisionedStarts) / double(r.served()) : 0.0;
-    }
-    return u;
 }
 
 // Service (and init) times measured by the runner for `function` in the workspace's history.
@@ -464,15 +382,17 @@ int runSimulate(Console& console, const QStringList& args)
     // The cost through the cost engine; a price that cannot be computed is a warning, the
     // simulation's figures still stand.
     std::optional<CostBreakdown> cost;
-    const double monthScale = r.simulatedMs > 0 ? 730 * 3600000.0 / r.simulatedMs : 0.0;
+    // Scaled to the providers' 730-hour month (prices and free tiers are monthly).
+    const double monthScale = monthScaleOf(r.simulatedMs);
     if (providerName != QLatin1String("none") && r.simulatedMs > 0) {
         auto catalog = parser.isSet(QStringLiteral("workspace"))
                            ? PricingCatalog::forWorkspace(workspaceArgument(parser, false))
                            : PricingCatalog::builtIn();
         Result<CostBreakdown> priced =
-            catalog ? CostEngine(std::move(*catalog))
-                          .price(providerName, usageOf(r, monthScale, parser.isSet(freeTier)))
-                    : std::unexpected(catalog.error());
+            catalog
+                ? CostEngine(std::move(*catalog))
+                      .price(providerName, billingUsageOf(r, monthScale, parser.isSet(freeTier)))
+                : std::unexpected(catalog.error());
         if (priced) {
             cost = std::move(*priced);
         } else {
