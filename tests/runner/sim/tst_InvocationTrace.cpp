@@ -45,6 +45,8 @@ private slots:
     void rejectsBadFiles();
     void unknownFunctionNamesSomeThatExist();
     void missingFileIsAnIoError();
+    void listsTheFunctionsOfAFile();
+    void listingRejectsBadFiles();
 };
 
 void tst_InvocationTrace::readsOneFunctionsMinutes_data()
@@ -147,6 +149,41 @@ void tst_InvocationTrace::missingFileIsAnIoError()
     QVERIFY(!trace);
     QCOMPARE(trace.error().code, ErrorCode::Io);
     QVERIFY(trace.error().message.contains(QStringLiteral("/nonexistent/d01.csv")));
+}
+
+// The fixture's four rows, in its order, each once; a hash repeated under another app is
+// listed once.
+void tst_InvocationTrace::listsTheFunctionsOfAFile()
+{
+    const auto hashes = InvocationTrace::functionsIn(dayOne());
+    QVERIFY2(hashes, hashes ? "" : qPrintable(hashes.error().message));
+    QCOMPARE(hashes->size(), 4);
+    QVERIFY(hashes->contains(kTimer));
+    QVERIFY(hashes->contains(kHttp));
+    QVERIFY(hashes->contains(kQueue));
+
+    QTemporaryDir dir;
+    QByteArray content = header(2) + "o,a,F1,http,1,2\no,b,F2,http,0,0\no,c,F1,timer,3,4\n";
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("d.csv"), content));
+    const auto two = InvocationTrace::functionsIn(dir.filePath(QStringLiteral("d.csv")));
+    QVERIFY(two);
+    QCOMPARE(*two, QStringList({QStringLiteral("F1"), QStringLiteral("F2")}));
+}
+
+void tst_InvocationTrace::listingRejectsBadFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("bad.csv"), "name,value\nx,1\n"));
+    const auto bad = InvocationTrace::functionsIn(dir.filePath(QStringLiteral("bad.csv")));
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().code, ErrorCode::Validation);
+    QVERIFY2(bad.error().message.startsWith(QStringLiteral("bad.csv:1:")),
+             qPrintable(bad.error().message));
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("rowless.csv"), header(3)));
+    QVERIFY(!InvocationTrace::functionsIn(dir.filePath(QStringLiteral("rowless.csv"))));
+    const auto missing = InvocationTrace::functionsIn(QStringLiteral("/nonexistent/d01.csv"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::Io);
 }
 
 QTEST_GUILESS_MAIN(tst_InvocationTrace)
