@@ -145,6 +145,30 @@ private slots:
         QVERIFY(finished.wait(60000));
     }
 
+    // The simulator reports every 65,536 arrivals (dozens of times a second here); the panel
+    // passes at most one report per kProgressIntervalMs, and the values only grow.
+    void progressIsThrottled()
+    {
+        SimulatePanel panel;
+        fillLongRun(panel);
+        QSignalSpy progress(&panel, &SimulatePanel::progressChanged);
+        QSignalSpy cancelled(&panel, &SimulatePanel::cancelled);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(panel.run());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 6, 60000);
+        const qint64 elapsedMs = clock.elapsed();
+        panel.cancel();
+        QVERIFY(cancelled.wait(10000));
+        QVERIFY2(
+            progress.size() <= elapsedMs / SimulatePanel::kProgressIntervalMs + 2,
+            qPrintable(QStringLiteral("%1 reports in %2 ms").arg(progress.size()).arg(elapsedMs)));
+        for (qsizetype i = 1; i < progress.size(); ++i)
+            QVERIFY(progress.at(i).first().toDouble() >= progress.at(i - 1).first().toDouble());
+        QCOMPARE(panel.progressBar()->value(),
+                 int(std::lround(progress.last().first().toDouble() * 1000)));
+    }
+
     void invalidInputDisablesRunWithAMessage()
     {
         SimulatePanel panel;
