@@ -45,6 +45,10 @@ using namespace swb::sim;
 
 namespace {
 
+// Busy in the runner's warm colour, loaded/idle in a calm grey-blue: the two charts agree.
+const QColor kBusyColor(0x2f, 0x86, 0xd6);
+const QColor kLoadedColor(0x8a, 0x9b, 0xb0);
+
 enum ArrivalModel { Poisson, Periodic, Bursty, Diurnal, Trace };
 enum ServiceKind { Fixed, Exponential, LogNormal, Measured };
 enum PolicyKind { FixedPolicy, NoKeepAlive, Hybrid };
@@ -739,6 +743,9 @@ void SimulatePanel::showResult(const SimulationResult& r, const QString& provide
     loaded->setName(tr("loaded"));
     auto* busy = new QLineSeries;
     busy->setName(tr("busy"));
+    // The same colours as the instance-hours bar below: busy one hue, loaded (and idle) another.
+    loaded->setColor(kLoadedColor);
+    busy->setColor(kBusyColor);
     int peak = 1;
     for (const InstanceSample& s : r.instanceSeries) {
         loaded->append(s.timeMs / unitMs, s.loaded);
@@ -770,8 +777,10 @@ void SimulatePanel::showResult(const SimulationResult& r, const QString& provide
     for (QAbstractAxis* a : usage->axes())
         usage->removeAxis(a);
     auto* busySet = new QBarSet(tr("busy"));
+    busySet->setColor(kBusyColor);
     *busySet << r.busyInstanceMs / 3600000.0;
     auto* idleSet = new QBarSet(tr("idle"));
+    idleSet->setColor(kLoadedColor);
     *idleSet << r.idleInstanceMs / 3600000.0;
     auto* bars = new QHorizontalStackedBarSeries;
     bars->setBarWidth(0.7);
