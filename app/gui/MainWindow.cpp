@@ -83,6 +83,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_costDock = new QDockWidget(tr("Cost"), this);
     m_measureTimer = new QTimer(this);
+    m_clockTimer = new QTimer(this);
     setWindowTitle(tr("Serverless Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
     m_center->addWidget(m_welcome);
@@ -164,6 +165,15 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
             });
     // Measured durations come from the history, which writes in batches: refresh a moment
     // after the last run.
+    // While something runs, the timeline's clock moves on four times a second, so a long
+    // invocation grows on screen even when no event comes; idle, nothing ticks.
+    m_clockTimer->setInterval(250);
+    connect(m_clockTimer, &QTimer::timeout, this, [this] {
+        if (m_runner && m_busy > 0)
+            m_timelineModel->advanceTo(m_runner->elapsedMs());
+        else
+            m_clockTimer->stop();
+    });
     m_measureTimer->setSingleShot(true);
     m_measureTimer->setInterval(1500);
     connect(m_measureTimer, &QTimer::timeout, this, [this] {
@@ -390,6 +400,7 @@ bool MainWindow::closeWorkspace()
         return false;
     m_editor->setRecoveryFolder(QString());
     m_measureTimer->stop();
+    m_clockTimer->stop();
     m_costPanel->setHistory(nullptr);
     m_costPanel->setWorkspace(nullptr, QString());
     m_simulate->cancel();
@@ -632,6 +643,8 @@ void MainWindow::onRunnerEvent(const RunnerEvent& event)
         break;
     case RunnerEvent::Kind::InvocationStarted:
         ++m_busy;
+        if (!m_clockTimer->isActive())
+            m_clockTimer->start();
         break;
     case RunnerEvent::Kind::InvocationFinished:
         m_busy = std::max(0, m_busy - 1);

@@ -119,6 +119,7 @@ private:
     QDockWidget* m_logDock;
     QDockWidget* m_costDock;
     QTimer* m_measureTimer; // refreshes the cost panel's measurements after runs
+    QTimer* m_clockTimer;   // moves the timeline's clock while invocations run
     std::function<bool(int)> m_recoveryPrompt;
     QMenu* m_recentMenu = nullptr;
     QList<QAction*> m_workspaceActions; // enabled only with a workspace open

@@ -188,6 +188,12 @@ TimelineBar* TimelineModel::findBar(int laneIndex, const QString& requestId)
     return nullptr;
 }
 
+void TimelineModel::advanceTo(qint64 nowMs)
+{
+    if (nowMs > m_latestMs)
+        touch(nowMs);
+}
+
 void TimelineModel::touch(qint64 atMs)
 {
     m_latestMs = std::max(m_latestMs, atMs);

@@ -131,6 +131,9 @@ public slots:
     void add(const swb::RunnerEvent& event);
     // Attaches the REPORT line and the outcome to the invocation's bar.
     void addRecord(const swb::InvocationRecord& record);
+    // The runner's clock moved on with nothing to report (an invocation still running): the
+    // time axis and the running bars reach `nowMs`. Never moves backwards.
+    void advanceTo(qint64 nowMs);
 
 signals:
     void changed(); // coalesced: at most once per change interval

@@ -41,6 +41,7 @@ void warmInvocation(TimelineModel& model, const QString& f, quint64 instance, qi
 class tst_TimelineModel : public QObject {
     Q_OBJECT
 private slots:
+    void advanceToMovesTheClockForRunningBars();
     void coldStartHasInitSegmentFromSpawnToReady()
     {
         TimelineModel model;
@@ -338,6 +339,29 @@ private slots:
         QCOMPARE(model.functionCount(), 0);
     }
 };
+
+// A long invocation with nothing to report still grows: the window advances the model's
+// clock, and a running bar reaches it (it had stopped at the last event).
+void tst_TimelineModel::advanceToMovesTheClockForRunningBars()
+{
+    TimelineModel model;
+    model.add(RunnerEvent{RunnerEvent::Kind::InstanceStarted, 100, QStringLiteral("f"), 1, {}, {}});
+    model.add(RunnerEvent{RunnerEvent::Kind::InstanceReady, 150, QStringLiteral("f"), 1, {}, {}});
+    model.add(RunnerEvent{RunnerEvent::Kind::InvocationStarted,
+                          160,
+                          QStringLiteral("f"),
+                          1,
+                          QStringLiteral("r1"),
+                          {}});
+    QCOMPARE(model.latestMs(), qint64(160));
+    QSignalSpy changed(&model, &TimelineModel::changed);
+    model.advanceTo(5000);
+    QCOMPARE(model.latestMs(), qint64(5000));
+    QVERIFY(changed.wait(1000));              // coalesced, but it comes
+    QCOMPARE(model.bar(0).endMs, qint64(-1)); // still running: drawn up to latestMs
+    model.advanceTo(4000);                    // never backwards
+    QCOMPARE(model.latestMs(), qint64(5000));
+}
 
 QTEST_GUILESS_MAIN(tst_TimelineModel)
 #include "tst_TimelineModel.moc"
