@@ -120,8 +120,6 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     tabifyDockWidget(m_timelineDock, m_logDock);
     tabifyDockWidget(m_logDock, m_metricsDock);
     m_timelineDock->raise();
-    resizeDocks({m_treeDock, m_runDock}, {260, 520}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {260}, Qt::Vertical);
     statusBar()->addPermanentWidget(m_runnerStatus);
     m_runnerStatus->setAccessibleName(tr("Runner status"));
 
@@ -193,8 +191,16 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         restoreGeometry(m_settings.windowGeometry());
     else
         resize(1280, 800);
-    if (!m_settings.windowState().isEmpty())
+    if (!m_settings.windowState().isEmpty()) {
         restoreState(m_settings.windowState());
+    } else {
+        // The first layout: sized once the window has its size (before, the docks' size hints
+        // win and the bottom area takes half the window).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_treeDock, m_runDock}, {240, 540}, Qt::Horizontal);
+            resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
+        });
+    }
     closeWorkspace();
 }
 

@@ -1,5 +1,6 @@
 #include "RunPanel.h"
 
+#include "EventEditor.h"
 #include "InvocationRecord.h"
 #include "InvocationStats.h"
 #include "LoadTest.h"
@@ -31,21 +32,6 @@ namespace {
 
 enum EventSource { EmptyEvent, SavedEvent, TemplateEvent };
 
-// Line and column (1-based) of a byte offset in UTF-8 text.
-QString positionOf(const QByteArray& utf8, int offset)
-{
-    int line = 1, column = 1;
-    for (int i = 0; i < offset && i < utf8.size(); ++i) {
-        if (utf8[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((uchar(utf8[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return QObject::tr("line %1, column %2").arg(line).arg(column);
-}
-
 QString prettyJson(const QByteArray& payload)
 {
     QJsonParseError error;
@@ -59,14 +45,14 @@ QString prettyJson(const QByteArray& payload)
 
 RunPanel::RunPanel(QWidget* parent)
     : QWidget(parent), m_function(new QComboBox(this)), m_event(new QComboBox(this)),
-      m_payload(new QPlainTextEdit(this)), m_payloadError(new QLabel(this)),
+      m_payload(new EventEditor(this)), m_payloadError(new QLabel(this)),
       m_invoke(new QPushButton(tr("Invoke"), this)), m_summary(new QLabel(this)),
       m_results(new QTabWidget(this)), m_response(new QPlainTextEdit(this)),
-      m_logs(new QPlainTextEdit(this)), m_validateTimer(new QTimer(this)),
-      m_loadPattern(new QComboBox(this)), m_loadRate(new QDoubleSpinBox(this)),
-      m_loadSeconds(new QSpinBox(this)), m_loadKeepAlive(new QSpinBox(this)),
-      m_loadConcurrency(new QSpinBox(this)), m_loadButton(new QPushButton(tr("Start load"), this)),
-      m_loadStatus(new QLabel(this)), m_loadStatusTimer(new QTimer(this))
+      m_logs(new QPlainTextEdit(this)), m_loadPattern(new QComboBox(this)),
+      m_loadRate(new QDoubleSpinBox(this)), m_loadSeconds(new QSpinBox(this)),
+      m_loadKeepAlive(new QSpinBox(this)), m_loadConcurrency(new QSpinBox(this)),
+      m_loadButton(new QPushButton(tr("Start load"), this)), m_loadStatus(new QLabel(this)),
+      m_loadStatusTimer(new QTimer(this))
 {
     if (auto catalog = EventTemplateCatalog::loadBuiltIn())
         m_catalog = new EventTemplateCatalog(std::move(*catalog));
@@ -76,9 +62,7 @@ RunPanel::RunPanel(QWidget* parent)
     m_function->setMinimumContentsLength(12);
     m_event->setAccessibleName(tr("Event"));
     m_event->setMinimumContentsLength(16);
-    m_payload->setFont(fixed);
     m_payload->setAccessibleName(tr("Event payload (JSON)"));
-    m_payload->setTabChangesFocus(true);
     m_payloadError->setWordWrap(true);
     m_payloadError->setAccessibleName(tr("Payload error"));
     m_payloadError->setStyleSheet(QStringLiteral("color: #d93f3f"));
@@ -142,6 +126,7 @@ RunPanel::RunPanel(QWidget* parent)
     m_loadButton->setAccessibleName(tr("Start or stop the load test"));
     m_loadStatus->setAccessibleName(tr("Load test status"));
     m_loadStatus->setWordWrap(true);
+    m_loadStatus->hide(); // until a load test has something to say
     auto* loadBox = new QGroupBox(tr("Load test"), this);
     auto* loadRow = new QHBoxLayout;
     loadRow->addWidget(m_loadPattern);
@@ -171,10 +156,11 @@ RunPanel::RunPanel(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_results, 3);
 
-    m_validateTimer->setSingleShot(true);
-    m_validateTimer->setInterval(150);
-    connect(m_validateTimer, &QTimer::timeout, this, &RunPanel::validate);
-    connect(m_payload, &QPlainTextEdit::textChanged, m_validateTimer, qOverload<>(&QTimer::start));
+    // The event editor validates as you type (and marks the bad line); Invoke follows it.
+    connect(m_payload, &EventEditor::validated, this, [this] {
+        m_error = m_payload->isValid() ? QString() : m_payload->errorMessage();
+        m_invoke->setEnabled(m_runner && !currentFunction().isEmpty() && m_error.isEmpty());
+    });
     connect(m_invoke, &QPushButton::clicked, this, &RunPanel::invoke);
     connect(m_function, &QComboBox::currentIndexChanged, this, &RunPanel::onFunctionChanged);
     connect(m_event, &QComboBox::activated, this, &RunPanel::onEventChosen);
@@ -238,13 +224,14 @@ QString RunPanel::currentFunction() const
 
 void RunPanel::setPayload(const QString& json)
 {
-    m_payload->setPlainText(json);
+    m_payloadError->hide();
+    m_payload->setText(json);
     validate();
 }
 
 QString RunPanel::payload() const
 {
-    return m_payload->toPlainText();
+    return m_payload->text();
 }
 
 QString RunPanel::payloadError() const
@@ -305,19 +292,8 @@ void RunPanel::onEventChosen(int index)
 
 void RunPanel::validate()
 {
-    m_validateTimer->stop();
-    const QByteArray utf8 = m_payload->toPlainText().toUtf8();
-    QJsonParseError error;
-    QJsonDocument::fromJson(utf8.trimmed().isEmpty() ? QByteArray("{}") : utf8, &error);
-    if (error.error == QJsonParseError::NoError) {
-        m_error.clear();
-        m_payloadError->hide();
-    } else {
-        m_error = tr("%1: %2").arg(positionOf(utf8, error.offset), error.errorString());
-        m_payloadError->setText(
-            tr("The event is not valid JSON at %1. Fix it to invoke.").arg(m_error));
-        m_payloadError->show();
-    }
+    m_payload->validateNow();
+    m_error = m_payload->isValid() ? QString() : m_payload->errorMessage();
     m_invoke->setEnabled(m_runner && !currentFunction().isEmpty() && m_error.isEmpty());
 }
 
@@ -326,9 +302,7 @@ bool RunPanel::invoke()
     validate();
     if (!m_runner || currentFunction().isEmpty() || !m_error.isEmpty())
         return false;
-    const QByteArray body = m_payload->toPlainText().trimmed().isEmpty()
-                                ? QByteArray("{}")
-                                : m_payload->toPlainText().toUtf8();
+    const QByteArray body = m_payload->payload();
     ++m_inFlight;
     m_summary->setText(tr("Invoking %1…").arg(currentFunction()));
     const QPointer<RunPanel> self(this);
@@ -398,17 +372,17 @@ bool RunPanel::startLoad()
     validate();
     if (!m_load || currentFunction().isEmpty()) {
         m_loadStatus->setText(tr("Open a workspace and pick a function to load."));
+        m_loadStatus->show();
         return false;
     }
     if (!m_error.isEmpty()) {
         m_loadStatus->setText(tr("Fix the event first: %1").arg(m_error));
+        m_loadStatus->show();
         return false;
     }
     LoadTestOptions options;
     options.function = currentFunction();
-    options.payload = m_payload->toPlainText().trimmed().isEmpty()
-                          ? QByteArray("{}")
-                          : m_payload->toPlainText().toUtf8();
+    options.payload = m_payload->payload();
     options.pattern = LoadPattern::kindFromName(m_loadPattern->currentData().toString())
                           .value_or(LoadPattern::Kind::Constant);
     options.ratePerSecond = m_loadRate->value();
@@ -419,6 +393,7 @@ bool RunPanel::startLoad()
     m_loadDone = 0;
     if (const auto started = m_load->start(options); !started) {
         m_loadStatus->setText(started.error().message);
+        m_loadStatus->show();
         return false;
     }
     m_loadButton->setText(tr("Stop load"));
@@ -451,6 +426,7 @@ void RunPanel::updateLoadStatus()
     if (isLoadRunning())
         text += tr(" · running");
     m_loadStatus->setText(text);
+    m_loadStatus->show();
 }
 
 } // namespace swb

@@ -19,6 +19,7 @@ class QTimer;
 
 namespace swb {
 
+class EventEditor;
 class EventTemplateCatalog;
 class LoadTest;
 class Runner;
@@ -76,14 +77,13 @@ private:
     EventTemplateCatalog* m_catalog = nullptr;
     QComboBox* m_function;
     QComboBox* m_event;
-    QPlainTextEdit* m_payload;
-    QLabel* m_payloadError;
+    EventEditor* m_payload; // JSON, validated as you type (editor/)
+    QLabel* m_payloadError; // a saved event that cannot be read
     QPushButton* m_invoke;
     QLabel* m_summary;
     QTabWidget* m_results;
     QPlainTextEdit* m_response;
     QPlainTextEdit* m_logs;
-    QTimer* m_validateTimer;
     LoadTest* m_load = nullptr;
     QComboBox* m_loadPattern;
     QDoubleSpinBox* m_loadRate;

@@ -190,7 +190,7 @@ void tst_MainWindow::malformedEventIsShownAndNotSent()
     run->setPayload(QStringLiteral("{\n  \"name\": \"Ada\",\n  oops\n}"));
     QVERIFY(!run->invoke());
     QCOMPARE(started.size(), 0);
-    QVERIFY2(run->payloadError().startsWith(QStringLiteral("line 3")),
+    QVERIFY2(run->payloadError().startsWith(QStringLiteral("Line 3")),
              qPrintable(run->payloadError()));
     run->setPayload(QStringLiteral("{\"name\": \"Bo\"}"));
     QVERIFY(run->payloadError().isEmpty());
