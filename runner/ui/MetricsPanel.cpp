@@ -48,7 +48,7 @@ QChartView* chartView(QChart* chart, const QString& accessibleName, QWidget* par
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setAccessibleName(accessibleName);
-    view->setMinimumSize(220, 160);
+    view->setMinimumSize(200, 110); // four fit in a short dock under the editor
     return view;
 }
 

@@ -147,7 +147,7 @@ QColor TimelineView::errorColor()
 
 QSize TimelineView::sizeHint() const
 {
-    return {900, 360};
+    return {900, 220}; // a strip under the editor; it grows with its dock
 }
 
 QSize TimelineView::minimumSizeHint() const
