@@ -44,17 +44,6 @@ Result<MeasuredUsage> measure(const Workspace& ws, const QString& function)
     return MeasuredUsage::fromStats(*stats);
 }
 
-std::optional<GatewayKind> gatewayFromName(const QString& name)
-{
-    if (name == QLatin1String("none"))
-        return GatewayKind::None;
-    if (name == QLatin1String("http"))
-        return GatewayKind::Http;
-    if (name == QLatin1String("rest"))
-        return GatewayKind::Rest;
-    return std::nullopt;
-}
-
 } // namespace
 
 int runCost(Console& console, const QStringList& args)
@@ -227,7 +216,7 @@ int runCost(Console& console, const QStringList& args)
             kCommand);
     std::optional<GatewayKind> gatewayKind;
     if (parser.isSet(gateway)) {
-        gatewayKind = gatewayFromName(parser.value(gateway));
+        gatewayKind = gatewayKindFromName(parser.value(gateway));
         if (!gatewayKind)
             return console.usage(QStringLiteral("--gateway is none, http or rest, not \"%1\".")
                                      .arg(parser.value(gateway)),

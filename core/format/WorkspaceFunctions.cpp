@@ -102,9 +102,19 @@ Result<void> writeNew(const QString& path, const QByteArray& text, bool executab
 
 } // namespace
 
+Error WorkspaceFunctions::invalidNameError(const QString& name)
+{
+    return Error{ErrorCode::InvalidArgument,
+                 QStringLiteral("\"%1\" is not a valid function name; use 1 to 64 letters, digits, "
+                                "hyphens or underscores.")
+                     .arg(name),
+                 {},
+                 {}};
+}
+
 bool WorkspaceFunctions::isValidName(const QString& name)
 {
-    // Lambda's rule for function names, as the validator applies it.
+    // Lambda's rule for function names.
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     return pattern.match(name).hasMatch();
 }
@@ -116,10 +126,7 @@ Result<FunctionSpec> WorkspaceFunctions::create(Workspace& ws, const QString& na
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The workspace has no folder to create the function in."));
     if (!isValidName(name))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("\"%1\" is not a valid function name; use 1 to 64 letters, "
-                                   "digits, hyphens or underscores.")
-                        .arg(name));
+        return std::unexpected(WorkspaceFunctions::invalidNameError(name));
     if (ws.function(name))
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The workspace already has a function \"%1\".").arg(name));
@@ -190,10 +197,7 @@ Result<void> WorkspaceFunctions::rename(Workspace& ws, const QString& from, cons
     if (from == to)
         return {};
     if (!isValidName(to))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("\"%1\" is not a valid function name; use 1 to 64 letters, "
-                                   "digits, hyphens or underscores.")
-                        .arg(to));
+        return std::unexpected(WorkspaceFunctions::invalidNameError(to));
     if (ws.function(to))
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The workspace already has a function \"%1\".").arg(to));

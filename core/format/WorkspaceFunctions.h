@@ -25,7 +25,9 @@ public:
     // it lies inside the workspace and no other function uses it.
     static Result<void> remove(Workspace& workspace, const QString& name, bool deleteFiles);
 
+    // Lambda's rule for function names; the validator applies the same.
     static bool isValidName(const QString& name);
+    static Error invalidNameError(const QString& name);
 };
 
 } // namespace swb

@@ -1,6 +1,7 @@
 #include "WorkspaceValidator.h"
 
 #include "JsonLocator.h"
+#include "WorkspaceFunctions.h"
 #include "model/Runtime.h"
 
 #include <QDir>
@@ -95,12 +96,8 @@ private:
 
     void function(const FunctionSpec& f, const QString& p)
     {
-        static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-        if (!namePattern.match(f.name).hasMatch())
-            error(at(p, "name"),
-                  QStringLiteral("\"%1\" is not a valid function name; use 1 to 64 letters, "
-                                 "digits, hyphens or underscores.")
-                      .arg(f.name));
+        if (!WorkspaceFunctions::isValidName(f.name))
+            error(at(p, "name"), WorkspaceFunctions::invalidNameError(f.name).message);
 
         const auto runtime = findRuntime(f.runtime);
         if (!runtime)

@@ -11,4 +11,15 @@ BillingUsage BillingUsage::typed(long long invocations, double durationMs, int m
     return usage;
 }
 
+std::optional<GatewayKind> gatewayKindFromName(const QString& name)
+{
+    if (name == QLatin1String("none"))
+        return GatewayKind::None;
+    if (name == QLatin1String("http"))
+        return GatewayKind::Http;
+    if (name == QLatin1String("rest"))
+        return GatewayKind::Rest;
+    return std::nullopt;
+}
+
 } // namespace swb

@@ -22,6 +22,8 @@ struct DurationBucket {
 };
 
 enum class GatewayKind { None, Http, Rest };
+// "none", "http" or "rest" (as workbench.json and `swb cost --gateway` spell them).
+std::optional<GatewayKind> gatewayKindFromName(const QString& name);
 
 struct BillingUsage {
     long long invocations = 0;       // per month

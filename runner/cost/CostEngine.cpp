@@ -69,13 +69,11 @@ Result<BillingUsage> CostEngine::usageFromScenario(const ScenarioSpec& scenario,
     auto number = [&](const char* key) { return x.value(QLatin1String(key)); };
     usage.plan = number("plan").toString();
     const QString gateway = number("gateway").toString(QStringLiteral("none"));
-    if (gateway == QLatin1String("http"))
-        usage.gateway = GatewayKind::Http;
-    else if (gateway == QLatin1String("rest"))
-        usage.gateway = GatewayKind::Rest;
-    else if (gateway != QLatin1String("none"))
+    const auto gatewayKind = gatewayKindFromName(gateway);
+    if (!gatewayKind)
         return bad(
             QStringLiteral("gateway \"%1\" is not \"none\", \"http\" or \"rest\".").arg(gateway));
+    usage.gateway = *gatewayKind;
     usage.ephemeralStorageMb = number("ephemeralStorageMb").toInt(usage.ephemeralStorageMb);
     usage.provisionedInstances = number("provisionedInstances").toInt(0);
     usage.provisionedHours = number("provisionedHours").toDouble(0);

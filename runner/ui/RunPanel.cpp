@@ -13,7 +13,6 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFontDatabase>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -292,9 +291,7 @@ void RunPanel::onEventChosen(int index)
 
 void RunPanel::validate()
 {
-    m_payload->validateNow();
-    m_error = m_payload->isValid() ? QString() : m_payload->errorMessage();
-    m_invoke->setEnabled(m_runner && !currentFunction().isEmpty() && m_error.isEmpty());
+    m_payload->validateNow(); // emits validated(): m_error and Invoke follow it
 }
 
 bool RunPanel::invoke()
