@@ -47,6 +47,18 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("unsupported");
     case ErrorCode::Git:
         return QStringLiteral("git");
+    case ErrorCode::Network:
+        return QStringLiteral("network");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::Throttled:
+        return QStringLiteral("throttled");
+    case ErrorCode::Remote:
+        return QStringLiteral("remote");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

@@ -18,6 +18,12 @@ enum class ErrorCode {
     Validation,  // the document parses but breaks the format's rules
     Unsupported, // a valid input we cannot handle (yet)
     Git,
+    Network,      // a connection failed, timed out or was dropped (providers)
+    Unauthorized, // credentials missing, expired or refused (401/403)
+    Conflict,     // the remote resource is busy or in a conflicting state (409)
+    Throttled,    // the remote asked us to slow down (429) and retries ran out
+    Remote,       // the remote answered with an error we do not classify further
+    Cancelled,    // the user stopped the operation
     Internal,
 };
 
