@@ -10,7 +10,7 @@ SWB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SWB_APT_PACKAGES=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools libqscintilla2-qt6-dev libgit2-dev nlohmann-json3-dev
-    qt6-tools-dev qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qtkeychain-qt6-dev
+    qt6-tools-dev qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-svg-dev libzip-dev libyaml-cpp-dev libgl-dev
     ninja-build ccache python3 nodejs xvfb imagemagick git curl
     awscli  # tests: the AWS CLI must work against swb serve
