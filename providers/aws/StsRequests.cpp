@@ -12,9 +12,9 @@ namespace {
 
 const char* const kFormType = "application/x-www-form-urlencoded; charset=utf-8";
 
-SigV4Request formPost(const QString& region, const QByteArray& body)
+SigV4Request formPost(const QUrl& endpoint, const QByteArray& body)
 {
-    SigV4Request request = SigV4Request::fromUrl("POST", StsRequests::endpoint(region), body);
+    SigV4Request request = SigV4Request::fromUrl("POST", endpoint, body);
     request.setHeader("Content-Type", kFormType);
     return request;
 }
@@ -101,13 +101,13 @@ QByteArray StsRequests::formBody(const QList<QPair<QByteArray, QString>>& parame
     return body;
 }
 
-SigV4Request StsRequests::getCallerIdentity(const QString& region)
+SigV4Request StsRequests::getCallerIdentity(const QUrl& endpoint)
 {
-    return formPost(region, formBody({{"Action", QStringLiteral("GetCallerIdentity")},
-                                      {"Version", QString::fromLatin1(apiVersion)}}));
+    return formPost(endpoint, formBody({{"Action", QStringLiteral("GetCallerIdentity")},
+                                        {"Version", QString::fromLatin1(apiVersion)}}));
 }
 
-SigV4Request StsRequests::assumeRole(const QString& region, const AwsAssumeRoleParameters& role)
+SigV4Request StsRequests::assumeRole(const QUrl& endpoint, const AwsAssumeRoleParameters& role)
 {
     QList<QPair<QByteArray, QString>> parameters{{"Action", QStringLiteral("AssumeRole")},
                                                  {"Version", QString::fromLatin1(apiVersion)},
@@ -117,7 +117,7 @@ SigV4Request StsRequests::assumeRole(const QString& region, const AwsAssumeRoleP
         parameters.append({"ExternalId", role.externalId});
     if (role.durationSeconds > 0)
         parameters.append({"DurationSeconds", QString::number(role.durationSeconds)});
-    return formPost(region, formBody(parameters));
+    return formPost(endpoint, formBody(parameters));
 }
 
 Result<AwsCallerIdentity> StsRequests::parseGetCallerIdentity(const QByteArray& xml)

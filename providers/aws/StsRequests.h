@@ -40,13 +40,14 @@ public:
 
     static constexpr const char* apiVersion = "2011-06-15";
 
-    // The regional endpoint, https://sts.<region>.amazonaws.com/ (".com.cn" in China); the
-    // request is signed for `region` with service "sts".
+    // The regional endpoint, https://sts.<region>.amazonaws.com/ (".com.cn" in China);
+    // requests to it are signed for `region` with service "sts".
     static QUrl endpoint(const QString& region);
 
-    // POST / with a form body and Content-Type application/x-www-form-urlencoded; charset=utf-8.
-    static SigV4Request getCallerIdentity(const QString& region);
-    static SigV4Request assumeRole(const QString& region, const AwsAssumeRoleParameters& role);
+    // POST to `endpoint` (endpoint(region), or a local stand-in) with a form body and
+    // Content-Type application/x-www-form-urlencoded; charset=utf-8.
+    static SigV4Request getCallerIdentity(const QUrl& endpoint);
+    static SigV4Request assumeRole(const QUrl& endpoint, const AwsAssumeRoleParameters& role);
     // "Action=…&Version=…": each name and value percent-encoded (RFC 3986), in the given order.
     static QByteArray formBody(const QList<QPair<QByteArray, QString>>& parameters);
 

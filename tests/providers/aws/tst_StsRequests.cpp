@@ -2,6 +2,13 @@
 #include "aws/SigV4Verifier.h"
 #include "aws/StsRequests.h"
 
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
 
@@ -72,11 +79,13 @@ private slots:
     void mapsErrors();
     void errorBodyOnSuccessPathIsAnError();
     void unreadableAnswersDoNotQuoteTheBody();
+    void assumesARoleAgainstAFakeSts();
 };
 
 void tst_StsRequests::buildsGetCallerIdentity()
 {
-    const SigV4Request r = StsRequests::getCallerIdentity(QStringLiteral("eu-west-1"));
+    const SigV4Request r =
+        StsRequests::getCallerIdentity(StsRequests::endpoint(QStringLiteral("eu-west-1")));
     QCOMPARE(r.method, QByteArray("POST"));
     QCOMPARE(r.path, QByteArray("/"));
     QVERIFY(r.query.isEmpty());
@@ -93,14 +102,16 @@ void tst_StsRequests::buildsAssumeRoleWithOptionalParameters()
     // The parameters of the STS API Reference's AssumeRole sample request.
     AwsAssumeRoleParameters role{QStringLiteral("arn:aws:iam::123456789012:role/demo"),
                                  QStringLiteral("testAR"), QStringLiteral("123ABC"), 3600};
-    const SigV4Request full = StsRequests::assumeRole(QStringLiteral("us-east-1"), role);
+    const SigV4Request full =
+        StsRequests::assumeRole(StsRequests::endpoint(QStringLiteral("us-east-1")), role);
     QCOMPARE(full.body,
              QByteArray("Action=AssumeRole&Version=2011-06-15"
                         "&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdemo"
                         "&RoleSessionName=testAR&ExternalId=123ABC&DurationSeconds=3600"));
     role.externalId.clear();
     role.durationSeconds = 0;
-    const SigV4Request minimal = StsRequests::assumeRole(QStringLiteral("us-east-1"), role);
+    const SigV4Request minimal =
+        StsRequests::assumeRole(StsRequests::endpoint(QStringLiteral("us-east-1")), role);
     QCOMPARE(minimal.body, QByteArray("Action=AssumeRole&Version=2011-06-15"
                                       "&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdemo"
                                       "&RoleSessionName=testAR"));
@@ -109,7 +120,8 @@ void tst_StsRequests::buildsAssumeRoleWithOptionalParameters()
 void tst_StsRequests::requestsSignAndVerifyForSts()
 {
     const AwsCredentials keys{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("secret"), {}, {}};
-    SigV4Request r = StsRequests::getCallerIdentity(QStringLiteral("eu-west-1"));
+    SigV4Request r =
+        StsRequests::getCallerIdentity(StsRequests::endpoint(QStringLiteral("eu-west-1")));
     const QDateTime now(QDate(2026, 11, 27), QTime(6, 30), Qt::UTC);
     const SigV4Signature s =
         SigV4Signer(keys, QStringLiteral("eu-west-1"), QStringLiteral("sts")).sign(r, now);
@@ -233,6 +245,71 @@ void tst_StsRequests::unreadableAnswersDoNotQuoteTheBody()
     const auto empty = StsRequests::parseAssumeRole("<AssumeRoleResponse/>");
     QVERIFY(!empty);
     QVERIFY(empty.error().detail.contains(QLatin1String("Credentials")));
+}
+
+void tst_StsRequests::assumesARoleAgainstAFakeSts()
+{
+    // A local STS that checks the signature like AWS and answers with the sample response;
+    // the client builds, signs, sends and reads with nothing but these classes and Qt.
+    const AwsCredentials base{QStringLiteral("AKIDBASE"), QStringLiteral("base-secret"), {}, {}};
+    QHttpServer sts;
+    QByteArrayList actions;
+    sts.route(QStringLiteral("/"), [&](const QHttpServerRequest& r) {
+        SigV4Request got;
+        got.method = r.method() == QHttpServerRequest::Method::Post ? "POST" : "GET";
+        got.path = r.url().path(QUrl::FullyEncoded).toUtf8();
+        got.query = r.url().query(QUrl::FullyEncoded).toUtf8();
+        got.headers = r.headers();
+        got.body = r.body();
+        const auto verdict = SigV4Verifier(base, QStringLiteral("us-east-1"), QStringLiteral("sts"))
+                                 .verify(got, QDateTime::currentDateTimeUtc());
+        if (!verdict)
+            return QHttpServerResponse(
+                "text/xml",
+                stsError("SignatureDoesNotMatch", verdict.error().message.toUtf8(), "local"),
+                QHttpServerResponse::StatusCode::Forbidden);
+        actions.append(got.body.split('&').first());
+        return QHttpServerResponse("text/xml", QByteArray(kAssumeRole));
+    });
+    const quint16 port = sts.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl endpoint(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+
+    QNetworkAccessManager network;
+    auto send = [&](const AwsCredentials& keys) -> std::pair<int, QByteArray> {
+        SigV4Request request = StsRequests::assumeRole(
+            endpoint, {QStringLiteral("arn:aws:iam::123456789012:role/demo"),
+                       QStringLiteral("swb-test"),
+                       {},
+                       900});
+        SigV4Signer(keys, QStringLiteral("us-east-1"), QStringLiteral("sts"))
+            .sign(request, QDateTime::currentDateTimeUtc());
+        QNetworkRequest wire(endpoint);
+        for (const auto& [name, value] : request.headers)
+            wire.setRawHeader(name, value);
+        QNetworkReply* reply = network.post(wire, request.body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!finished.wait(5000))
+            return {0, {}};
+        reply->deleteLater();
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->readAll()};
+    };
+
+    const auto [status, body] = send(base);
+    QCOMPARE(status, 200);
+    QCOMPARE(actions, QByteArrayList{"Action=AssumeRole"});
+    const auto role = StsRequests::parseAssumeRole(body);
+    QVERIFY(role);
+    QCOMPARE(role->credentials.accessKeyId, QStringLiteral("ASIAIOSFODNN7EXAMPLE"));
+
+    const auto [refusedStatus, refusal] =
+        send({base.accessKeyId, QStringLiteral("wrong-secret"), {}, {}});
+    QCOMPARE(refusedStatus, 403);
+    const Error error = StsRequests::parseError(refusedStatus, refusal);
+    QCOMPARE(error.code, ErrorCode::Unauthorized);
+    QVERIFY2(error.detail.contains(QLatin1String("signature does not match")),
+             qPrintable(error.detail));
 }
 
 QTEST_GUILESS_MAIN(tst_StsRequests)
