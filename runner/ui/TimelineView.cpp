@@ -526,12 +526,144 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
         selectInvocation(m_model->barBySequence(quint64(hit.sequence))->requestId);
 }
 
+qint64 TimelineView::selectedSequence() const
+{
+    if (!m_model || m_selected.isEmpty())
+        return -1;
+    for (qsizetype i = m_model->barCount() - 1; i >= 0; --i) {
+        if (m_model->bar(i).requestId == m_selected)
+            return qint64(m_model->droppedInvocations()) + i;
+    }
+    return -1;
+}
+
+void TimelineView::stepSelection(int direction)
+{
+    if (!m_model || m_model->barCount() == 0)
+        return;
+    const qint64 first = qint64(m_model->droppedInvocations());
+    const qint64 count = m_model->barCount();
+    qint64 index = selectedSequence();
+    if (index >= 0) {
+        index = index - first + direction;
+    } else {
+        // Nothing selected: start from what is in view, the first bar starting in it going
+        // forwards, the last one going backwards. Bars are stored in start order.
+        const double edge = direction > 0 ? m_fromMs : visibleToMs();
+        qint64 lo = 0, hi = count;
+        while (lo < hi) {
+            const qint64 mid = (lo + hi) / 2;
+            if (double(m_model->bar(mid).startMs) < edge)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        index = direction > 0 ? lo : lo - 1;
+        index = std::clamp<qint64>(index, 0, count - 1);
+    }
+    // Skip bars whose lane has no row (cannot happen today, but a hidden lane must not trap).
+    while (index >= 0 && index < count) {
+        const int lane = m_model->bar(index).lane;
+        if (lane >= 0 && size_t(lane) < m_rowOfLane.size() && m_rowOfLane[size_t(lane)] >= 0) {
+            selectSequence(quint64(first + index));
+            return;
+        }
+        index += direction;
+    }
+}
+
+void TimelineView::selectInNeighbourLane(int direction)
+{
+    const qint64 current = selectedSequence();
+    if (current < 0)
+        return stepSelection(direction);
+    const TimelineBar& bar = *m_model->barBySequence(quint64(current));
+    const double at = double(bar.startMs);
+    for (int r = m_rowOfLane[size_t(bar.lane)] + direction; r >= 0 && r < int(m_rows.size());
+         r += direction) {
+        const Row& row = m_rows[size_t(r)];
+        if (row.lane < 0)
+            continue;
+        // The bar of that lane nearest in time to the selected one's start.
+        const std::vector<quint64>& seqs = m_model->lane(row.lane).bars;
+        qint64 best = -1;
+        double bestDistance = 0;
+        for (quint64 seq : seqs) {
+            const TimelineBar* candidate = m_model->barBySequence(seq);
+            if (!candidate)
+                continue;
+            const double distance = std::abs(double(candidate->startMs) - at);
+            if (best < 0 || distance < bestDistance) {
+                best = qint64(seq);
+                bestDistance = distance;
+            }
+            if (double(candidate->startMs) > at)
+                break; // sorted by start: the rest are farther
+        }
+        if (best >= 0)
+            return selectSequence(quint64(best));
+    }
+}
+
+void TimelineView::selectSequence(quint64 sequence)
+{
+    const TimelineBar* bar = m_model->barBySequence(sequence);
+    if (!bar)
+        return;
+    // Bring it into view: centred in time when it is outside, its lane scrolled into view.
+    const double end = bar->endMs < 0 ? double(m_model->latestMs()) : double(bar->endMs);
+    if (double(bar->startMs) < m_fromMs || end > visibleToMs()) {
+        setFollowLive(false);
+        const double span = std::max(m_spanMs, (end - double(bar->startMs)) * 1.25);
+        setVisibleRange((double(bar->startMs) + end - span) / 2, (double(bar->startMs) + end + span) / 2);
+    }
+    const Row& row = m_rows[size_t(m_rowOfLane[size_t(bar->lane)])];
+    const int visibleHeight = plotRect().height();
+    if (row.y < m_scrollY)
+        m_scrollY = row.y;
+    else if (row.y + row.height > m_scrollY + visibleHeight)
+        m_scrollY = row.y + row.height - visibleHeight;
+    clampScroll();
+    selectInvocation(bar->requestId);
+    update();
+}
+
 void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const QRect plot = plotRect();
     const double centerX = plot.left() + plot.width() / 2.0;
     const int laneStep = m_rows.empty() ? 16 : m_rows.back().height;
+    // Ctrl+arrows (and [ ]) move the selection from invocation to invocation; plain arrows pan.
+    if (event->modifiers() & Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Right:
+            stepSelection(1);
+            return event->accept();
+        case Qt::Key_Left:
+            stepSelection(-1);
+            return event->accept();
+        case Qt::Key_Down:
+            selectInNeighbourLane(1);
+            return event->accept();
+        case Qt::Key_Up:
+            selectInNeighbourLane(-1);
+            return event->accept();
+        default:
+            break;
+        }
+    }
     switch (event->key()) {
+    case Qt::Key_BracketRight:
+        stepSelection(1);
+        break;
+    case Qt::Key_BracketLeft:
+        stepSelection(-1);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (!m_selected.isEmpty())
+            emit invocationSelected(m_selected); // show its logs again
+        break;
     case Qt::Key_Left:
         panByPixels(plot.width() / 10.0);
         break;

@@ -98,6 +98,12 @@ private:
     double tickStepMs() const;
     Hit hitAt(const QPoint& pos) const;
     void clampScroll();
+    // Keyboard selection: the selected bar's sequence number (-1 when none is stored), the next
+    // or previous invocation in start order, the nearest one in the lane above or below.
+    qint64 selectedSequence() const;
+    void stepSelection(int direction);
+    void selectInNeighbourLane(int direction);
+    void selectSequence(quint64 sequence);
     void emitRangeChanged();
     void paintAxis(QPainter& painter, const QRect& plot);
     void paintRows(QPainter& painter, const QRect& plot, double dpr);

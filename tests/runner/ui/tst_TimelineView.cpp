@@ -192,6 +192,38 @@ private slots:
         QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("cold-2"));
     }
 
+    void keyboardMovesTheSelectionBetweenInvocations()
+    {
+        QSignalSpy spy(m_view, &TimelineView::invocationSelected);
+        QTest::keyClick(m_view, Qt::Key_Right, Qt::ControlModifier); // first bar in view
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-1"));
+        QTest::keyClick(m_view, Qt::Key_Right, Qt::ControlModifier); // next in start order
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("warm-1"));
+        QTest::keyClick(m_view, Qt::Key_Down, Qt::ControlModifier); // lane below, nearest in time
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-2"));
+        QTest::keyClick(m_view, Qt::Key_Up, Qt::ControlModifier); // back up: 1000 ms is nearer
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("warm-1"));
+        QTest::keyClick(m_view, Qt::Key_BracketLeft);
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-1"));
+        QTest::keyClick(m_view, Qt::Key_Left, Qt::ControlModifier); // already the first
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-1"));
+        QCOMPARE(spy.count(), 5);
+        QTest::keyClick(m_view, Qt::Key_Return); // shows its logs again
+        QCOMPARE(spy.count(), 6);
+        QCOMPARE(spy.last().at(0).toString(), QStringLiteral("cold-1"));
+    }
+
+    void keyboardSelectionBringsTheBarIntoView()
+    {
+        m_view->setVisibleRange(5000, 6000); // nothing in view
+        QTest::keyClick(m_view, Qt::Key_Left, Qt::ControlModifier); // the last bar before it
+        QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-2"));
+        QVERIFY(m_view->visibleFromMs() <= 1200);
+        QVERIFY(m_view->visibleToMs() >= 1400);
+        QCOMPARE(m_view->requestIdAt(m_view->barCenter(QStringLiteral("cold-2"))),
+                 QStringLiteral("cold-2"));
+    }
+
     void zoomKeepsTheTimeUnderTheCursor()
     {
         const QPoint warm = m_view->barCenter(QStringLiteral("warm-1"));
