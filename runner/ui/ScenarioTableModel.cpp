@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -51,6 +52,25 @@ std::optional<double> parseNumber(QString text, bool allowSuffix)
         return std::nullopt;
     return v * scale;
 }
+
+// The extension keys holding a provider's kept-warm instances (count, hours a month, share of the
+// invocations they serve), or nothing when the provider and plan have none to price.
+struct WarmKeys {
+    QLatin1String instances, hours, share;
+};
+std::optional<WarmKeys> warmKeys(const ScenarioSpec& s)
+{
+    if (s.provider == QLatin1String("aws"))
+        return WarmKeys{QLatin1String("provisionedInstances"), QLatin1String("provisionedHours"),
+                        QLatin1String("provisionedInvocationShare")};
+    if (s.provider == QLatin1String("azure") &&
+        s.extensions.value(QLatin1String("plan")).toString() == QLatin1String("flex"))
+        return WarmKeys{QLatin1String("alwaysReadyInstances"), QLatin1String("alwaysReadyHours"),
+                        QLatin1String("alwaysReadyInvocationShare")};
+    return std::nullopt;
+}
+
+constexpr double HoursPerMonth = 730; // the month the price pages use
 
 bool meansMeasured(const QString& text)
 {
@@ -197,9 +217,17 @@ QStringList ScenarioTableModel::choices(const QModelIndex& index) const
                         : QStringList{};
     case Architecture:
         return architectures();
+    case Gateway:
+        return m_scenarios.at(index.row()).provider == QLatin1String("aws") ? gateways()
+                                                                              : QStringList{};
     default:
         return {};
     }
+}
+
+QStringList ScenarioTableModel::gateways()
+{
+    return {QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")};
 }
 
 QString ScenarioTableModel::columnTitle(int column) const
@@ -227,6 +255,10 @@ QString ScenarioTableModel::columnTitle(int column) const
         return tr("Cold-start share");
     case InitMs:
         return tr("Init (ms)");
+    case Gateway:
+        return tr("Gateway");
+    case Provisioned:
+        return tr("Kept warm");
     case FreeTier:
         return tr("Free tier");
     case TotalPerMonth:
@@ -303,6 +335,22 @@ QString ScenarioTableModel::displayText(int row, int column) const
         if (r.measured && r.measured->initMeanMs > 0)
             return tr("measured: %1").arg(locale.toString(r.measured->initMeanMs, 'f', 1));
         return tr("none");
+    case Gateway:
+        if (s.provider != QLatin1String("aws"))
+            return QStringLiteral("—");
+        return s.extensions.value(QLatin1String("gateway")).toString(QStringLiteral("none"));
+    case Provisioned: {
+        const auto keys = warmKeys(s);
+        if (!keys)
+            return QStringLiteral("—");
+        const int n = s.extensions.value(keys->instances).toInt(0);
+        if (n <= 0)
+            return tr("none");
+        return tr("%1 × %2 h, %3% of invocations")
+            .arg(n)
+            .arg(locale.toString(s.extensions.value(keys->hours).toDouble(0), 'g', 6))
+            .arg(locale.toString(s.extensions.value(keys->share).toDouble(0) * 100, 'g', 4));
+    }
     case FreeTier:
         return {};
     case TotalPerMonth:
@@ -350,6 +398,16 @@ QVariant ScenarioTableModel::data(const QModelIndex& index, int role) const
             return s.initDurationMs ? number(*s.initDurationMs) : QString();
         case FreeTier:
             return s.includeFreeTier;
+        case Provisioned: {
+            const auto keys = warmKeys(s);
+            const int n = keys ? s.extensions.value(keys->instances).toInt(0) : 0;
+            if (n <= 0)
+                return QString();
+            return QStringLiteral("%1 %2h %3%")
+                .arg(n)
+                .arg(number(s.extensions.value(keys->hours).toDouble(0)))
+                .arg(number(s.extensions.value(keys->share).toDouble(0) * 100));
+        }
         default:
             return displayText(index.row(), column);
         }
@@ -395,6 +453,14 @@ QVariant ScenarioTableModel::data(const QModelIndex& index, int role) const
         case Plan:
             return tr("Azure: consumption or flex; Google Cloud: gen2 or gen1; OpenWhisk: ibm or "
                       "self-hosted (which needs clusterMonthlyCost in workbench.json).");
+        case Gateway:
+            return tr("AWS only: the API Gateway in front of the function, priced per request: "
+                      "none, http (HTTP API) or rest (REST API).");
+        case Provisioned:
+            return tr("Instances kept warm and paid for while idle (AWS provisioned concurrency, "
+                      "Azure Flex always ready): \"2\" for two all month (730 h) serving every "
+                      "invocation, or \"2 200h 60%\" for 200 hours a month serving 60% of them; "
+                      "empty or 0 for none.");
         default:
             return displayText(index.row(), column);
         }
@@ -421,6 +487,10 @@ Qt::ItemFlags ScenarioTableModel::flags(const QModelIndex& index) const
         return f | Qt::ItemIsUserCheckable;
     if (index.column() == Plan && plans(m_scenarios.at(index.row()).provider).isEmpty())
         return f; // AWS Lambda has one plan
+    if (index.column() == Gateway && m_scenarios.at(index.row()).provider != QLatin1String("aws"))
+        return f; // the other clouds do not price a gateway per request
+    if (index.column() == Provisioned && !warmKeys(m_scenarios.at(index.row())))
+        return f;
     if (index.column() < FreeTier)
         f |= Qt::ItemIsEditable;
     return f;
@@ -544,6 +614,69 @@ Result<void> ScenarioTableModel::apply(ScenarioSpec& s, int column, const QVaria
                              "measured mean.")
                               .arg(kMaxDurationMs, 0, 'f', 0));
         s.initDurationMs = *v;
+        return {};
+    }
+    case Gateway:
+        if (s.provider != QLatin1String("aws"))
+            return refuse(tr("only AWS scenarios price a gateway per request."));
+        if (!gateways().contains(text))
+            return refuse(tr("choose none, http (HTTP API) or rest (REST API)."));
+        if (text == QLatin1String("none"))
+            s.extensions.remove(QLatin1String("gateway"));
+        else
+            s.extensions.insert(QLatin1String("gateway"), text);
+        return {};
+    case Provisioned: {
+        const auto keys = warmKeys(s);
+        if (!keys)
+            return refuse(tr("%1 has no kept-warm instances to price here (Azure: choose the flex "
+                             "plan first).")
+                              .arg(s.provider));
+        const QString syntax = tr("type the instances, then optionally hours a month and the "
+                                  "share of invocations they serve: \"2\" or \"2 200h 60%\".");
+        const QStringList parts =
+            text.split(QRegularExpression(QStringLiteral("[\\s,×x]+")), Qt::SkipEmptyParts);
+        if (parts.isEmpty() || text == QLatin1String("none") || text == QLatin1String("0")) {
+            s.extensions.remove(keys->instances);
+            s.extensions.remove(keys->hours);
+            s.extensions.remove(keys->share);
+            return {};
+        }
+        bool ok = false;
+        const int instances = parts.first().toInt(&ok);
+        if (!ok || instances < 0 || instances > 100'000 || parts.size() > 3)
+            return refuse(syntax);
+        double hours = HoursPerMonth;
+        double share = 1;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            QString part = parts.at(i).toLower();
+            const bool isHours = part.endsWith(QLatin1Char('h'));
+            const bool isShare = part.endsWith(QLatin1Char('%'));
+            if (!isHours && !isShare)
+                return refuse(syntax);
+            part.chop(1);
+            const auto v = parseNumber(part, false);
+            if (!v)
+                return refuse(syntax);
+            if (isHours) {
+                if (*v < 0 || *v > 744)
+                    return refuse(tr("hours a month go from 0 to 744 (a 31-day month)."));
+                hours = *v;
+            } else {
+                if (*v < 0 || *v > 100)
+                    return refuse(tr("the share of invocations goes from 0% to 100%."));
+                share = *v / 100;
+            }
+        }
+        if (instances == 0) {
+            s.extensions.remove(keys->instances);
+            s.extensions.remove(keys->hours);
+            s.extensions.remove(keys->share);
+            return {};
+        }
+        s.extensions.insert(keys->instances, instances);
+        s.extensions.insert(keys->hours, hours);
+        s.extensions.insert(keys->share, share);
         return {};
     }
     default:

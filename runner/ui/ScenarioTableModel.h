@@ -45,6 +45,8 @@ public:
         DurationMs,
         ColdStartShare,
         InitMs,
+        Gateway,     // AWS: none, http (HTTP API) or rest (REST API)
+        Provisioned, // AWS provisioned concurrency, Azure Flex always-ready instances
         FreeTier,
         TotalPerMonth,
         PerMillion,
@@ -90,6 +92,8 @@ public:
     static QStringList architectures();
     // A provider's plans, the default first (BillingUsage::plan); empty for one without plans.
     static QStringList plans(const QString& provider);
+    // The API Gateway kinds an AWS scenario can put in front of its function.
+    static QStringList gateways();
     QString columnTitle(int column) const;
 
     // Money for people: "$12.34", "-$0.20".

@@ -4,6 +4,7 @@
 #include "cost/CostEngine.h"
 #include "cost/PricingCatalog.h"
 
+#include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -37,6 +38,9 @@ private slots:
     void addedAndDuplicatedRowsGetUniqueNames();
     void withoutAnEngineEveryRowSaysSo();
     void planIsTheProvidersAndGoesWithIt();
+    void gatewayIsPricedForAwsOnly();
+    void keptWarmInstancesAreTypedAndPriced();
+    void keptWarmRefusesWhatItCannotPrice();
 
 private:
     std::unique_ptr<CostEngine> m_engine;
@@ -178,6 +182,90 @@ void tst_ScenarioTableModel::planIsTheProvidersAndGoesWithIt()
     QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "azure"));
     QVERIFY(!model.scenarios().at(0).extensions.contains("plan"));
     QCOMPARE(plan.data().toString(), QStringLiteral("consumption"));
+}
+
+void tst_ScenarioTableModel::gatewayIsPricedForAwsOnly()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    ScenarioSpec s = typedScenario();
+    s.invocationsPerMonth = 10'000'000;
+    model.setScenarios({s});
+    const QModelIndex gateway = model.index(0, ScenarioTableModel::Gateway);
+    QCOMPARE(gateway.data().toString(), QStringLiteral("none"));
+    QCOMPARE(model.choices(gateway), (QStringList{"none", "http", "rest"}));
+    const auto before = model.result(0).breakdown->total;
+    QVERIFY(model.setData(gateway, "http"));
+    QCOMPARE(model.scenarios().at(0).extensions.value("gateway").toString(), QStringLiteral("http"));
+    // The table's price is the engine's for the same scenario, and the gateway costs something.
+    auto usage = CostEngine::usageFromScenario(model.scenarios().at(0));
+    QVERIFY(usage);
+    QCOMPARE(usage->gateway, GatewayKind::Http);
+    QCOMPARE(model.result(0).breakdown->total, m_engine->price("aws", *usage)->total);
+    QVERIFY(before < model.result(0).breakdown->total);
+    QVERIFY(!model.setData(gateway, "graphql"));
+    QVERIFY(model.setData(gateway, "none"));
+    QVERIFY(!model.scenarios().at(0).extensions.contains("gateway"));
+    QCOMPARE(model.result(0).breakdown->total, before);
+    // Other clouds: shown as not applicable and not editable.
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "gcp"));
+    QCOMPARE(gateway.data().toString(), QStringLiteral("—"));
+    QVERIFY(!(model.flags(gateway) & Qt::ItemIsEditable));
+    QVERIFY(!model.setData(gateway, "http"));
+}
+
+void tst_ScenarioTableModel::keptWarmInstancesAreTypedAndPriced()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setScenarios({typedScenario()});
+    const QModelIndex warm = model.index(0, ScenarioTableModel::Provisioned);
+    QCOMPARE(warm.data().toString(), QStringLiteral("none"));
+    const auto before = model.result(0).breakdown->total;
+    QVERIFY(model.setData(warm, "2"));
+    QJsonObject x = model.scenarios().at(0).extensions;
+    QCOMPARE(x.value("provisionedInstances").toInt(), 2);
+    QCOMPARE(x.value("provisionedHours").toDouble(), 730.0); // the month of the price pages
+    QCOMPARE(x.value("provisionedInvocationShare").toDouble(), 1.0);
+    QVERIFY(before < model.result(0).breakdown->total); // idle instances are paid for
+    QVERIFY(model.setData(warm, "3 200h 60%"));
+    x = model.scenarios().at(0).extensions;
+    QCOMPARE(x.value("provisionedInstances").toInt(), 3);
+    QCOMPARE(x.value("provisionedHours").toDouble(), 200.0);
+    QCOMPARE(x.value("provisionedInvocationShare").toDouble(), 0.6);
+    QCOMPARE(warm.data(Qt::EditRole).toString(), QStringLiteral("3 200h 60%"));
+    auto usage = CostEngine::usageFromScenario(model.scenarios().at(0));
+    QVERIFY(usage);
+    QCOMPARE(usage->provisionedInstances, 3);
+    QCOMPARE(model.result(0).breakdown->total, m_engine->price("aws", *usage)->total);
+    QVERIFY(model.setData(warm, ""));
+    QVERIFY(!model.scenarios().at(0).extensions.contains("provisionedInstances"));
+    QCOMPARE(model.result(0).breakdown->total, before);
+    // Azure Flex: the same column sets always-ready instances.
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "azure"));
+    QVERIFY(!(model.flags(warm) & Qt::ItemIsEditable)); // consumption keeps nothing warm
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Plan), "flex"));
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::MemoryMb), "2048")); // Flex sizes
+    QVERIFY(model.flags(warm) & Qt::ItemIsEditable);
+    QVERIFY(model.setData(warm, "1"));
+    QCOMPARE(model.scenarios().at(0).extensions.value("alwaysReadyInstances").toInt(), 1);
+    QVERIFY2(model.result(0).ok(), qPrintable(model.result(0).error));
+}
+
+void tst_ScenarioTableModel::keptWarmRefusesWhatItCannotPrice()
+{
+    ScenarioTableModel model;
+    model.setEngine(m_engine.get());
+    model.setScenarios({typedScenario()});
+    const QModelIndex warm = model.index(0, ScenarioTableModel::Provisioned);
+    QSignalSpy refused(&model, &ScenarioTableModel::editRefused);
+    for (const char* bad : {"two", "-1", "2 800h", "2 150%", "2 5", "2 1h 2% 3h"})
+        QVERIFY2(!model.setData(warm, QString::fromLatin1(bad)), bad);
+    QCOMPARE(refused.count(), 6);
+    QVERIFY(refused.last().at(0).toString().contains("Kept warm"));
+    QVERIFY(!model.scenarios().at(0).extensions.contains("provisionedInstances"));
+    QVERIFY(model.setData(model.index(0, ScenarioTableModel::Provider), "gcp"));
+    QVERIFY(!model.setData(warm, "2"));
 }
 
 QTEST_MAIN(tst_ScenarioTableModel)
