@@ -377,20 +377,31 @@ void SimulatePanel::buildForm(QFormLayout* form)
     });
 }
 
-Result<void> SimulatePanel::loadTraceFile(const QString& path)
+void SimulatePanel::loadTraceFile(const QString& path)
 {
     m_traceFile->setText(path);
     m_traceFunction->clear();
-    auto hashes = InvocationTrace::functionsIn(path);
-    if (!hashes) {
-        m_traceLoadError = hashes.error().message;
-        updateForm();
-        return std::unexpected(hashes.error());
-    }
     m_traceLoadError.clear();
-    m_traceFunction->addItems(*hashes);
+    m_traceLoading = true;
+    const quint64 generation = ++m_traceGeneration;
     updateForm();
-    return {};
+    auto hashes = std::make_shared<Result<QStringList>>(QStringList{});
+    QThread* reader =
+        QThread::create([path, hashes] { *hashes = InvocationTrace::functionsIn(path); });
+    // The thread deletes itself, so a panel closed during the read leaves nothing running.
+    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
+    connect(reader, &QThread::finished, this, [this, path, hashes, generation] {
+        if (generation != m_traceGeneration)
+            return; // another file was chosen meanwhile
+        m_traceLoading = false;
+        if (*hashes)
+            m_traceFunction->addItems(**hashes);
+        else
+            m_traceLoadError = hashes->error().message;
+        updateForm();
+        emit traceFileLoaded(path, m_traceLoadError);
+    });
+    reader->start();
 }
 
 void SimulatePanel::setHistory(const HistoryStore* history)
@@ -460,7 +471,9 @@ QStringList SimulatePanel::validationErrors() const
     set(m_shapeError, shape);
     QString traceText;
     if (trace) {
-        if (!m_traceLoadError.isEmpty())
+        if (m_traceLoading)
+            traceText = tr("Reading the trace file…");
+        else if (!m_traceLoadError.isEmpty())
             traceText = m_traceLoadError;
         else if (m_traceFunction->currentText().isEmpty())
             traceText = tr("Choose a trace file, then the function hash to replay.");

@@ -55,9 +55,11 @@ public:
     // Prefills the form from a workspace function: its memory, and measured service and init
     // times when the history has them.
     void setDefaults(const QString& function, int memoryMb);
-    // Loads a trace file's function hashes into the chooser (the "trace file" model); an
-    // unreadable file or one in another format is shown next to the field and returned.
-    Result<void> loadTraceFile(const QString& path);
+    // Reads a trace file's function hashes into the chooser (the "trace file" model) on a
+    // worker thread (a day's trace is ~100 MB): Run waits until it is read; an unreadable file
+    // or one in another format is shown next to the field. traceFileLoaded() says when.
+    void loadTraceFile(const QString& path);
+    bool isLoadingTrace() const { return m_traceLoading; }
 
     bool isRunning() const;
     // The form's problems, one line each; empty when Run can start.
@@ -90,6 +92,8 @@ signals:
     void finished(const swb::sim::SimulationResult& result);
     void cancelled();
     void failed(const QString& message);
+    // The trace file's hashes are in the chooser (error empty), or why not.
+    void traceFileLoaded(const QString& path, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -108,6 +112,8 @@ private:
     std::unique_ptr<CostEngine> m_engine;
     std::shared_ptr<Worker> m_worker;
     QThread* m_thread = nullptr;
+    quint64 m_traceGeneration = 0; // a newer file makes an older read's result stale
+    bool m_traceLoading = false;
 
     QComboBox* m_arrivalModel;
     QDoubleSpinBox* m_rate;
