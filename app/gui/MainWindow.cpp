@@ -12,6 +12,7 @@
 #include "RunnerEvent.h"
 #include "RuntimeFiles.h"
 #include "SimulatePanel.h"
+#include "Theme.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
 #include "WelcomePage.h"
@@ -24,6 +25,7 @@
 #include "settings/Settings.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -76,6 +78,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
       m_timelineDock(new QDockWidget(tr("Timeline"), this)),
       m_logDock(new QDockWidget(tr("Logs"), this)), m_runnerStatus(new QLabel(this))
 {
+    m_theme = std::make_unique<Theme>();
+    m_theme->apply(m_settings.theme());
     m_costPanel = new CostPanel(this);
     m_metrics = new MetricsPanel(this);
     m_simulate = new SimulatePanel(this);
@@ -113,6 +117,10 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     simulateScroll->setWidgetResizable(true);
     simulateScroll->setFrameShape(QFrame::NoFrame);
     dock(m_simulateDock, "SimulateDock", simulateScroll, Qt::RightDockWidgetArea);
+    // The right-hand panels (run, cost, simulate) take the window's full height: the response,
+    // the cost charts and the simulation results need it more than the timeline needs width.
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_runDock, m_costDock);
     tabifyDockWidget(m_costDock, m_simulateDock);
     m_runDock->raise();
@@ -197,8 +205,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         // The first layout: sized once the window has its size (before, the docks' size hints
         // win and the bottom area takes half the window).
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_treeDock, m_runDock}, {240, 540}, Qt::Horizontal);
-            resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
+            resizeDocks({m_treeDock, m_runDock}, {220, 500}, Qt::Horizontal);
+            resizeDocks({m_timelineDock}, {240}, Qt::Vertical);
         });
     }
     closeWorkspace();
@@ -274,6 +282,21 @@ void MainWindow::buildMenus()
     simulateToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
     view->addAction(simulateToggle);
 
+    view->addSeparator();
+    QMenu* themeMenu = view->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    const QList<std::pair<QString, QString>> themes = {{QStringLiteral("system"), tr("&System")},
+                                                       {QStringLiteral("light"), tr("&Light")},
+                                                       {QStringLiteral("dark"), tr("&Dark")}};
+    for (const auto& [id, label] : themes) {
+        QAction* action = themeMenu->addAction(label, this, [this, id] { applyTheme(id, true); });
+        action->setCheckable(true);
+        action->setData(id);
+        action->setChecked(id == m_theme->current());
+        themeGroup->addAction(action);
+        m_themeActions << action;
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Serverless Workbench"),
@@ -282,6 +305,20 @@ void MainWindow::buildMenus()
                               "<code>swb</code> command line.</p>")
                                .arg(QStringLiteral(SWB_VERSION)));
     });
+}
+
+void MainWindow::applyTheme(const QString& theme, bool remember)
+{
+    m_theme->apply(theme);
+    for (QAction* action : std::as_const(m_themeActions))
+        action->setChecked(action->data().toString() == m_theme->current());
+    if (remember)
+        (void)m_settings.setTheme(m_theme->current()); // current() is always a valid name
+}
+
+QString MainWindow::theme() const
+{
+    return m_theme->current();
 }
 
 void MainWindow::rebuildRecentMenu()

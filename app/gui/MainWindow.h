@@ -19,6 +19,8 @@ class QTimer;
 
 namespace swb {
 
+class Theme;
+
 class CostPanel;
 class EditorTabs;
 class MetricsPanel;
@@ -64,6 +66,9 @@ public:
     // Imports a SAM template.yaml or serverless.yml into `folder` (its workbench.json must not
     // exist yet) and opens it; the import's warnings show in the status bar.
     Result<void> importTemplate(const QString& templatePath, const QString& folder);
+    // "system", "light" or "dark" (View ▸ Theme); `remember` keeps it in the settings.
+    void applyTheme(const QString& theme, bool remember);
+    QString theme() const;
     Runner* runner() const { return m_runner.get(); }
     RunPanel* runPanel() const { return m_runPanel; }
     EditorTabs* editorTabs() const { return m_editor; }
@@ -95,6 +100,8 @@ private:
     void updateStatus();
 
     Settings& m_settings;
+    std::unique_ptr<Theme> m_theme;
+    QList<QAction*> m_themeActions;
     QString m_runtimeCache;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<Runner> m_runner;

@@ -79,6 +79,12 @@ int main(int argc, char** argv)
         QApplication::translate("main", "With --screenshot: bring these panels to the front "
                                         "(Run, Cost, Timeline, Logs, Metrics; comma-separated)."),
         QStringLiteral("PANELS"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main", "Use this theme for this run only: system, light or "
+                                        "dark (View > Theme keeps one)."),
+        QStringLiteral("NAME"));
+    parser.addOption(theme);
     parser.addOption(screenshot);
     parser.addOption(invoke);
     parser.addOption(raise);
@@ -87,6 +93,15 @@ int main(int argc, char** argv)
     QSettings store;
     swb::Settings settings(store);
     swb::MainWindow window(settings);
+    if (parser.isSet(theme)) {
+        const QString name = parser.value(theme);
+        if (!swb::Settings::themes().contains(name)) {
+            std::fprintf(stderr, "serverless-workbench: --theme %s: choose system, light or dark.\n",
+                         qPrintable(name));
+            return 2;
+        }
+        window.applyTheme(name, false);
+    }
     const QStringList args = parser.positionalArguments();
     const QString folder = !args.isEmpty() ? args.first() : settings.lastWorkspace();
     if (!folder.isEmpty())

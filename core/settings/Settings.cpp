@@ -11,6 +11,7 @@ namespace {
 const QString kLastWorkspace = QStringLiteral("workspace/last");
 const QString kRecentWorkspaces = QStringLiteral("workspace/recent");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kTheme = QStringLiteral("ui/theme");
 const QString kConcurrencyLimit = QStringLiteral("runner/concurrencyLimit");
 const QString kKeepAliveSeconds = QStringLiteral("runner/keepAliveSeconds");
 
@@ -86,6 +87,30 @@ void Settings::removeRecentWorkspace(const QString& folder)
 void Settings::clearRecentWorkspaces()
 {
     m_settings->remove(kRecentWorkspaces);
+}
+
+QStringList Settings::themes()
+{
+    return {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+}
+
+QString Settings::theme() const
+{
+    const QString stored = m_settings->value(kTheme).toString();
+    return themes().contains(stored) ? stored : QStringLiteral("system");
+}
+
+Result<void> Settings::setTheme(const QString& theme)
+{
+    if (!themes().contains(theme))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("There is no theme \"%1\"; choose system, light or dark.")
+                        .arg(theme));
+    if (theme == QLatin1String("system"))
+        m_settings->remove(kTheme);
+    else
+        m_settings->setValue(kTheme, theme);
+    return {};
 }
 
 QString Settings::languageOverride() const

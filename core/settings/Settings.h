@@ -44,6 +44,12 @@ public:
     QString languageOverride() const;
     void setLanguageOverride(const QString& locale);
 
+    // The window's colours: "system" (the desktop's palette, the default), "light" or "dark".
+    // Anything else stored reads as "system".
+    QString theme() const;
+    Result<void> setTheme(const QString& theme);
+    static QStringList themes();
+
     // Default for the local runner's concurrent instances per function (1..kMaxConcurrencyLimit).
     int concurrencyLimit() const;
     Result<void> setConcurrencyLimit(int limit);

@@ -15,6 +15,7 @@
 #include "RunPanel.h"
 #include "Runner.h"
 #include "TimelineModel.h"
+#include "TimelineView.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
 #include "model/Workspace.h"
@@ -23,6 +24,7 @@
 #include "TestFiles.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -35,6 +37,8 @@
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace swb;
 
@@ -70,6 +74,7 @@ private slots:
     void loadRowLimitsApplyToTheRunner();
     void everyControlHasAnAccessibleName();
     void importsASamTemplateAndOpensIt();
+    void themeSwitchRepaintsTheWindowAndIsKept();
 
 private:
     QString writeWorkspace();
@@ -430,6 +435,41 @@ Resources:
     QVERIFY(
         !m_window->importTemplate(QDir(folder).filePath(QStringLiteral("template.yaml")), folder));
     QVERIFY(m_window->welcomePage()->error().contains(QStringLiteral("already exists")));
+}
+
+void tst_MainWindow::themeSwitchRepaintsTheWindowAndIsKept()
+{
+    QVERIFY(m_window->openWorkspace(QStringLiteral(SWB_SOURCE_DIR "/examples/hello-python")));
+    auto* timeline = m_window->findChild<TimelineView*>();
+    QVERIFY(timeline);
+    auto lightness = [](QWidget* w) {
+        // The colour most of the widget is painted in: its middle row's median pixel.
+        const QImage image = w->grab().toImage();
+        QList<int> values;
+        for (int x = 0; x < image.width(); x += 4)
+            values << image.pixelColor(x, image.height() / 2).lightness();
+        std::sort(values.begin(), values.end());
+        return values.isEmpty() ? -1 : values.at(values.size() / 2);
+    };
+    m_window->applyTheme(QStringLiteral("light"), true);
+    QVERIFY(lightness(timeline) > 160);
+    const QString editorWas = QString::number(lightness(m_window->editorTabs()));
+    QVERIFY2(lightness(m_window->editorTabs()) > 160, qPrintable(editorWas));
+    m_window->applyTheme(QStringLiteral("dark"), true);
+    QCOMPARE(m_window->theme(), QStringLiteral("dark"));
+    QVERIFY(qApp->palette().color(QPalette::Base).lightness() < 60);
+    QTRY_VERIFY(lightness(timeline) < 90);
+    QTRY_VERIFY(lightness(m_window->editorTabs()) < 90); // the editor follows (mirrored lexer)
+    QCOMPARE(m_settings->theme(), QStringLiteral("dark"));
+    // The View menu shows the choice; a run-only theme is not kept.
+    QAction* dark = nullptr;
+    for (QAction* a : m_window->findChildren<QAction*>())
+        if (a->isCheckable() && a->data().toString() == QLatin1String("dark"))
+            dark = a;
+    QVERIFY(dark && dark->isChecked());
+    m_window->applyTheme(QStringLiteral("system"), false);
+    QCOMPARE(m_settings->theme(), QStringLiteral("dark"));
+    QVERIFY(!dark->isChecked());
 }
 
 QTEST_MAIN(tst_MainWindow)

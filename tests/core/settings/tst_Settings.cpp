@@ -22,6 +22,8 @@ private slots:
     void recentWorkspacesDropMissingFoldersOnRead();
     void removeAndClearRecentWorkspaces();
     void emptyLanguageOverrideMeansSystemLanguage();
+    void themeIsSystemLightOrDark();
+    void damagedThemeReadsAsSystem();
     void rejectsOutOfRangeRunnerDefaults_data();
     void rejectsOutOfRangeRunnerDefaults();
     void damagedValuesFallBackToDefaults();
@@ -145,6 +147,32 @@ void tst_Settings::emptyLanguageOverrideMeansSystemLanguage()
     QCOMPARE(settings.languageOverride(), QString());
     QVERIFY(settings.sync());
     QVERIFY(!test::readFile(iniPath()).contains("language"));
+}
+
+void tst_Settings::themeIsSystemLightOrDark()
+{
+    Settings settings(iniPath());
+    QCOMPARE(settings.theme(), QStringLiteral("system"));
+    QVERIFY(settings.setTheme(QStringLiteral("dark")));
+    QCOMPARE(settings.theme(), QStringLiteral("dark"));
+    const auto refused = settings.setTheme(QStringLiteral("solarized"));
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("solarized")));
+    QCOMPARE(settings.theme(), QStringLiteral("dark"));
+    QVERIFY(settings.sync());
+    QCOMPARE(Settings(iniPath()).theme(), QStringLiteral("dark"));
+    QVERIFY(settings.setTheme(QStringLiteral("system")));
+    QVERIFY(settings.sync());
+    QVERIFY(!test::readFile(iniPath()).contains("theme"));
+}
+
+void tst_Settings::damagedThemeReadsAsSystem()
+{
+    {
+        QSettings raw(iniPath(), QSettings::IniFormat);
+        raw.setValue(QStringLiteral("ui/theme"), QStringLiteral("neon"));
+    }
+    QCOMPARE(Settings(iniPath()).theme(), QStringLiteral("system"));
 }
 
 void tst_Settings::rejectsOutOfRangeRunnerDefaults_data()
