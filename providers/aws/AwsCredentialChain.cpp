@@ -352,6 +352,11 @@ Result<AwsCredentialResolution> AwsCredentialChain::resolve(const QString& profi
                          : !fromEnvironment.isEmpty() ? fromEnvironment
                                                       : QStringLiteral("default");
 
+    // As in the CLI, a profile that is named but missing is an error even when the
+    // environment holds keys: the user meant that profile.
+    if (name != QLatin1String("default") && !resolver.hasProfile(name))
+        return resolver.resolve(name, {}, {});
+
     Result<AwsCredentialResolution> result;
     const QString id = m_environment.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
     const QString secret = m_environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));

@@ -302,6 +302,10 @@ void tst_AwsCredentialChain::reportsBadInput_data()
     QTest::newRow("AWS_PROFILE that does not exist")
         << base << QByteArray() << QString() << QStringList{"AWS_PROFILE=qa"} << notFound
         << QStringList{"'qa'", "AWS_PROFILE"};
+    QTest::newRow("AWS_PROFILE that does not exist, keys in the environment")
+        << base << QByteArray() << QString()
+        << QStringList{"AWS_PROFILE=qa", "AWS_ACCESS_KEY_ID=AKIDENV", "AWS_SECRET_ACCESS_KEY=s"}
+        << notFound << QStringList{"'qa'"};
     QTest::newRow("source_profile missing")
         << base
         << QByteArray("[profile deploy]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = nope\n")
