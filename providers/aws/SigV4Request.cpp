@@ -15,6 +15,8 @@ SigV4Request SigV4Request::fromUrl(const QByteArray& method, const QUrl& url,
     request.query = url.query(QUrl::FullyEncoded).toUtf8();
     request.body = body;
     QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':')) // an IPv6 address goes in brackets, as in the URL
+        host = '[' + host + ']';
     const int defaultPort = url.scheme() == QLatin1String("http") ? 80 : 443;
     if (url.port() != -1 && url.port() != defaultPort)
         host += ':' + QByteArray::number(url.port());

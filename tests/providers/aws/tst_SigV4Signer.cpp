@@ -346,6 +346,9 @@ void tst_SigV4Signer::addsDateTokenAndHostWithPort()
     const SigV4Request https =
         SigV4Request::fromUrl("GET", QUrl(QStringLiteral("https://sts.amazonaws.com:443/")));
     QCOMPARE(https.header("host"), QByteArray("sts.amazonaws.com"));
+    const SigV4Request v6 =
+        SigV4Request::fromUrl("GET", QUrl(QStringLiteral("http://[::1]:8080/")));
+    QCOMPARE(v6.header("host"), QByteArray("[::1]:8080"));
 }
 
 void tst_SigV4Signer::s3KeepsThePathAsSent()
