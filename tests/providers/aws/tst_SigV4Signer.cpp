@@ -22,7 +22,10 @@ using namespace swb;
 // with Signature=5d672d79....
 //
 // Left out: get-header-value-multiline (the suite's request uses obsolete header folding,
-// which no HTTP client we use sends) and post-sts-header-after (we always sign the token).
+// which no HTTP client we use sends), post-sts-header-after (we always sign the token),
+// get-vanilla-query (the same request as get-vanilla) and
+// post-x-www-form-urlencoded-parameters (tests.json's request header disagrees with its own
+// string to sign, and we found no second copy to settle it).
 
 namespace {
 
