@@ -191,13 +191,6 @@ void HttpClient::startAttempt(RequestId id)
                     QNetworkRequest::ManualRedirectPolicy);
     nr.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
-    emit log(redact(QStringLiteral("HTTP > %1 %2 (attempt %3/%4) [%5]%6")
-                        .arg(QString::fromLatin1(r.method), redactedUrl(r.url))
-                        .arg(c.attempt)
-                        .arg(m_policy.maxAttempts)
-                        .arg(headerList(r.headers), bodyForLog(r.body)),
-                    r.headers));
-
     const QByteArray method = r.method.toUpper();
     // Qt would guess a form encoding (and warn); a body without a stated type is just bytes.
     if ((method == "POST" || method == "PUT" || !r.body.isEmpty()) &&
@@ -236,6 +229,13 @@ void HttpClient::startAttempt(RequestId id)
 #endif
     if (r.timeoutMs > 0)
         c.timeout->start(r.timeoutMs);
+    // Last: a slot connected to log() may cancel this request.
+    emit log(redact(QStringLiteral("HTTP > %1 %2 (attempt %3/%4) [%5]%6")
+                        .arg(QString::fromLatin1(r.method), redactedUrl(r.url))
+                        .arg(c.attempt)
+                        .arg(m_policy.maxAttempts)
+                        .arg(headerList(r.headers), bodyForLog(r.body)),
+                    r.headers));
 }
 
 void HttpClient::onTimeout(RequestId id)
@@ -261,33 +261,36 @@ void HttpClient::onFinished(RequestId id)
     c.timeout->stop();
     reply->deleteLater();
     const qint64 ms = c.elapsed.elapsed();
-    const HttpRequest& r = c.current;
+    // Copies: a slot connected to log() may cancel the call and free `c`.
+    const HttpRequest r = c.current;
+    const int attempt = c.attempt;
+    const bool timedOut = c.timedOut;
     const QString method = QString::fromLatin1(r.method);
     const QString url = redactedUrl(r.url);
     const QString host = r.url.host();
     const QString attempts =
-        QStringLiteral("(attempt %1/%2)").arg(c.attempt).arg(m_policy.maxAttempts);
-    const bool canRetry = c.attempt < m_policy.maxAttempts;
+        QStringLiteral("(attempt %1/%2)").arg(attempt).arg(m_policy.maxAttempts);
+    const bool canRetry = attempt < m_policy.maxAttempts;
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
 
     // A connection that broke after the status line still has a status: it is no answer.
     const bool broken = reply->error() != QNetworkReply::NoError &&
                         reply->error() < QNetworkReply::ContentAccessDenied;
-    if (c.timedOut || broken || !statusAttribute.isValid()) {
-        const QString what = c.timedOut ? QStringLiteral("no answer within %1 ms").arg(r.timeoutMs)
-                                        : reply->errorString();
+    if (timedOut || broken || !statusAttribute.isValid()) {
+        const QString what = timedOut ? QStringLiteral("no answer within %1 ms").arg(r.timeoutMs)
+                                      : reply->errorString();
         emit log(redact(QStringLiteral("HTTP < failed %1 %2 %3 ms %4: %5")
                             .arg(method, url)
                             .arg(ms)
                             .arg(attempts, what),
                         r.headers));
         if (r.isIdempotent() && canRetry &&
-            scheduleRetry(id, c, backoffDelayMs(m_policy, c.attempt, m_random())))
+            scheduleRetry(id, backoffDelayMs(m_policy, attempt, m_random())))
             return;
         const QString detail = redact(
-            QStringLiteral("%1 %2: %3 after %4 attempt(s)").arg(method, url, what).arg(c.attempt),
+            QStringLiteral("%1 %2: %3 after %4 attempt(s)").arg(method, url, what).arg(attempt),
             r.headers);
-        if (c.timedOut)
+        if (timedOut)
             finish(id, fail(ErrorCode::Network,
                             QStringLiteral("%1 did not answer within %2 seconds; check your "
                                            "network connection, or try again later.")
@@ -307,7 +310,7 @@ void HttpClient::onFinished(RequestId id)
     response.status = statusAttribute.toInt();
     response.headers = reply->rawHeaderPairs();
     response.body = reply->readAll();
-    response.attempts = c.attempt;
+    response.attempts = attempt;
     const int status = response.status;
     emit log(redact(QStringLiteral("HTTP < %1 %2 %3 %4 ms %5 %6 bytes%7")
                         .arg(status)
@@ -321,11 +324,11 @@ void HttpClient::onFinished(RequestId id)
     const bool busy = status == 502 || status == 503 || status == 504;
     if (canRetry && (status == 429 ||
                      (busy && (r.isIdempotent() || m_policy.retryServerErrorsWhenNotIdempotent)))) {
-        int delay = backoffDelayMs(m_policy, c.attempt, m_random());
+        int delay = backoffDelayMs(m_policy, attempt, m_random());
         if (const auto after =
                 retryAfterMs(response.header("Retry-After"), QDateTime::currentDateTimeUtc()))
             delay = std::min(*after, m_policy.maxDelayMs);
-        if (scheduleRetry(id, c, delay))
+        if (scheduleRetry(id, delay))
             return;
     }
     if (status < 400) {
@@ -341,7 +344,7 @@ void HttpClient::onFinished(RequestId id)
     const QString detail = redact(QStringLiteral("HTTP %1 %2 %3 %4 after %5 attempt(s)\n%6")
                                       .arg(status)
                                       .arg(reason, method, url)
-                                      .arg(c.attempt)
+                                      .arg(attempt)
                                       .arg(body),
                                   r.headers);
     Error error{ErrorCode::Remote, {}, detail, {}};
@@ -363,7 +366,7 @@ void HttpClient::onFinished(RequestId id)
         error.message = QStringLiteral("%1 is throttling requests (HTTP 429) and %2 attempt(s) did "
                                        "not get through; wait a minute, then try again.")
                             .arg(host)
-                            .arg(c.attempt);
+                            .arg(attempt);
     } else {
         error.message = QStringLiteral("%1 answered HTTP %2 %3 to %4 %5; see the log for the "
                                        "response.")
@@ -374,18 +377,25 @@ void HttpClient::onFinished(RequestId id)
     finish(id, std::unexpected(std::move(error)));
 }
 
-bool HttpClient::scheduleRetry(RequestId id, Call& call, int delayMs)
+bool HttpClient::scheduleRetry(RequestId id, int delayMs)
 {
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return false;
+    Call& call = *it->second;
     delayMs = std::clamp(delayMs, 0, m_policy.maxDelayMs);
-    emit log(
+    const int next = call.attempt + 1;
+    const QString line =
         redact(QStringLiteral("HTTP retry %1 %2 in %3 ms (attempt %4/%5)")
                    .arg(QString::fromLatin1(call.current.method), redactedUrl(call.current.url))
                    .arg(delayMs)
-                   .arg(call.attempt + 1)
+                   .arg(next)
                    .arg(m_policy.maxAttempts),
-               call.current.headers));
+               call.current.headers);
     call.retry->start(delayMs);
-    emit retryScheduled(id, call.attempt + 1, delayMs);
+    // After this point `call` may be gone: a slot may cancel the request.
+    emit log(line);
+    emit retryScheduled(id, next, delayMs);
     return true;
 }
 
@@ -402,13 +412,14 @@ bool HttpClient::cancel(RequestId id)
         c.reply = nullptr;
     }
     const HttpRequest& r = c.attempt > 0 ? c.current : c.original;
-    emit log(redact(QStringLiteral("HTTP cancelled %1 %2 (attempt %3/%4)")
-                        .arg(QString::fromLatin1(r.method), redactedUrl(r.url))
-                        .arg(c.attempt)
-                        .arg(m_policy.maxAttempts),
-                    r.headers));
+    const QString line = redact(QStringLiteral("HTTP cancelled %1 %2 (attempt %3/%4)")
+                                    .arg(QString::fromLatin1(r.method), redactedUrl(r.url))
+                                    .arg(c.attempt)
+                                    .arg(m_policy.maxAttempts),
+                                r.headers);
     finish(id, fail(ErrorCode::Cancelled,
                     QStringLiteral("The request to %1 was cancelled.").arg(r.url.host())));
+    emit log(line);
     return true;
 }
 
@@ -421,6 +432,9 @@ void HttpClient::finish(RequestId id, Result<HttpResponse> result)
     m_calls.erase(it);
     call->timeout->stop();
     call->retry->stop();
+    // finish() may run inside one of these timers' signals (a timeout aborting the reply).
+    call->timeout.release()->deleteLater();
+    call->retry.release()->deleteLater();
     // Always from the event loop and after the call is gone, so the callback may send again.
     QMetaObject::invokeMethod(
         this,

@@ -108,7 +108,7 @@ private:
     void onFinished(RequestId id);
     void onTimeout(RequestId id);
     void finish(RequestId id, Result<HttpResponse> result);
-    bool scheduleRetry(RequestId id, Call& call, int delayMs);
+    bool scheduleRetry(RequestId id, int delayMs);
     QString redact(QString text, const HttpHeaders& headers) const;
     QString headerList(const HttpHeaders& headers) const;
     QString bodyForLog(const QByteArray& body) const;

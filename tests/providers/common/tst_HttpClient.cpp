@@ -190,6 +190,7 @@ private slots:
     void mapsStatusToErrorCode();
     void refusedConnectionNamesHost();
     void cancelDeliversCancelledOnce();
+    void cancelFromInsideSignalsIsSafe();
     void logNeverContainsSecrets();
     void logOmitsBodiesUnlessAsked();
     void prepareRunsBeforeEveryAttempt();
@@ -494,6 +495,39 @@ void tst_HttpClient::cancelDeliversCancelledOnce()
     QTRY_COMPARE(early->calls, 1);
     QCOMPARE(early->result->error().code, ErrorCode::Cancelled);
     QCOMPARE(int(m_server->received.size()), before);
+}
+
+void tst_HttpClient::cancelFromInsideSignalsIsSafe()
+{
+    // A view may cancel while it is told about the request: from the response's log line...
+    m_server->script = {respond(503), respond(200)};
+    HttpClient::RequestId id = 0;
+    auto connection = connect(m_client.get(), &HttpClient::log, this, [&](const QString& line) {
+        if (line.startsWith(QLatin1String("HTTP < 503")))
+            m_client->cancel(id);
+    });
+    const auto fromLog = start(*m_client, get(m_server->url()), &id);
+    QTRY_COMPARE(fromLog->calls, 1);
+    QCOMPARE(fromLog->result->error().code, ErrorCode::Cancelled);
+    disconnect(connection);
+
+    // ...or from the retry notice.
+    m_server->script = {respond(503), respond(200)};
+    connection = connect(m_client.get(), &HttpClient::retryScheduled, this,
+                         [&](HttpClient::RequestId which) { m_client->cancel(which); });
+    const auto fromRetry = start(*m_client, get(m_server->url()));
+    QTRY_COMPARE(fromRetry->calls, 1);
+    QCOMPARE(fromRetry->result->error().code, ErrorCode::Cancelled);
+    disconnect(connection);
+
+    // A timed-out attempt ends inside its timer's signal; the next request still works.
+    m_server->script = {{ScriptedServer::Kind::Hold, 0, {}, {}}, respond(200, "fine")};
+    m_client->setRetryPolicy(RetryPolicy{1, 1, 10, false});
+    HttpRequest slow = get(m_server->url());
+    slow.timeoutMs = 100;
+    QCOMPARE(run(*m_client, slow).error().code, ErrorCode::Network);
+    QVERIFY(run(*m_client, get(m_server->url())).has_value());
+    QTRY_COMPARE(m_client->pendingCount(), 0);
 }
 
 void tst_HttpClient::logNeverContainsSecrets()
