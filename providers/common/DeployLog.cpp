@@ -242,6 +242,12 @@ DeployLog::DeployLog(const QString& workspaceFolder)
 
 Result<DeployRecord> DeployLog::append(DeployRecord record)
 {
+    // What all() requires of a record; writing less would make the log unreadable.
+    if (record.provider.isEmpty() || record.function.isEmpty() || !record.startedAt.isValid())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("A deploy record needs a provider, a function and a start "
+                                   "time; it was not added to %1.")
+                        .arg(QDir::toNativeSeparators(m_path)));
     auto loaded = load(m_path);
     if (!loaded)
         return std::unexpected(loaded.error());

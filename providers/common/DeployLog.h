@@ -49,7 +49,8 @@ public:
     QString filePath() const { return m_path; } // <workspace>/.swb/deploys.json
 
     // Adds the record at the end and rewrites the file atomically. Refuses, leaving the file
-    // as it is, when the existing file cannot be read or understood.
+    // as it is, when the existing file cannot be read or understood, or when the record has
+    // no provider, function or start time.
     Result<DeployRecord> append(DeployRecord record);
 
     // In the order they were appended (the order deploys finished). A missing file is an

@@ -61,6 +61,13 @@ public:
 
     Result<void> walk(const QString& diskFolder, const QString& relativeFolder)
     {
+        // QDir lists an unreadable folder as empty; a package missing files must not pass.
+        if (!QFileInfo(diskFolder).isReadable() || !QFileInfo(diskFolder).isExecutable())
+            return fail(ErrorCode::PermissionDenied,
+                        QStringLiteral("Cannot list the folder %1; make it readable or add it "
+                                       "to %2.")
+                            .arg(QDir::toNativeSeparators(diskFolder),
+                                 QLatin1String(Packager::kIgnoreFileName)));
         m_activeFolders.append(QFileInfo(diskFolder).canonicalFilePath());
         const QFileInfoList infos = QDir(diskFolder)
                                         .entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot |

@@ -47,6 +47,7 @@ private slots:
     void newerVersionIsRefused();
     void unreadableFileIsReported();
     void keepsFieldsItDoesNotKnow();
+    void refusesIncompleteRecord();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -281,6 +282,22 @@ void tst_DeployLog::keepsFieldsItDoesNotKnow()
     QCOMPARE(deploys.size(), 2);
     QCOMPARE(deploys.at(0).toObject().value(QStringLiteral("layers")).toArray().at(0).toString(),
              QStringLiteral("l1"));
+}
+
+void tst_DeployLog::refusesIncompleteRecord()
+{
+    DeployLog log(m_dir->path());
+    DeployRecord noFunction = record({}, QStringLiteral("aws"), DeployOutcome::Failed, {});
+    DeployRecord noStart =
+        record(QStringLiteral("f"), QStringLiteral("aws"), DeployOutcome::Failed, {});
+    noStart.startedAt = QDateTime();
+    for (const DeployRecord& r : {noFunction, noStart}) {
+        const auto appended = log.append(r);
+        QVERIFY(!appended.has_value());
+        QCOMPARE(appended.error().code, ErrorCode::InvalidArgument);
+    }
+    QVERIFY(!QFileInfo::exists(log.filePath()));
+    QVERIFY(log.all().has_value());
 }
 
 QTEST_GUILESS_MAIN(tst_DeployLog)

@@ -124,6 +124,7 @@ private slots:
     void rejectsGeneratedPathOutsideFolder();
     void refusesPackageAboveLimit();
     void missingFolderIsNotFound();
+    void unreadableFolderIsReported();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -386,6 +387,23 @@ void tst_Packager::missingFolderIsNotFound()
     QVERIFY(!p.has_value());
     QCOMPARE(p.error().code, ErrorCode::NotFound);
     QVERIFY(p.error().message.contains(QStringLiteral("nope")));
+}
+
+void tst_Packager::unreadableFolderIsReported()
+{
+    const QString lib = m_fn + QStringLiteral("/lib");
+    QVERIFY(QFile::setPermissions(lib, QFileDevice::WriteOwner));
+    const bool bypassed = QFileInfo(lib).isReadable(); // root reads everything
+    std::optional<Result<Package>> p;
+    if (!bypassed)
+        p = Packager(m_fn).package();
+    QVERIFY(QFile::setPermissions(lib, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner));
+    if (bypassed)
+        QSKIP("running as a user who can read any folder");
+    QVERIFY(!p->has_value());
+    QCOMPARE(p->error().code, ErrorCode::PermissionDenied);
+    QVERIFY(p->error().message.contains(QStringLiteral("lib")));
 }
 
 QTEST_GUILESS_MAIN(tst_Packager)
