@@ -4,6 +4,10 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -15,6 +19,26 @@
 using namespace swb;
 
 namespace {
+
+// A self-signed certificate for 127.0.0.1 valid from 2000 to 2100, made for this test with
+// "openssl ca -selfsign" (EC P-256, subjectAltName IP:127.0.0.1). Nothing trusts it.
+const char* kSelfSignedCertificate = R"pem(-----BEGIN CERTIFICATE-----
+MIIBXDCCAQKgAwIBAgIBATAKBggqhkjOPQQDAjAUMRIwEAYDVQQDDAkxMjcuMC4w
+LjEwIBcNMDAwMTAxMDAwMDAwWhgPMjEwMDAxMDEwMDAwMDBaMBQxEjAQBgNVBAMM
+CTEyNy4wLjAuMTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABHFtXK01AzPzBob/
+778NQa6+ak8V4pSVF167WAhy/mhZwNZtT3bSVDnGMKtjuab/KesEWYEQlniq+2Sd
+tTxxD6ajQzBBMA8GA1UdEwEB/wQFMAMBAf8wDwYDVR0RBAgwBocEfwAAATAdBgNV
+HQ4EFgQUXVoJefTBi0HUt78ogcUA5TKnqcAwCgYIKoZIzj0EAwIDSAAwRQIgWerV
+flfNkTmz9veXKSE9m7iJv4UuADo36u0yjzNqhHoCIQDARnq+1Ykzd4NbdalykTle
+GjUeYVtZIk6l4lrZ1bPztQ==
+-----END CERTIFICATE-----
+)pem";
+const char* kSelfSignedKey = R"pem(-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgXX+eiakSdO+nCbGR
+zEtAKfxtzDBFotcchhoNkYAZlsOhRANCAARxbVytNQMz8waG/++/DUGuvmpPFeKU
+lRdeu1gIcv5oWcDWbU920lQ5xjCrY7mm/ynrBFmBEJZ4qvtknbU8cQ+m
+-----END PRIVATE KEY-----
+)pem";
 
 // A local HTTP/1.1 server that answers each request with the next scripted action: a
 // response, a connection dropped halfway through the response, or no answer at all. One
@@ -47,20 +71,38 @@ public:
     Action fallback;
     QList<Received> received;
 
-    bool listen()
+    // With `tls`, HTTPS with the self-signed certificate above.
+    bool listen(bool tls = false)
     {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* s = m_server.nextPendingConnection()) {
+        if (tls) {
+            auto server = std::make_unique<QSslServer>();
+            QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+            config.setLocalCertificate(QSslCertificate(QByteArray(kSelfSignedCertificate)));
+            config.setPrivateKey(QSslKey(QByteArray(kSelfSignedKey), QSsl::Ec));
+            config.setPeerVerifyMode(QSslSocket::VerifyNone);
+            server->setSslConfiguration(config);
+            m_server = std::move(server);
+        } else {
+            m_server = std::make_unique<QTcpServer>();
+        }
+        m_tls = tls;
+        // Emitted once a connection is ready: for TLS, after the handshake.
+        connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket* s = m_server->nextPendingConnection()) {
                 s->setParent(this);
                 connect(s, &QTcpSocket::readyRead, this, [this, s] { onData(s); });
+                if (s->bytesAvailable() > 0)
+                    onData(s);
             }
         });
-        return m_server.listen(QHostAddress::LocalHost, 0);
+        return m_server->listen(QHostAddress::LocalHost, 0);
     }
     QUrl url(const QString& pathAndQuery = QStringLiteral("/")) const
     {
-        return QUrl(
-            QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(pathAndQuery));
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                        .arg(m_server->serverPort())
+                        .arg(pathAndQuery));
     }
 
 private:
@@ -110,7 +152,8 @@ private:
         s->disconnectFromHost();
     }
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QSet<QTcpSocket*> m_done;
 };
@@ -196,6 +239,7 @@ private slots:
     void prepareRunsBeforeEveryAttempt();
     void invalidUrlFailsFromEventLoop();
     void selfSignedAllowanceWarnsOnce();
+    void verifiesTlsUnlessHostIsAllowed();
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -640,6 +684,33 @@ void tst_HttpClient::selfSignedAllowanceWarnsOnce()
     m_client->allowSelfSignedCertificate(QStringLiteral("OpenWhisk.local"));
     QCOMPARE(logged.size(), 1);
     QVERIFY(logged.first().first().toString().contains(QLatin1String("openwhisk.local")));
+}
+
+void tst_HttpClient::verifiesTlsUnlessHostIsAllowed()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("this Qt has no TLS backend");
+    ScriptedServer tls;
+    QVERIFY(tls.listen(true));
+    tls.fallback = respond(200, "over tls");
+    m_client->setRetryPolicy(RetryPolicy{1, 1, 10, false});
+
+    const auto refused = run(*m_client, get(tls.url()));
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().code, ErrorCode::Network);
+    QVERIFY(refused.error().message.contains(QLatin1String("127.0.0.1")));
+    QCOMPARE(tls.received.size(), 0);
+
+    // Allowing another host changes nothing for this one.
+    m_client->allowSelfSignedCertificate(QStringLiteral("openwhisk.local"));
+    QVERIFY(!run(*m_client, get(tls.url())).has_value());
+    QCOMPARE(tls.received.size(), 0);
+
+    m_client->allowSelfSignedCertificate(QStringLiteral("127.0.0.1"));
+    const auto allowed = run(*m_client, get(tls.url()));
+    QVERIFY2(allowed.has_value(), qPrintable(allowed ? QString() : allowed.error().detail));
+    QCOMPARE(allowed->body, QByteArray("over tls"));
+    QCOMPARE(tls.received.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)
