@@ -1,5 +1,7 @@
 #include "CostPanel.h"
 
+#include "ChartStyle.h"
+
 #include "HistoryStore.h"
 #include "ScenarioItemDelegate.h"
 #include "ScenarioTableModel.h"
@@ -27,6 +29,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QTableView>
@@ -265,22 +268,24 @@ CostPanel::CostPanel(QWidget* parent)
     sweepControls->addStretch(1);
 
     auto* bottom = new QWidget(this);
-    auto* grid = new QGridLayout(bottom);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_breakdownView, 0, 0);
-    grid->addWidget(m_breakdownTable, 0, 1);
-    auto* volumeBox = new QVBoxLayout;
+    m_grid = new QGridLayout(bottom);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    auto* volume = new QWidget(bottom);
+    auto* volumeBox = new QVBoxLayout(volume);
+    volumeBox->setContentsMargins(0, 0, 0, 0);
     volumeBox->addLayout(volumeControls);
     volumeBox->addWidget(m_volumeView, 1);
     volumeBox->addWidget(m_breakEvenLabel);
-    auto* sweepBox = new QVBoxLayout;
+    auto* sweep = new QWidget(bottom);
+    auto* sweepBox = new QVBoxLayout(sweep);
+    sweepBox->setContentsMargins(0, 0, 0, 0);
     sweepBox->addLayout(sweepControls);
     sweepBox->addWidget(m_sweepView, 1);
     sweepBox->addWidget(m_sweepLabel);
-    grid->addLayout(volumeBox, 1, 0);
-    grid->addLayout(sweepBox, 1, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    m_views = {m_breakdownView, m_breakdownTable, volume, sweep};
+    // Narrow first: a two-column minimum width would widen the window before the panel is
+    // placed in its dock; resizeEvent() spreads the views out when there is room.
+    arrangeViews(true);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
@@ -455,13 +460,42 @@ QChart* CostPanel::sweepChart() const
     return m_sweepView->chart();
 }
 
+void CostPanel::arrangeViews(bool oneColumn)
+{
+    // Side by side in two columns when the panel is wide; one above the other when it is a
+    // narrow dock beside the editor (the scroll area around it then scrolls down), because
+    // half of a narrow panel leaves the charts' labels elided.
+    for (QWidget* view : std::as_const(m_views))
+        m_grid->removeWidget(view);
+    for (int i = 0; i < m_views.size(); ++i) {
+        if (oneColumn)
+            m_grid->addWidget(m_views[i], i, 0);
+        else
+            m_grid->addWidget(m_views[i], i / 2, i % 2);
+    }
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, oneColumn ? 0 : 1);
+    // Stacked, the log-scale charts get the height for a label per decade (the panel scrolls).
+    for (QWidget* view : {static_cast<QWidget*>(m_volumeView), static_cast<QWidget*>(m_sweepView)})
+        view->setMinimumHeight(oneColumn ? 300 : 200);
+    m_oneColumn = oneColumn;
+}
+
+void CostPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const bool oneColumn = width() < kTwoColumnWidth;
+    if (oneColumn != m_oneColumn)
+        arrangeViews(oneColumn);
+}
+
 void CostPanel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        styleChart(breakdownChart());
-        styleChart(volumeChart());
-        styleChart(sweepChart());
+        styleChart(breakdownChart(), *this);
+        styleChart(volumeChart(), *this);
+        styleChart(sweepChart(), *this);
     }
 }
 
@@ -541,35 +575,6 @@ void CostPanel::recompute()
     emit recomputed();
 }
 
-void CostPanel::styleChart(QChart* chart) const
-{
-    const QPalette p = palette();
-    const QColor text = p.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    chart->setBackgroundBrush(p.brush(QPalette::Base));
-    chart->setBackgroundPen(QPen(p.color(QPalette::Mid)));
-    chart->setTitleBrush(text);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->legend()->setLabelColor(text);
-    chart->legend()->setFont(font());
-    for (QAbstractAxis* axis : chart->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setLabelsFont(font());
-        axis->setTitleBrush(text);
-        axis->setTitleFont(font());
-        axis->setGridLineColor(grid);
-        axis->setMinorGridLineColor(grid);
-        axis->setLinePenColor(p.color(QPalette::Mid));
-    }
-    for (QAbstractSeries* series : chart->series()) {
-        if (auto* xy = qobject_cast<QXYSeries*>(series); xy && xy->pointLabelsVisible())
-            xy->setPointLabelsColor(text);
-    }
-}
-
 void CostPanel::drawBreakdown()
 {
     QChart* chart = breakdownChart();
@@ -627,7 +632,7 @@ void CostPanel::drawBreakdown()
     series->attachAxis(y);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    styleChart(chart);
+    styleChart(chart, *this);
 
     // The same numbers as text.
     QTableWidget* t = m_breakdownTable;
@@ -683,7 +688,7 @@ void CostPanel::drawVolume(int row)
             result && !result->ok()
                 ? tr("The selected scenario has no price: %1").arg(result->error)
                 : tr("Select a priced scenario."));
-        styleChart(chart);
+        styleChart(chart, *this);
         return;
     }
     const ScenarioSpec& s = m_model->scenarios().at(row);
@@ -803,7 +808,7 @@ void CostPanel::drawVolume(int row)
     }
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    styleChart(chart);
+    styleChart(chart, *this);
 }
 
 void CostPanel::drawSweep(int row)
@@ -816,7 +821,7 @@ void CostPanel::drawSweep(int row)
     if (!result || !result->ok() || !m_analysis) {
         chart->setTitle(tr("Memory sweep"));
         m_sweepLabel->clear();
-        styleChart(chart);
+        styleChart(chart, *this);
         return;
     }
     const ScenarioSpec& s = m_model->scenarios().at(row);
@@ -833,7 +838,7 @@ void CostPanel::drawSweep(int row)
     }
     if (sizes.isEmpty()) {
         m_sweepLabel->setText(tr("No memory size prices for this scenario."));
-        styleChart(chart);
+        styleChart(chart, *this);
         return;
     }
     CpuScalingModel model;
@@ -842,7 +847,7 @@ void CostPanel::drawSweep(int row)
     auto sweep = m_analysis->sweep(s.provider, *result->usage, sizes, model);
     if (!sweep) {
         m_sweepLabel->setText(tr("No sweep: %1").arg(sweep.error().message));
-        styleChart(chart);
+        styleChart(chart, *this);
         return;
     }
     m_sweep = *sweep;
@@ -921,7 +926,7 @@ void CostPanel::drawSweep(int row)
     duration->attachAxis(yDuration);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    styleChart(chart);
+    styleChart(chart, *this);
 
     QStringList notes;
     notes << tr("Cheapest: %1 MB at %2 a month (%3 ms).")

@@ -20,6 +20,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -93,8 +94,16 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // Below this width the four views stack in one column.
+    static constexpr int kTwoColumnWidth = 820;
+    void arrangeViews(bool oneColumn);
+    QGridLayout* m_grid = nullptr;
+    QList<QWidget*> m_views;
+    bool m_oneColumn = false;
+
     void scheduleRecompute();
     void fitColumns();
     void showStatus(const QString& text, bool isError);
@@ -104,7 +113,6 @@ private:
     void drawBreakdown();
     void drawVolume(int row);
     void drawSweep(int row);
-    void styleChart(QChart* chart) const;
 
     std::unique_ptr<CostEngine> m_engine;
     std::unique_ptr<ScenarioAnalysis> m_analysis;

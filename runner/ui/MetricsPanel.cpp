@@ -1,5 +1,6 @@
 #include "MetricsPanel.h"
 
+#include "ChartStyle.h"
 #include "MetricsModel.h"
 
 #include <QBarCategoryAxis>
@@ -8,6 +9,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,11 +34,12 @@ QString binLabel(int bin)
     return QString::number(ms, 'g', 2);
 }
 
-// An axis of counts: whole numbers, as many ticks as there are values up to five.
+// An axis of counts: whole numbers, three ticks at most (0, half, top) — the charts are short,
+// and five labels did not fit their height (Qt elided them all to "…").
 void setCountRange(QValueAxis* axis, qint64 highest)
 {
     // Round the top up to a multiple of the tick step so every label is a whole number.
-    const qint64 steps = std::min<qint64>(highest, 4);
+    const qint64 steps = std::min<qint64>(highest, 2);
     const qint64 step = (highest + steps - 1) / steps;
     axis->setRange(0, double(step * steps));
     axis->setTickCount(int(steps) + 1);
@@ -119,32 +122,38 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     init->legend()->hide();
 
     auto* share = new QChart;
-    share->setTitle(tr("Cold-start share per second"));
+    share->setTitle(tr("Cold-start share, per second"));
     m_coldShare->setName(tr("cold / all"));
     m_coldShare->setPointsVisible(true); // a second on its own is a point, not a line
     m_concurrency->setPointsVisible(true);
     share->addSeries(m_coldShare);
     auto* shareAxis = new QValueAxis;
     shareAxis->setRange(0, 1);
+    shareAxis->setTickCount(3);
+    shareAxis->setLabelFormat(QStringLiteral("%.1f"));
     share->addAxis(m_shareTime, Qt::AlignBottom);
     share->addAxis(shareAxis, Qt::AlignLeft);
     m_coldShare->attachAxis(m_shareTime);
     m_coldShare->attachAxis(shareAxis);
-    m_shareTime->setTitleText(tr("s since start"));
+    // No axis titles: the chart titles name the units, and a short dock has no height to spare
+    // (with them the time labels were elided to "…").
     m_shareTime->setLabelFormat(QStringLiteral("%d"));
     share->legend()->hide();
 
     auto* concurrency = new QChart;
-    concurrency->setTitle(tr("Concurrency (most running at once, per second)"));
+    concurrency->setTitle(tr("Concurrency: most at once, per second"));
     concurrency->addSeries(m_concurrency);
     concurrency->addAxis(m_concurrencyTime, Qt::AlignBottom);
     concurrency->addAxis(m_concurrencyCount, Qt::AlignLeft);
     m_concurrency->attachAxis(m_concurrencyTime);
     m_concurrency->attachAxis(m_concurrencyCount);
-    m_concurrencyTime->setTitleText(tr("s since start"));
+
     m_concurrencyTime->setLabelFormat(QStringLiteral("%d"));
     m_concurrencyCount->setLabelFormat(QStringLiteral("%d"));
     concurrency->legend()->hide();
+
+    m_charts = {latency, share, init, concurrency};
+    restyle();
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Function"), this));
@@ -247,6 +256,27 @@ void MetricsPanel::refresh()
                                  .arg(m_model->recordCount())
                                  .arg(coldTotal)
                                  .arg(warmTotal));
+}
+
+void MetricsPanel::restyle()
+{
+    // The palette's colours (light or dark theme); axis labels a little smaller than the text so
+    // a dozen duration bins fit in a half-width chart without being elided.
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    for (QChart* chart : std::as_const(m_charts)) {
+        styleChart(chart, *this);
+        for (QAbstractAxis* axis : chart->axes())
+            axis->setLabelsFont(small);
+        chart->legend()->setFont(small);
+    }
+}
+
+void MetricsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restyle();
 }
 
 QList<double> MetricsPanel::coldBars() const

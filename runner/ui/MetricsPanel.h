@@ -36,7 +36,13 @@ public:
     int coldShareSeconds() const;
     int concurrencySeconds() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void restyle();
+
+    QList<QChart*> m_charts;
     MetricsModel* m_model;
     QComboBox* m_function;
     QLabel* m_summary;

@@ -1,5 +1,7 @@
 #include "SimulatePanel.h"
 
+#include "ChartStyle.h"
+
 #include "HistoryStore.h"
 #include "KeepAlivePolicy.h"
 #include "cost/CostEngine.h"
@@ -155,8 +157,10 @@ SimulatePanel::SimulatePanel(QWidget* parent) : QWidget(parent)
     instancesChart()->setTitle(tr("Instances over time"));
     usageChart()->setTitle(tr("Instance-hours: busy and idle"));
     usageChart()->setMargins(QMargins(6, 2, 6, 2));
-    styleChart(instancesChart());
-    styleChart(usageChart());
+    styleChart(instancesChart(), *this);
+    styleChart(usageChart(), *this);
+    instancesChart()->legend()->setAlignment(Qt::AlignBottom);
+    usageChart()->legend()->setAlignment(Qt::AlignBottom);
 
     m_cost = new QPlainTextEdit;
     m_cost->setReadOnly(true);
@@ -811,8 +815,10 @@ void SimulatePanel::showResult(const SimulationResult& r, const QString& provide
     usage->addAxis(hours, Qt::AlignBottom);
     bars->attachAxis(category);
     bars->attachAxis(hours);
-    styleChart(chart);
-    styleChart(usage);
+    styleChart(chart, *this);
+    styleChart(usage, *this);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    usage->legend()->setAlignment(Qt::AlignBottom);
 
     // The cost, scaled to a month as swb simulate does.
     m_cost->clear();
@@ -873,30 +879,8 @@ void SimulatePanel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        styleChart(instancesChart());
-        styleChart(usageChart());
-    }
-}
-
-void SimulatePanel::styleChart(QChart* chart) const
-{
-    const QPalette p = palette();
-    const QColor text = p.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    chart->setBackgroundBrush(p.brush(QPalette::Base));
-    chart->setBackgroundPen(QPen(p.color(QPalette::Mid)));
-    chart->setTitleBrush(text);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->legend()->setLabelColor(text);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    for (QAbstractAxis* axis : chart->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setTitleBrush(text);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(p.color(QPalette::Mid));
+        styleChart(instancesChart(), *this);
+        styleChart(usageChart(), *this);
     }
 }
 

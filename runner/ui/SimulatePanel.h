@@ -105,7 +105,6 @@ private:
     void onWorkerDone();
     void showResult(const sim::SimulationResult& result, const QString& provider);
     void showStatus(const QString& text, bool isError);
-    void styleChart(QChart* chart) const;
     QLabel* errorLabel(const QString& name);
 
     const HistoryStore* m_history = nullptr;

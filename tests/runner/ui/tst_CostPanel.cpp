@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
@@ -89,6 +90,7 @@ private slots:
     void recomputeIsFastEnoughForTheGuiThread();
     void emptyPanelAndLastRowRemovedDrawNothing();
     void rendersOffscreen();
+    void chartsStackWhenThePanelIsNarrow();
 
 private:
     Workspace load();
@@ -625,6 +627,31 @@ void tst_CostPanel::rendersOffscreen()
     const QString outDark = qEnvironmentVariable("SWB_COST_PANEL_PNG_DARK");
     if (!outDark.isEmpty())
         QVERIFY(panel.grab().save(outDark));
+}
+
+void tst_CostPanel::chartsStackWhenThePanelIsNarrow()
+{
+    const Workspace ws = load();
+    CostPanel panel;
+    panel.setWorkspace(&ws, m_folder);
+    panel.show();
+    auto position = [&panel](QChart* chart) {
+        const QWidget* view = nullptr;
+        for (QChartView* v : panel.findChildren<QChartView*>())
+            if (v->chart() == chart)
+                view = v;
+        return view ? view->mapTo(&panel, QPoint(0, 0)) : QPoint(-1, -1);
+    };
+    panel.resize(1400, 900); // side by side: the breakdown table beside its chart
+    QTRY_VERIFY(panel.breakdownTable()->mapTo(&panel, QPoint(0, 0)).x() >
+                position(panel.breakdownChart()).x() + 100);
+    QCOMPARE(position(panel.volumeChart()).y(), position(panel.sweepChart()).y());
+    panel.resize(480, 900); // a dock beside the editor: one above the other
+    QTRY_COMPARE(panel.breakdownTable()->mapTo(&panel, QPoint(0, 0)).x(),
+                 position(panel.breakdownChart()).x());
+    QCOMPARE(position(panel.volumeChart()).x(), position(panel.sweepChart()).x());
+    QVERIFY(position(panel.sweepChart()).y() > position(panel.volumeChart()).y());
+    QVERIFY(panel.minimumSizeHint().width() < 480); // a narrow dock does not widen the window
 }
 
 QTEST_MAIN(tst_CostPanel)

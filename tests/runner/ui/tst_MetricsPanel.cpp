@@ -6,9 +6,12 @@
 #include "MetricsPanel.h"
 #include "RunnerEvent.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace swb;
@@ -47,6 +50,7 @@ private slots:
     void filtersByFunction();
     void seriesAreBounded();
     void panelShowsWhatTheModelHolds();
+    void chartsFollowThePalette();
 };
 
 void tst_MetricsPanel::binsAreOrderedAndCoverTheRange()
@@ -146,6 +150,36 @@ void tst_MetricsPanel::panelShowsWhatTheModelHolds()
     QCOMPARE(panel.coldShareSeconds(), 2); // seconds 0 and 1 had invocations
     QCOMPARE(panel.concurrencySeconds(), 2);
     QVERIFY(!panel.grab().isNull());
+}
+
+void tst_MetricsPanel::chartsFollowThePalette()
+{
+    MetricsPanel panel;
+    panel.resize(900, 400);
+    auto darkest = [&panel] {
+        // The chart views' median lightness: their background dominates.
+        QList<int> values;
+        for (QChartView* view : panel.findChildren<QChartView*>()) {
+            const QImage image = view->grab().toImage();
+            for (int x = 0; x < image.width(); x += 5)
+                values << image.pixelColor(x, image.height() / 3).lightness();
+        }
+        std::sort(values.begin(), values.end());
+        return values.at(values.size() / 2);
+    };
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    panel.setPalette(light);
+    QVERIFY(darkest() > 200);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    panel.setPalette(dark);
+    QVERIFY(darkest() < 60);
+    for (QChartView* view : panel.findChildren<QChartView*>())
+        QCOMPARE(view->chart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
 }
 
 QTEST_MAIN(tst_MetricsPanel)
