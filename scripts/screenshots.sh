@@ -13,10 +13,14 @@ mkdir -p "$OUT"
 # A settings file of its own, so the user's window layout and recent list are not touched.
 export XDG_CONFIG_HOME="$(mktemp -d)"
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
-shoot() { # NAME WORKSPACE INVOCATIONS [PANELS]
+shoot() { # NAME WORKSPACE INVOCATIONS [PANELS] [THEME]
+    # Each shot starts from the first-start layout (nothing kept from the shot before).
+    rm -rf "${XDG_CONFIG_HOME:?}/ServerlessWorkbench"
     xvfb-run -a -s "-screen 0 1400x900x24" \
-        "$APP" "$2" --screenshot "$OUT/$1.png" --invoke "$3" --raise "${4:-}" -platform xcb
+        "$APP" "$2" --screenshot "$OUT/$1.png" --invoke "$3" --raise "${4:-}" \
+        --theme "${5:-system}" -platform xcb
     echo "screenshots: $OUT/$1.png"
 }
 shoot main-window "$ROOT/examples/hello-python" 4
 shoot metrics-and-cost "$ROOT/examples/hello-python" 12 Metrics,Cost
+shoot dark-theme "$ROOT/examples/hello-python" 8 Metrics dark

@@ -43,6 +43,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -195,7 +196,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
                       nullptr, buffers)) == QMessageBox::Yes;
     };
 
-    if (!m_settings.windowGeometry().isEmpty())
+    const bool firstStart = m_settings.windowGeometry().isEmpty();
+    if (!firstStart)
         restoreGeometry(m_settings.windowGeometry());
     else
         resize(1280, 800);
@@ -203,8 +205,16 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         restoreState(m_settings.windowState());
     } else {
         // The first layout: sized once the window has its size (before, the docks' size hints
-        // win and the bottom area takes half the window).
-        QTimer::singleShot(0, this, [this] {
+        // win and the bottom area takes half the window). Panels filled while opening the
+        // workspace can have widened the window past 1280 pixels; it goes back (within the
+        // screen) now that the layout's minimum is known.
+        QTimer::singleShot(0, this, [this, firstStart] {
+            if (firstStart) {
+                QSize size(1280, 800);
+                if (QScreen* s = screen())
+                    size = size.boundedTo(s->availableGeometry().size());
+                resize(size);
+            }
             resizeDocks({m_treeDock, m_runDock}, {220, 500}, Qt::Horizontal);
             resizeDocks({m_timelineDock}, {240}, Qt::Vertical);
         });

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <QGroupBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -89,6 +90,11 @@ RunPanel::RunPanel(QWidget* parent)
     addAction(invokeAction);
     connect(invokeAction, &QAction::triggered, this, &RunPanel::invoke);
 
+    // Long event template names must not widen the panel: the combos elide, the popup is wide.
+    for (QComboBox* combo : {m_function, m_event}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Function"), this));
     top->addWidget(m_function, 1);
@@ -127,16 +133,20 @@ RunPanel::RunPanel(QWidget* parent)
     m_loadStatus->setWordWrap(true);
     m_loadStatus->hide(); // until a load test has something to say
     auto* loadBox = new QGroupBox(tr("Load test"), this);
-    auto* loadRow = new QHBoxLayout;
-    loadRow->addWidget(m_loadPattern);
-    loadRow->addWidget(m_loadRate);
-    loadRow->addWidget(new QLabel(tr("for"), loadBox));
-    loadRow->addWidget(m_loadSeconds);
-    loadRow->addWidget(m_loadKeepAlive);
-    loadRow->addWidget(m_loadConcurrency);
-    loadRow->addWidget(m_loadButton);
+    // Two rows, so the panel fits beside the editor in a 1280-pixel window: what to send, then
+    // the platform's settings for it.
+    auto* loadRows = new QGridLayout;
+    loadRows->addWidget(m_loadPattern, 0, 0);
+    loadRows->addWidget(m_loadRate, 0, 1);
+    loadRows->addWidget(new QLabel(tr("for"), loadBox), 0, 2);
+    loadRows->addWidget(m_loadSeconds, 0, 3);
+    loadRows->addWidget(m_loadButton, 0, 4);
+    loadRows->addWidget(m_loadKeepAlive, 1, 0, 1, 2);
+    loadRows->addWidget(m_loadConcurrency, 1, 2, 1, 2);
+    loadRows->setColumnStretch(1, 1);
+    loadRows->setColumnStretch(3, 1);
     auto* loadLayout = new QVBoxLayout(loadBox);
-    loadLayout->addLayout(loadRow);
+    loadLayout->addLayout(loadRows);
     loadLayout->addWidget(m_loadStatus);
     m_loadStatusTimer->setInterval(200);
     connect(m_loadStatusTimer, &QTimer::timeout, this, &RunPanel::updateLoadStatus);
