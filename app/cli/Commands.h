@@ -28,6 +28,9 @@ int runLoad(Console& console, const QStringList& args);
 int runStats(Console& console, const QStringList& args);
 int runCost(Console& console, const QStringList& args);
 int runSimulate(Console& console, const QStringList& args);
+int runDeploy(Console& console, const QStringList& args);
+int runLogs(Console& console, const QStringList& args);
+int runProviders(Console& console, const QStringList& args);
 
 // Records every invocation of `runner` in the workspace's history (a warning when it cannot).
 std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner);

@@ -7,8 +7,11 @@
 #include "Runner.h"
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
+#include "local/LocalStageProvider.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <csignal>
@@ -46,10 +49,16 @@ int runServe(Console& console, const QStringList& args)
     parser.addOption(apiKey);
     parser.addOption(noFreeze);
     parser.addOption(keepAlive);
+    const QCommandLineOption stage(
+        QStringLiteral("stage"),
+        QStringLiteral("Serve what `swb deploy --provider local --target NAME` staged (a frozen "
+                       "copy in .swb/stages/NAME) instead of the workspace's own code."),
+        QStringLiteral("NAME"));
+    parser.addOption(stage);
     if (const auto exit =
             parseCommandLine(parser, args, console, QStringLiteral("serve"),
-                             QStringLiteral("[--workspace DIR] [--host HOST] [--port N] "
-                                            "[--api-key KEY] [--keep-alive S]")))
+                             QStringLiteral("[--workspace DIR] [--stage NAME] [--host HOST] "
+                                            "[--port N] [--api-key KEY] [--keep-alive S]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return console.usage(QStringLiteral("serve takes no arguments; use --workspace DIR."),
@@ -75,7 +84,22 @@ int runServe(Console& console, const QStringList& args)
                                                           ? QString()
                                                           : QStringLiteral("; consider --api-key"));
 
-    const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    QString folder = workspaceArgument(parser, false);
+    if (parser.isSet(stage)) {
+        const QString name = parser.value(stage);
+        if (const QString problem = LocalStageProvider::stageNameProblem(name); !problem.isEmpty())
+            return console.usage(problem, QStringLiteral("serve"));
+        folder = LocalStageProvider::stageFolder(folder, name);
+        if (!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("workbench.json"))))
+            return console.failed(Error{
+                ErrorCode::NotFound,
+                QStringLiteral("Nothing is staged in \"%1\" (%2 has no workbench.json); stage a "
+                               "function first: swb deploy FUNCTION --provider local --target %1.")
+                    .arg(name, QDir::toNativeSeparators(folder)),
+                {},
+                {}});
+    }
+    const auto loaded = WorkspaceFile::load(folder);
     if (!loaded)
         return console.failed(loaded.error());
     console.printDiagnostics(loaded->warnings);

@@ -36,6 +36,11 @@ const QList<Command>& commands()
          runCost},
         {"simulate", "Simulate a function's instances over days: cold starts, throttles, usage.",
          runSimulate},
+        {"deploy", "Deploy a function to AWS, Azure, Google Cloud, OpenWhisk or a local stage.",
+         runDeploy},
+        {"logs", "Show or follow a deployed function's logs from its platform.", runLogs},
+        {"providers", "Check which platform credentials are found and whether they work.",
+         runProviders},
     };
     return list;
 }

@@ -1,0 +1,32 @@
+#include "ProviderRegistry.h"
+
+#include "local/LocalStageProvider.h"
+
+namespace swb {
+
+QStringList ProviderRegistry::ids()
+{
+    return {QStringLiteral("aws"), QStringLiteral("azure"), QStringLiteral("gcp"),
+            QStringLiteral("openwhisk"), QStringLiteral("local")};
+}
+
+QStringList ProviderRegistry::available()
+{
+    return {QStringLiteral("local")};
+}
+
+Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
+                                                           ProviderContext context)
+{
+    if (id == QLatin1String("local"))
+        return std::unique_ptr<Provider>(std::make_unique<LocalStageProvider>(std::move(context)));
+    if (ids().contains(id))
+        return fail(ErrorCode::Unsupported,
+                    QStringLiteral("Deploying to %1 is not built yet; this build deploys to: %2.")
+                        .arg(id, available().join(QStringLiteral(", "))));
+    return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("\"%1\" is not a provider; choose one of: %2.")
+                    .arg(id, ids().join(QStringLiteral(", "))));
+}
+
+} // namespace swb

@@ -1,0 +1,133 @@
+#include "Deployer.h"
+
+#include "Packager.h"
+#include "model/Workspace.h"
+#include "vcs/GitRepository.h"
+
+#include <QDir>
+#include <QTimer>
+
+namespace swb {
+
+Deployer::Deployer(Provider* provider, QObject* parent) : QObject(parent), m_provider(provider) {}
+
+DeployProvenance Deployer::provenance(const QString& workspaceFolder)
+{
+    DeployProvenance p;
+    if (!GitRepository::isRepository(workspaceFolder)) {
+        p.note = QStringLiteral("the workspace is not a git repository");
+        return p;
+    }
+    auto repo = GitRepository::open(workspaceFolder);
+    if (!repo) {
+        p.note = repo.error().message;
+        return p;
+    }
+    auto head = repo->headCommitId();
+    if (head)
+        p.commitId = *head;
+    else
+        p.note = head.error().message;
+    auto status = repo->status();
+    if (status) {
+        // .swb/ holds the history, recovery files and this very deploy log: not the code.
+        int changed = 0;
+        for (const FileStatus& f : *status) {
+            if (!f.path.startsWith(QLatin1String(".swb/")))
+                ++changed;
+        }
+        p.dirty = changed > 0;
+        if (p.dirty)
+            p.note = QStringLiteral("%1 file(s) changed since the last commit").arg(changed);
+    }
+    return p;
+}
+
+DeployJob* Deployer::deploy(const Workspace& workspace, const QString& functionName,
+                            const QString& target, const QString& remoteName)
+{
+    auto* outer = new DeployJob(this);
+    m_record.reset();
+    m_recordError.reset();
+    DeployRecord record;
+    record.provider = m_provider ? m_provider->id() : QString();
+    record.target = target;
+    record.function = functionName;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    const QString folder = workspace.folder;
+    const FunctionSpec* function = workspace.function(functionName);
+    const std::optional<FunctionSpec> spec =
+        function ? std::optional<FunctionSpec>(*function) : std::nullopt;
+    const QString codeFolder = function ? workspace.codeFolder(*function) : QString();
+    const QString workspaceName = workspace.name;
+
+    QTimer::singleShot(0, outer, [=, this]() mutable {
+        if (!m_provider)
+            return finishAndRecord(outer, folder, record,
+                                   fail(ErrorCode::Internal, QStringLiteral("No provider.")));
+        if (!spec)
+            return finishAndRecord(
+                outer, folder, record,
+                fail(ErrorCode::NotFound,
+                     QStringLiteral("The workspace has no function \"%1\".").arg(functionName)));
+        outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
+                         QStringLiteral("Packaging %1").arg(QDir::toNativeSeparators(codeFolder)));
+        m_provenance = provenance(folder);
+        record.commitId = m_provenance.commitId;
+        record.dirty = m_provenance.dirty;
+
+        Packager packager(codeFolder);
+        auto adapters = m_provider->adapterFiles(*spec);
+        if (!adapters)
+            return finishAndRecord(outer, folder, record, std::unexpected(adapters.error()));
+        for (const GeneratedFile& f : *adapters)
+            packager.addGeneratedFile(f);
+        auto package = packager.package();
+        if (!package)
+            return finishAndRecord(outer, folder, record, std::unexpected(package.error()));
+        record.codeSha256 = package->sha256Base64;
+        if (outer->finishIfCancelled())
+            return finishAndRecord(outer, folder, record, *outer->result());
+
+        DeploySpec deploySpec;
+        deploySpec.workspaceName = workspaceName;
+        deploySpec.function = *spec;
+        deploySpec.remoteName = remoteName.isEmpty() ? spec->name : remoteName;
+        deploySpec.package = std::make_shared<const Package>(std::move(*package));
+        DeployJob* inner = m_provider->deploy(deploySpec);
+        connect(inner, &DeployJob::stepStarted, outer, &DeployJob::beginStep);
+        connect(outer, &DeployJob::cancelRequested, inner, &DeployJob::cancel);
+        connect(inner, &DeployJob::finished, outer, [=, this] {
+            finishAndRecord(outer, folder, record, *inner->result());
+            inner->deleteLater();
+        });
+    });
+    return outer;
+}
+
+void Deployer::finishAndRecord(DeployJob* outer, const QString& workspaceFolder,
+                               DeployRecord record, Result<DeployResult> result)
+{
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    if (result) {
+        record.outcome = DeployOutcome::Succeeded;
+        record.version = result->version;
+        record.arn = result->arn;
+        record.url = result->url;
+        record.message = result->codeUnchanged ? QStringLiteral("code unchanged; upload skipped")
+                                               : QString();
+    } else {
+        record.outcome = result.error().code == ErrorCode::Cancelled ? DeployOutcome::Cancelled
+                                                                     : DeployOutcome::Failed;
+        record.message = result.error().message; // messages hold no secrets (Error's contract)
+    }
+    auto written = DeployLog(workspaceFolder).append(record);
+    if (written)
+        m_record = *written;
+    else
+        m_recordError = written.error();
+    // The outer job may already hold a Cancelled result (cancel before the provider started).
+    outer->finish(std::move(result));
+}
+
+} // namespace swb

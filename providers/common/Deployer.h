@@ -1,0 +1,58 @@
+#pragma once
+// One deploy from start to record, the same for every platform and for both front ends (swb
+// deploy, the deploy panel): package the function's folder with the platform's adapters, note
+// the git commit it came from (and whether the working tree had uncommitted changes), run the
+// provider's deploy, and append the outcome to the workspace's deploy log.
+
+#include "DeployJob.h"
+#include "DeployLog.h"
+#include "Provider.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace swb {
+
+struct Workspace;
+
+// Where the code came from, for the record and for the user.
+struct DeployProvenance {
+    QString commitId;     // HEAD; empty when the workspace is not a git repository or has no commit
+    bool dirty = false;   // tracked or untracked changes outside .swb/
+    QString note;         // why commitId is empty, or the dirty files' count, for messages
+};
+
+class Deployer : public QObject {
+    Q_OBJECT
+public:
+    // The provider must outlive the deploy.
+    explicit Deployer(Provider* provider, QObject* parent = nullptr);
+
+    // The workspace's commit and dirtiness; never looks at a parent folder's repository.
+    static DeployProvenance provenance(const QString& workspaceFolder);
+
+    // Starts the deploy of `function`; the job is the Deployer's child and reports the package
+    // step, then the provider's steps, then finishes once. `target` names the deploy target in
+    // the record; `remoteName` empty means the function's own name.
+    DeployJob* deploy(const Workspace& workspace, const QString& function, const QString& target,
+                      const QString& remoteName = {});
+
+    // Set when the deploy finished: the record as written, or why it could not be written (the
+    // deploy's own result is unaffected: a deploy that worked is not reported as failed).
+    const std::optional<DeployRecord>& record() const { return m_record; }
+    const std::optional<Error>& recordError() const { return m_recordError; }
+    const DeployProvenance& lastProvenance() const { return m_provenance; }
+
+private:
+    void finishAndRecord(DeployJob* outer, const QString& workspaceFolder, DeployRecord record,
+                         Result<DeployResult> result);
+
+    QPointer<Provider> m_provider;
+    DeployProvenance m_provenance;
+    std::optional<DeployRecord> m_record;
+    std::optional<Error> m_recordError;
+};
+
+} // namespace swb
