@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "CostPanel.h"
+#include "DeployPanel.h"
 #include "EditorTabs.h"
 #include "HistoryStore.h"
+#include "LogModel.h"
 #include "LogView.h"
 #include "MetricsModel.h"
 #include "MetricsPanel.h"
@@ -21,6 +23,8 @@
 #include "format/WorkspaceFunctions.h"
 #include "import/TemplateImport.h"
 #include "model/Runtime.h"
+#include "ProviderRegistry.h"
+#include "common/Provider.h"
 #include "model/Workspace.h"
 #include "settings/Settings.h"
 
@@ -42,6 +46,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QScreen>
 #include <QScrollArea>
@@ -85,6 +90,9 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_metrics = new MetricsPanel(this);
     m_simulate = new SimulatePanel(this);
     m_simulateDock = new QDockWidget(tr("Simulate"), this);
+    m_deploy = new DeployPanel(this);
+    m_deployDock = new QDockWidget(tr("Deploy"), this);
+    m_network = new QNetworkAccessManager(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_costDock = new QDockWidget(tr("Cost"), this);
     m_measureTimer = new QTimer(this);
@@ -118,12 +126,14 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     simulateScroll->setWidgetResizable(true);
     simulateScroll->setFrameShape(QFrame::NoFrame);
     dock(m_simulateDock, "SimulateDock", simulateScroll, Qt::RightDockWidgetArea);
+    dock(m_deployDock, "DeployDock", m_deploy, Qt::RightDockWidgetArea);
     // The right-hand panels (run, cost, simulate) take the window's full height: the response,
     // the cost charts and the simulation results need it more than the timeline needs width.
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_runDock, m_costDock);
     tabifyDockWidget(m_costDock, m_simulateDock);
+    tabifyDockWidget(m_simulateDock, m_deployDock);
     m_runDock->raise();
     dock(m_metricsDock, "MetricsDock", m_metrics, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_timelineDock, m_logDock);
@@ -142,8 +152,38 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
             openWorkspace(folder);
     });
     connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::askImport);
-    connect(m_tree, &WorkspaceTree::functionActivated, this,
-            [this](const QString& f) { m_runPanel->selectFunction(f); });
+    connect(m_tree, &WorkspaceTree::functionActivated, this, [this](const QString& f) {
+        m_runPanel->selectFunction(f);
+        m_deploy->setCurrentFunction(f);
+    });
+    // Deploys go through the same providers as `swb deploy`, with the user's credentials
+    // chains and this window's network access.
+    m_deploy->setProviderFactory([this](const DeployTarget& target) {
+        ProviderContext ctx;
+        ctx.network = m_network;
+        ctx.target = target;
+        ctx.workspaceFolder = m_workspace ? m_workspace->folder : QString();
+        return ProviderRegistry::create(target.provider, ctx);
+    });
+    // The platform's lines join the Logs panel, named function@provider:target.
+    connect(m_deploy, &DeployPanel::logLines, this,
+            [this](const QString& source, const QList<LogEvent>& events) {
+                for (const LogEvent& e : events) {
+                    LogEntry entry;
+                    entry.function = source;
+                    entry.wallMs = e.time.toMSecsSinceEpoch();
+                    entry.text = e.message;
+                    entry.kind = LogModel::classify(e.message);
+                    m_logView->model()->append(std::move(entry));
+                }
+            });
+    connect(m_deploy, &DeployPanel::logProblem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_deploy, &DeployPanel::deployFinished, this, [this](bool ok, const QString& message) {
+        statusBar()->showMessage(message, 15000);
+        if (ok && m_deploy->isFollowingLogs())
+            m_logDock->raise();
+    });
     connect(
         m_tree, &WorkspaceTree::eventActivated, this,
         [this](const QString& function, const QString&) { m_runPanel->selectFunction(function); });
@@ -267,7 +307,15 @@ void MainWindow::buildMenus()
             m_runner->retire(m_runPanel->currentFunction());
     });
     retire->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_workspaceActions << invoke << retire;
+    QAction* deployAction = run->addAction(tr("&Deploy"), this, [this] {
+        m_deployDock->show();
+        m_deployDock->raise();
+        if (!m_runPanel->currentFunction().isEmpty())
+            m_deploy->setCurrentFunction(m_runPanel->currentFunction());
+        m_deploy->deploy();
+    });
+    deployAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_workspaceActions << invoke << retire << deployAction;
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* treeToggle = m_treeDock->toggleViewAction();
@@ -288,6 +336,9 @@ void MainWindow::buildMenus()
     QAction* metricsToggle = m_metricsDock->toggleViewAction();
     metricsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     view->addAction(metricsToggle);
+    QAction* deployToggle = m_deployDock->toggleViewAction();
+    deployToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_8));
+    view->addAction(deployToggle);
     QAction* simulateToggle = m_simulateDock->toggleViewAction();
     simulateToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
     view->addAction(simulateToggle);
@@ -400,6 +451,7 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
     m_tree->setWorkspace(m_workspace.get());
     m_costPanel->setHistory(m_history.get());
     m_costPanel->setWorkspace(m_workspace.get(), m_workspace->folder);
+    m_deploy->setWorkspace(m_workspace.get());
     m_welcome->setError(QString());
     m_center->setCurrentWidget(m_editor);
     m_timelineModel->clear();
@@ -449,8 +501,15 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
 
 bool MainWindow::closeWorkspace()
 {
+    if (m_deploy->isDeploying()) {
+        statusBar()->showMessage(tr("A deploy is running: cancel it in the Deploy panel first."),
+                                 15000);
+        m_deployDock->raise();
+        return false;
+    }
     if (!m_editor->closeAll())
         return false;
+    m_deploy->setWorkspace(nullptr);
     m_editor->setRecoveryFolder(QString());
     m_measureTimer->stop();
     m_clockTimer->stop();

@@ -12,12 +12,15 @@
 
 class QAction;
 class QDockWidget;
+class QNetworkAccessManager;
 class QLabel;
 class QMenu;
 class QStackedWidget;
 class QTimer;
 
 namespace swb {
+
+class DeployPanel;
 
 class Theme;
 
@@ -75,6 +78,7 @@ public:
     CostPanel* costPanel() const { return m_costPanel; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
     SimulatePanel* simulatePanel() const { return m_simulate; }
+    DeployPanel* deployPanel() const { return m_deploy; }
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -118,6 +122,9 @@ private:
     CostPanel* m_costPanel;
     MetricsPanel* m_metrics;
     SimulatePanel* m_simulate;
+    DeployPanel* m_deploy;
+    QDockWidget* m_deployDock;
+    QNetworkAccessManager* m_network;
     QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;

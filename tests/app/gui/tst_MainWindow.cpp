@@ -4,6 +4,7 @@
 // reported and never crashes or invokes.
 #include "CodeEditor.h"
 #include "CostPanel.h"
+#include "DeployPanel.h"
 #include "EditorTabs.h"
 #include "InvocationRecord.h"
 #include "LogModel.h"
@@ -75,6 +76,7 @@ private slots:
     void everyControlHasAnAccessibleName();
     void importsASamTemplateAndOpensIt();
     void themeSwitchRepaintsTheWindowAndIsKept();
+    void deployShortcutStagesTheCurrentFunction();
 
 private:
     QString writeWorkspace();
@@ -470,6 +472,28 @@ void tst_MainWindow::themeSwitchRepaintsTheWindowAndIsKept()
     m_window->applyTheme(QStringLiteral("system"), false);
     QCOMPARE(m_settings->theme(), QStringLiteral("dark"));
     QVERIFY(!dark->isChecked());
+}
+
+void tst_MainWindow::deployShortcutStagesTheCurrentFunction()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(m_window->openWorkspace(ws));
+    DeployPanel* panel = m_window->deployPanel();
+    panel->setCurrentTarget(QStringLiteral("default"));
+    QCOMPARE(panel->currentTarget().provider, QStringLiteral("local"));
+    QSignalSpy finished(panel, &DeployPanel::deployFinished);
+    QAction* deploy = nullptr;
+    for (QAction* a : m_window->findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D))
+            deploy = a;
+    QVERIFY(deploy);
+    deploy->trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(panel->resultText()));
+    QVERIFY(QFileInfo::exists(ws + QStringLiteral("/.swb/stages/default/functions/greet/app.py")));
+    QCOMPARE(panel->historyRows(), 1);
+    // A running deploy keeps the workspace open; a finished one does not.
+    QVERIFY(m_window->closeWorkspace());
 }
 
 QTEST_MAIN(tst_MainWindow)

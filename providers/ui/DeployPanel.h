@@ -1,0 +1,107 @@
+#pragma once
+// The deploy panel: pick a function and a target, Deploy, watch the steps (package → upload →
+// update → ready) with Cancel, see the result and the function's deploy history (commit, time,
+// outcome); after a deploy the platform's logs follow into the Logs panel. A thin view: the
+// deploy is providers/'s Deployer, exactly as `swb deploy` runs it.
+
+#include "Error.h"
+#include "common/LogTail.h"
+#include "model/ScenarioSpec.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace swb {
+
+class DeployJob;
+class Deployer;
+class Provider;
+struct Workspace;
+
+class DeployPanel : public QWidget {
+    Q_OBJECT
+public:
+    // Makes the provider for a target; the window passes ProviderRegistry with its network
+    // access manager, tests pass fakes.
+    using ProviderFactory =
+        std::function<Result<std::unique_ptr<Provider>>(const DeployTarget& target)>;
+
+    enum class StepState { Pending, Running, Done, Failed, Skipped };
+
+    explicit DeployPanel(QWidget* parent = nullptr);
+    ~DeployPanel() override;
+
+    void setProviderFactory(ProviderFactory factory);
+    // The workspace must outlive the panel or be replaced (null: nothing to deploy). Stops a
+    // log tail of the previous one; refused (false) while a deploy runs.
+    bool setWorkspace(const Workspace* workspace);
+    void setCurrentFunction(const QString& function);
+    QString currentFunction() const;
+    // The targets offered: the workspace's, then one per platform it has none for.
+    QList<DeployTarget> targets() const;
+    void setCurrentTarget(const QString& name);
+    DeployTarget currentTarget() const;
+
+    // Starts a deploy of the current function to the current target; false (with the reason
+    // shown) when it cannot start.
+    bool deploy();
+    void cancel();
+    bool isDeploying() const;
+    void setFollowLogs(bool follow);
+    bool isFollowingLogs() const;
+    void stopLogs();
+
+    // What the panel shows, for the window and tests.
+    StepState stepState(const QString& step) const;
+    QString resultText() const;
+    int historyRows() const;
+    QString historyText(int row, int column) const;
+    QPushButton* deployButton() const { return m_deploy; }
+    QPushButton* cancelButton() const { return m_cancel; }
+
+signals:
+    void deployFinished(bool succeeded, const QString& message);
+    // Lines from the platform after a deploy; `source` names function and target.
+    void logLines(const QString& source, const QList<swb::LogEvent>& events);
+    void logProblem(const QString& message);
+
+private:
+    void rebuildTargets();
+    void refreshHistory();
+    void refreshProvenance();
+    void updateButtons();
+    void setStep(const QString& step, StepState state);
+    void onStepStarted(const QString& step);
+    void onFinished();
+    void startLogs(const QString& function, const DeployTarget& target);
+    void showResult(const QString& text, bool isError);
+
+    ProviderFactory m_factory;
+    const Workspace* m_workspace = nullptr;
+    std::unique_ptr<Provider> m_provider; // alive while deploying and while logs follow
+    Deployer* m_deployer = nullptr;
+    DeployJob* m_job = nullptr;
+    LogTail* m_tail = nullptr;
+    QList<DeployTarget> m_targets;
+
+    QComboBox* m_function;
+    QComboBox* m_target;
+    QPushButton* m_deploy;
+    QPushButton* m_cancel;
+    QCheckBox* m_followLogs;
+    QLabel* m_dirty;
+    QListWidget* m_steps;
+    QLabel* m_result;
+    QTableWidget* m_history;
+};
+
+} // namespace swb
