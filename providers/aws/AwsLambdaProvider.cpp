@@ -379,6 +379,10 @@ private:
         if (m_job->finishIfCancelled())
             return;
         m_result.arn = m_config.value(QStringLiteral("FunctionArn")).toString();
+        if (m_job->currentStep() != QLatin1String(DeployJob::kReady))
+            m_job->beginStep(
+                DeployJob::kReady,
+                AwsLambdaProvider::tr("'%1' is updated and active").arg(m_spec.remoteName));
         if (!m_target.extensions.value(QLatin1String(AwsLambdaProvider::kPublishExtension))
                  .toBool())
             return functionUrl();

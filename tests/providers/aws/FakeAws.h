@@ -82,6 +82,7 @@ public:
     int dropUploads = 0;      // drop the connection of the next N Create/UpdateFunctionCode calls
     int dropLogPolls = 0;     // drop the connection of the next N FilterLogEvents calls
     int logPageSize = 2;      // events per FilterLogEvents page (nextToken beyond)
+    int listPageSize = 50;    // functions per ListFunctions page at most (NextMarker beyond)
     QString failCreateReason; // non-empty: a new function goes to State Failed with this reason
 
     explicit FakeAws(AwsCredentials longTerm, QString region = QStringLiteral("us-east-1"))
@@ -705,8 +706,8 @@ private:
 
         if (op == QLatin1String("ListFunctions")) {
             const QUrlQuery query(QString::fromLatin1(r.query));
-            const int max =
-                std::clamp(query.queryItemValue(QStringLiteral("MaxItems")).toInt(), 1, 50);
+            const int max = std::clamp(query.queryItemValue(QStringLiteral("MaxItems")).toInt(), 1,
+                                       std::max(1, listPageSize));
             const int from = query.queryItemValue(QStringLiteral("Marker")).toInt();
             QJsonArray list;
             int i = 0;

@@ -248,9 +248,11 @@ private slots:
         rig.make();
         QVERIFY(rig.deploy(rig.spec()));
         const qsizetype before = rig.fake.requests().size();
-        const auto r = rig.deploy(rig.spec());
+        QStringList steps;
+        const auto r = rig.deploy(rig.spec(), &steps);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QVERIFY(r->codeUnchanged);
+        QCOMPARE(steps, QStringList({"upload", "ready"}));
         QCOMPARE(rig.fake.operations().mid(before), QStringList({"GetFunction"}));
         QCOMPARE(rig.fake.count(QStringLiteral("UpdateFunctionCode")), 0);
     }
@@ -274,7 +276,7 @@ private slots:
                  QStringList({"GetFunction", "UpdateFunctionCode", "GetFunctionConfiguration",
                               "GetFunctionConfiguration", "UpdateFunctionConfiguration",
                               "GetFunctionConfiguration", "GetFunctionConfiguration"}));
-        QCOMPARE(steps, QStringList({"upload", "upload", "update"}));
+        QCOMPARE(steps, QStringList({"upload", "upload", "update", "ready"}));
         const QJsonObject update =
             rig.fake.requests(QStringLiteral("UpdateFunctionConfiguration")).first().json();
         QCOMPARE(update.value("MemorySize").toInt(), 512);
@@ -668,11 +670,14 @@ private slots:
             QVERIFY(rig.deploy(spec));
         }
         std::optional<Result<QStringList>> names;
-        // MaxItems is 50 per page; the fake pages at 50 too, so three fit one page.
+        rig.fake.listPageSize = 2; // two pages: NextMarker is followed
         rig.provider->listFunctions([&](Result<QStringList> r) { names = std::move(r); });
         QTRY_VERIFY(names.has_value());
         QVERIFY(names->has_value());
         QCOMPARE(**names, QStringList({"a-fn", "b-fn", "c-fn"}));
+        const auto lists = rig.fake.requests(QStringLiteral("ListFunctions"));
+        QCOMPARE(lists.size(), 2);
+        QVERIFY2(lists.at(1).query.contains("Marker=2"), lists.at(1).query.constData());
 
         std::optional<Result<void>> removed;
         rig.provider->removeFunction(QStringLiteral("b-fn"),
