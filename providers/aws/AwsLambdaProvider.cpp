@@ -109,6 +109,18 @@ public:
                                    .arg(name)));
             return;
         }
+        const qint64 zipBytes = m_spec.package->zipBytes.size();
+        if (zipBytes > AwsLambdaProvider::kMaxInlineZipBytes) {
+            m_job->finish(fail(ErrorCode::Unsupported,
+                               AwsLambdaProvider::tr("The package of '%1' is %2 MB zipped; Lambda "
+                                                     "takes at most %3 MB uploaded directly. "
+                                                     "Leave out what the function does not need "
+                                                     "with a .swbignore file.")
+                                   .arg(name)
+                                   .arg(double(zipBytes) / (1024 * 1024), 0, 'f', 1)
+                                   .arg(AwsLambdaProvider::kMaxInlineZipBytes / (1024 * 1024))));
+            return;
+        }
         m_role =
             m_target.extensions.value(QLatin1String(AwsLambdaProvider::kRoleExtension)).toString();
         if (m_role.isEmpty()) {
@@ -168,6 +180,8 @@ private:
         c.method = std::move(method);
         c.body = toJson(body);
         c.contentType = "application/json";
+        // An upload gets a minute plus a second per 64 KB (a slow uplink), not the default 30 s.
+        c.timeoutMs = int(std::min<qint64>(60'000 + c.body.size() / 64, 3'600'000));
         return c;
     }
     QJsonArray architectures() const { return QJsonArray{m_spec.function.architecture}; }
@@ -785,6 +799,7 @@ void AwsLambdaProvider::sendAttempt(quint64 handle)
         request.url = url;
         request.body = c.body;
         request.idempotent = c.idempotent;
+        request.timeoutMs = c.timeoutMs;
         if (!c.contentType.isEmpty())
             request.headers.append({"Content-Type", c.contentType});
         if (!c.target.isEmpty())

@@ -31,6 +31,8 @@ public:
     static constexpr const char* kRoleExtension = "role";
     static constexpr const char* kPublishExtension = "publish";
     static constexpr const char* kFunctionUrlExtension = "functionUrl";
+    // Lambda takes a zip of at most 50 MB inline (larger ones go through S3, not done yet).
+    static constexpr qint64 kMaxInlineZipBytes = 50LL * 1024 * 1024;
 
     explicit AwsLambdaProvider(ProviderContext context, QObject* parent = nullptr);
     ~AwsLambdaProvider() override;
@@ -73,6 +75,7 @@ public:
         QByteArray target; // X-Amz-Target (JSON 1.1 services)
         QString operation;
         std::optional<bool> idempotent;
+        int timeoutMs = 30000; // per attempt
     };
     // A failed call: the Error for a person, and the HTTP status and body when AWS answered.
     struct Failure {

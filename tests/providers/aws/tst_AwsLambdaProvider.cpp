@@ -377,6 +377,22 @@ private slots:
         QVERIFY(rig.fake.requests().isEmpty());
     }
 
+    void aPackageAboveLambdasInlineLimitIsRefusedBeforeAnyRequest()
+    {
+        Rig rig;
+        rig.make();
+        DeploySpec spec = rig.spec();
+        auto big = std::make_shared<Package>(*spec.package);
+        big->zipBytes = QByteArray(AwsLambdaProvider::kMaxInlineZipBytes + 1, 'x');
+        spec.package = big;
+        const auto r = rig.deploy(spec);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unsupported);
+        QVERIFY2(r.error().message.contains(QStringLiteral(".swbignore")),
+                 qPrintable(r.error().message));
+        QVERIFY(rig.fake.requests().isEmpty());
+    }
+
     void cancelWhileWaitingEndsCancelledNeverSucceeded()
     {
         Rig rig;
