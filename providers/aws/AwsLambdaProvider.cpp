@@ -815,37 +815,37 @@ void AwsLambdaProvider::sendAttempt(quint64 handle)
                 if (name.compare("Host", Qt::CaseInsensitive) != 0)
                     r.headers.append({name, value});
         };
-        state.request = m_http->send(request, [this, handle](Result<HttpResponse> r) {
-            const auto found = m_calls.find(handle);
-            if (found == m_calls.end())
-                return;
-            CallState& st = *found->second;
-            st.request = 0;
-            if (r) {
+        state.request =
+            m_http->send(request, [this, handle, source = s->source](Result<HttpResponse> r) {
+                const auto found = m_calls.find(handle);
+                if (found == m_calls.end())
+                    return;
+                CallState& st = *found->second;
+                st.request = 0;
+                if (r) {
+                    auto done = std::move(st.done);
+                    m_calls.erase(found);
+                    return done(std::move(*r));
+                }
+                Failure failure = failureFrom(r.error(), st.call.service, st.call.operation);
+                if (isExpiredToken(failure) && !st.renewedCredentials) {
+                    // Fresh credentials may be there (a renewed profile, a role to assume again).
+                    st.renewedCredentials = true;
+                    m_assumed.reset();
+                    return sendAttempt(handle);
+                }
+                if (failure.error.code == ErrorCode::Unauthorized)
+                    failure.error.message = tr("AWS did not accept the credentials from %1. %2")
+                                                .arg(source, failure.error.message);
                 auto done = std::move(st.done);
                 m_calls.erase(found);
-                return done(std::move(*r));
-            }
-            Failure failure = failureFrom(r.error(), st.call.service, st.call.operation);
-            if (isExpiredToken(failure) && !st.renewedCredentials) {
-                // Fresh credentials may be there (a renewed profile, a role to assume again).
-                st.renewedCredentials = true;
-                m_assumed.reset();
-                return sendAttempt(handle);
-            }
-            auto done = std::move(st.done);
-            m_calls.erase(found);
-            done(std::unexpected(std::move(failure)));
-        });
+                done(std::unexpected(std::move(failure)));
+            });
     });
 }
 
 void AwsLambdaProvider::checkIdentity(std::function<void(Result<ProviderIdentity>)> done)
 {
-    // Resolved first for the source and region, so a refusal can say whose keys were refused.
-    const QString home = m_context.homeFolder.isEmpty() ? QDir::homePath() : m_context.homeFolder;
-    const Result<AwsCredentialResolution> resolution =
-        AwsCredentialChain(m_context.environment, home).resolve(m_context.profile);
     Call call;
     call.service = QStringLiteral("sts");
     call.method = "POST";
@@ -854,23 +854,18 @@ void AwsLambdaProvider::checkIdentity(std::function<void(Result<ProviderIdentity
                                        {"Version", QString::fromLatin1(StsRequests::apiVersion)}});
     call.idempotent = true;
     call.operation = tr("STS GetCallerIdentity");
-    const QString source = resolution ? resolution->source() : QString();
-    send(call, [this, source, done = std::move(done)](CallResult r) {
-        if (!r) {
-            Error e = r.error().error;
-            if (e.code == ErrorCode::Unauthorized && !source.isEmpty())
-                e.message =
-                    tr("AWS did not accept the credentials from %1. %2").arg(source, e.message);
-            return done(std::unexpected(std::move(e)));
-        }
+    send(call, [this, done = std::move(done)](CallResult r) {
+        if (!r)
+            return done(std::unexpected(r.error().error));
         const Result<AwsCallerIdentity> who = StsRequests::parseGetCallerIdentity(r->body);
         if (!who)
             return done(std::unexpected(who.error()));
-        session([this, who = *who, source, done](Result<Session> s) {
+        // The session the call was signed with (cached: no second request).
+        session([this, who = *who, done](Result<Session> s) {
             if (!s)
                 return done(std::unexpected(s.error()));
             done(ProviderIdentity{
-                who.arn, source,
+                who.arn, s->source,
                 serviceEndpoint(QStringLiteral("lambda"), s->region, endpointOverride()).toString(),
                 s->region});
         });

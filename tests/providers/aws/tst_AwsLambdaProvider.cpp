@@ -4,6 +4,7 @@
 #include "FakeAws.h"
 
 #include "aws/AwsLambdaProvider.h"
+#include "aws/SigV4Signer.h"
 #include "common/DeployJob.h"
 #include "common/LogTail.h"
 #include "common/Packager.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +177,41 @@ private slots:
         QCOMPARE(rig.fake.requests().first().status, 403);
         QCOMPARE(rig.fake.signatureRejections().size(), 1);
         rig.verifyNoSecretLeaked({QStringLiteral("not-the-secret-at-all")});
+    }
+
+    void theFakeRefusesASignatureMadeForAnotherService_data()
+    {
+        QTest::addColumn<QString>("signedFor");
+        QTest::addColumn<int>("status");
+        QTest::newRow("logs endpoint, lambda scope") << QStringLiteral("lambda") << 400;
+        QTest::newRow("logs endpoint, logs scope") << QStringLiteral("logs") << 200;
+    }
+    void theFakeRefusesASignatureMadeForAnotherService()
+    {
+        QFETCH(QString, signedFor);
+        QFETCH(int, status);
+        Rig rig;
+        rig.fake.addLogEvent(QStringLiteral("x"), QStringLiteral("s"), 1, QStringLiteral("hi"));
+        const QUrl url(rig.fake.endpoint() + QLatin1Char('/'));
+        SigV4Request request =
+            SigV4Request::fromUrl("POST", url, R"({"logGroupName":"/aws/lambda/x"})");
+        request.setHeader("Content-Type", "application/x-amz-json-1.1");
+        request.setHeader("X-Amz-Target", "Logs_20140328.FilterLogEvents");
+        SigV4Signer(kKeys, QStringLiteral("us-east-1"), signedFor)
+            .sign(request, QDateTime::currentDateTimeUtc());
+        QNetworkRequest wire(url);
+        for (const auto& [name, value] : request.headers)
+            wire.setRawHeader(name, value);
+        std::unique_ptr<QNetworkReply> reply(rig.network.post(wire, request.body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
+        if (status == 400) {
+            QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value("__type").toString(),
+                     QStringLiteral("InvalidSignatureException"));
+            QVERIFY2(rig.fake.signatureRejections().value(0).contains(QStringLiteral("scope")),
+                     qPrintable(rig.fake.signatureRejections().value(0)));
+        }
     }
 
     void aMissingRegionIsAClearError()
@@ -728,7 +765,11 @@ private slots:
 
         Rig wrong({{QStringLiteral("role"), kRole}}, QStringLiteral("wrongSecret/abc+def"));
         wrong.make();
-        QVERIFY(!wrong.deploy(wrong.spec()));
+        const auto refused = wrong.deploy(wrong.spec());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("environment variables")),
+                 qPrintable(refused.error().message));
         QVERIFY(!wrong.identity());
 
         rig.verifyNoSecretLeaked({kKeys.secretAccessKey});
