@@ -186,7 +186,7 @@ private:
     }
     QJsonArray architectures() const { return QJsonArray{m_spec.function.architecture}; }
 
-    // Sends and, on 409 (another update in progress), waits and sends again, up to the
+    // Sends and, on 409 or a server error to a GET, waits and sends again, up to the
     // provider's conflictTries.
     void send(const AwsLambdaProvider::Call& call, Done done, int attempt = 1)
     {
@@ -197,7 +197,11 @@ private:
             m_inFlight = 0;
             if (m_job->finishIfCancelled())
                 return;
-            if (!r && r.error().status == 409 && attempt < m_provider->timing().conflictTries) {
+            // 409: another update is in progress. 500 (ServiceException) to a read: Lambda
+            // had a transient fault, and asking again cannot change anything.
+            const bool retry = !r && (r.error().status == 409 ||
+                                      (r.error().status >= 500 && call.method == "GET"));
+            if (retry && attempt < m_provider->timing().conflictTries) {
                 later(m_provider->timing().conflictDelayMs,
                       [this, call, done, attempt] { send(call, done, attempt + 1); });
                 return;

@@ -77,13 +77,14 @@ public:
     int conflictsBeforeUpdate = 0; // 409 to the next N code/configuration updates and publishes
     int throttleNext = 0;          // 429 TooManyRequestsException to the next N Lambda calls
     int retryAfterSeconds = 1;
-    int pendingPolls = 0;     // a new function stays Pending for N GetFunctionConfiguration calls
-    int inProgressPolls = 0;  // an update stays InProgress for N GetFunctionConfiguration calls
-    int dropUploads = 0;      // drop the connection of the next N Create/UpdateFunctionCode calls
-    int dropLogPolls = 0;     // drop the connection of the next N FilterLogEvents calls
-    int logPageSize = 2;      // events per FilterLogEvents page (nextToken beyond)
-    int listPageSize = 50;    // functions per ListFunctions page at most (NextMarker beyond)
-    QString failCreateReason; // non-empty: a new function goes to State Failed with this reason
+    int serviceErrorsNext = 0; // 500 ServiceException to the next N Lambda calls
+    int pendingPolls = 0;      // a new function stays Pending for N GetFunctionConfiguration calls
+    int inProgressPolls = 0;   // an update stays InProgress for N GetFunctionConfiguration calls
+    int dropUploads = 0;       // drop the connection of the next N Create/UpdateFunctionCode calls
+    int dropLogPolls = 0;      // drop the connection of the next N FilterLogEvents calls
+    int logPageSize = 2;       // events per FilterLogEvents page (nextToken beyond)
+    int listPageSize = 50;     // functions per ListFunctions page at most (NextMarker beyond)
+    QString failCreateReason;  // non-empty: a new function goes to State Failed with this reason
 
     explicit FakeAws(AwsCredentials longTerm, QString region = QStringLiteral("us-east-1"))
         : m_region(std::move(region))
@@ -434,6 +435,16 @@ private:
             return sts(r);
         if (r.service == QLatin1String("logs"))
             return logs(r);
+        if (serviceErrorsNext > 0) {
+            --serviceErrorsNext;
+            Response e = lambdaError(500, "ServiceException",
+                                     QStringLiteral("An internal error occurred. Try again."));
+            e.body = QJsonDocument(QJsonObject{{QStringLiteral("Type"), QStringLiteral("Service")},
+                                               {QStringLiteral("message"),
+                                                QStringLiteral("An internal error occurred.")}})
+                         .toJson(QJsonDocument::Compact);
+            return e;
+        }
         if (throttleNext > 0) {
             --throttleNext;
             Response t =

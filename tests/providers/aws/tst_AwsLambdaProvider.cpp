@@ -372,6 +372,34 @@ private slots:
         QVERIFY(rig.fake.hasFunction(QStringLiteral("shop-orders")));
     }
 
+    void aServiceExceptionIsRetriedOnReadsOnly()
+    {
+        Rig rig;
+        rig.make();
+        rig.fake.serviceErrorsNext = 2; // GetFunction twice
+        auto r = rig.deploy(rig.spec());
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(rig.fake.count(QStringLiteral("GetFunction")), 3);
+
+        rig.writeCode("v2");
+        rig.fake.serviceErrorsNext = 0;
+        const qsizetype before = rig.fake.requests().size();
+        rig.fake.conflictsBeforeUpdate = 0;
+        // GetFunction answers, then UpdateFunctionCode (a PUT, not a read) meets a 500.
+        QObject::connect(rig.provider->httpClient(), &HttpClient::log, rig.provider.get(),
+                         [&rig](const QString& line) {
+                             if (line.startsWith(QLatin1String("HTTP > PUT")))
+                                 rig.fake.serviceErrorsNext = 1;
+                         });
+        r = rig.deploy(rig.spec());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Remote);
+        QVERIFY2(r.error().message.contains(QStringLiteral("An internal error occurred")),
+                 qPrintable(r.error().message));
+        QCOMPARE(rig.fake.operations().mid(before),
+                 QStringList({"GetFunction", "UpdateFunctionCode"}));
+    }
+
     void aConnectionDroppedMidUploadIsAFailure_data()
     {
         QTest::addColumn<bool>("exists");
