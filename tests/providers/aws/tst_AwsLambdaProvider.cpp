@@ -179,6 +179,45 @@ private slots:
         rig.verifyNoSecretLeaked({QStringLiteral("not-the-secret-at-all")});
     }
 
+    void endpointsAreRegionalUnlessOverridden_data()
+    {
+        // Hosts as listed in the AWS General Reference, "AWS Lambda endpoints and quotas",
+        // "Amazon CloudWatch Logs endpoints" and "AWS STS regional endpoints".
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("override");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("lambda") << "lambda"
+                                << "eu-west-1"
+                                << ""
+                                << "https://lambda.eu-west-1.amazonaws.com/";
+        QTest::newRow("logs") << "logs"
+                              << "us-east-2"
+                              << ""
+                              << "https://logs.us-east-2.amazonaws.com/";
+        QTest::newRow("sts") << "sts"
+                             << "ap-southeast-2"
+                             << ""
+                             << "https://sts.ap-southeast-2.amazonaws.com/";
+        QTest::newRow("china") << "lambda"
+                               << "cn-north-1"
+                               << ""
+                               << "https://lambda.cn-north-1.amazonaws.com.cn/";
+        QTest::newRow("override serves every service") << "logs"
+                                                       << "eu-west-1"
+                                                       << "http://127.0.0.1:4566"
+                                                       << "http://127.0.0.1:4566";
+    }
+    void endpointsAreRegionalUnlessOverridden()
+    {
+        QFETCH(QString, service);
+        QFETCH(QString, region);
+        QFETCH(QString, override);
+        QFETCH(QString, expected);
+        QCOMPARE(AwsLambdaProvider::serviceEndpoint(service, region, override).toString(),
+                 expected);
+    }
+
     void theFakeRefusesASignatureMadeForAnotherService_data()
     {
         QTest::addColumn<QString>("signedFor");
