@@ -23,7 +23,7 @@ public:
         int pollMaxMs = 5000;        // checks back off up to this
         int waitLimitMs = 600'000;   // give up waiting for Active/Successful after this
         int conflictDelayMs = 3000;  // before retrying a request refused with 409
-        int conflictTries = 10;      // attempts in all for a request that meets 409s
+        int conflictTries = 10;      // attempts in all after 409s (or 500s to a GET)
         int logBackoffMaxMs = 30000; // longest pause between failed log polls
     };
 
