@@ -9,6 +9,7 @@
 #include "common/LogTail.h"
 #include "format/WorkspaceFile.h"
 #include "model/Workspace.h"
+#include "settings/KeychainSecretStore.h"
 #include "sim/SimulationBilling.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 
 namespace swb::cli {
 
@@ -101,6 +103,21 @@ Result<DeployTarget> chooseTarget(const Workspace& ws, const QCommandLineParser&
                         provider, {}, {}, {}};
 }
 
+// The keychain the window's credential set-up writes to, when this session has one (a D-Bus
+// session bus); SWB_NO_KEYCHAIN=1 keeps swb away from it (CI, scripts). Without it, providers
+// use the environment and their own files.
+SecretStore* commandLineSecrets()
+{
+    static KeychainSecretStore* store = [] () -> KeychainSecretStore* {
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (env.value(QStringLiteral("SWB_NO_KEYCHAIN")) == QLatin1String("1") ||
+            env.value(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")).isEmpty())
+            return nullptr;
+        return new KeychainSecretStore(QCoreApplication::instance(), std::chrono::seconds(10));
+    }();
+    return store;
+}
+
 ProviderContext contextFor(const Workspace& ws, const DeployTarget& target,
                            const QCommandLineParser& parser, QNetworkAccessManager* network)
 {
@@ -108,6 +125,9 @@ ProviderContext contextFor(const Workspace& ws, const DeployTarget& target,
     ctx.network = network;
     ctx.target = target;
     ctx.profile = parser.value(QStringLiteral("profile"));
+    if (ctx.profile.isEmpty())
+        ctx.profile = target.extensions.value(QLatin1String("profile")).toString();
+    ctx.secrets = commandLineSecrets();
     ctx.region = parser.value(QStringLiteral("region"));
     ctx.endpoint = parser.value(QStringLiteral("endpoint-url"));
     ctx.workspaceFolder = ws.folder;

@@ -26,6 +26,7 @@
 #include "ProviderRegistry.h"
 #include "common/Provider.h"
 #include "model/Workspace.h"
+#include "settings/KeychainSecretStore.h"
 #include "settings/Settings.h"
 
 #include <QAction>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_deploy = new DeployPanel(this);
     m_deployDock = new QDockWidget(tr("Deploy"), this);
     m_network = new QNetworkAccessManager(this);
+    m_secrets = new KeychainSecretStore(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_costDock = new QDockWidget(tr("Cost"), this);
     m_measureTimer = new QTimer(this);
@@ -161,7 +163,9 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_deploy->setProviderFactory([this](const DeployTarget& target) {
         ProviderContext ctx;
         ctx.network = m_network;
+        ctx.secrets = m_secrets;
         ctx.target = target;
+        ctx.profile = target.extensions.value(QLatin1String("profile")).toString();
         ctx.workspaceFolder = m_workspace ? m_workspace->folder : QString();
         return ProviderRegistry::create(target.provider, ctx);
     });
@@ -177,6 +181,30 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
                     m_logView->model()->append(std::move(entry));
                 }
             });
+    m_deploy->setSecretStore(m_secrets);
+    // The credential set-up's non-secret answers become the target in workbench.json.
+    connect(m_deploy, &DeployPanel::targetEdited, this, [this](const DeployTarget& target) {
+        if (!m_workspace)
+            return;
+        Workspace updated = *m_workspace;
+        auto it = std::find_if(updated.deployTargets.begin(), updated.deployTargets.end(),
+                               [&](const DeployTarget& t) { return t.name == target.name; });
+        if (it != updated.deployTargets.end())
+            *it = target;
+        else
+            updated.deployTargets << target;
+        if (auto saved = WorkspaceFile::save(updated); !saved) {
+            statusBar()->showMessage(saved.error().message, 15000);
+            return;
+        }
+        m_workspace->deployTargets = updated.deployTargets;
+        m_deploy->setWorkspace(m_workspace.get());
+        m_deploy->setCurrentTarget(target.name);
+        statusBar()->showMessage(tr("Saved the deploy target “%1” in workbench.json; its secrets "
+                                    "are in your keychain.")
+                                     .arg(target.name),
+                                 10000);
+    });
     connect(m_deploy, &DeployPanel::logProblem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_deploy, &DeployPanel::deployFinished, this, [this](bool ok, const QString& message) {
@@ -589,6 +617,12 @@ void MainWindow::onFileSaved(const QString& path)
 const Workspace* MainWindow::workspace() const
 {
     return m_workspace.get();
+}
+
+void MainWindow::setSecretStore(SecretStore* secrets)
+{
+    m_secrets = secrets;
+    m_deploy->setSecretStore(secrets);
 }
 
 Result<void> MainWindow::reportAndReopen(Result<void> changed)

@@ -21,6 +21,7 @@ class QTimer;
 namespace swb {
 
 class DeployPanel;
+class SecretStore;
 
 class Theme;
 
@@ -79,6 +80,8 @@ public:
     MetricsPanel* metricsPanel() const { return m_metrics; }
     SimulatePanel* simulatePanel() const { return m_simulate; }
     DeployPanel* deployPanel() const { return m_deploy; }
+    // Where deploy credentials are kept (default: the OS keychain); tests pass an in-memory one.
+    void setSecretStore(SecretStore* secrets);
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -125,6 +128,7 @@ private:
     DeployPanel* m_deploy;
     QDockWidget* m_deployDock;
     QNetworkAccessManager* m_network;
+    SecretStore* m_secrets;
     QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;

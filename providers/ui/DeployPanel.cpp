@@ -1,5 +1,7 @@
 #include "DeployPanel.h"
 
+#include "CredentialsDialog.h"
+
 #include "ProviderRegistry.h"
 #include "common/DeployJob.h"
 #include "common/DeployLog.h"
@@ -55,6 +57,7 @@ const QColor WarningColor(0xD0, 0x7A, 0x00);
 DeployPanel::DeployPanel(QWidget* parent)
     : QWidget(parent), m_function(new QComboBox(this)), m_target(new QComboBox(this)),
       m_deploy(new QPushButton(tr("&Deploy"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_credentials(new QPushButton(tr("Credentials…"), this)),
       m_followLogs(new QCheckBox(tr("Follow its logs after deploying"), this)),
       m_dirty(new QLabel(this)), m_steps(new QListWidget(this)), m_result(new QLabel(this)),
       m_history(new QTableWidget(this))
@@ -63,6 +66,9 @@ DeployPanel::DeployPanel(QWidget* parent)
     m_target->setAccessibleName(tr("Deploy target"));
     m_deploy->setAccessibleName(tr("Deploy the function"));
     m_cancel->setAccessibleName(tr("Cancel the deploy"));
+    m_credentials->setAccessibleName(tr("Set up the target's credentials"));
+    m_credentials->setToolTip(tr("How this target reaches its platform: keys, host, region. "
+                                 "Secrets go to your keychain, never to workbench.json."));
     m_steps->setAccessibleName(tr("Deploy steps"));
     m_result->setAccessibleName(tr("Deploy result"));
     m_history->setAccessibleName(tr("Deploy history"));
@@ -106,6 +112,7 @@ DeployPanel::DeployPanel(QWidget* parent)
     buttons->addWidget(m_deploy);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
+    buttons->addWidget(m_credentials);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(buttons);
@@ -118,6 +125,7 @@ DeployPanel::DeployPanel(QWidget* parent)
 
     connect(m_deploy, &QPushButton::clicked, this, [this] { deploy(); });
     connect(m_cancel, &QPushButton::clicked, this, &DeployPanel::cancel);
+    connect(m_credentials, &QPushButton::clicked, this, [this] { editCredentials(); });
     connect(m_function, &QComboBox::currentIndexChanged, this, [this] {
         refreshHistory();
         updateButtons();
@@ -142,6 +150,23 @@ DeployPanel::~DeployPanel()
 void DeployPanel::setProviderFactory(ProviderFactory factory)
 {
     m_factory = std::move(factory);
+}
+
+void DeployPanel::setSecretStore(SecretStore* secrets, const QString& homeFolder)
+{
+    m_secrets = secrets;
+    m_home = homeFolder;
+}
+
+bool DeployPanel::editCredentials()
+{
+    if (!m_workspace || isDeploying())
+        return false;
+    CredentialsDialog dialog(currentTarget(), m_secrets, m_home, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.savedTarget())
+        return false;
+    emit targetEdited(*dialog.savedTarget());
+    return true;
 }
 
 bool DeployPanel::setWorkspace(const Workspace* workspace)
@@ -255,6 +280,8 @@ void DeployPanel::updateButtons()
                      m_target->currentIndex() >= 0;
     m_deploy->setEnabled(can);
     m_cancel->setEnabled(isDeploying());
+    m_credentials->setEnabled(m_workspace && !isDeploying() &&
+                              !credentialForm(currentTarget().provider).fields.isEmpty());
     m_function->setEnabled(!isDeploying());
     m_target->setEnabled(!isDeploying());
 }

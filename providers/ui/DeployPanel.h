@@ -25,6 +25,7 @@ namespace swb {
 class DeployJob;
 class Deployer;
 class Provider;
+class SecretStore;
 struct Workspace;
 
 class DeployPanel : public QWidget {
@@ -41,6 +42,12 @@ public:
     ~DeployPanel() override;
 
     void setProviderFactory(ProviderFactory factory);
+    // Where the credential set-up keeps secrets (null: only files and the environment) and
+    // whose ~/.aws it edits (empty: the user's home).
+    void setSecretStore(SecretStore* secrets, const QString& homeFolder = {});
+    // Opens the credential set-up of the current target; true when it was saved.
+    bool editCredentials();
+    QPushButton* credentialsButton() const { return m_credentials; }
     // The workspace must outlive the panel or be replaced (null: nothing to deploy). Stops a
     // log tail of the previous one; refused (false) while a deploy runs.
     bool setWorkspace(const Workspace* workspace);
@@ -73,6 +80,9 @@ signals:
     // Lines from the platform after a deploy; `source` names function and target.
     void logLines(const QString& source, const QList<swb::LogEvent>& events);
     void logProblem(const QString& message);
+    // The credential set-up changed a target's non-secret fields: the window saves it into
+    // workbench.json and hands the panel the reloaded workspace.
+    void targetEdited(const swb::DeployTarget& target);
 
 private:
     void rebuildTargets();
@@ -97,6 +107,9 @@ private:
     QComboBox* m_target;
     QPushButton* m_deploy;
     QPushButton* m_cancel;
+    QPushButton* m_credentials;
+    SecretStore* m_secrets = nullptr;
+    QString m_home;
     QCheckBox* m_followLogs;
     QLabel* m_dirty;
     QListWidget* m_steps;

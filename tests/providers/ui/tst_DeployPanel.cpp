@@ -1,6 +1,7 @@
 // labels: gui
 // The deploy panel over a real local stage and over a provider that waits for a cancel: steps,
 // result, history, logs that follow, and errors shown rather than thrown.
+#include "CredentialsDialog.h"
 #include "DeployPanel.h"
 #include "HistoryStore.h"
 #include "InvocationRecord.h"
@@ -10,7 +11,10 @@
 #include "common/LogTail.h"
 #include "format/WorkspaceFile.h"
 #include "model/Workspace.h"
+#include "settings/InMemorySecretStore.h"
 
+#include <QJsonDocument>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
 #include <QSignalSpy>
@@ -173,6 +177,26 @@ private slots:
                  qPrintable(panel.resultText()));
         QVERIFY(!panel.isDeploying());
         QVERIFY(panel.deployButton()->isEnabled());
+    }
+
+    void credentialsDialogKeepsSecretsOutOfTheTarget()
+    {
+        InMemorySecretStore store;
+        CredentialsDialog dialog(DeployTarget{"wsk", "openwhisk", {}, {}, {}}, &store, {});
+        QSignalSpy saved(&dialog, &CredentialsDialog::saved);
+        dialog.save(); // the API host is required
+        QTRY_VERIFY(!dialog.errorText().isEmpty());
+        QVERIFY(dialog.errorText().contains("API host"));
+        dialog.field("apiHost")->setText("https://wsk.example.com");
+        dialog.field("auth")->setText("uuid:very-secret-key");
+        QCOMPARE(dialog.field("auth")->echoMode(), QLineEdit::Password);
+        dialog.save();
+        QTRY_COMPARE(saved.count(), 1);
+        QVERIFY(dialog.savedTarget());
+        QCOMPARE(dialog.savedTarget()->endpoint, QStringLiteral("https://wsk.example.com"));
+        QCOMPARE(store.keys(), QStringList{"openwhisk/wsk/auth"});
+        QVERIFY(dialog.field("auth")->text().isEmpty()); // typed secrets do not linger
+        QVERIFY(!QJsonDocument(dialog.savedTarget()->extensions).toJson().contains("very-secret"));
     }
 };
 
