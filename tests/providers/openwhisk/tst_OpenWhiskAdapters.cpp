@@ -249,6 +249,18 @@ exports.handler = async (event, context) => ({
         QCOMPARE(broken.error().code, ErrorCode::Parse);
     }
 
+    void nodeEsModuleHandlerIsImported()
+    {
+        const QByteArray handler =
+            "export const handler = async (event) => ({ esm: true, got: event });\n";
+        const QJsonObject answer = run("node", function("nodejs20.x", "app.handler", false),
+                                       {{"app.mjs", handler}}, QJsonObject{{"orderId", 7}});
+        if (answer.contains("skip"))
+            QSKIP(qPrintable(answer["skip"].toString()));
+        QCOMPARE(answer["esm"].toBool(), true);
+        QCOMPARE(answer["got"].toObject(), (QJsonObject{{"orderId", 7}}));
+    }
+
     void nodeCallbackHandlerWithPlainParameters()
     {
         const QByteArray handler = R"js(

@@ -260,6 +260,18 @@ private slots:
         QVERIFY(!OpenWhiskProvider::apiHostUrl("ftp://x").isValid());
     }
 
+    void namespaceTheKeyCannotUseIsRefused()
+    {
+        ProviderContext c = context();
+        c.target.extensions.insert("namespace", "payments");
+        auto p = provider(c);
+        const Result<ProviderIdentity> r = identity(*p);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QVERIFY2(r.error().message.contains("guest") && r.error().message.contains("payments"),
+                 qPrintable(r.error().message));
+    }
+
     void firstDeployCreatesTheAction()
     {
         auto p = provider();
