@@ -1,5 +1,6 @@
 #include "ProviderRegistry.h"
 
+#include "aws/AwsLambdaProvider.h"
 #include "local/LocalStageProvider.h"
 
 namespace swb {
@@ -12,12 +13,14 @@ QStringList ProviderRegistry::ids()
 
 QStringList ProviderRegistry::available()
 {
-    return {QStringLiteral("local")};
+    return {QStringLiteral("aws"), QStringLiteral("local")};
 }
 
 Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
                                                            ProviderContext context)
 {
+    if (id == QLatin1String("aws"))
+        return std::unique_ptr<Provider>(std::make_unique<AwsLambdaProvider>(std::move(context)));
     if (id == QLatin1String("local"))
         return std::unique_ptr<Provider>(std::make_unique<LocalStageProvider>(std::move(context)));
     if (ids().contains(id))
