@@ -55,6 +55,8 @@ private:
         auto provider = std::make_unique<GoogleCloudFunctionsProvider>(ctx);
         provider->setOperationPollIntervalMs(5);
         provider->httpClient()->setRandomSource([] { return 0.0; });
+        // Bodies too: the token request carries the assertion, its answer the access token.
+        provider->httpClient()->setLogBodies(true);
         connect(provider->httpClient(), &HttpClient::log, this, [this](const QString& line) { m_log << line; });
         return provider;
     }
@@ -418,6 +420,20 @@ private slots:
         QVERIFY(!removed);
         QCOMPARE(removed.error().code, ErrorCode::NotFound);
         QVERIFY(removed.error().message.contains(QLatin1String("was not found")));
+    }
+
+    void adapterFilesReadTheFunctionsFolder()
+    {
+        auto provider = keyFileProvider();
+        auto files = provider->adapterFiles(m_function);
+        QVERIFY(files);
+        QCOMPARE(files->first().path, QStringLiteral("main.py"));
+        QVERIFY(files->first().bytes.contains("HANDLER_MODULE = \"app\""));
+        // A main.py of the function's own would be replaced: refused, naming it.
+        QVERIFY(test::writeFile(m_dir->filePath(QStringLiteral("orders")), QStringLiteral("main.py"), "x = 1\n"));
+        files = provider->adapterFiles(m_function);
+        QVERIFY(!files);
+        QVERIFY(files.error().message.contains(QLatin1String("main.py")));
     }
 
     void logsArriveOnceEachThenStop()

@@ -148,6 +148,7 @@ private slots:
         test::FakeGcp fake;
         QNetworkAccessManager nam;
         HttpClient http(&nam);
+        http.setLogBodies(true); // the request holds the assertion, the answer the token
         QStringList log;
         connect(&http, &HttpClient::log, this, [&](const QString& line) { log << line; });
         auto key = ServiceAccountKey::parse(fake.keyJson(), QStringLiteral("test key"));
