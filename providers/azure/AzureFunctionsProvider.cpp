@@ -216,6 +216,7 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
         auth->source = QStringLiteral("the publish profile %1 (user %2)")
                            .arg(QDir::toNativeSeparators(m_profile->file), m_profile->userName);
         m_secrets << QString::fromLatin1(auth->basicHeader);
+        m_http->addSecret(QString::fromLatin1(auth->basicHeader.mid(6)));
         m_auth = std::move(auth);
         done({});
         return;
@@ -242,6 +243,7 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
             auth->basicHeader = "Basic " + (user + QLatin1Char(':') + *password).toUtf8().toBase64();
             auth->source = QStringLiteral("the deployment user %1 with the keychain's %2").arg(user, key);
             m_secrets << QString::fromLatin1(auth->basicHeader);
+            m_http->addSecret(QString::fromLatin1(auth->basicHeader.mid(6)));
             m_auth = std::move(auth);
             done({});
         });

@@ -81,6 +81,8 @@ private:
             extensions.insert(QStringLiteral("app"), QStringLiteral("orders-app"));
         ctx.target.extensions = extensions;
         auto p = std::make_unique<AzureFunctionsProvider>(ctx);
+        // Bodies too (the token form, the token answer), so the secret check means something.
+        p->httpClient()->setLogBodies(true);
         p->setPollIntervalsMs(5, 40);
         p->setLogStreamTiming(300, 20, 100);
         p->setClock([this] { return m_now; });
