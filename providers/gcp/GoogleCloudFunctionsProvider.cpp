@@ -103,9 +103,11 @@ QJsonObject envObject(const QMap<QString, QString>& env)
     return o;
 }
 
+// Lambda's "MB" are mebibytes, and so are Cloud Functions' (2nd gen) memory tiers (128Mi, 256Mi,
+// …, 32Gi); "128M" (10^6 bytes) would fall below the smallest tier.
 QString memoryText(int memoryMb)
 {
-    return QStringLiteral("%1M").arg(memoryMb);
+    return QStringLiteral("%1Mi").arg(memoryMb);
 }
 
 } // namespace

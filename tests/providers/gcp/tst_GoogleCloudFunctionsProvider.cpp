@@ -224,7 +224,7 @@ private slots:
         const QJsonObject f = m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")));
         QCOMPARE(f.value("buildConfig").toObject().value("runtime").toString(), QStringLiteral("python312"));
         QCOMPARE(f.value("buildConfig").toObject().value("entryPoint").toString(), QStringLiteral("swb_entry"));
-        QCOMPARE(f.value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("256M"));
+        QCOMPARE(f.value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("256Mi"));
         QCOMPARE(f.value("serviceConfig").toObject().value("timeoutSeconds").toInt(), 30);
         QCOMPARE(f.value("serviceConfig").toObject().value("environmentVariables").toObject().value("TABLE").toString(),
                  QStringLiteral("orders"));
@@ -279,7 +279,7 @@ private slots:
         patch = m_fake->last("PATCH", QStringLiteral("/functions/orders"));
         QVERIFY(!patch->query.queryItemValue("updateMask").contains(QLatin1String("buildConfig.source")));
         QCOMPARE(m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")))
-                     .value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("512M"));
+                     .value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("512Mi"));
     }
 
     void failedOperationSaysWhy()
