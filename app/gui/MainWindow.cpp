@@ -35,6 +35,7 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -52,6 +53,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -59,17 +61,27 @@ namespace swb {
 
 namespace {
 
+// The examples installed beside the program (<prefix>/share/serverless-workbench/examples),
+// else those of the source tree it was built from.
 QStringList exampleFolders()
 {
-    QStringList out;
+    QStringList roots{QCoreApplication::applicationDirPath() +
+                      QStringLiteral("/../share/serverless-workbench/examples")};
 #ifdef SWB_EXAMPLES_DIR
-    const QDir examples(QStringLiteral(SWB_EXAMPLES_DIR));
-    for (const QString& name : examples.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (QFileInfo::exists(examples.filePath(name + QStringLiteral("/workbench.json"))))
-            out << examples.filePath(name);
-    }
+    roots << QStringLiteral(SWB_EXAMPLES_DIR);
 #endif
-    return out;
+    for (const QString& root : roots) {
+        const QDir examples(root);
+        QStringList out;
+        for (const QString& name :
+             examples.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            if (QFileInfo::exists(examples.filePath(name + QStringLiteral("/workbench.json"))))
+                out << QDir::cleanPath(examples.filePath(name));
+        }
+        if (!out.isEmpty())
+            return out;
+    }
+    return {};
 }
 
 } // namespace
@@ -148,10 +160,29 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_welcome->setExamples(exampleFolders());
     m_welcome->setRecent(m_settings.recentWorkspaces());
     connect(m_welcome, &WelcomePage::openRequested, this, [this](const QString& folder) {
-        if (folder.isEmpty())
+        if (folder.isEmpty()) {
             chooseWorkspace();
-        else
-            openWorkspace(folder);
+            return;
+        }
+        // An installed example is read-only: open the user's own copy of it (made once), so
+        // the history, edits and deploys have somewhere to go.
+        if (!QFileInfo(folder).isWritable()) {
+            const QString copy =
+                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                QStringLiteral("/examples/") + QFileInfo(folder).fileName();
+            if (!QFileInfo::exists(copy)) {
+                if (auto copied = WorkspaceFile::copyFolder(folder, copy); !copied) {
+                    m_welcome->setError(copied.error().message);
+                    return;
+                }
+            }
+            statusBar()->showMessage(tr("Opened your copy of the example in %1.")
+                                         .arg(QDir::toNativeSeparators(copy)),
+                                     15000);
+            openWorkspace(copy);
+            return;
+        }
+        openWorkspace(folder);
     });
     connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::askImport);
     connect(m_tree, &WorkspaceTree::functionActivated, this, [this](const QString& f) {

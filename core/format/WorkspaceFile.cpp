@@ -6,6 +6,8 @@
 #include "WorkspaceValidator.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -716,6 +718,46 @@ Result<void> WorkspaceFile::save(const Workspace& ws)
         return fail(ErrorCode::Io,
                     QStringLiteral("%1 cannot be written: %2; the previous file is unchanged.")
                         .arg(ws.filePath(), file.errorString()));
+    return {};
+}
+
+Result<void> WorkspaceFile::copyFolder(const QString& from, const QString& to)
+{
+    const QDir source(from);
+    if (!QFileInfo::exists(source.filePath(QString::fromLatin1(Workspace::kFileName))))
+        return fail(ErrorCode::NotFound, QStringLiteral("%1 is not a workspace (no %2).")
+                                             .arg(QDir::toNativeSeparators(from),
+                                                  QString::fromLatin1(Workspace::kFileName)));
+    if (QFileInfo::exists(to))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 already exists; copy into a new folder.")
+                        .arg(QDir::toNativeSeparators(to)));
+    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    if (!QDir().mkpath(to))
+        return fail(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(to)));
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = source.relativeFilePath(path);
+        if (relative == QLatin1String(".swb") || relative.startsWith(QLatin1String(".swb/")) ||
+            relative.contains(QLatin1String("__pycache__")))
+            continue;
+        const QString target = QDir(to).filePath(relative);
+        const QFileInfo info(path);
+        if (info.isSymLink())
+            continue; // an example has none; a link could point anywhere
+        if (info.isDir()) {
+            QDir().mkpath(target);
+            continue;
+        }
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(path, target))
+            return fail(ErrorCode::Io, QStringLiteral("Cannot copy %1 to %2.")
+                                           .arg(QDir::toNativeSeparators(path),
+                                                QDir::toNativeSeparators(target)));
+        // Copies of read-only installed files must stay editable.
+        QFile::setPermissions(target, QFile::permissions(target) | QFileDevice::WriteOwner);
+    }
     return {};
 }
 

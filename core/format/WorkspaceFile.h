@@ -35,6 +35,10 @@ public:
     // Writes workspace.filePath() atomically: a failure leaves the old file untouched.
     static Result<void> save(const Workspace& workspace);
 
+    // Copies the workspace folder `from` into `to` (created; must not exist yet), without its
+    // .swb/ (history, recovery, stages): how a read-only example becomes the user's own.
+    static Result<void> copyFolder(const QString& from, const QString& to);
+
     // The keys the format defines, in the order they are written (also used by tests to keep
     // resources/schema/workbench.schema.json in step with the code).
     static const QStringList& keyOrder();

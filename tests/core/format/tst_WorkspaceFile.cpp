@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 #include <sys/wait.h>
@@ -70,6 +71,7 @@ class tst_WorkspaceFile : public QObject {
     Q_OBJECT
 private slots:
     void loadsValidWorkspace();
+    void copyFolderLeavesHistoryBehindAndMakesFilesWritable();
     void loadsFromFileOrFolder();
     void saveThenLoadGivesSameModel();
     void saveKeepsUnknownKeys();
@@ -507,6 +509,25 @@ void tst_WorkspaceFile::rejectsBadRunnerSettings()
     QVERIFY(!loaded.has_value());
     const QString first = firstError(loaded.error());
     QCOMPARE(first.mid(first.indexOf(QLatin1Char(' ')) + 1), expected);
+}
+
+void tst_WorkspaceFile::copyFolderLeavesHistoryBehindAndMakesFilesWritable()
+{
+    QTemporaryDir dir;
+    const QString from = dir.filePath(QStringLiteral("example"));
+    QVERIFY(test::writeFile(from, QStringLiteral("workbench.json"), R"({"name": "x", "functions": []})"));
+    QVERIFY(test::writeFile(from, QStringLiteral("fn/app.py"), "print(1)\n"));
+    QVERIFY(test::writeFile(from, QStringLiteral(".swb/history.sqlite"), "history"));
+    QVERIFY(QFile::setPermissions(from + QStringLiteral("/fn/app.py"), QFileDevice::ReadOwner));
+    const QString to = dir.filePath(QStringLiteral("mine/example"));
+    QVERIFY(WorkspaceFile::copyFolder(from, to));
+    QCOMPARE(test::readFile(to + QStringLiteral("/fn/app.py")), QByteArray("print(1)\n"));
+    QVERIFY(QFileInfo(to + QStringLiteral("/fn/app.py")).isWritable());
+    QVERIFY(!QFileInfo::exists(to + QStringLiteral("/.swb")));
+    QVERIFY(WorkspaceFile::load(to));
+    // Never over an existing folder, never from a folder that is not a workspace.
+    QVERIFY(!WorkspaceFile::copyFolder(from, to));
+    QVERIFY(!WorkspaceFile::copyFolder(dir.filePath(QStringLiteral("mine")), dir.filePath(QStringLiteral("x"))));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceFile)

@@ -1,0 +1,88 @@
+# labels: integration
+"""cmake --install lays out a standard tree, and the installed programs work from it.
+
+Installs the build into a temporary DESTDIR, then runs the installed swb: --version, and an
+invoke of the installed example, proving that runtimes and examples are found relative to the
+install, not the source tree. Checks the desktop file, the AppStream metadata (with the
+validators when they are installed), the icons and the man page.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BINARY_DIR = os.environ["SWB_BINARY_DIR"]
+APP_ID = "io.github.serverlessworkbench.Workbench"
+
+
+class InstallTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="swb-install-")
+        env = dict(os.environ, DESTDIR=cls.tmp)
+        subprocess.run(["cmake", "--install", BINARY_DIR, "--prefix", "/usr"],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+        cls.prefix = os.path.join(cls.tmp, "usr")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def path(self, *parts):
+        return os.path.join(self.prefix, *parts)
+
+    def swb(self, *args, cwd=None):
+        env = dict(os.environ, SWB_NO_KEYCHAIN="1", HOME=self.tmp)
+        return subprocess.run([self.path("bin", "swb"), *args], capture_output=True, text=True,
+                              timeout=120, cwd=cwd, env=env)
+
+    def test_layout(self):
+        for rel in ["bin/swb", "bin/serverless-workbench",
+                    f"share/applications/{APP_ID}.desktop",
+                    f"share/metainfo/{APP_ID}.metainfo.xml",
+                    f"share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+                    f"share/icons/hicolor/48x48/apps/{APP_ID}.png",
+                    f"share/icons/hicolor/256x256/apps/{APP_ID}.png",
+                    "share/man/man1/swb.1",
+                    "share/serverless-workbench/examples/hello-python/workbench.json",
+                    "share/serverless-workbench/examples/hello-node/workbench.json"]:
+            self.assertTrue(os.path.exists(self.path(*rel.split("/"))), rel)
+        self.assertFalse(os.path.exists(
+            self.path("share", "serverless-workbench", "examples", "hello-python", ".swb")))
+        with open(self.path("share", "man", "man1", "swb.1"), encoding="utf-8") as f:
+            page = f.read()
+        for command in ["deploy", "invoke", "cost", "simulate"]:
+            self.assertIn(f".SS {command}", page)
+
+    def test_version_and_invoke_from_the_install(self):
+        version = self.swb("--version")
+        self.assertEqual(version.returncode, 0, version.stderr)
+        self.assertIn("0.", version.stdout)
+        if shutil.which("python3") is None:
+            self.skipTest("python3 is needed to run the example")
+        # A copy of the installed example, as a user would make one (the install is read-only).
+        work = os.path.join(self.tmp, "work")
+        shutil.copytree(self.path("share", "serverless-workbench", "examples", "hello-python"), work)
+        run = self.swb("invoke", "hello", "--workspace", work, "--json")
+        self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
+        self.assertIn("Hello", run.stdout)
+
+    def test_desktop_and_metainfo_validate(self):
+        desktop = self.path("share", "applications", f"{APP_ID}.desktop")
+        with open(desktop, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn(f"Icon={APP_ID}", text)
+        self.assertIn("Exec=serverless-workbench", text)
+        if shutil.which("desktop-file-validate"):
+            check = subprocess.run(["desktop-file-validate", desktop], capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        if shutil.which("appstreamcli"):
+            check = subprocess.run(["appstreamcli", "validate", "--no-net", "--explain",
+                                    self.path("share", "metainfo", f"{APP_ID}.metainfo.xml")],
+                                   capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
