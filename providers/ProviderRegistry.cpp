@@ -2,6 +2,7 @@
 
 #include "aws/AwsLambdaProvider.h"
 #include "local/LocalStageProvider.h"
+#include "openwhisk/OpenWhiskProvider.h"
 
 namespace swb {
 
@@ -13,7 +14,7 @@ QStringList ProviderRegistry::ids()
 
 QStringList ProviderRegistry::available()
 {
-    return {QStringLiteral("aws"), QStringLiteral("local")};
+    return {QStringLiteral("aws"), QStringLiteral("openwhisk"), QStringLiteral("local")};
 }
 
 Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
@@ -21,6 +22,8 @@ Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
 {
     if (id == QLatin1String("aws"))
         return std::unique_ptr<Provider>(std::make_unique<AwsLambdaProvider>(std::move(context)));
+    if (id == QLatin1String("openwhisk"))
+        return std::unique_ptr<Provider>(std::make_unique<OpenWhiskProvider>(std::move(context)));
     if (id == QLatin1String("local"))
         return std::unique_ptr<Provider>(std::make_unique<LocalStageProvider>(std::move(context)));
     if (ids().contains(id))
