@@ -358,6 +358,13 @@ void GoogleCloudFunctionsProvider::pollOperation(const QString& operationName,
                                                  QStringLiteral("Checking operation %1").arg(operationName))));
         const QJsonObject op = QJsonDocument::fromJson(response->body).object();
         if (!op.value(QLatin1String("done")).toBool()) {
+            if (qint64(polls + 1) * m_operationPollMs > m_operationTimeoutMs)
+                return done(fail(ErrorCode::Remote,
+                                 QStringLiteral("Operation %1 is still running after %2 s; it may "
+                                                "yet finish: check the function in the Cloud "
+                                                "console, then deploy again.")
+                                     .arg(operationName)
+                                     .arg(m_operationTimeoutMs / 1000)));
             QTimer::singleShot(m_operationPollMs, this, [=, this] {
                 if (inflight && inflight->cancelled)
                     return done(fail(ErrorCode::Cancelled, QStringLiteral("Cancelled.")));
@@ -669,7 +676,8 @@ void GoogleCloudFunctionsProvider::deployReady(std::shared_ptr<DeployState> s, i
                                     QStringLiteral("Reading %1").arg(functionName(s->functionId))));
         const QJsonObject f = QJsonDocument::fromJson(response->body).object();
         const QString state = f.value(QLatin1String("state")).toString();
-        if (state == QLatin1String("DEPLOYING")) {
+        if (state == QLatin1String("DEPLOYING") &&
+            qint64(polls + 1) * m_operationPollMs <= m_operationTimeoutMs) {
             QTimer::singleShot(m_operationPollMs, this, [this, s, polls] {
                 if (!s->stopped())
                     deployReady(s, polls + 1);

@@ -51,6 +51,9 @@ public:
     HttpClient* httpClient() const { return m_http; }
     // How often a long-running operation (and a deploying function) is polled.
     void setOperationPollIntervalMs(int ms) { m_operationPollMs = ms; }
+    // How long an operation (or a function in DEPLOYING) may take before the call gives up;
+    // the platform may still finish it (default 30 minutes).
+    void setOperationTimeoutMs(int ms) { m_operationTimeoutMs = ms; }
     // For tests: the clock of token expiry.
     void setClock(std::function<QDateTime()> nowUtc);
     int tokenFetchCount() const;
@@ -102,6 +105,7 @@ private:
     QString m_credentialSource;
     QString m_clientEmail;
     int m_operationPollMs = 2000;
+    int m_operationTimeoutMs = 30 * 60 * 1000;
 };
 
 } // namespace swb

@@ -293,6 +293,31 @@ private slots:
         QVERIFY(result.error().message.contains(QLatin1String("Creating projects/demo-project/locations/us-central1/functions/orders")));
     }
 
+    void operationThatNeverEndsTimesOut()
+    {
+        auto provider = keyFileProvider();
+        provider->setOperationTimeoutMs(100);
+        m_fake->operationPolls = 1000000;
+        auto result = runDeploy(*provider, package("def handler(e, c):\n    return 1\n"));
+        QVERIFY(!result);
+        QVERIFY2(result.error().message.contains(QLatin1String("still running")), qPrintable(result.error().message));
+        QVERIFY(m_fake->count("GET", QStringLiteral("/operations/")) >= 10);
+
+        // A function that stays DEPLOYING is reported with its state.
+        m_fake->operationPolls = 1;
+        m_fake->stateAfterDeploy = QStringLiteral("DEPLOYING");
+        auto other = package("def handler(e, c):\n    return 2\n");
+        DeploySpec spec;
+        spec.function = m_function;
+        spec.remoteName = QStringLiteral("payments");
+        spec.package = other;
+        DeployJob* job = provider->deploy(spec);
+        QTRY_VERIFY(job->isFinished());
+        QCOMPARE(job->result()->error().code, ErrorCode::Remote);
+        QVERIFY2(job->result()->error().message.contains(QLatin1String("DEPLOYING")), qPrintable(job->result()->error().message));
+        m_errors << job->result()->error();
+    }
+
     void unsupportedRuntimeAndBadNamesAreRefused()
     {
         auto provider = keyFileProvider();
