@@ -73,6 +73,7 @@ public:
     bool failNextDeployment = false;
     QString failureLog = QStringLiteral("Oryx build failed: requirements.txt: no such package 'nope'");
     int pollsPerStep = 1;          // status polls before the record moves on (0 -> 1 -> 4)
+    QString locationBase;          // the 202's Location on this base instead of ours
     QStringList logLines;          // what /api/logstream sends (after the welcome line)
     int dropStreamAfterLines = -1; // first connection only: drop after N of logLines
 
@@ -388,7 +389,8 @@ private:
                 if (e.endsWith(QLatin1String("/function.json")))
                     functions.insert(e.section('/', 0, 0));
         }
-        const QByteArray location = (url() + "/api/deployments/latest?deployer=ZipDeploy&time=" +
+        const QByteArray location = ((locationBase.isEmpty() ? url() : locationBase) +
+                                     "/api/deployments/latest?deployer=ZipDeploy&time=" +
                                      QDateTime::currentDateTimeUtc().toString("yyyy-MM-dd_HH-mm-ssZ")).toUtf8();
         respond(s, 202, {}, {{"Location", location}, {"Retry-After", "30"}});
     }

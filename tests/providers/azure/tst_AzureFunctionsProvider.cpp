@@ -7,9 +7,12 @@
 #include "azure/AzureFunctionsProvider.h"
 #include "azure/PublishProfile.h"
 #include "common/DeployJob.h"
+#include "common/DeployLog.h"
+#include "common/Deployer.h"
 #include "common/HttpClient.h"
 #include "common/LogTail.h"
 #include "common/Packager.h"
+#include "model/Workspace.h"
 #include "settings/InMemorySecretStore.h"
 
 #include <QJsonArray>
@@ -327,6 +330,46 @@ private slots:
         QVERIFY((*again.result)->codeUnchanged);
         QCOMPARE(m_kudu->deployments.size(), 1);
         QCOMPARE(again.steps, (QStringList{"upload", "update", "ready"}));
+    }
+
+    void locationOnAnotherHostIsNotFollowed()
+    {
+        // The credentials go to Kudu's host only; the status is read there, on the same path.
+        m_kudu->locationBase = QStringLiteral("http://203.0.113.7:9");
+        auto p = withProfile(m_kudu->password);
+        auto out = deploy(*p, package(ordersFunction()));
+        QVERIFY(out.result && *out.result);
+        QVERIFY(m_kudu->count("GET", QStringLiteral("/api/deployments/latest")) >= 2);
+    }
+
+    void deployerPackagesTheLayoutAndRecordsTheDeploy()
+    {
+        // As `swb deploy orders --provider azure` runs it: the Deployer asks the provider for
+        // the adapters, packages the folder with them, and records the outcome.
+        Workspace ws;
+        ws.folder = m_dir->filePath(QStringLiteral("ws"));
+        ws.name = QStringLiteral("shop");
+        FunctionSpec f = ordersFunction();
+        f.codeUri = QStringLiteral("orders");
+        ws.functions << f;
+        QVERIFY(swb::test::writeFile(ws.folder, QStringLiteral("orders/app.py"),
+                                     "def handler(event, context):\n    return {'statusCode': 204}\n"));
+        swb::test::writeFile(m_dir->path(), QStringLiteral("secrets/orders-app.PublishSettings"),
+                             profileXml(m_kudu->password));
+        auto p = provider(QJsonObject{{"publishProfile", m_dir->filePath(QStringLiteral("secrets/orders-app.PublishSettings"))}});
+        Deployer deployer(p.get());
+        DeployJob* job = deployer.deploy(ws, QStringLiteral("orders"), QStringLiteral("prod"));
+        QStringList steps;
+        connect(job, &DeployJob::stepStarted, this, [&](const QString& step, const QString&) { steps << step; });
+        QSignalSpy finished(job, &DeployJob::finished);
+        QVERIFY(finished.wait(15000));
+        QVERIFY(job->result() && *job->result());
+        QCOMPARE(steps, (QStringList{"package", "upload", "update", "ready"}));
+        QVERIFY(m_kudu->violations.isEmpty()); // the zip had host.json and orders/function.json
+        QCOMPARE(m_kudu->functions, (QSet<QString>{"orders"}));
+        QVERIFY(deployer.record());
+        QCOMPARE(deployer.record()->version, m_kudu->deployments.first().id);
+        QCOMPARE(deployer.record()->provider, QStringLiteral("azure"));
     }
 
     void failedDeploymentCarriesItsLog()
