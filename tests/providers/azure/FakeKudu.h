@@ -11,7 +11,11 @@
 // 2 Deploying, 3 Failed, 4 Success; LogEntryType 2 = Error) and the Microsoft identity
 // platform's client-credentials reference (token and error answers).
 
+#include "local/ZipExtractor.h"
+
 #include <QByteArray>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -369,6 +373,22 @@ private:
             !entries.contains(expectedFunction + QLatin1String("/function.json")))
             return bad(s, 400, QStringLiteral("the zip lacks host.json or %1/function.json: %2")
                                    .arg(expectedFunction, entries.join(',')));
+        // What the Functions host reads: host.json v2 and a trigger binding (unpacked for real).
+        {
+            QTemporaryDir unpacked;
+            if (!swb::ZipExtractor::extract(r.body, unpacked.filePath("wwwroot")))
+                return bad(s, 400, QStringLiteral("the zip does not unpack"));
+            auto read = [&](const QString& path) {
+                QFile f(unpacked.filePath("wwwroot/" + path));
+                return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+            };
+            if (read("host.json").value("version").toString() != QLatin1String("2.0"))
+                return bad(s, 400, QStringLiteral("host.json is not version 2.0"));
+            const QJsonArray bindings = read(expectedFunction + "/function.json").value("bindings").toArray();
+            if (bindings.isEmpty() || !bindings.first().toObject().value("type").toString().endsWith(QLatin1String("Trigger")) ||
+                bindings.first().toObject().value("direction").toString() != QLatin1String("in"))
+                return bad(s, 400, QStringLiteral("%1/function.json has no trigger binding").arg(expectedFunction));
+        }
         if (holdUploads)
             return; // never answers
         if (throttleUploads > 0) {
