@@ -72,6 +72,7 @@ public:
     int throttleUploads = 0;       // answer the next N zip deploys 429 with Retry-After
     int retryAfterSeconds = 1;
     int unavailablePolls = 0;      // answer the next N status polls 503
+    bool busy = false;             // another deployment is running: 409 to zip deploys
     bool dropUploads = false;      // read half the upload, then drop the connection
     bool holdUploads = false;      // read the upload, never answer
     bool failNextDeployment = false;
@@ -391,6 +392,9 @@ private:
         }
         if (holdUploads)
             return; // never answers
+        if (busy) // Kudu's Resources.Error_DeploymentInProgress
+            return respond(s, 409, "There is a deployment currently in progress. Please try again when it completes.",
+                           {}, "text/plain; charset=utf-8");
         if (throttleUploads > 0) {
             --throttleUploads;
             return respond(s, 429, "Too many requests", {{"Retry-After", QByteArray::number(retryAfterSeconds)}}, "text/plain");

@@ -401,6 +401,17 @@ private slots:
         QCOMPARE(m_kudu->unavailablePolls, 0);
     }
 
+    void busyKuduSaysAnotherDeploymentRuns()
+    {
+        m_kudu->busy = true;
+        auto p = withProfile(m_kudu->password);
+        auto out = deploy(*p, package(ordersFunction()));
+        QVERIFY(out.result && !*out.result);
+        QCOMPARE(out.result->error().code, ErrorCode::Conflict);
+        QVERIFY(out.result->error().message.contains(QStringLiteral("another deployment")));
+        QCOMPARE(m_kudu->uploadAttempts, 1); // a 409 is not retried
+    }
+
     void droppedUploadFails()
     {
         m_kudu->dropUploads = true;
