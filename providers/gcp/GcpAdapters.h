@@ -27,7 +27,8 @@ public:
 
     // The entry point files for `function`. `codeFolder` (may be empty) is read to refuse a
     // main.py of the user's own and to keep the user's package.json (only "main" changes).
-    static Result<QList<GeneratedFile>> files(const FunctionSpec& function, const QString& codeFolder);
+    static Result<QList<GeneratedFile>> files(const FunctionSpec& function,
+                                              const QString& codeFolder);
 
     static QByteArray pythonEntry(const FunctionSpec& function);
     static QByteArray nodeEntry(const FunctionSpec& function);

@@ -138,8 +138,7 @@ struct GoogleCloudFunctionsProvider::DeployState {
     }
 };
 
-GoogleCloudFunctionsProvider::GoogleCloudFunctionsProvider(ProviderContext context,
-                                                           QObject* parent)
+GoogleCloudFunctionsProvider::GoogleCloudFunctionsProvider(ProviderContext context, QObject* parent)
     : Provider(parent), m_context(std::move(context))
 {
     m_endpoint = m_context.endpoint.isEmpty() ? m_context.target.endpoint : m_context.endpoint;
@@ -215,9 +214,10 @@ QJsonObject GoogleCloudFunctionsProvider::functionResource(const QString& name,
     if (!storageSource.isEmpty())
         build.insert(QStringLiteral("source"),
                      QJsonObject{{QStringLiteral("storageSource"), storageSource}});
-    const QJsonObject service{{QStringLiteral("availableMemory"), memoryText(function.memoryMb)},
-                              {QStringLiteral("timeoutSeconds"), function.timeoutSeconds},
-                              {QStringLiteral("environmentVariables"), envObject(function.environment)}};
+    const QJsonObject service{
+        {QStringLiteral("availableMemory"), memoryText(function.memoryMb)},
+        {QStringLiteral("timeoutSeconds"), function.timeoutSeconds},
+        {QStringLiteral("environmentVariables"), envObject(function.environment)}};
     QJsonObject f{{QStringLiteral("name"), name},
                   {QStringLiteral("environment"), QStringLiteral("GEN_2")},
                   {QStringLiteral("buildConfig"), build},
@@ -236,7 +236,8 @@ QString GoogleCloudFunctionsProvider::functionsUrl(const QString& suffix) const
 
 QString GoogleCloudFunctionsProvider::functionName(const QString& remoteName) const
 {
-    return QStringLiteral("projects/%1/locations/%2/functions/%3").arg(m_project, m_location, remoteName);
+    return QStringLiteral("projects/%1/locations/%2/functions/%3")
+        .arg(m_project, m_location, remoteName);
 }
 
 // --- credentials ---------------------------------------------------------------------------
@@ -280,13 +281,15 @@ void GoogleCloudFunctionsProvider::withCredentials(std::function<void(Result<voi
             QDir::cleanPath(path), QStringLiteral("the deploy target's \"credentials\""))));
         return;
     }
-    const QString fromEnv = m_context.environment.value(QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"));
+    const QString fromEnv =
+        m_context.environment.value(QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"));
     if (!fromEnv.isEmpty()) {
-        later(useKey(ServiceAccountKey::load(fromEnv, QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"))));
+        later(useKey(
+            ServiceAccountKey::load(fromEnv, QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"))));
         return;
     }
-    const QString target = m_context.target.name.isEmpty() ? QStringLiteral("default")
-                                                           : m_context.target.name;
+    const QString target =
+        m_context.target.name.isEmpty() ? QStringLiteral("default") : m_context.target.name;
     const QString secretKey = QStringLiteral("gcp/%1/service_account_json").arg(target);
     const Error none{ErrorCode::Unauthorized,
                      QStringLiteral("No Google credentials: set \"credentials\" in the deploy "
@@ -351,35 +354,41 @@ void GoogleCloudFunctionsProvider::pollOperation(const QString& operationName,
                                                  int polls)
 {
     HttpRequest request;
-    request.url = routed(QUrl(QStringLiteral("%1/v2/%2").arg(QString::fromLatin1(kFunctionsBase), operationName)));
-    send(request, [=, this](Result<HttpResponse> response) {
-        if (!response)
-            return done(std::unexpected(describe(response.error(),
-                                                 QStringLiteral("Checking operation %1").arg(operationName))));
-        const QJsonObject op = QJsonDocument::fromJson(response->body).object();
-        if (!op.value(QLatin1String("done")).toBool()) {
-            if (qint64(polls + 1) * m_operationPollMs > m_operationTimeoutMs)
-                return done(fail(ErrorCode::Remote,
-                                 QStringLiteral("Operation %1 is still running after %2 s; it may "
-                                                "yet finish: check the function in the Cloud "
-                                                "console, then deploy again.")
-                                     .arg(operationName)
-                                     .arg(m_operationTimeoutMs / 1000)));
-            QTimer::singleShot(m_operationPollMs, this, [=, this] {
-                if (inflight && inflight->cancelled)
-                    return done(fail(ErrorCode::Cancelled, QStringLiteral("Cancelled.")));
-                pollOperation(operationName, inflight, done, polls + 1);
-            });
-            return;
-        }
-        const QJsonObject error = op.value(QLatin1String("error")).toObject();
-        if (!error.isEmpty())
-            return done(fail(ErrorCode::Remote,
-                             QStringLiteral("Google Cloud Functions reported: %1 (operation %2).")
-                                 .arg(error.value(QLatin1String("message")).toString(), operationName),
-                             QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact))));
-        done(op.value(QLatin1String("response")).toObject());
-    }, inflight);
+    request.url = routed(
+        QUrl(QStringLiteral("%1/v2/%2").arg(QString::fromLatin1(kFunctionsBase), operationName)));
+    send(
+        request,
+        [=, this](Result<HttpResponse> response) {
+            if (!response)
+                return done(std::unexpected(describe(
+                    response.error(), QStringLiteral("Checking operation %1").arg(operationName))));
+            const QJsonObject op = QJsonDocument::fromJson(response->body).object();
+            if (!op.value(QLatin1String("done")).toBool()) {
+                if (qint64(polls + 1) * m_operationPollMs > m_operationTimeoutMs)
+                    return done(
+                        fail(ErrorCode::Remote,
+                             QStringLiteral("Operation %1 is still running after %2 s; it may "
+                                            "yet finish: check the function in the Cloud "
+                                            "console, then deploy again.")
+                                 .arg(operationName)
+                                 .arg(m_operationTimeoutMs / 1000)));
+                QTimer::singleShot(m_operationPollMs, this, [=, this] {
+                    if (inflight && inflight->cancelled)
+                        return done(fail(ErrorCode::Cancelled, QStringLiteral("Cancelled.")));
+                    pollOperation(operationName, inflight, done, polls + 1);
+                });
+                return;
+            }
+            const QJsonObject error = op.value(QLatin1String("error")).toObject();
+            if (!error.isEmpty())
+                return done(
+                    fail(ErrorCode::Remote,
+                         QStringLiteral("Google Cloud Functions reported: %1 (operation %2).")
+                             .arg(error.value(QLatin1String("message")).toString(), operationName),
+                         QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact))));
+            done(op.value(QLatin1String("response")).toObject());
+        },
+        inflight);
 }
 
 // --- identity, list, remove ----------------------------------------------------------------
@@ -393,10 +402,11 @@ void GoogleCloudFunctionsProvider::checkIdentity(std::function<void(Result<Provi
         request.url = routed(QUrl(functionsUrl(QStringLiteral("?pageSize=1"))));
         send(request, [=, this](Result<HttpResponse> response) {
             if (!response)
-                return done(std::unexpected(describe(
-                    response.error(), QStringLiteral("Listing the functions of projects/%1/locations/%2 "
-                                                     "with the key from %3")
-                                          .arg(m_project, m_location, m_credentialSource))));
+                return done(std::unexpected(
+                    describe(response.error(),
+                             QStringLiteral("Listing the functions of projects/%1/locations/%2 "
+                                            "with the key from %3")
+                                 .arg(m_project, m_location, m_credentialSource))));
             done(ProviderIdentity{m_clientEmail, m_credentialSource,
                                   routed(QUrl(QString::fromLatin1(kFunctionsBase))).toString(),
                                   m_location});
@@ -419,7 +429,8 @@ void GoogleCloudFunctionsProvider::listFunctions(std::function<void(Result<QStri
         request.url = routed(url);
         send(request, [=](Result<HttpResponse> response) {
             if (!response) {
-                done(std::unexpected(describe(response.error(), QStringLiteral("Listing functions"))));
+                done(std::unexpected(
+                    describe(response.error(), QStringLiteral("Listing functions"))));
                 *page = nullptr; // breaks the cycle
                 return;
             }
@@ -463,7 +474,8 @@ void GoogleCloudFunctionsProvider::removeFunction(const QString& remoteName,
 
 // --- adapters ------------------------------------------------------------------------------
 
-Result<QList<GeneratedFile>> GoogleCloudFunctionsProvider::adapterFiles(const FunctionSpec& function) const
+Result<QList<GeneratedFile>>
+GoogleCloudFunctionsProvider::adapterFiles(const FunctionSpec& function) const
 {
     const QString codeFolder = m_context.workspaceFolder.isEmpty()
                                    ? QString()
@@ -491,20 +503,22 @@ DeployJob* GoogleCloudFunctionsProvider::deploy(const DeploySpec& spec)
         if (s->stopped())
             return;
         if (!s->spec.package)
-            return s->fail(Error{ErrorCode::InvalidArgument, QStringLiteral("The deploy has no package."), {}, {}});
+            return s->fail(Error{
+                ErrorCode::InvalidArgument, QStringLiteral("The deploy has no package."), {}, {}});
         auto runtime = GcpAdapters::runtimeFor(s->spec.function.runtime);
         if (!runtime)
             return s->fail(runtime.error());
         s->runtime = *runtime;
         static const QRegularExpression validId(QStringLiteral("^[a-z][a-z0-9-]{3,62}$"));
         if (!validId.match(s->functionId).hasMatch())
-            return s->fail(Error{ErrorCode::InvalidArgument,
-                                 QStringLiteral("\"%1\" cannot be a Cloud Functions name: use 4 to 63 "
-                                                "lowercase letters, digits or '-', starting with a "
-                                                "letter (set a remote name for the target).")
-                                     .arg(s->functionId),
-                                 {},
-                                 {}});
+            return s->fail(
+                Error{ErrorCode::InvalidArgument,
+                      QStringLiteral("\"%1\" cannot be a Cloud Functions name: use 4 to 63 "
+                                     "lowercase letters, digits or '-', starting with a "
+                                     "letter (set a remote name for the target).")
+                          .arg(s->functionId),
+                      {},
+                      {}});
         s->hash = hashLabel(s->spec.package->sha256Base64);
         withCredentials([this, s](Result<void> ready) {
             if (s->stopped())
@@ -523,80 +537,94 @@ void GoogleCloudFunctionsProvider::deployFetch(std::shared_ptr<DeployState> s)
                       QStringLiteral("Looking up %1").arg(functionName(s->functionId)));
     HttpRequest request;
     request.url = routed(QUrl(functionsUrl(QLatin1Char('/') + s->functionId)));
-    send(request, [this, s](Result<HttpResponse> response) {
-        if (s->stopped())
-            return;
-        if (!response && statusOf(response.error()) != 404)
-            return s->fail(describe(response.error(),
-                                    QStringLiteral("Looking up %1").arg(functionName(s->functionId))));
-        if (response) {
-            const QJsonObject f = QJsonDocument::fromJson(response->body).object();
-            s->existing = f;
-            s->codeUnchanged =
-                f.value(QLatin1String("labels")).toObject().value(QLatin1String(kHashLabel)).toString() ==
-                s->hash;
-            const QJsonObject build = f.value(QLatin1String("buildConfig")).toObject();
-            const QJsonObject service = f.value(QLatin1String("serviceConfig")).toObject();
-            QJsonObject env = service.value(QLatin1String("environmentVariables")).toObject();
-            env.remove(QStringLiteral("LOG_EXECUTION_ID")); // added by the platform
-            s->settingsUnchanged =
-                build.value(QLatin1String("runtime")).toString() == s->runtime &&
-                build.value(QLatin1String("entryPoint")).toString() ==
-                    QLatin1String(GcpAdapters::kEntryPoint) &&
-                service.value(QLatin1String("availableMemory")).toString() ==
-                    memoryText(s->spec.function.memoryMb) &&
-                service.value(QLatin1String("timeoutSeconds")).toInt() == s->spec.function.timeoutSeconds &&
-                env == envObject(s->spec.function.environment);
-        }
-        if (s->codeUnchanged)
-            return deployUpdate(s);
-        deployUpload(s);
-    }, s->inflight);
+    send(
+        request,
+        [this, s](Result<HttpResponse> response) {
+            if (s->stopped())
+                return;
+            if (!response && statusOf(response.error()) != 404)
+                return s->fail(
+                    describe(response.error(),
+                             QStringLiteral("Looking up %1").arg(functionName(s->functionId))));
+            if (response) {
+                const QJsonObject f = QJsonDocument::fromJson(response->body).object();
+                s->existing = f;
+                s->codeUnchanged = f.value(QLatin1String("labels"))
+                                       .toObject()
+                                       .value(QLatin1String(kHashLabel))
+                                       .toString() == s->hash;
+                const QJsonObject build = f.value(QLatin1String("buildConfig")).toObject();
+                const QJsonObject service = f.value(QLatin1String("serviceConfig")).toObject();
+                QJsonObject env = service.value(QLatin1String("environmentVariables")).toObject();
+                env.remove(QStringLiteral("LOG_EXECUTION_ID")); // added by the platform
+                s->settingsUnchanged =
+                    build.value(QLatin1String("runtime")).toString() == s->runtime &&
+                    build.value(QLatin1String("entryPoint")).toString() ==
+                        QLatin1String(GcpAdapters::kEntryPoint) &&
+                    service.value(QLatin1String("availableMemory")).toString() ==
+                        memoryText(s->spec.function.memoryMb) &&
+                    service.value(QLatin1String("timeoutSeconds")).toInt() ==
+                        s->spec.function.timeoutSeconds &&
+                    env == envObject(s->spec.function.environment);
+            }
+            if (s->codeUnchanged)
+                return deployUpdate(s);
+            deployUpload(s);
+        },
+        s->inflight);
 }
 
 void GoogleCloudFunctionsProvider::deployUpload(std::shared_ptr<DeployState> s)
 {
-    s->job->beginStep(QString::fromLatin1(DeployJob::kUpload),
-                      QStringLiteral("Uploading the code (%1 bytes)").arg(s->spec.package->zipBytes.size()));
+    s->job->beginStep(
+        QString::fromLatin1(DeployJob::kUpload),
+        QStringLiteral("Uploading the code (%1 bytes)").arg(s->spec.package->zipBytes.size()));
     HttpRequest request;
     request.method = "POST";
     request.url = routed(QUrl(functionsUrl(QStringLiteral(":generateUploadUrl"))));
     request.setHeader("Content-Type", "application/json");
-    request.body = QJsonDocument(QJsonObject{{QStringLiteral("environment"), QStringLiteral("GEN_2")}})
-                       .toJson(QJsonDocument::Compact);
-    send(request, [this, s](Result<HttpResponse> response) {
-        if (s->stopped())
-            return;
-        if (!response)
-            return s->fail(describe(response.error(), QStringLiteral("Asking for an upload URL")));
-        const QJsonObject o = QJsonDocument::fromJson(response->body).object();
-        const QUrl uploadUrl(o.value(QLatin1String("uploadUrl")).toString());
-        s->storageSource = o.value(QLatin1String("storageSource")).toObject();
-        if (!uploadUrl.isValid() || uploadUrl.host().isEmpty() || s->storageSource.isEmpty())
-            return s->fail(Error{ErrorCode::Remote,
-                                 QStringLiteral("Cloud Functions answered generateUploadUrl without "
-                                                "an upload URL or storage source; try again."),
-                                 {},
-                                 {}});
-        // The URL is signed: it carries its own authorization, so no token goes with it.
-        HttpRequest put;
-        put.method = "PUT";
-        put.url = routed(uploadUrl);
-        put.setHeader("Content-Type", "application/zip");
-        put.body = s->spec.package->zipBytes;
-        put.timeoutMs = 300000;
-        s->inflight->id = m_http->send(put, [this, s, host = uploadUrl.host()](Result<HttpResponse> uploaded) {
+    request.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("environment"), QStringLiteral("GEN_2")}})
+            .toJson(QJsonDocument::Compact);
+    send(
+        request,
+        [this, s](Result<HttpResponse> response) {
             if (s->stopped())
                 return;
-            if (!uploaded) {
-                Error e = uploaded.error();
-                if (e.code != ErrorCode::Network)
-                    e = describe(e, QStringLiteral("Uploading the code to %1").arg(host));
-                return s->fail(e);
-            }
-            deployUpdate(s);
-        });
-    }, s->inflight);
+            if (!response)
+                return s->fail(
+                    describe(response.error(), QStringLiteral("Asking for an upload URL")));
+            const QJsonObject o = QJsonDocument::fromJson(response->body).object();
+            const QUrl uploadUrl(o.value(QLatin1String("uploadUrl")).toString());
+            s->storageSource = o.value(QLatin1String("storageSource")).toObject();
+            if (!uploadUrl.isValid() || uploadUrl.host().isEmpty() || s->storageSource.isEmpty())
+                return s->fail(
+                    Error{ErrorCode::Remote,
+                          QStringLiteral("Cloud Functions answered generateUploadUrl without "
+                                         "an upload URL or storage source; try again."),
+                          {},
+                          {}});
+            // The URL is signed: it carries its own authorization, so no token goes with it.
+            HttpRequest put;
+            put.method = "PUT";
+            put.url = routed(uploadUrl);
+            put.setHeader("Content-Type", "application/zip");
+            put.body = s->spec.package->zipBytes;
+            put.timeoutMs = 300000;
+            s->inflight->id = m_http->send(
+                put, [this, s, host = uploadUrl.host()](Result<HttpResponse> uploaded) {
+                    if (s->stopped())
+                        return;
+                    if (!uploaded) {
+                        Error e = uploaded.error();
+                        if (e.code != ErrorCode::Network)
+                            e = describe(e, QStringLiteral("Uploading the code to %1").arg(host));
+                        return s->fail(e);
+                    }
+                    deployUpdate(s);
+                });
+        },
+        s->inflight);
 }
 
 void GoogleCloudFunctionsProvider::deployUpdate(std::shared_ptr<DeployState> s)
@@ -607,15 +635,15 @@ void GoogleCloudFunctionsProvider::deployUpdate(std::shared_ptr<DeployState> s)
     s->job->beginStep(QString::fromLatin1(DeployJob::kUpdate),
                       create ? QStringLiteral("Creating %1").arg(functionName(s->functionId))
                              : QStringLiteral("Updating %1").arg(functionName(s->functionId)));
-    QJsonObject labels = s->existing ? s->existing->value(QLatin1String("labels")).toObject() : QJsonObject{};
+    QJsonObject labels =
+        s->existing ? s->existing->value(QLatin1String("labels")).toObject() : QJsonObject{};
     labels.insert(QLatin1String(kHashLabel), s->hash);
     HttpRequest request;
     request.setHeader("Content-Type", "application/json");
-    request.body = QJsonDocument(functionResource(functionName(s->functionId), s->spec.function,
-                                                  s->runtime,
-                                                  s->codeUnchanged ? QJsonObject{} : s->storageSource,
-                                                  labels))
-                       .toJson(QJsonDocument::Compact);
+    request.body =
+        QJsonDocument(functionResource(functionName(s->functionId), s->spec.function, s->runtime,
+                                       s->codeUnchanged ? QJsonObject{} : s->storageSource, labels))
+            .toJson(QJsonDocument::Compact);
     QUrl url;
     QUrlQuery query;
     if (create) {
@@ -629,36 +657,41 @@ void GoogleCloudFunctionsProvider::deployUpdate(std::shared_ptr<DeployState> s)
     }
     url.setQuery(query);
     request.url = routed(url);
-    send(request, [this, s, create](Result<HttpResponse> response) {
-        if (s->stopped())
-            return;
-        const QString what = (create ? QStringLiteral("Creating %1") : QStringLiteral("Updating %1"))
-                                 .arg(functionName(s->functionId));
-        if (!response)
-            return s->fail(describe(response.error(), what));
-        const QJsonObject op = QJsonDocument::fromJson(response->body).object();
-        const QString name = op.value(QLatin1String("name")).toString();
-        auto finished = [this, s, what](Result<QJsonObject> r) {
+    send(
+        request,
+        [this, s, create](Result<HttpResponse> response) {
             if (s->stopped())
                 return;
-            if (!r) {
-                Error e = r.error();
-                if (e.code == ErrorCode::Remote)
-                    e.message = QStringLiteral("%1 failed: %2").arg(what, e.message);
-                return s->fail(e);
+            const QString what =
+                (create ? QStringLiteral("Creating %1") : QStringLiteral("Updating %1"))
+                    .arg(functionName(s->functionId));
+            if (!response)
+                return s->fail(describe(response.error(), what));
+            const QJsonObject op = QJsonDocument::fromJson(response->body).object();
+            const QString name = op.value(QLatin1String("name")).toString();
+            auto finished = [this, s, what](Result<QJsonObject> r) {
+                if (s->stopped())
+                    return;
+                if (!r) {
+                    Error e = r.error();
+                    if (e.code == ErrorCode::Remote)
+                        e.message = QStringLiteral("%1 failed: %2").arg(what, e.message);
+                    return s->fail(e);
+                }
+                deployReady(s);
+            };
+            if (op.value(QLatin1String("done")).toBool() || name.isEmpty()) {
+                const QJsonObject error = op.value(QLatin1String("error")).toObject();
+                if (!error.isEmpty())
+                    return finished(
+                        fail(ErrorCode::Remote,
+                             QStringLiteral("Google Cloud Functions reported: %1.")
+                                 .arg(error.value(QLatin1String("message")).toString())));
+                return finished(op.value(QLatin1String("response")).toObject());
             }
-            deployReady(s);
-        };
-        if (op.value(QLatin1String("done")).toBool() || name.isEmpty()) {
-            const QJsonObject error = op.value(QLatin1String("error")).toObject();
-            if (!error.isEmpty())
-                return finished(fail(ErrorCode::Remote,
-                                     QStringLiteral("Google Cloud Functions reported: %1.")
-                                         .arg(error.value(QLatin1String("message")).toString())));
-            return finished(op.value(QLatin1String("response")).toObject());
-        }
-        pollOperation(name, s->inflight, finished);
-    }, s->inflight);
+            pollOperation(name, s->inflight, finished);
+        },
+        s->inflight);
 }
 
 void GoogleCloudFunctionsProvider::deployReady(std::shared_ptr<DeployState> s, int polls)
@@ -668,49 +701,55 @@ void GoogleCloudFunctionsProvider::deployReady(std::shared_ptr<DeployState> s, i
                           QStringLiteral("Waiting for %1 to be active").arg(s->functionId));
     HttpRequest request;
     request.url = routed(QUrl(functionsUrl(QLatin1Char('/') + s->functionId)));
-    send(request, [this, s, polls](Result<HttpResponse> response) {
-        if (s->stopped())
-            return;
-        if (!response)
-            return s->fail(describe(response.error(),
-                                    QStringLiteral("Reading %1").arg(functionName(s->functionId))));
-        const QJsonObject f = QJsonDocument::fromJson(response->body).object();
-        const QString state = f.value(QLatin1String("state")).toString();
-        if (state == QLatin1String("DEPLOYING") &&
-            qint64(polls + 1) * m_operationPollMs <= m_operationTimeoutMs) {
-            QTimer::singleShot(m_operationPollMs, this, [this, s, polls] {
-                if (!s->stopped())
-                    deployReady(s, polls + 1);
-            });
-            return;
-        }
-        if (state != QLatin1String("ACTIVE")) {
-            QStringList messages;
-            for (const QJsonValue& m : f.value(QLatin1String("stateMessages")).toArray())
-                messages << m.toObject().value(QLatin1String("message")).toString();
-            return s->fail(Error{ErrorCode::Remote,
-                                 QStringLiteral("%1 is %2 after the deploy%3; see its page in the "
-                                                "Cloud console.")
-                                     .arg(functionName(s->functionId),
-                                          state.isEmpty() ? QStringLiteral("in no known state") : state,
-                                          messages.isEmpty() ? QString()
-                                                             : QStringLiteral(" (%1)").arg(messages.join(QStringLiteral("; ")))),
-                                 {},
-                                 {}});
-        }
-        const QJsonObject service = f.value(QLatin1String("serviceConfig")).toObject();
-        DeployResult result;
-        result.version = f.value(QLatin1String("updateTime")).toString();
-        if (result.version.isEmpty())
-            result.version = service.value(QLatin1String("revision")).toString();
-        result.arn = f.value(QLatin1String("name")).toString();
-        if (result.arn.isEmpty())
-            result.arn = functionName(s->functionId);
-        result.url = service.value(QLatin1String("uri")).toString();
-        result.codeUnchanged = s->codeUnchanged;
-        result.codeSha256 = s->spec.package->sha256Base64;
-        s->job->finish(result);
-    }, s->inflight);
+    send(
+        request,
+        [this, s, polls](Result<HttpResponse> response) {
+            if (s->stopped())
+                return;
+            if (!response)
+                return s->fail(
+                    describe(response.error(),
+                             QStringLiteral("Reading %1").arg(functionName(s->functionId))));
+            const QJsonObject f = QJsonDocument::fromJson(response->body).object();
+            const QString state = f.value(QLatin1String("state")).toString();
+            if (state == QLatin1String("DEPLOYING") &&
+                qint64(polls + 1) * m_operationPollMs <= m_operationTimeoutMs) {
+                QTimer::singleShot(m_operationPollMs, this, [this, s, polls] {
+                    if (!s->stopped())
+                        deployReady(s, polls + 1);
+                });
+                return;
+            }
+            if (state != QLatin1String("ACTIVE")) {
+                QStringList messages;
+                for (const QJsonValue& m : f.value(QLatin1String("stateMessages")).toArray())
+                    messages << m.toObject().value(QLatin1String("message")).toString();
+                return s->fail(
+                    Error{ErrorCode::Remote,
+                          QStringLiteral("%1 is %2 after the deploy%3; see its page in the "
+                                         "Cloud console.")
+                              .arg(functionName(s->functionId),
+                                   state.isEmpty() ? QStringLiteral("in no known state") : state,
+                                   messages.isEmpty() ? QString()
+                                                      : QStringLiteral(" (%1)").arg(
+                                                            messages.join(QStringLiteral("; ")))),
+                          {},
+                          {}});
+            }
+            const QJsonObject service = f.value(QLatin1String("serviceConfig")).toObject();
+            DeployResult result;
+            result.version = f.value(QLatin1String("updateTime")).toString();
+            if (result.version.isEmpty())
+                result.version = service.value(QLatin1String("revision")).toString();
+            result.arn = f.value(QLatin1String("name")).toString();
+            if (result.arn.isEmpty())
+                result.arn = functionName(s->functionId);
+            result.url = service.value(QLatin1String("uri")).toString();
+            result.codeUnchanged = s->codeUnchanged;
+            result.codeSha256 = s->spec.package->sha256Base64;
+            s->job->finish(result);
+        },
+        s->inflight);
 }
 
 // --- logs ----------------------------------------------------------------------------------
@@ -738,78 +777,92 @@ LogTail* GoogleCloudFunctionsProvider::tailLogs(const LogQuery& query)
 }
 
 void GoogleCloudFunctionsProvider::pollLogs(LogTail* tail, std::shared_ptr<Inflight> inflight,
-                                            int failures, const QString& pageToken,
-                                            QString filter)
+                                            int failures, const QString& pageToken, QString filter)
 {
     if (tail->isFinished() || inflight->cancelled)
         return;
     // Cloud Functions (2nd gen) run as Cloud Run services of the same name.
     if (pageToken.isEmpty())
         filter = QStringLiteral("resource.type=\"cloud_run_revision\" AND "
-                       "resource.labels.service_name=\"%1\" AND timestamp>=\"%2\"")
-            .arg(tail->query().function, rfc3339(tail->lastSeen()));
-    QJsonObject body{{QStringLiteral("resourceNames"),
-                      QJsonArray{QStringLiteral("projects/%1").arg(m_project)}},
-                     {QStringLiteral("filter"), filter},
-                     {QStringLiteral("orderBy"), QStringLiteral("timestamp asc")},
-                     {QStringLiteral("pageSize"), 1000}};
+                                "resource.labels.service_name=\"%1\" AND timestamp>=\"%2\"")
+                     .arg(tail->query().function, rfc3339(tail->lastSeen()));
+    QJsonObject body{
+        {QStringLiteral("resourceNames"), QJsonArray{QStringLiteral("projects/%1").arg(m_project)}},
+        {QStringLiteral("filter"), filter},
+        {QStringLiteral("orderBy"), QStringLiteral("timestamp asc")},
+        {QStringLiteral("pageSize"), 1000}};
     if (!pageToken.isEmpty())
         body.insert(QStringLiteral("pageToken"), pageToken);
     HttpRequest request;
     request.method = "POST";
-    request.url = routed(QUrl(QStringLiteral("%1/v2/entries:list").arg(QString::fromLatin1(kLoggingBase))));
+    request.url =
+        routed(QUrl(QStringLiteral("%1/v2/entries:list").arg(QString::fromLatin1(kLoggingBase))));
     request.setHeader("Content-Type", "application/json");
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.idempotent = true; // a read, though it is a POST
-    send(request, [this, tail, inflight, failures, filter](Result<HttpResponse> response) {
-        if (tail->isFinished() || inflight->cancelled)
-            return;
-        const int interval = std::max(100, tail->query().pollIntervalMs);
-        if (!response) {
-            const Error e = describe(response.error(), QStringLiteral("Reading the logs of %1")
-                                                           .arg(tail->query().function));
-            if (!tail->query().follow)
-                return tail->finish(std::unexpected(e));
-            tail->reportProblem(e);
-            const int delay = int(std::min<qint64>(kMaxLogBackoffMs, qint64(interval) << std::min(failures + 1, 10)));
-            QTimer::singleShot(delay, tail, [this, tail, inflight, failures] {
-                pollLogs(tail, inflight, failures + 1);
-            });
-            return;
-        }
-        const QJsonObject o = QJsonDocument::fromJson(response->body).object();
-        QList<LogEvent> events;
-        for (const QJsonValue& v : o.value(QLatin1String("entries")).toArray()) {
-            const QJsonObject entry = v.toObject();
-            LogEvent e;
-            e.time = parseTimestamp(entry.value(QLatin1String("timestamp")).toString());
-            e.id = entry.value(QLatin1String("insertId")).toString();
-            e.stream = entry.value(QLatin1String("labels")).toObject().value(QLatin1String("instanceId")).toString();
-            if (e.stream.isEmpty())
-                e.stream = entry.value(QLatin1String("resource")).toObject()
-                               .value(QLatin1String("labels")).toObject()
-                               .value(QLatin1String("revision_name")).toString();
-            if (entry.contains(QLatin1String("textPayload"))) {
-                e.message = entry.value(QLatin1String("textPayload")).toString();
-            } else {
-                const QJsonObject json = entry.value(QLatin1String("jsonPayload")).toObject();
-                e.message = json.contains(QLatin1String("message"))
-                                ? json.value(QLatin1String("message")).toString()
-                                : QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    send(
+        request,
+        [this, tail, inflight, failures, filter](Result<HttpResponse> response) {
+            if (tail->isFinished() || inflight->cancelled)
+                return;
+            const int interval = std::max(100, tail->query().pollIntervalMs);
+            if (!response) {
+                const Error e =
+                    describe(response.error(),
+                             QStringLiteral("Reading the logs of %1").arg(tail->query().function));
+                if (!tail->query().follow)
+                    return tail->finish(std::unexpected(e));
+                tail->reportProblem(e);
+                const int delay = int(std::min<qint64>(
+                    kMaxLogBackoffMs, qint64(interval) << std::min(failures + 1, 10)));
+                QTimer::singleShot(delay, tail, [this, tail, inflight, failures] {
+                    pollLogs(tail, inflight, failures + 1);
+                });
+                return;
             }
-            while (e.message.endsWith(QLatin1Char('\n')) || e.message.endsWith(QLatin1Char('\r')))
-                e.message.chop(1);
-            events << e;
-        }
-        tail->reportRecovered();
-        tail->deliver(events);
-        const QString next = o.value(QLatin1String("nextPageToken")).toString();
-        if (!next.isEmpty())
-            return pollLogs(tail, inflight, 0, next, filter);
-        if (!tail->query().follow)
-            return tail->finish();
-        QTimer::singleShot(interval, tail, [this, tail, inflight] { pollLogs(tail, inflight, 0); });
-    }, inflight);
+            const QJsonObject o = QJsonDocument::fromJson(response->body).object();
+            QList<LogEvent> events;
+            for (const QJsonValue& v : o.value(QLatin1String("entries")).toArray()) {
+                const QJsonObject entry = v.toObject();
+                LogEvent e;
+                e.time = parseTimestamp(entry.value(QLatin1String("timestamp")).toString());
+                e.id = entry.value(QLatin1String("insertId")).toString();
+                e.stream = entry.value(QLatin1String("labels"))
+                               .toObject()
+                               .value(QLatin1String("instanceId"))
+                               .toString();
+                if (e.stream.isEmpty())
+                    e.stream = entry.value(QLatin1String("resource"))
+                                   .toObject()
+                                   .value(QLatin1String("labels"))
+                                   .toObject()
+                                   .value(QLatin1String("revision_name"))
+                                   .toString();
+                if (entry.contains(QLatin1String("textPayload"))) {
+                    e.message = entry.value(QLatin1String("textPayload")).toString();
+                } else {
+                    const QJsonObject json = entry.value(QLatin1String("jsonPayload")).toObject();
+                    e.message =
+                        json.contains(QLatin1String("message"))
+                            ? json.value(QLatin1String("message")).toString()
+                            : QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+                }
+                while (e.message.endsWith(QLatin1Char('\n')) ||
+                       e.message.endsWith(QLatin1Char('\r')))
+                    e.message.chop(1);
+                events << e;
+            }
+            tail->reportRecovered();
+            tail->deliver(events);
+            const QString next = o.value(QLatin1String("nextPageToken")).toString();
+            if (!next.isEmpty())
+                return pollLogs(tail, inflight, 0, next, filter);
+            if (!tail->query().follow)
+                return tail->finish();
+            QTimer::singleShot(interval, tail,
+                               [this, tail, inflight] { pollLogs(tail, inflight, 0); });
+        },
+        inflight);
 }
 
 } // namespace swb

@@ -43,14 +43,16 @@ Result<QByteArray> signRs256(const QString& pem, const QByteArray& input, const 
         EVP_DigestSign(ctx.get(), nullptr, &length,
                        reinterpret_cast<const unsigned char*>(input.constData()),
                        size_t(input.size())) != 1)
-        return fail(ErrorCode::Internal,
-                    QStringLiteral("Signing the token request with the key in %1 failed.").arg(source));
+        return fail(
+            ErrorCode::Internal,
+            QStringLiteral("Signing the token request with the key in %1 failed.").arg(source));
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
                        reinterpret_cast<const unsigned char*>(input.constData()),
                        size_t(input.size())) != 1)
-        return fail(ErrorCode::Internal,
-                    QStringLiteral("Signing the token request with the key in %1 failed.").arg(source));
+        return fail(
+            ErrorCode::Internal,
+            QStringLiteral("Signing the token request with the key in %1 failed.").arg(source));
     signature.resize(qsizetype(length));
     return signature;
 }
@@ -75,9 +77,8 @@ Result<QByteArray> GoogleJwt::assertion(const ServiceAccountKey& key, const QDat
                              {QStringLiteral("aud"), key.tokenUri},
                              {QStringLiteral("iat"), iat},
                              {QStringLiteral("exp"), exp}};
-    const QByteArray input =
-        base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
-        base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+                             base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     auto signature = signRs256(key.privateKey, input, key.source);
     if (!signature)
         return std::unexpected(signature.error());

@@ -22,9 +22,10 @@ public:
     // header {"alg":"RS256","typ":"JWT","kid":private_key_id}, claims {iss: client_email,
     // scope, aud: token_uri, iat: now, exp: now + lifetime} (lifetime capped at an hour),
     // signed with the key's private key. The time is an argument: there is no clock inside.
-    static Result<QByteArray> assertion(const ServiceAccountKey& key, const QDateTime& nowUtc,
-                                        const QString& scope = QString::fromLatin1(kCloudPlatformScope),
-                                        int lifetimeSeconds = kMaxLifetimeSeconds);
+    static Result<QByteArray>
+    assertion(const ServiceAccountKey& key, const QDateTime& nowUtc,
+              const QString& scope = QString::fromLatin1(kCloudPlatformScope),
+              int lifetimeSeconds = kMaxLifetimeSeconds);
 
     // The form body of the token request (application/x-www-form-urlencoded).
     static QByteArray tokenRequestBody(const QByteArray& assertion);

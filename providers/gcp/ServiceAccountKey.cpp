@@ -24,13 +24,13 @@ Result<ServiceAccountKey> ServiceAccountKey::parse(const QByteArray& json, const
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (!doc.isObject())
         // The text may hold the private key: say where it broke, never what is there.
-        return fail(ErrorCode::Parse,
-                    QStringLiteral("The service account key in %1 is not a JSON object (%2 at "
-                                   "offset %3); %4.")
-                        .arg(source, doc.isNull() ? error.errorString()
-                                                  : QStringLiteral("wrong shape"))
-                        .arg(doc.isNull() ? error.offset : 0)
-                        .arg(whatToDo()));
+        return fail(
+            ErrorCode::Parse,
+            QStringLiteral("The service account key in %1 is not a JSON object (%2 at "
+                           "offset %3); %4.")
+                .arg(source, doc.isNull() ? error.errorString() : QStringLiteral("wrong shape"))
+                .arg(doc.isNull() ? error.offset : 0)
+                .arg(whatToDo()));
     const QJsonObject o = doc.object();
     ServiceAccountKey key;
     key.source = source;
@@ -78,8 +78,8 @@ Result<ServiceAccountKey> ServiceAccountKey::load(const QString& path, const QSt
                     QStringLiteral("The %1 does not exist; check the path, or %2.")
                         .arg(source, whatToDo()));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot read the %1: %2.")
-                                       .arg(source, file.errorString()));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot read the %1: %2.").arg(source, file.errorString()));
     return parse(file.readAll(), source);
 }
 

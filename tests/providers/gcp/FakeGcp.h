@@ -54,9 +54,9 @@ inline QString privateKeyPem(EVP_PKEY* key)
 
 inline QByteArray fromBase64Url(const QByteArray& text, bool* ok = nullptr)
 {
-    auto r = QByteArray::fromBase64Encoding(
-        text, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                  QByteArray::AbortOnBase64DecodingErrors);
+    auto r = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding |
+                                                      QByteArray::OmitTrailingEquals |
+                                                      QByteArray::AbortOnBase64DecodingErrors);
     if (ok)
         *ok = bool(r);
     return r.decoded;
@@ -85,11 +85,11 @@ inline QString verifyRs256(EVP_PKEY* key, const QByteArray& jwt, QJsonObject* he
         *claims = cd.object();
     const QByteArray input = parts[0] + '.' + parts[1];
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    const bool good =
-        EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1 &&
-        EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char*>(sig.constData()), size_t(sig.size()),
-                         reinterpret_cast<const unsigned char*>(input.constData()),
-                         size_t(input.size())) == 1;
+    const bool good = EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1 &&
+                      EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char*>(sig.constData()),
+                                       size_t(sig.size()),
+                                       reinterpret_cast<const unsigned char*>(input.constData()),
+                                       size_t(input.size())) == 1;
     EVP_MD_CTX_free(ctx);
     return good ? QString() : QStringLiteral("signature does not verify");
 }
@@ -116,12 +116,12 @@ public:
     QString email = QStringLiteral("deployer@demo-project.iam.gserviceaccount.com");
     QString keyId = QStringLiteral("7f3a7e0b9c2d4e5f60718293a4b5c6d7e8f90123");
     int tokenLifetimeSeconds = 3599;
-    int operationPolls = 2;       // GETs of an operation before it is done
-    QString failNextOperation;    // error message of the next operation that finishes
-    int dropUploads = 0;          // uploads to cut off before answering
+    int operationPolls = 2;    // GETs of an operation before it is done
+    QString failNextOperation; // error message of the next operation that finishes
+    int dropUploads = 0;       // uploads to cut off before answering
     QString stateAfterDeploy = QStringLiteral("ACTIVE");
     int logPageSize = 2;
-    bool holdResponses = false;   // accept requests but never answer (for cancel tests)
+    bool holdResponses = false; // accept requests but never answer (for cancel tests)
 
     QList<FakeRequest> requests;
     QMap<QString, QJsonObject> functions; // by full resource name
@@ -141,7 +141,10 @@ public:
         });
     }
 
-    QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    QString endpoint() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+    }
     QString privateKey() const { return privateKeyPem(m_key.get()); }
 
     QByteArray keyJson() const
@@ -160,7 +163,8 @@ public:
     }
 
     // The next `count` requests whose path contains `pathPart` get `status` (Google's error JSON).
-    void failNext(const QString& pathPart, int status, int count = 1, const QByteArray& retryAfter = {})
+    void failNext(const QString& pathPart, int status, int count = 1,
+                  const QByteArray& retryAfter = {})
     {
         m_failures.append({pathPart, status, count, retryAfter});
     }
@@ -172,12 +176,14 @@ public:
     {
         logEntries.append(QJsonObject{
             {"insertId", insertId},
-            {"timestamp", time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + "123456Z"},
+            {"timestamp",
+             time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + "123456Z"},
             {"textPayload", text + "\n"},
             {"labels", QJsonObject{{"instanceId", instance}}},
-            {"resource", QJsonObject{{"type", "cloud_run_revision"},
-                                     {"labels", QJsonObject{{"service_name", service},
-                                                            {"revision_name", service + "-00001-abc"}}}}}});
+            {"resource",
+             QJsonObject{{"type", "cloud_run_revision"},
+                         {"labels", QJsonObject{{"service_name", service},
+                                                {"revision_name", service + "-00001-abc"}}}}}});
     }
 
     QString functionName(const QString& id) const
@@ -227,39 +233,57 @@ private:
     static QByteArray reason(int status)
     {
         switch (status) {
-        case 200: return "OK";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 409: return "Conflict";
-        case 429: return "Too Many Requests";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 409:
+            return "Conflict";
+        case 429:
+            return "Too Many Requests";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
         }
     }
     static const char* statusName(int status)
     {
         switch (status) {
-        case 400: return "INVALID_ARGUMENT";
-        case 401: return "UNAUTHENTICATED";
-        case 403: return "PERMISSION_DENIED";
-        case 404: return "NOT_FOUND";
-        case 409: return "ALREADY_EXISTS";
-        case 429: return "RESOURCE_EXHAUSTED";
-        case 503: return "UNAVAILABLE";
-        default: return "UNKNOWN";
+        case 400:
+            return "INVALID_ARGUMENT";
+        case 401:
+            return "UNAUTHENTICATED";
+        case 403:
+            return "PERMISSION_DENIED";
+        case 404:
+            return "NOT_FOUND";
+        case 409:
+            return "ALREADY_EXISTS";
+        case 429:
+            return "RESOURCE_EXHAUSTED";
+        case 503:
+            return "UNAVAILABLE";
+        default:
+            return "UNKNOWN";
         }
     }
 
-    void respond(QTcpSocket* s, int status, const QByteArray& body, const QByteArray& extraHeaders = {})
+    void respond(QTcpSocket* s, int status, const QByteArray& body,
+                 const QByteArray& extraHeaders = {})
     {
         if (holdResponses)
             return;
         QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n" +
                          "Content-Type: application/json; charset=UTF-8\r\nContent-Length: " +
-                         QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders +
-                         "\r\n" + body;
+                         QByteArray::number(body.size()) + "\r\nConnection: close\r\n" +
+                         extraHeaders + "\r\n" + body;
         s->write(out);
         s->disconnectFromHost();
     }
@@ -268,12 +292,14 @@ private:
         respond(s, status, QJsonDocument(o).toJson(QJsonDocument::Compact), extra);
     }
     // Google's error shape: {"error": {"code", "message", "status"}}.
-    void respondError(QTcpSocket* s, int status, const QString& message, const QByteArray& extra = {})
+    void respondError(QTcpSocket* s, int status, const QString& message,
+                      const QByteArray& extra = {})
     {
         respondJson(s, status,
-                    QJsonObject{{"error", QJsonObject{{"code", status},
-                                                      {"message", message},
-                                                      {"status", QString::fromLatin1(statusName(status))}}}},
+                    QJsonObject{{"error",
+                                 QJsonObject{{"code", status},
+                                             {"message", message},
+                                             {"status", QString::fromLatin1(statusName(status))}}}},
                     extra);
     }
 
@@ -294,7 +320,8 @@ private:
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0)
-                r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                 lines[i].mid(colon + 1).trimmed());
         }
         const qsizetype length = r.headers.value("content-length", "0").toLongLong();
         if (r.method == "PUT" && r.path.startsWith(bucketPath()) && dropUploads > 0) {
@@ -319,7 +346,9 @@ private:
             if (f.count > 0 && r.path.contains(f.pathPart)) {
                 --f.count;
                 return respondError(s, f.status, QStringLiteral("Scripted failure."),
-                                    f.retryAfter.isEmpty() ? QByteArray() : "Retry-After: " + f.retryAfter + "\r\n");
+                                    f.retryAfter.isEmpty()
+                                        ? QByteArray()
+                                        : "Retry-After: " + f.retryAfter + "\r\n");
             }
         }
         if (r.path == QLatin1String("/token"))
@@ -329,15 +358,18 @@ private:
         // Everything else is an API call and needs a valid access token.
         const QByteArray auth = r.headers.value("authorization");
         const QString token = QString::fromLatin1(auth.mid(7));
-        if (!auth.startsWith("Bearer ") || !m_tokenExpiry.contains(token) || m_expired.contains(token) ||
+        if (!auth.startsWith("Bearer ") || !m_tokenExpiry.contains(token) ||
+            m_expired.contains(token) ||
             m_tokenExpiry.value(token) < QDateTime::currentDateTimeUtc())
-            return respondError(s, 401,
-                                QStringLiteral("Request had invalid authentication credentials. Expected "
-                                               "OAuth 2 access token, login cookie or other valid "
-                                               "authentication credential."));
+            return respondError(
+                s, 401,
+                QStringLiteral("Request had invalid authentication credentials. Expected "
+                               "OAuth 2 access token, login cookie or other valid "
+                               "authentication credential."));
         if (r.path == QLatin1String("/v2/entries:list"))
             return entries(s, r);
-        const QString parent = QStringLiteral("/v2/projects/%1/locations/%2").arg(project, location);
+        const QString parent =
+            QStringLiteral("/v2/projects/%1/locations/%2").arg(project, location);
         if (!r.path.startsWith(parent))
             return respondError(s, 404, QStringLiteral("Unknown path %1").arg(r.path));
         const QString rest = r.path.mid(parent.size());
@@ -352,7 +384,8 @@ private:
         if (rest.startsWith(QLatin1String("/functions/"))) {
             const QString name = r.path.mid(4);
             if (!functions.contains(name))
-                return respondError(s, 404, QStringLiteral("Resource '%1' was not found").arg(name));
+                return respondError(s, 404,
+                                    QStringLiteral("Resource '%1' was not found").arg(name));
             if (r.method == "GET")
                 return respondJson(s, 200, functions.value(name));
             if (r.method == "PATCH")
@@ -363,27 +396,35 @@ private:
                     return QJsonObject{};
                 });
         }
-        respondError(s, 404, QStringLiteral("No route for %1 %2").arg(QString::fromLatin1(r.method), r.path));
+        respondError(
+            s, 404,
+            QStringLiteral("No route for %1 %2").arg(QString::fromLatin1(r.method), r.path));
     }
 
     void token(QTcpSocket* s, const FakeRequest& r)
     {
         auto invalid = [&](const QString& why) {
-            respondJson(s, 400, QJsonObject{{"error", "invalid_grant"}, {"error_description", why}});
+            respondJson(s, 400,
+                        QJsonObject{{"error", "invalid_grant"}, {"error_description", why}});
         };
-        if (r.method != "POST" || !r.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
-            return respondJson(s, 400, QJsonObject{{"error", "invalid_request"},
-                                                   {"error_description", "form-encoded POST expected"}});
+        if (r.method != "POST" ||
+            !r.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
+            return respondJson(s, 400,
+                               QJsonObject{{"error", "invalid_request"},
+                                           {"error_description", "form-encoded POST expected"}});
         const QUrlQuery form(QString::fromLatin1(r.body));
-        if (form.queryItemValue("grant_type", QUrl::FullyDecoded) != QLatin1String("urn:ietf:params:oauth:grant-type:jwt-bearer"))
-            return respondJson(s, 400, QJsonObject{{"error", "unsupported_grant_type"},
-                                                   {"error_description", "Invalid grant_type: "}});
+        if (form.queryItemValue("grant_type", QUrl::FullyDecoded) !=
+            QLatin1String("urn:ietf:params:oauth:grant-type:jwt-bearer"))
+            return respondJson(s, 400,
+                               QJsonObject{{"error", "unsupported_grant_type"},
+                                           {"error_description", "Invalid grant_type: "}});
         const QByteArray jwt = form.queryItemValue("assertion", QUrl::FullyDecoded).toLatin1();
         assertions << QString::fromLatin1(jwt);
         QJsonObject header, claims;
         if (const QString why = verifyRs256(m_key.get(), jwt, &header, &claims); !why.isEmpty())
             return invalid(QStringLiteral("Invalid JWT Signature."));
-        if (header.value("alg") != "RS256" || header.value("typ") != "JWT" || header.value("kid") != keyId)
+        if (header.value("alg") != "RS256" || header.value("typ") != "JWT" ||
+            header.value("kid") != keyId)
             return invalid(QStringLiteral("Invalid JWT header."));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const qint64 iat = claims.value("iat").toInteger(), exp = claims.value("exp").toInteger();
@@ -391,32 +432,40 @@ private:
             return invalid(QStringLiteral("Invalid JWT: iss is not the service account."));
         if (claims.value("aud") != QLatin1String(kTokenUri))
             return invalid(QStringLiteral("Invalid JWT: aud is not the token URI."));
-        if (claims.value("scope") != QLatin1String("https://www.googleapis.com/auth/cloud-platform"))
+        if (claims.value("scope") !=
+            QLatin1String("https://www.googleapis.com/auth/cloud-platform"))
             return invalid(QStringLiteral("Invalid JWT: scope."));
         if (exp - iat > 3600 || exp <= iat)
-            return invalid(QStringLiteral("Invalid JWT: expiration must be within an hour of issue."));
+            return invalid(
+                QStringLiteral("Invalid JWT: expiration must be within an hour of issue."));
         if (exp < now || iat > now + 60)
-            return invalid(QStringLiteral("Invalid JWT: Token must be a short-lived token (60 minutes) "
-                                          "and in a reasonable timeframe. Check your iat and exp values."));
-        const QString token = QStringLiteral("ya29.c.fake-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+            return invalid(
+                QStringLiteral("Invalid JWT: Token must be a short-lived token (60 minutes) "
+                               "and in a reasonable timeframe. Check your iat and exp values."));
+        const QString token =
+            QStringLiteral("ya29.c.fake-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
         issuedTokens << token;
         m_tokenExpiry.insert(token, QDateTime::currentDateTimeUtc().addSecs(tokenLifetimeSeconds));
-        respondJson(s, 200, QJsonObject{{"access_token", token},
-                                        {"expires_in", tokenLifetimeSeconds},
-                                        {"token_type", "Bearer"}});
+        respondJson(s, 200,
+                    QJsonObject{{"access_token", token},
+                                {"expires_in", tokenLifetimeSeconds},
+                                {"token_type", "Bearer"}});
     }
 
     void generateUploadUrl(QTcpSocket* s)
     {
         const QString object = QStringLiteral("upload-%1.zip").arg(m_nextId++);
         // The real URL is a V4-signed Cloud Storage URL; the provider routes it to the endpoint.
-        const QString url = QStringLiteral("https://storage.googleapis.com/%1/%2?X-Goog-Algorithm=GOOG4-RSA-SHA256"
-                                           "&X-Goog-Credential=uploader%%40fake&X-Goog-Expires=1800"
-                                           "&X-Goog-SignedHeaders=content-type%%3Bhost&X-Goog-Signature=abcdef0123")
-                                .arg(QString::fromLatin1(kBucket), object);
-        respondJson(s, 200, QJsonObject{{"uploadUrl", url},
-                                        {"storageSource", QJsonObject{{"bucket", QString::fromLatin1(kBucket)},
-                                                                      {"object", object}}}});
+        const QString url =
+            QStringLiteral("https://storage.googleapis.com/%1/%2?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+                           "&X-Goog-Credential=uploader%%40fake&X-Goog-Expires=1800"
+                           "&X-Goog-SignedHeaders=content-type%%3Bhost&X-Goog-Signature=abcdef0123")
+                .arg(QString::fromLatin1(kBucket), object);
+        respondJson(
+            s, 200,
+            QJsonObject{{"uploadUrl", url},
+                        {"storageSource", QJsonObject{{"bucket", QString::fromLatin1(kBucket)},
+                                                      {"object", object}}}});
     }
 
     void upload(QTcpSocket* s, const FakeRequest& r)
@@ -424,10 +473,12 @@ private:
         if (r.method != "PUT")
             return respondError(s, 405, QStringLiteral("PUT expected"));
         if (r.headers.value("content-type") != "application/zip")
-            return respondError(s, 403, QStringLiteral("SignatureDoesNotMatch: Content-Type must be "
-                                                       "application/zip, as signed."));
+            return respondError(s, 403,
+                                QStringLiteral("SignatureDoesNotMatch: Content-Type must be "
+                                               "application/zip, as signed."));
         if (!r.query.hasQueryItem("X-Goog-Signature") || r.headers.contains("authorization"))
-            return respondError(s, 400, QStringLiteral("A signed URL takes no Authorization header."));
+            return respondError(s, 400,
+                                QStringLiteral("A signed URL takes no Authorization header."));
         if (!r.body.startsWith("PK\x03\x04"))
             return respondError(s, 400, QStringLiteral("The upload is not a zip archive."));
         uploaded.insert(r.path.section(QLatin1Char('/'), 2));
@@ -436,8 +487,8 @@ private:
 
     static bool knownRuntime(const QString& runtime)
     {
-        static const QStringList known = {"python39", "python310", "python311", "python312", "python313",
-                                          "nodejs18", "nodejs20", "nodejs22"};
+        static const QStringList known = {"python39",  "python310", "python311", "python312",
+                                          "python313", "nodejs18",  "nodejs20",  "nodejs22"};
         return known.contains(runtime);
     }
 
@@ -448,17 +499,22 @@ private:
         const QJsonObject service = f.value("serviceConfig").toObject();
         for (const QString& field : fields) {
             if (field == "buildConfig.runtime" && !knownRuntime(build.value("runtime").toString()))
-                return QStringLiteral("Invalid runtime '%1'").arg(build.value("runtime").toString());
+                return QStringLiteral("Invalid runtime '%1'")
+                    .arg(build.value("runtime").toString());
             if (field == "buildConfig.entryPoint" && build.value("entryPoint").toString().isEmpty())
                 return QStringLiteral("buildConfig.entryPoint is required");
             if (field == "buildConfig.source") {
-                const QJsonObject src = build.value("source").toObject().value("storageSource").toObject();
-                if (src.value("bucket") != QLatin1String(kBucket) || !uploaded.contains(src.value("object").toString()))
-                    return QStringLiteral("buildConfig.source.storageSource names no uploaded object");
+                const QJsonObject src =
+                    build.value("source").toObject().value("storageSource").toObject();
+                if (src.value("bucket") != QLatin1String(kBucket) ||
+                    !uploaded.contains(src.value("object").toString()))
+                    return QStringLiteral(
+                        "buildConfig.source.storageSource names no uploaded object");
             }
             if (field == "serviceConfig.availableMemory" &&
                 !QRegularExpression(QStringLiteral("^\\d+(k|M|G|Mi|Gi)?$"))
-                     .match(service.value("availableMemory").toString()).hasMatch())
+                     .match(service.value("availableMemory").toString())
+                     .hasMatch())
                 return QStringLiteral("Invalid value for availableMemory");
             if (field == "serviceConfig.timeoutSeconds") {
                 const int t = service.value("timeoutSeconds").toInt();
@@ -468,8 +524,12 @@ private:
             const QJsonObject labels = f.value("labels").toObject();
             if (field == "labels")
                 for (auto it = labels.begin(); it != labels.end(); ++it)
-                    if (!QRegularExpression(QStringLiteral("^[a-z][a-z0-9_-]{0,62}$")).match(it.key()).hasMatch() ||
-                        !QRegularExpression(QStringLiteral("^[a-z0-9_-]{0,63}$")).match(it.value().toString()).hasMatch())
+                    if (!QRegularExpression(QStringLiteral("^[a-z][a-z0-9_-]{0,62}$"))
+                             .match(it.key())
+                             .hasMatch() ||
+                        !QRegularExpression(QStringLiteral("^[a-z0-9_-]{0,63}$"))
+                             .match(it.value().toString())
+                             .hasMatch())
                         return QStringLiteral("Invalid label %1").arg(it.key());
         }
         return {};
@@ -477,9 +537,14 @@ private:
 
     static QStringList allFields()
     {
-        return {"buildConfig.source", "buildConfig.runtime", "buildConfig.entryPoint",
-                "buildConfig.environmentVariables", "serviceConfig.availableMemory",
-                "serviceConfig.timeoutSeconds", "serviceConfig.environmentVariables", "labels"};
+        return {"buildConfig.source",
+                "buildConfig.runtime",
+                "buildConfig.entryPoint",
+                "buildConfig.environmentVariables",
+                "serviceConfig.availableMemory",
+                "serviceConfig.timeoutSeconds",
+                "serviceConfig.environmentVariables",
+                "labels"};
     }
 
     // What the service adds once a deploy is done.
@@ -487,7 +552,8 @@ private:
     {
         QJsonObject service = f.value("serviceConfig").toObject();
         service.insert("uri", QStringLiteral("https://%1-abc123xyz-uc.a.run.app").arg(id));
-        service.insert("revision", QStringLiteral("%1-%2").arg(id).arg(m_nextId++, 5, 10, QLatin1Char('0')));
+        service.insert("revision",
+                       QStringLiteral("%1-%2").arg(id).arg(m_nextId++, 5, 10, QLatin1Char('0')));
         QJsonObject env = service.value("environmentVariables").toObject();
         env.insert("LOG_EXECUTION_ID", "true"); // the platform adds it
         service.insert("environmentVariables", env);
@@ -521,12 +587,14 @@ private:
 
     void patch(QTcpSocket* s, const FakeRequest& r, const QString& name)
     {
-        const QStringList mask = r.query.queryItemValue("updateMask").split(',', Qt::SkipEmptyParts);
+        const QStringList mask =
+            r.query.queryItemValue("updateMask").split(',', Qt::SkipEmptyParts);
         if (mask.isEmpty())
             return respondError(s, 400, QStringLiteral("updateMask is required"));
         for (const QString& field : mask)
             if (!allFields().contains(field))
-                return respondError(s, 400, QStringLiteral("Invalid field in updateMask: %1").arg(field));
+                return respondError(s, 400,
+                                    QStringLiteral("Invalid field in updateMask: %1").arg(field));
         const QJsonObject f = r.json();
         if (const QString why = checkFunction(f, mask); !why.isEmpty())
             return respondError(s, 400, why);
@@ -552,7 +620,8 @@ private:
     void startOperation(QTcpSocket* s, std::function<QJsonObject()> apply)
     {
         const QString name = QStringLiteral("projects/%1/locations/%2/operations/operation-%3")
-                                 .arg(project, location).arg(m_nextId++);
+                                 .arg(project, location)
+                                 .arg(m_nextId++);
         Operation op;
         op.pollsLeft = operationPolls;
         op.error = failNextOperation;
@@ -572,8 +641,11 @@ private:
             return respondJson(s, 200, QJsonObject{{"name", name}, {"done", false}});
         }
         if (!op.error.isEmpty())
-            return respondJson(s, 200, QJsonObject{{"name", name}, {"done", true},
-                                                   {"error", QJsonObject{{"code", 3}, {"message", op.error}}}});
+            return respondJson(
+                s, 200,
+                QJsonObject{{"name", name},
+                            {"done", true},
+                            {"error", QJsonObject{{"code", 3}, {"message", op.error}}}});
         if (op.apply) {
             m_lastResponse[name] = op.apply();
             op.apply = nullptr;
@@ -601,14 +673,17 @@ private:
     void entries(QTcpSocket* s, const FakeRequest& r)
     {
         const QJsonObject body = r.json();
-        if (body.value("resourceNames").toArray() != QJsonArray{QStringLiteral("projects/%1").arg(project)})
-            return respondError(s, 400, QStringLiteral("resourceNames must be [projects/%1]").arg(project));
+        if (body.value("resourceNames").toArray() !=
+            QJsonArray{QStringLiteral("projects/%1").arg(project)})
+            return respondError(s, 400,
+                                QStringLiteral("resourceNames must be [projects/%1]").arg(project));
         if (body.value("orderBy").toString() != QLatin1String("timestamp asc"))
             return respondError(s, 400, QStringLiteral("orderBy must be \"timestamp asc\""));
         const QString filter = body.value("filter").toString();
-        static const QRegularExpression re(QStringLiteral(
-            "^resource\\.type=\"cloud_run_revision\" AND resource\\.labels\\.service_name=\"([^\"]+)\" AND "
-            "timestamp>=\"([^\"]+)\"$"));
+        static const QRegularExpression re(
+            QStringLiteral("^resource\\.type=\"cloud_run_revision\" AND "
+                           "resource\\.labels\\.service_name=\"([^\"]+)\" AND "
+                           "timestamp>=\"([^\"]+)\"$"));
         const auto m = re.match(filter);
         if (!m.hasMatch())
             return respondError(s, 400, QStringLiteral("Unparseable filter"));
@@ -618,9 +693,15 @@ private:
         const QDateTime from = QDateTime::fromString(m.captured(2), Qt::ISODateWithMs);
         QList<QJsonObject> matching;
         for (const QJsonObject& e : logEntries) {
-            const QString service = e.value("resource").toObject().value("labels").toObject().value("service_name").toString();
+            const QString service = e.value("resource")
+                                        .toObject()
+                                        .value("labels")
+                                        .toObject()
+                                        .value("service_name")
+                                        .toString();
             QString ts = e.value("timestamp").toString();
-            ts.replace(QRegularExpression(QStringLiteral("\\.(\\d{3})\\d*Z$")), QStringLiteral(".\\1Z"));
+            ts.replace(QRegularExpression(QStringLiteral("\\.(\\d{3})\\d*Z$")),
+                       QStringLiteral(".\\1Z"));
             if (service == m.captured(1) && QDateTime::fromString(ts, Qt::ISODateWithMs) >= from)
                 matching << e;
         }
@@ -630,7 +711,8 @@ private:
             page.append(matching[i]);
         QJsonObject o{{"entries", page}};
         if (start + logPageSize < matching.size()) {
-            const QString next = QStringLiteral("page:%1:%2").arg(start + logPageSize).arg(m_nextId++);
+            const QString next =
+                QStringLiteral("page:%1:%2").arg(start + logPageSize).arg(m_nextId++);
             m_pageFilters.insert(next, filter);
             o.insert("nextPageToken", next);
         }

@@ -37,7 +37,8 @@ bool writeAll(const QString& folder, const QList<GeneratedFile>& files)
 }
 
 // Runs `program` with `script` in `folder`; returns the last line of stdout as JSON.
-QJsonObject run(const QString& program, const QStringList& args, const QString& folder, QString* errors)
+QJsonObject run(const QString& program, const QStringList& args, const QString& folder,
+                QString* errors)
 {
     QProcess p;
     p.setWorkingDirectory(folder);
@@ -157,7 +158,8 @@ void checkOutput(const QJsonObject& out, const QString& handlerName)
     QCOMPARE(event.value("version").toString(), QStringLiteral("2.0"));
     QCOMPARE(event.value("routeKey").toString(), QStringLiteral("$default"));
     QCOMPARE(event.value("rawPath").toString(), QStringLiteral("/orders/7"));
-    QCOMPARE(event.value("rawQueryString").toString(), QStringLiteral("q=hello+world&tag=a&tag=b&empty="));
+    QCOMPARE(event.value("rawQueryString").toString(),
+             QStringLiteral("q=hello+world&tag=a&tag=b&empty="));
     QCOMPARE(event.value("queryStringParameters").toObject(),
              (QJsonObject{{"q", "hello world"}, {"tag", "a,b"}, {"empty", ""}}));
     QCOMPARE(event.value("cookies").toArray(), (QJsonArray{"a=1", "b=2"}));
@@ -177,25 +179,35 @@ void checkOutput(const QJsonObject& out, const QString& handlerName)
     QCOMPARE(http.value("path").toString(), QStringLiteral("/orders/7"));
     QCOMPARE(http.value("sourceIp").toString(), QStringLiteral("203.0.113.9"));
     QCOMPARE(http.value("userAgent").toString(), QStringLiteral("curl/8.5.0"));
-    QVERIFY(QRegularExpression(QStringLiteral("^\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000$"))
-                .match(rc.value("time").toString()).hasMatch());
+    QVERIFY(QRegularExpression(
+                QStringLiteral("^\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000$"))
+                .match(rc.value("time").toString())
+                .hasMatch());
     QVERIFY(rc.value("timeEpoch").toDouble() > 1.7e12);
     const QJsonObject context = main.value("body").toObject().value("context").toObject();
     QCOMPARE(context.value("function_name").toString(), QStringLiteral("orders"));
     QCOMPARE(context.value("memory").toVariant().toString(), QStringLiteral("512"));
     QCOMPARE(context.value("request_id").toString(), QStringLiteral("exec-42"));
-    QVERIFY(context.value("remaining").toInt() > 25000 && context.value("remaining").toInt() <= 30000);
+    QVERIFY(context.value("remaining").toInt() > 25000 &&
+            context.value("remaining").toInt() <= 30000);
 
     const QJsonObject binary = out.value("binary").toObject();
     QCOMPARE(binary.value("isBase64Encoded").toBool(), true);
     QCOMPARE(binary.value("body").toString(), QStringLiteral("/wD+"));
-    QCOMPARE(binary.value("requestContext").toObject().value("http").toObject().value("method").toString(),
+    QCOMPARE(binary.value("requestContext")
+                 .toObject()
+                 .value("http")
+                 .toObject()
+                 .value("method")
+                 .toString(),
              QStringLiteral("PUT"));
 
     const QJsonObject plain = out.value("plain").toObject();
     QCOMPARE(plain.value("status").toInt(), 200);
-    QVERIFY(plain.value("headers").toArray().contains(QJsonArray{"Content-Type", "application/json"}));
-    QCOMPARE(QJsonDocument::fromJson(plain.value("body").toString().toUtf8()).object(), (QJsonObject{{"ok", true}}));
+    QVERIFY(
+        plain.value("headers").toArray().contains(QJsonArray{"Content-Type", "application/json"}));
+    QCOMPARE(QJsonDocument::fromJson(plain.value("body").toString().toUtf8()).object(),
+             (QJsonObject{{"ok", true}}));
 
     const QJsonObject boom = out.value("boom").toObject();
     QCOMPARE(boom.value("status").toInt(), 500);
@@ -214,14 +226,22 @@ private slots:
         QTest::addColumn<QString>("lambda");
         QTest::addColumn<QString>("google");
         // https://cloud.google.com/functions/docs/runtime-support (runtime ids)
-        QTest::newRow("python3.9") << "python3.9" << "python39";
-        QTest::newRow("python3.12") << "python3.12" << "python312";
-        QTest::newRow("python3.13") << "python3.13" << "python313";
-        QTest::newRow("nodejs18.x") << "nodejs18.x" << "nodejs18";
-        QTest::newRow("nodejs20.x") << "nodejs20.x" << "nodejs20";
-        QTest::newRow("nodejs22.x") << "nodejs22.x" << "nodejs22";
-        QTest::newRow("provided.al2023") << "provided.al2023" << "";
-        QTest::newRow("java21") << "java21" << "";
+        QTest::newRow("python3.9") << "python3.9"
+                                   << "python39";
+        QTest::newRow("python3.12") << "python3.12"
+                                    << "python312";
+        QTest::newRow("python3.13") << "python3.13"
+                                    << "python313";
+        QTest::newRow("nodejs18.x") << "nodejs18.x"
+                                    << "nodejs18";
+        QTest::newRow("nodejs20.x") << "nodejs20.x"
+                                    << "nodejs20";
+        QTest::newRow("nodejs22.x") << "nodejs22.x"
+                                    << "nodejs22";
+        QTest::newRow("provided.al2023") << "provided.al2023"
+                                         << "";
+        QTest::newRow("java21") << "java21"
+                                << "";
     }
     void mapsRuntimes()
     {
@@ -243,7 +263,8 @@ private slots:
         if (python.isEmpty())
             QSKIP("python3 is not installed");
         QTemporaryDir dir;
-        auto files = GcpAdapters::files(function(QStringLiteral("python3.12"), QStringLiteral("app.handler")), QString());
+        auto files = GcpAdapters::files(
+            function(QStringLiteral("python3.12"), QStringLiteral("app.handler")), QString());
         QVERIFY(files);
         QCOMPARE(files->size(), 1);
         QCOMPARE(files->first().path, QStringLiteral("main.py"));
@@ -251,10 +272,12 @@ private slots:
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("app.py"), kPythonHandler));
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("driver.py"), kPythonDriver));
         QString errors;
-        const QJsonObject out = run(python, {QStringLiteral("-B"), QStringLiteral("driver.py")}, dir.path(), &errors);
+        const QJsonObject out =
+            run(python, {QStringLiteral("-B"), QStringLiteral("driver.py")}, dir.path(), &errors);
         QVERIFY2(!out.isEmpty(), qPrintable(errors));
         checkOutput(out, QStringLiteral("app"));
-        QVERIFY(errors.contains(QLatin1String("ValueError: boom"))); // the traceback goes to the log
+        QVERIFY(
+            errors.contains(QLatin1String("ValueError: boom"))); // the traceback goes to the log
     }
 
     void pythonHandlerInASubfolder()
@@ -263,12 +286,14 @@ private slots:
         if (python.isEmpty())
             QSKIP("python3 is not installed");
         QTemporaryDir dir;
-        auto files = GcpAdapters::files(function(QStringLiteral("python3.12"), QStringLiteral("src/api.handler")), QString());
+        auto files = GcpAdapters::files(
+            function(QStringLiteral("python3.12"), QStringLiteral("src/api.handler")), QString());
         QVERIFY(writeAll(dir.path(), *files));
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("src/api.py"), kPythonHandler));
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("driver.py"), kPythonDriver));
         QString errors;
-        const QJsonObject out = run(python, {QStringLiteral("-B"), QStringLiteral("driver.py")}, dir.path(), &errors);
+        const QJsonObject out =
+            run(python, {QStringLiteral("-B"), QStringLiteral("driver.py")}, dir.path(), &errors);
         QVERIFY2(!out.isEmpty(), qPrintable(errors));
         QCOMPARE(out.value("main").toObject().value("status").toInt(), 201);
     }
@@ -286,7 +311,8 @@ private slots:
         if (node.isEmpty())
             QSKIP("node is not installed");
         QTemporaryDir dir;
-        auto files = GcpAdapters::files(function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), QString());
+        auto files = GcpAdapters::files(
+            function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), QString());
         QVERIFY(files);
         QVERIFY(writeAll(dir.path(), *files));
         QByteArray handler = kNodeHandler;
@@ -303,9 +329,11 @@ private slots:
     void nodeKeepsThePackageJson()
     {
         QTemporaryDir dir;
-        const QByteArray original = R"({"name": "orders", "type": "module", "main": "index.js", "dependencies": {"uuid": "^9.0.0"}})";
+        const QByteArray original =
+            R"({"name": "orders", "type": "module", "main": "index.js", "dependencies": {"uuid": "^9.0.0"}})";
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("package.json"), original));
-        auto files = GcpAdapters::files(function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), dir.path());
+        auto files = GcpAdapters::files(
+            function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), dir.path());
         QVERIFY(files);
         QCOMPARE(files->size(), 2);
         QCOMPARE(files->at(0).path, QStringLiteral("swb_gcp_entry.cjs"));
@@ -313,10 +341,12 @@ private slots:
         const QJsonObject package = QJsonDocument::fromJson(files->at(1).bytes).object();
         QCOMPARE(package.value("main").toString(), QStringLiteral("swb_gcp_entry.cjs"));
         QCOMPARE(package.value("type").toString(), QStringLiteral("module"));
-        QCOMPARE(package.value("dependencies").toObject().value("uuid").toString(), QStringLiteral("^9.0.0"));
+        QCOMPARE(package.value("dependencies").toObject().value("uuid").toString(),
+                 QStringLiteral("^9.0.0"));
 
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("package.json"), "{broken"));
-        auto broken = GcpAdapters::files(function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), dir.path());
+        auto broken = GcpAdapters::files(
+            function(QStringLiteral("nodejs20.x"), QStringLiteral("index.handler")), dir.path());
         QVERIFY(!broken);
         QVERIFY(broken.error().message.contains(QLatin1String("package.json")));
     }
@@ -324,11 +354,13 @@ private slots:
     void pythonRefusesAMainPyOfItsOwn()
     {
         QTemporaryDir dir;
-        auto own = GcpAdapters::files(function(QStringLiteral("python3.12"), QStringLiteral("main.handler")), QString());
+        auto own = GcpAdapters::files(
+            function(QStringLiteral("python3.12"), QStringLiteral("main.handler")), QString());
         QVERIFY(!own);
         QVERIFY(own.error().message.contains(QLatin1String("main.py")));
         QVERIFY(test::writeFile(dir.path(), QStringLiteral("main.py"), "x = 1\n"));
-        auto beside = GcpAdapters::files(function(QStringLiteral("python3.12"), QStringLiteral("app.handler")), dir.path());
+        auto beside = GcpAdapters::files(
+            function(QStringLiteral("python3.12"), QStringLiteral("app.handler")), dir.path());
         QVERIFY(!beside);
         QCOMPARE(beside.error().code, ErrorCode::Unsupported);
     }

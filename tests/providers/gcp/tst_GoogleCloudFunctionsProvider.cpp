@@ -51,13 +51,15 @@ private:
         ctx.secrets = secrets;
         ctx.workspaceFolder = m_dir->path();
         ctx.endpoint = m_fake->endpoint();
-        ctx.target = DeployTarget{QStringLiteral("prod"), QStringLiteral("gcp"), {}, {}, extensions};
+        ctx.target =
+            DeployTarget{QStringLiteral("prod"), QStringLiteral("gcp"), {}, {}, extensions};
         auto provider = std::make_unique<GoogleCloudFunctionsProvider>(ctx);
         provider->setOperationPollIntervalMs(5);
         provider->httpClient()->setRandomSource([] { return 0.0; });
         // Bodies too: the token request carries the assertion, its answer the access token.
         provider->httpClient()->setLogBodies(true);
-        connect(provider->httpClient(), &HttpClient::log, this, [this](const QString& line) { m_log << line; });
+        connect(provider->httpClient(), &HttpClient::log, this,
+                [this](const QString& line) { m_log << line; });
         return provider;
     }
     std::unique_ptr<GoogleCloudFunctionsProvider> keyFileProvider()
@@ -80,8 +82,8 @@ private:
         return p ? std::make_shared<const Package>(*p) : nullptr;
     }
 
-    Result<DeployResult> runDeploy(GoogleCloudFunctionsProvider& provider, std::shared_ptr<const Package> pkg,
-                                   QStringList* steps = nullptr)
+    Result<DeployResult> runDeploy(GoogleCloudFunctionsProvider& provider,
+                                   std::shared_ptr<const Package> pkg, QStringList* steps = nullptr)
     {
         DeploySpec spec;
         spec.workspaceName = QStringLiteral("shop");
@@ -104,7 +106,8 @@ private:
     QStringList secrets() const
     {
         QStringList s = m_fake->issuedTokens + m_fake->assertions;
-        for (const QString& line : m_fake->privateKey().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        for (const QString& line :
+             m_fake->privateKey().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             if (!line.startsWith(QLatin1String("-----")))
                 s << line;
         return s;
@@ -118,7 +121,8 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_log.clear();
         m_errors.clear();
-        QVERIFY(test::writeFile(m_dir->path(), QStringLiteral("secrets/key.json"), m_fake->keyJson()));
+        QVERIFY(
+            test::writeFile(m_dir->path(), QStringLiteral("secrets/key.json"), m_fake->keyJson()));
         m_function = FunctionSpec{};
         m_function.name = QStringLiteral("orders");
         m_function.runtime = QStringLiteral("python3.12");
@@ -148,34 +152,43 @@ private slots:
     {
         auto provider = keyFileProvider();
         QCOMPARE(provider->id(), QStringLiteral("gcp"));
-        auto identity = waitFor<ProviderIdentity>([&](auto done) { provider->checkIdentity(done); });
+        auto identity =
+            waitFor<ProviderIdentity>([&](auto done) { provider->checkIdentity(done); });
         QVERIFY2(identity, identity ? "" : qPrintable(identity.error().message));
         QCOMPARE(identity->who, m_fake->email);
         QCOMPARE(identity->region, QStringLiteral("us-central1"));
-        QVERIFY(identity->credentialSource.contains(m_dir->filePath(QStringLiteral("secrets/key.json"))));
+        QVERIFY(identity->credentialSource.contains(
+            m_dir->filePath(QStringLiteral("secrets/key.json"))));
         QCOMPARE(identity->endpoint, m_fake->endpoint());
         QCOMPARE(m_fake->count("POST", QStringLiteral("/token")), 1);
-        QCOMPARE(m_fake->count("GET", QStringLiteral("/v2/projects/demo-project/locations/us-central1/functions")), 1);
+        QCOMPARE(
+            m_fake->count(
+                "GET", QStringLiteral("/v2/projects/demo-project/locations/us-central1/functions")),
+            1);
     }
 
     void credentialsFromTheEnvironmentThenTheKeychain()
     {
         QProcessEnvironment env;
-        env.insert(QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"), m_dir->filePath(QStringLiteral("secrets/key.json")));
+        env.insert(QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"),
+                   m_dir->filePath(QStringLiteral("secrets/key.json")));
         auto fromEnv = makeProvider({}, nullptr, env);
         auto identity = waitFor<ProviderIdentity>([&](auto done) { fromEnv->checkIdentity(done); });
         QVERIFY2(identity, identity ? "" : qPrintable(identity.error().message));
-        QVERIFY(identity->credentialSource.contains(QLatin1String("GOOGLE_APPLICATION_CREDENTIALS")));
+        QVERIFY(
+            identity->credentialSource.contains(QLatin1String("GOOGLE_APPLICATION_CREDENTIALS")));
 
         InMemorySecretStore store;
         QVERIFY(waitFor<void>([&](auto done) {
-            store.writeSecret(QStringLiteral("gcp/prod/service_account_json"), QString::fromUtf8(m_fake->keyJson()), done);
+            store.writeSecret(QStringLiteral("gcp/prod/service_account_json"),
+                              QString::fromUtf8(m_fake->keyJson()), done);
         }));
         auto fromStore = makeProvider(QJsonObject{{"project", "other-project"}}, &store);
         m_fake->project = QStringLiteral("other-project");
         identity = waitFor<ProviderIdentity>([&](auto done) { fromStore->checkIdentity(done); });
         QVERIFY2(identity, identity ? "" : qPrintable(identity.error().message));
-        QCOMPARE(identity->credentialSource, QStringLiteral("keychain entry gcp/prod/service_account_json"));
+        QCOMPARE(identity->credentialSource,
+                 QStringLiteral("keychain entry gcp/prod/service_account_json"));
         QCOMPARE(fromStore->project(), QStringLiteral("other-project"));
 
         auto none = makeProvider();
@@ -190,11 +203,13 @@ private slots:
     {
         m_fake->email = QStringLiteral("another@demo-project.iam.gserviceaccount.com");
         auto provider = keyFileProvider();
-        auto identity = waitFor<ProviderIdentity>([&](auto done) { provider->checkIdentity(done); });
+        auto identity =
+            waitFor<ProviderIdentity>([&](auto done) { provider->checkIdentity(done); });
         QVERIFY(!identity);
         m_errors << identity.error();
         QCOMPARE(identity.error().code, ErrorCode::Unauthorized);
-        QVERIFY2(identity.error().message.contains(QLatin1String("secrets/key.json")), qPrintable(identity.error().message));
+        QVERIFY2(identity.error().message.contains(QLatin1String("secrets/key.json")),
+                 qPrintable(identity.error().message));
         QVERIFY(identity.error().message.contains(QLatin1String("invalid_grant")));
     }
 
@@ -215,18 +230,28 @@ private slots:
 
         QStringList calls;
         for (const test::FakeRequest& r : m_fake->requests)
-            calls << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.section(QLatin1Char('/'), -1);
+            calls << QString::fromLatin1(r.method) + QLatin1Char(' ') +
+                         r.path.section(QLatin1Char('/'), -1);
         QCOMPARE(calls, (QStringList{"POST token", "GET orders", "POST functions:generateUploadUrl",
                                      "PUT upload-1.zip", "POST functions", "GET operation-2",
                                      "GET operation-2", "GET orders"}));
         const test::FakeRequest* create = m_fake->last("POST", QStringLiteral("/functions"));
         QCOMPARE(create->query.queryItemValue("functionId"), QStringLiteral("orders"));
-        const QJsonObject f = m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")));
-        QCOMPARE(f.value("buildConfig").toObject().value("runtime").toString(), QStringLiteral("python312"));
-        QCOMPARE(f.value("buildConfig").toObject().value("entryPoint").toString(), QStringLiteral("swb_entry"));
-        QCOMPARE(f.value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("256Mi"));
+        const QJsonObject f =
+            m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")));
+        QCOMPARE(f.value("buildConfig").toObject().value("runtime").toString(),
+                 QStringLiteral("python312"));
+        QCOMPARE(f.value("buildConfig").toObject().value("entryPoint").toString(),
+                 QStringLiteral("swb_entry"));
+        QCOMPARE(f.value("serviceConfig").toObject().value("availableMemory").toString(),
+                 QStringLiteral("256Mi"));
         QCOMPARE(f.value("serviceConfig").toObject().value("timeoutSeconds").toInt(), 30);
-        QCOMPARE(f.value("serviceConfig").toObject().value("environmentVariables").toObject().value("TABLE").toString(),
+        QCOMPARE(f.value("serviceConfig")
+                     .toObject()
+                     .value("environmentVariables")
+                     .toObject()
+                     .value("TABLE")
+                     .toString(),
                  QStringLiteral("orders"));
         QCOMPARE(f.value("labels").toObject().value("swb-sha256").toString(),
                  GoogleCloudFunctionsProvider::hashLabel(pkg->sha256Base64));
@@ -262,12 +287,16 @@ private slots:
         const test::FakeRequest* patch = m_fake->last("PATCH", QStringLiteral("/functions/orders"));
         QVERIFY(patch);
         QCOMPARE(patch->query.queryItemValue("updateMask"),
-                 QStringLiteral("buildConfig.source,buildConfig.runtime,buildConfig.entryPoint,"
-                                "buildConfig.environmentVariables,serviceConfig.availableMemory,"
-                                "serviceConfig.timeoutSeconds,serviceConfig.environmentVariables,labels"));
+                 QStringLiteral(
+                     "buildConfig.source,buildConfig.runtime,buildConfig.entryPoint,"
+                     "buildConfig.environmentVariables,serviceConfig.availableMemory,"
+                     "serviceConfig.timeoutSeconds,serviceConfig.environmentVariables,labels"));
         QCOMPARE(m_fake->count("PUT", QStringLiteral("/upload-")), 2);
         QCOMPARE(m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")))
-                     .value("labels").toObject().value("swb-sha256").toString(),
+                     .value("labels")
+                     .toObject()
+                     .value("swb-sha256")
+                     .toString(),
                  GoogleCloudFunctionsProvider::hashLabel(changed->sha256Base64));
 
         // Same code, more memory: patched without an upload or the source in the mask.
@@ -277,20 +306,28 @@ private slots:
         QVERIFY(result->codeUnchanged);
         QCOMPARE(m_fake->count("PUT", QStringLiteral("/upload-")), 2);
         patch = m_fake->last("PATCH", QStringLiteral("/functions/orders"));
-        QVERIFY(!patch->query.queryItemValue("updateMask").contains(QLatin1String("buildConfig.source")));
+        QVERIFY(!patch->query.queryItemValue("updateMask")
+                     .contains(QLatin1String("buildConfig.source")));
         QCOMPARE(m_fake->functions.value(m_fake->functionName(QStringLiteral("orders")))
-                     .value("serviceConfig").toObject().value("availableMemory").toString(), QStringLiteral("512Mi"));
+                     .value("serviceConfig")
+                     .toObject()
+                     .value("availableMemory")
+                     .toString(),
+                 QStringLiteral("512Mi"));
     }
 
     void failedOperationSaysWhy()
     {
         auto provider = keyFileProvider();
-        m_fake->failNextOperation = QStringLiteral("Build failed: ModuleNotFoundError: No module named 'requests'");
+        m_fake->failNextOperation =
+            QStringLiteral("Build failed: ModuleNotFoundError: No module named 'requests'");
         auto result = runDeploy(*provider, package("import requests\n"));
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Remote);
-        QVERIFY2(result.error().message.contains(QLatin1String("No module named 'requests'")), qPrintable(result.error().message));
-        QVERIFY(result.error().message.contains(QLatin1String("Creating projects/demo-project/locations/us-central1/functions/orders")));
+        QVERIFY2(result.error().message.contains(QLatin1String("No module named 'requests'")),
+                 qPrintable(result.error().message));
+        QVERIFY(result.error().message.contains(QLatin1String(
+            "Creating projects/demo-project/locations/us-central1/functions/orders")));
     }
 
     void operationThatNeverEndsTimesOut()
@@ -300,7 +337,8 @@ private slots:
         m_fake->operationPolls = 1000000;
         auto result = runDeploy(*provider, package("def handler(e, c):\n    return 1\n"));
         QVERIFY(!result);
-        QVERIFY2(result.error().message.contains(QLatin1String("still running")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QLatin1String("still running")),
+                 qPrintable(result.error().message));
         QVERIFY(m_fake->count("GET", QStringLiteral("/operations/")) >= 10);
 
         // A function that stays DEPLOYING is reported with its state.
@@ -314,7 +352,8 @@ private slots:
         DeployJob* job = provider->deploy(spec);
         QTRY_VERIFY(job->isFinished());
         QCOMPARE(job->result()->error().code, ErrorCode::Remote);
-        QVERIFY2(job->result()->error().message.contains(QLatin1String("DEPLOYING")), qPrintable(job->result()->error().message));
+        QVERIFY2(job->result()->error().message.contains(QLatin1String("DEPLOYING")),
+                 qPrintable(job->result()->error().message));
         m_errors << job->result()->error();
     }
 
@@ -359,7 +398,9 @@ private slots:
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Network);
         QVERIFY(m_fake->count("PUT", QStringLiteral("/upload-")) >= 1);
-        QCOMPARE(m_fake->count("POST", QStringLiteral("/functions")) - m_fake->count("POST", QStringLiteral(":generateUploadUrl")), 0);
+        QCOMPARE(m_fake->count("POST", QStringLiteral("/functions")) -
+                     m_fake->count("POST", QStringLiteral(":generateUploadUrl")),
+                 0);
         QVERIFY(m_fake->functions.isEmpty());
     }
 
@@ -378,7 +419,8 @@ private slots:
     void cancelAbortsTheRequestInFlight()
     {
         auto provider = keyFileProvider();
-        QVERIFY(waitFor<ProviderIdentity>([&](auto done) { provider->checkIdentity(done); })); // a token
+        QVERIFY(waitFor<ProviderIdentity>(
+            [&](auto done) { provider->checkIdentity(done); })); // a token
         DeploySpec spec;
         spec.function = m_function;
         spec.remoteName = QStringLiteral("orders");
@@ -425,7 +467,8 @@ private slots:
     {
         auto provider = keyFileProvider();
         auto pkg = package("def handler(e, c):\n    return 1\n");
-        for (const QString& name : {QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("refunds")}) {
+        for (const QString& name :
+             {QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("refunds")}) {
             DeploySpec spec;
             spec.function = m_function;
             spec.remoteName = name;
@@ -438,10 +481,12 @@ private slots:
         QVERIFY(names);
         QCOMPARE(*names, (QStringList{"orders", "payments", "refunds"}));
 
-        auto removed = waitFor<void>([&](auto done) { provider->removeFunction(QStringLiteral("payments"), done); });
+        auto removed = waitFor<void>(
+            [&](auto done) { provider->removeFunction(QStringLiteral("payments"), done); });
         QVERIFY2(removed, removed ? "" : qPrintable(removed.error().message));
         QCOMPARE(m_fake->functions.size(), 2);
-        removed = waitFor<void>([&](auto done) { provider->removeFunction(QStringLiteral("payments"), done); });
+        removed = waitFor<void>(
+            [&](auto done) { provider->removeFunction(QStringLiteral("payments"), done); });
         QVERIFY(!removed);
         QCOMPARE(removed.error().code, ErrorCode::NotFound);
         QVERIFY(removed.error().message.contains(QLatin1String("was not found")));
@@ -455,7 +500,8 @@ private slots:
         QCOMPARE(files->first().path, QStringLiteral("main.py"));
         QVERIFY(files->first().bytes.contains("HANDLER_MODULE = \"app\""));
         // A main.py of the function's own would be replaced: refused, naming it.
-        QVERIFY(test::writeFile(m_dir->filePath(QStringLiteral("orders")), QStringLiteral("main.py"), "x = 1\n"));
+        QVERIFY(test::writeFile(m_dir->filePath(QStringLiteral("orders")),
+                                QStringLiteral("main.py"), "x = 1\n"));
         files = provider->adapterFiles(m_function);
         QVERIFY(!files);
         QVERIFY(files.error().message.contains(QLatin1String("main.py")));
@@ -465,10 +511,14 @@ private slots:
     {
         auto provider = keyFileProvider();
         const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
-        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a1"), t0.addSecs(1), QStringLiteral("START"));
-        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a2"), t0.addSecs(2), QStringLiteral("working"), QStringLiteral("inst-2"));
-        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a3"), t0.addSecs(3), QStringLiteral("END"));
-        m_fake->addLog(QStringLiteral("payments"), QStringLiteral("p1"), t0.addSecs(3), QStringLiteral("other function"));
+        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a1"), t0.addSecs(1),
+                       QStringLiteral("START"));
+        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a2"), t0.addSecs(2),
+                       QStringLiteral("working"), QStringLiteral("inst-2"));
+        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a3"), t0.addSecs(3),
+                       QStringLiteral("END"));
+        m_fake->addLog(QStringLiteral("payments"), QStringLiteral("p1"), t0.addSecs(3),
+                       QStringLiteral("other function"));
         LogQuery query;
         query.function = QStringLiteral("orders");
         query.since = t0;
@@ -476,7 +526,8 @@ private slots:
         query.pollIntervalMs = 20;
         LogTail* tail = provider->tailLogs(query);
         QList<LogEvent> seen;
-        connect(tail, &LogTail::eventsArrived, this, [&](const QList<LogEvent>& events) { seen << events; });
+        connect(tail, &LogTail::eventsArrived, this,
+                [&](const QList<LogEvent>& events) { seen << events; });
         QSignalSpy finished(tail, &LogTail::finished);
         QTRY_COMPARE(seen.size(), 3);
         QCOMPARE(seen[0].id, QStringLiteral("a1"));
@@ -484,19 +535,24 @@ private slots:
         QCOMPARE(seen[0].stream, QStringLiteral("inst-1"));
         QCOMPARE(seen[1].stream, QStringLiteral("inst-2"));
         QCOMPARE(seen[0].time.toSecsSinceEpoch(), t0.addSecs(1).toSecsSinceEpoch());
-        const QJsonObject request = m_fake->last("POST", QStringLiteral("/v2/entries:list"))->json();
+        const QJsonObject request =
+            m_fake->last("POST", QStringLiteral("/v2/entries:list"))->json();
         QCOMPARE(request.value("resourceNames").toArray(), QJsonArray{"projects/demo-project"});
 
         // New lines, and a failed poll in between: said once, then recovered.
         QSignalSpy problems(tail, &LogTail::problem);
         QSignalSpy recovered(tail, &LogTail::recovered);
         m_fake->failNext(QStringLiteral("/v2/entries:list"), 500, 1);
-        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a4"), t0.addSecs(4), QStringLiteral("second request"));
+        m_fake->addLog(QStringLiteral("orders"), QStringLiteral("a4"), t0.addSecs(4),
+                       QStringLiteral("second request"));
         m_fake->logEntries.append(QJsonObject{
-            {"insertId", "a5"}, {"timestamp", t0.addSecs(5).toString(Qt::ISODateWithMs)},
+            {"insertId", "a5"},
+            {"timestamp", t0.addSecs(5).toString(Qt::ISODateWithMs)},
             {"jsonPayload", QJsonObject{{"message", "structured"}, {"severity", "INFO"}}},
-            {"resource", QJsonObject{{"type", "cloud_run_revision"},
-                                     {"labels", QJsonObject{{"service_name", "orders"}, {"revision_name", "orders-00002-xyz"}}}}}});
+            {"resource",
+             QJsonObject{{"type", "cloud_run_revision"},
+                         {"labels", QJsonObject{{"service_name", "orders"},
+                                                {"revision_name", "orders-00002-xyz"}}}}}});
         QTRY_COMPARE(seen.size(), 5);
         QCOMPARE(problems.size(), 1);
         QCOMPARE(recovered.size(), 1);
@@ -516,13 +572,15 @@ private slots:
         auto provider = keyFileProvider();
         const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
         for (int i = 0; i < 5; ++i)
-            m_fake->addLog(QStringLiteral("orders"), QStringLiteral("id%1").arg(i), t0.addSecs(i + 1), QStringLiteral("line %1").arg(i));
+            m_fake->addLog(QStringLiteral("orders"), QStringLiteral("id%1").arg(i),
+                           t0.addSecs(i + 1), QStringLiteral("line %1").arg(i));
         LogQuery query;
         query.function = QStringLiteral("orders");
         query.since = t0;
         LogTail* tail = provider->tailLogs(query);
         QList<LogEvent> seen;
-        connect(tail, &LogTail::eventsArrived, this, [&](const QList<LogEvent>& events) { seen << events; });
+        connect(tail, &LogTail::eventsArrived, this,
+                [&](const QList<LogEvent>& events) { seen << events; });
         QSignalSpy finished(tail, &LogTail::finished);
         QVERIFY2(finished.wait(10000), qPrintable(m_log.join(QLatin1Char('\n'))));
         QCOMPARE(seen.size(), 5); // three pages of two

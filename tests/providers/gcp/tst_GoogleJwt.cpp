@@ -52,16 +52,20 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("says");
-        QTest::newRow("not json") << QByteArray("{\"private_key\": \"-----BEGIN PRIVATE KEY-----\nMIIE")
+        QTest::newRow("not json") << QByteArray(
+                                         "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\nMIIE")
                                   << int(ErrorCode::Parse) << QStringLiteral("not a JSON object");
         QTest::newRow("user credentials")
-            << QByteArray(R"({"type": "authorized_user", "client_id": "x", "refresh_token": "1_0gRefresh"})")
+            << QByteArray(
+                   R"({"type": "authorized_user", "client_id": "x", "refresh_token": "1_0gRefresh"})")
             << int(ErrorCode::Validation) << QStringLiteral("not a service account key");
         QTest::newRow("no private key")
-            << QByteArray(R"({"type": "service_account", "client_email": "a@b.iam.gserviceaccount.com", "private_key_id": "k"})")
+            << QByteArray(
+                   R"({"type": "service_account", "client_email": "a@b.iam.gserviceaccount.com", "private_key_id": "k"})")
             << int(ErrorCode::Validation) << QStringLiteral("has no private_key");
         QTest::newRow("not pem")
-            << QByteArray(R"({"type": "service_account", "client_email": "a@b", "private_key_id": "k", "private_key": "MIIEvQIBADAN"})")
+            << QByteArray(
+                   R"({"type": "service_account", "client_email": "a@b", "private_key_id": "k", "private_key": "MIIEvQIBADAN"})")
             << int(ErrorCode::Validation) << QStringLiteral("not a PEM private key");
     }
     void rejectsMalformedKeyFiles()
@@ -84,7 +88,8 @@ private slots:
 
     void missingKeyFileIsNotFound()
     {
-        auto key = ServiceAccountKey::load(QStringLiteral("/nonexistent/key.json"), QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"));
+        auto key = ServiceAccountKey::load(QStringLiteral("/nonexistent/key.json"),
+                                           QStringLiteral("GOOGLE_APPLICATION_CREDENTIALS"));
         QVERIFY(!key);
         QCOMPARE(key.error().code, ErrorCode::NotFound);
         QVERIFY(key.error().message.contains(QLatin1String("GOOGLE_APPLICATION_CREDENTIALS")));
@@ -103,8 +108,10 @@ private slots:
         // https://developers.google.com/identity/protocols/oauth2/service-account#authorizingrequests
         QCOMPARE(header, (QJsonObject{{"alg", "RS256"}, {"typ", "JWT"}, {"kid", fake.keyId}}));
         QCOMPARE(claims.value("iss").toString(), fake.email);
-        QCOMPARE(claims.value("scope").toString(), QStringLiteral("https://www.googleapis.com/auth/cloud-platform"));
-        QCOMPARE(claims.value("aud").toString(), QStringLiteral("https://oauth2.googleapis.com/token"));
+        QCOMPARE(claims.value("scope").toString(),
+                 QStringLiteral("https://www.googleapis.com/auth/cloud-platform"));
+        QCOMPARE(claims.value("aud").toString(),
+                 QStringLiteral("https://oauth2.googleapis.com/token"));
         QCOMPARE(claims.value("iat").toInteger(), 1795500000);
         QCOMPARE(claims.value("exp").toInteger(), 1795500000 + 3600);
 
@@ -129,7 +136,8 @@ private slots:
     void unreadablePrivateKeyNamesTheSource()
     {
         ServiceAccountKey key;
-        key.privateKey = QStringLiteral("-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+        key.privateKey = QStringLiteral(
+            "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
         key.source = QStringLiteral("key file /tmp/k.json");
         auto jwt = GoogleJwt::assertion(key, QDateTime::currentDateTimeUtc());
         QVERIFY(!jwt);
@@ -140,7 +148,8 @@ private slots:
     {
         // RFC 7523 section 2.1, as Google's token endpoint takes it.
         QCOMPARE(GoogleJwt::tokenRequestBody("a.b.c"),
-                 QByteArray("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=a.b.c"));
+                 QByteArray("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&"
+                            "assertion=a.b.c"));
     }
 
     void tokenIsFetchedKeptAndRefreshedBeforeExpiry()
@@ -201,13 +210,15 @@ private slots:
         fake.email = QStringLiteral("someone-else@demo-project.iam.gserviceaccount.com");
         QNetworkAccessManager nam;
         HttpClient http(&nam);
-        auto key = ServiceAccountKey::parse(test::FakeGcp().keyJson(), QStringLiteral("key file /w/key.json"));
+        auto key = ServiceAccountKey::parse(test::FakeGcp().keyJson(),
+                                            QStringLiteral("key file /w/key.json"));
         QVERIFY(key);
         GoogleTokenSource source(&http, *key, QUrl(fake.endpoint() + QStringLiteral("/token")));
         auto token = fetchToken(source);
         QVERIFY(!token);
         QCOMPARE(token.error().code, ErrorCode::Unauthorized);
-        QVERIFY2(token.error().message.contains(QLatin1String("key file /w/key.json")), qPrintable(token.error().message));
+        QVERIFY2(token.error().message.contains(QLatin1String("key file /w/key.json")),
+                 qPrintable(token.error().message));
         QVERIFY(token.error().message.contains(QLatin1String("invalid_grant")));
         for (const QString& a : fake.assertions) {
             QVERIFY(!token.error().message.contains(a));
