@@ -95,7 +95,8 @@ void AzureFunctionsProvider::setPollIntervalsMs(int firstMs, int maxMs)
     m_pollMaxMs = std::max(m_pollFirstMs, maxMs);
 }
 
-void AzureFunctionsProvider::setLogStreamTiming(int silenceMs, int reconnectFirstMs, int reconnectMaxMs)
+void AzureFunctionsProvider::setLogStreamTiming(int silenceMs, int reconnectFirstMs,
+                                                int reconnectMaxMs)
 {
     m_silenceMs = std::max(1, silenceMs);
     m_reconnectFirstMs = std::max(1, reconnectFirstMs);
@@ -187,7 +188,8 @@ QUrl AzureFunctionsProvider::kuduUrl(const QString& path) const
     return url;
 }
 
-void AzureFunctionsProvider::readSecret(const QString& key, std::function<void(Result<QString>)> done)
+void AzureFunctionsProvider::readSecret(const QString& key,
+                                        std::function<void(Result<QString>)> done)
 {
     if (!m_context.secrets) {
         QTimer::singleShot(0, this, [done = std::move(done)] {
@@ -212,7 +214,8 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
     if (m_profile) {
         auto auth = std::make_unique<Auth>();
         auth->basicHeader =
-            "Basic " + (m_profile->userName + QLatin1Char(':') + m_profile->password).toUtf8().toBase64();
+            "Basic " +
+            (m_profile->userName + QLatin1Char(':') + m_profile->password).toUtf8().toBase64();
         auth->source = QStringLiteral("the publish profile %1 (user %2)")
                            .arg(QDir::toNativeSeparators(m_profile->file), m_profile->userName);
         m_secrets << QString::fromLatin1(auth->basicHeader);
@@ -240,8 +243,10 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
             m_secrets << *password;
             m_http->addSecret(*password);
             auto auth = std::make_unique<Auth>();
-            auth->basicHeader = "Basic " + (user + QLatin1Char(':') + *password).toUtf8().toBase64();
-            auth->source = QStringLiteral("the deployment user %1 with the keychain's %2").arg(user, key);
+            auth->basicHeader =
+                "Basic " + (user + QLatin1Char(':') + *password).toUtf8().toBase64();
+            auth->source =
+                QStringLiteral("the deployment user %1 with the keychain's %2").arg(user, key);
             m_secrets << QString::fromLatin1(auth->basicHeader);
             m_http->addSecret(QString::fromLatin1(auth->basicHeader.mid(6)));
             m_auth = std::move(auth);
@@ -252,14 +257,17 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
 
     const QProcessEnvironment& env = m_context.environment;
     ServicePrincipal sp;
-    sp.tenantId = ext.value(QLatin1String("tenantId")).toString(env.value(QStringLiteral("AZURE_TENANT_ID")));
-    sp.clientId = ext.value(QLatin1String("clientId")).toString(env.value(QStringLiteral("AZURE_CLIENT_ID")));
+    sp.tenantId =
+        ext.value(QLatin1String("tenantId")).toString(env.value(QStringLiteral("AZURE_TENANT_ID")));
+    sp.clientId =
+        ext.value(QLatin1String("clientId")).toString(env.value(QStringLiteral("AZURE_CLIENT_ID")));
     if (sp.tenantId.isEmpty() || sp.clientId.isEmpty()) {
-        done(fail(ErrorCode::Unauthorized,
-                  QStringLiteral("No Azure credentials for the target \"%1\": set \"publishProfile\" "
-                                 "in the target (a .PublishSettings file), or a service principal "
-                                 "with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.")
-                      .arg(targetName())));
+        done(fail(
+            ErrorCode::Unauthorized,
+            QStringLiteral("No Azure credentials for the target \"%1\": set \"publishProfile\" "
+                           "in the target (a .PublishSettings file), or a service principal "
+                           "with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.")
+                .arg(targetName())));
         return;
     }
     QUrl authority(QString::fromLatin1(ClientCredentialsToken::kDefaultAuthority));
@@ -267,7 +275,8 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
         authority = QUrl(t);
     else if (!m_context.endpoint.isEmpty())
         authority = QUrl(m_context.endpoint);
-    else if (const QString host = env.value(QStringLiteral("AZURE_AUTHORITY_HOST")); !host.isEmpty())
+    else if (const QString host = env.value(QStringLiteral("AZURE_AUTHORITY_HOST"));
+             !host.isEmpty())
         authority = QUrl(host);
 
     auto finish = [this, done, authority](ServicePrincipal p) {
@@ -280,7 +289,8 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
         auth->kind = Auth::Kind::Bearer;
         auth->source = p.source;
         auth->who = QStringLiteral("service principal %1").arg(p.clientId);
-        auth->token = std::make_unique<ClientCredentialsToken>(m_http, std::move(p), authority, m_clock);
+        auth->token =
+            std::make_unique<ClientCredentialsToken>(m_http, std::move(p), authority, m_clock);
         m_auth = std::move(auth);
         done({});
     };
@@ -303,7 +313,8 @@ void AzureFunctionsProvider::resolveAuth(std::function<void(Result<void>)> done)
             return;
         }
         sp.clientSecret = *value;
-        sp.source = QStringLiteral("the service principal %1 with the keychain's %2").arg(sp.clientId, key);
+        sp.source =
+            QStringLiteral("the service principal %1 with the keychain's %2").arg(sp.clientId, key);
         finish(std::move(sp));
     });
 }
@@ -349,30 +360,31 @@ Error AzureFunctionsProvider::namingSource(Error error) const
 void AzureFunctionsProvider::kuduSend(HttpRequest request, std::shared_ptr<quint64> inflight,
                                       std::function<void(Result<HttpResponse>)> done, bool retried)
 {
-    authorize([this, request, inflight, done = std::move(done), retried](Result<QByteArray> header) mutable {
+    authorize([this, request, inflight, done = std::move(done),
+               retried](Result<QByteArray> header) mutable {
         if (!header) {
             done(std::unexpected(header.error()));
             return;
         }
         HttpRequest r = request;
         r.setHeader("Authorization", *header);
-        const auto id = m_http->send(std::move(r), [this, request, inflight, done,
-                                                    retried](Result<HttpResponse> response) {
-            if (inflight)
-                *inflight = 0;
-            // A token Kudu no longer takes (expired, revoked): fetch a new one, once.
-            if (!response && response.error().code == ErrorCode::Unauthorized && !retried &&
-                m_auth && m_auth->kind == Auth::Kind::Bearer) {
-                m_auth->token->invalidate();
-                kuduSend(request, inflight, done, true);
-                return;
-            }
-            if (!response) {
-                done(std::unexpected(namingSource(response.error())));
-                return;
-            }
-            done(std::move(response));
-        });
+        const auto id = m_http->send(
+            std::move(r), [this, request, inflight, done, retried](Result<HttpResponse> response) {
+                if (inflight)
+                    *inflight = 0;
+                // A token Kudu no longer takes (expired, revoked): fetch a new one, once.
+                if (!response && response.error().code == ErrorCode::Unauthorized && !retried &&
+                    m_auth && m_auth->kind == Auth::Kind::Bearer) {
+                    m_auth->token->invalidate();
+                    kuduSend(request, inflight, done, true);
+                    return;
+                }
+                if (!response) {
+                    done(std::unexpected(namingSource(response.error())));
+                    return;
+                }
+                done(std::move(response));
+            });
         if (inflight)
             *inflight = id;
     });
@@ -402,7 +414,8 @@ void AzureFunctionsProvider::checkIdentity(std::function<void(Result<ProviderIde
     });
 }
 
-Result<QList<GeneratedFile>> AzureFunctionsProvider::adapterFiles(const FunctionSpec& function) const
+Result<QList<GeneratedFile>>
+AzureFunctionsProvider::adapterFiles(const FunctionSpec& function) const
 {
     QString app = m_context.target.extensions.value(QLatin1String("app")).toString();
     if (app.isEmpty())
@@ -429,7 +442,8 @@ DeployJob* AzureFunctionsProvider::deploy(const DeploySpec& spec)
                         : QStringLiteral("The deploy to %1 was cancelled before Kudu accepted the "
                                          "package; the app is unchanged.")
                               .arg(m_app),
-                    {}, {}};
+                    {},
+                    {}};
             run->job->finish(std::unexpected(e));
         }
         if (*run->inflight)
@@ -465,7 +479,8 @@ void AzureFunctionsProvider::startDeploy(std::shared_ptr<DeployRun> run)
             return;
         if (!response) {
             if (response.error().code == ErrorCode::NotFound ||
-                (response.error().code == ErrorCode::Remote && response.error().detail.startsWith(QLatin1String("HTTP 404")))) {
+                (response.error().code == ErrorCode::Remote &&
+                 response.error().detail.startsWith(QLatin1String("HTTP 404")))) {
                 upload(run);
                 return;
             }
@@ -474,7 +489,8 @@ void AzureFunctionsProvider::startDeploy(std::shared_ptr<DeployRun> run)
         }
         const QJsonObject o = QJsonDocument::fromJson(response->body).object();
         if (o.value(QLatin1String("status")).toInt(-1) == kStatusSuccess &&
-            o.value(QLatin1String("message")).toString() == deploymentMessage(run->spec.package->sha256Base64)) {
+            o.value(QLatin1String("message")).toString() ==
+                deploymentMessage(run->spec.package->sha256Base64)) {
             ready(run, o.value(QLatin1String("id")).toString(), true);
             return;
         }
@@ -490,7 +506,8 @@ void AzureFunctionsProvider::upload(std::shared_ptr<DeployRun> run)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("isAsync"), QStringLiteral("true"));
     query.addQueryItem(QStringLiteral("message"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(deploymentMessage(run->spec.package->sha256Base64))));
+                       QString::fromLatin1(QUrl::toPercentEncoding(
+                           deploymentMessage(run->spec.package->sha256Base64))));
     url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
     request.url = url;
     request.setHeader("Content-Type", "application/zip");
@@ -521,8 +538,9 @@ void AzureFunctionsProvider::upload(std::shared_ptr<DeployRun> run)
             // Never send the credentials to another host than Kudu's.
             if (response->header("Location").isEmpty() || location.host() != m_kudu.host() ||
                 location.port() != m_kudu.port()) {
-                QUrl same = kuduUrl(location.path().isEmpty() ? QStringLiteral("/api/deployments/latest")
-                                                              : location.path());
+                QUrl same =
+                    kuduUrl(location.path().isEmpty() ? QStringLiteral("/api/deployments/latest")
+                                                      : location.path());
                 same.setQuery(location.query());
                 location = same;
             }
@@ -530,11 +548,12 @@ void AzureFunctionsProvider::upload(std::shared_ptr<DeployRun> run)
         } else if (response->status == 200) {
             run->statusUrl = kuduUrl(QStringLiteral("/api/deployments/latest"));
         } else {
-            job->finish(fail(ErrorCode::Remote,
-                             QStringLiteral("Kudu at %1 answered HTTP %2 to the zip deploy; expected "
-                                            "202 Accepted.")
-                                 .arg(m_kudu.host())
-                                 .arg(response->status)));
+            job->finish(
+                fail(ErrorCode::Remote,
+                     QStringLiteral("Kudu at %1 answered HTTP %2 to the zip deploy; expected "
+                                    "202 Accepted.")
+                         .arg(m_kudu.host())
+                         .arg(response->status)));
             return;
         }
         job->beginStep(QString::fromLatin1(DeployJob::kUpdate),
@@ -550,11 +569,12 @@ void AzureFunctionsProvider::poll(std::shared_ptr<DeployRun> run)
     if (!job || job->isFinished() || job->finishIfCancelled())
         return;
     if (run->started.elapsed() > m_deployTimeoutMs) {
-        job->finish(fail(ErrorCode::Remote,
-                         QStringLiteral("Kudu has not finished deploying to %1 after %2 minutes; see "
-                                        "the app's Deployment Center for its state.")
-                             .arg(m_app)
-                             .arg(m_deployTimeoutMs / 60000)));
+        job->finish(
+            fail(ErrorCode::Remote,
+                 QStringLiteral("Kudu has not finished deploying to %1 after %2 minutes; see "
+                                "the app's Deployment Center for its state.")
+                     .arg(m_app)
+                     .arg(m_deployTimeoutMs / 60000)));
         return;
     }
     HttpRequest request;
@@ -569,7 +589,8 @@ void AzureFunctionsProvider::poll(std::shared_ptr<DeployRun> run)
         };
         if (!response) {
             // The record may not be written yet right after the 202.
-            if (response.error().detail.startsWith(QLatin1String("HTTP 404")) && ++run->notFoundPolls < 5) {
+            if (response.error().detail.startsWith(QLatin1String("HTTP 404")) &&
+                ++run->notFoundPolls < 5) {
                 again();
                 return;
             }
@@ -590,7 +611,8 @@ void AzureFunctionsProvider::poll(std::shared_ptr<DeployRun> run)
     });
 }
 
-void AzureFunctionsProvider::deploymentFailed(std::shared_ptr<DeployRun> run, const QJsonObject& status)
+void AzureFunctionsProvider::deploymentFailed(std::shared_ptr<DeployRun> run,
+                                              const QJsonObject& status)
 {
     const QString id = status.value(QLatin1String("id")).toString();
     const QString statusText = status.value(QLatin1String("status_text")).toString();
@@ -600,14 +622,16 @@ void AzureFunctionsProvider::deploymentFailed(std::shared_ptr<DeployRun> run, co
         QString why = log.isEmpty() ? statusText : log;
         if (why.isEmpty())
             why = QStringLiteral("no message");
-        run->job->finish(fail(ErrorCode::Remote,
-                              QStringLiteral("Kudu could not deploy to %1: deployment %2 failed (%3); "
-                                             "fix the package or see the app's Deployment Center "
-                                             "logs, then deploy again.")
-                                  .arg(m_app, id, why)));
+        run->job->finish(
+            fail(ErrorCode::Remote,
+                 QStringLiteral("Kudu could not deploy to %1: deployment %2 failed (%3); "
+                                "fix the package or see the app's Deployment Center "
+                                "logs, then deploy again.")
+                     .arg(m_app, id, why)));
     };
     const QString logUrl = status.value(QLatin1String("log_url")).toString();
-    QUrl url = logUrl.isEmpty() ? kuduUrl(QStringLiteral("/api/deployments/%1/log").arg(id)) : QUrl(logUrl);
+    QUrl url = logUrl.isEmpty() ? kuduUrl(QStringLiteral("/api/deployments/%1/log").arg(id))
+                                : QUrl(logUrl);
     if (url.host() != m_kudu.host() || url.port() != m_kudu.port())
         url = kuduUrl(url.path());
     HttpRequest request;
@@ -628,18 +652,21 @@ void AzureFunctionsProvider::deploymentFailed(std::shared_ptr<DeployRun> run, co
             if (entry.value(QLatin1String("type")).toInt() == kLogEntryError)
                 errors << message;
         }
-        finishWith(!errors.isEmpty() ? errors.join(QStringLiteral("; ")) : all.value(all.size() - 1));
+        finishWith(!errors.isEmpty() ? errors.join(QStringLiteral("; "))
+                                     : all.value(all.size() - 1));
     });
 }
 
-void AzureFunctionsProvider::ready(std::shared_ptr<DeployRun> run, const QString& deploymentId, bool unchanged)
+void AzureFunctionsProvider::ready(std::shared_ptr<DeployRun> run, const QString& deploymentId,
+                                   bool unchanged)
 {
     DeployJob* job = run->job;
     if (!job || job->isFinished())
         return;
     if (unchanged)
         job->beginStep(QString::fromLatin1(DeployJob::kUpdate),
-                       QStringLiteral("%1 already runs this package (deployment %2)").arg(m_app, deploymentId));
+                       QStringLiteral("%1 already runs this package (deployment %2)")
+                           .arg(m_app, deploymentId));
     DeployResult result;
     result.version = deploymentId;
     result.codeUnchanged = unchanged;
@@ -654,8 +681,9 @@ void AzureFunctionsProvider::ready(std::shared_ptr<DeployRun> run, const QString
             }
     }
     job->beginStep(QString::fromLatin1(DeployJob::kReady),
-                   result.url.isEmpty() ? QStringLiteral("Deployed to %1").arg(m_app)
-                                        : QStringLiteral("Deployed to %1: %2").arg(m_app, result.url));
+                   result.url.isEmpty()
+                       ? QStringLiteral("Deployed to %1").arg(m_app)
+                       : QStringLiteral("Deployed to %1: %2").arg(m_app, result.url));
     job->finish(result);
 }
 
@@ -700,7 +728,8 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
         if (!tail || tail->isFinished())
             return;
         if (!header) {
-            if (header.error().code == ErrorCode::Unauthorized || header.error().code == ErrorCode::InvalidArgument) {
+            if (header.error().code == ErrorCode::Unauthorized ||
+                header.error().code == ErrorCode::InvalidArgument) {
                 tail->finish(std::unexpected(header.error()));
                 return;
             }
@@ -711,8 +740,10 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
         QNetworkRequest request(kuduUrl(QStringLiteral("/api/logstream")));
         request.setRawHeader("Authorization", *header);
         request.setRawHeader("Accept", "text/plain");
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                             QNetworkRequest::AlwaysNetwork);
         emit log(redactSecrets(QStringLiteral("LOGSTREAM > GET %1 (attempt %2)")
                                    .arg(HttpClient::redactedUrl(request.url()))
                                    .arg(run->attempt + 1),
@@ -741,9 +772,13 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
                     connectStream(run);
                     return;
                 }
-                tail->finish(std::unexpected(namingSource(Error{
-                    ErrorCode::Unauthorized, {},
-                    QStringLiteral("HTTP %1 GET %2").arg(status).arg(HttpClient::redactedUrl(reply->url())), {}})));
+                tail->finish(std::unexpected(
+                    namingSource(Error{ErrorCode::Unauthorized,
+                                       {},
+                                       QStringLiteral("HTTP %1 GET %2")
+                                           .arg(status)
+                                           .arg(HttpClient::redactedUrl(reply->url())),
+                                       {}})));
                 return;
             }
             if (!run->buffer.isEmpty()) {
@@ -755,10 +790,12 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
                                     : (status >= 400 ? QStringLiteral("HTTP %1").arg(status)
                                                      : QStringLiteral("the server closed it"));
             emit log(redactSecrets(QStringLiteral("LOGSTREAM < ended: %1").arg(why), m_secrets));
-            tail->reportProblem(Error{ErrorCode::Network,
-                                      QStringLiteral("The log stream from %1 dropped (%2); reconnecting.")
-                                          .arg(m_kudu.host(), redactSecrets(why, m_secrets)),
-                                      {}, {}});
+            tail->reportProblem(
+                Error{ErrorCode::Network,
+                      QStringLiteral("The log stream from %1 dropped (%2); reconnecting.")
+                          .arg(m_kudu.host(), redactSecrets(why, m_secrets)),
+                      {},
+                      {}});
             streamEnded(run);
         });
         if (!tail->query().follow)
@@ -794,14 +831,16 @@ void AzureFunctionsProvider::streamData(const std::shared_ptr<StreamRun>& run)
         e.stream = QStringLiteral("logstream");
         const auto m = stamp.match(line);
         if (m.hasMatch()) {
-            QString when = m.captured(1) + (m.captured(2).isEmpty() ? QStringLiteral("Z") : m.captured(2));
+            QString when =
+                m.captured(1) + (m.captured(2).isEmpty() ? QStringLiteral("Z") : m.captured(2));
             e.time = QDateTime::fromString(when, Qt::ISODateWithMs).toUTC();
             e.message = m.captured(3);
         } else {
             e.message = line;
         }
         // Kudu's own notices, not the app's lines.
-        if (e.message.startsWith(QLatin1String("Welcome, you are now connected to log-streaming service")) ||
+        if (e.message.startsWith(
+                QLatin1String("Welcome, you are now connected to log-streaming service")) ||
             e.message.startsWith(QLatin1String("No new trace in the past")))
             continue;
         // A line that names another function is that function's; lines naming none are kept
@@ -845,7 +884,8 @@ void AzureFunctionsProvider::streamEnded(std::shared_ptr<StreamRun> run)
         tail->finish();
         return;
     }
-    const int delay = std::min<qint64>(m_reconnectMaxMs, qint64(m_reconnectFirstMs) << std::min(run->attempt, 16));
+    const int delay = std::min<qint64>(m_reconnectMaxMs, qint64(m_reconnectFirstMs)
+                                                             << std::min(run->attempt, 16));
     ++run->attempt;
     QTimer::singleShot(delay, tail, [this, run] { connectStream(run); });
 }
@@ -866,13 +906,17 @@ void AzureFunctionsProvider::listFunctions(std::function<void(Result<QStringList
             return;
         }
         const QJsonDocument doc = QJsonDocument::fromJson(response->body);
-        const QJsonArray list = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("value")).toArray();
+        const QJsonArray list =
+            doc.isArray() ? doc.array() : doc.object().value(QLatin1String("value")).toArray();
         QStringList names;
         for (const QJsonValue& v : list) {
             const QJsonObject o = v.toObject();
             QString name = o.value(QLatin1String("name")).toString();
             if (name.isEmpty())
-                name = o.value(QLatin1String("properties")).toObject().value(QLatin1String("name")).toString();
+                name = o.value(QLatin1String("properties"))
+                           .toObject()
+                           .value(QLatin1String("name"))
+                           .toString();
             // ARM names are "app/function".
             name = name.section(QLatin1Char('/'), -1);
             if (!name.isEmpty())
@@ -883,7 +927,8 @@ void AzureFunctionsProvider::listFunctions(std::function<void(Result<QStringList
     });
 }
 
-void AzureFunctionsProvider::removeFunction(const QString& remoteName, std::function<void(Result<void>)> done)
+void AzureFunctionsProvider::removeFunction(const QString& remoteName,
+                                            std::function<void(Result<void>)> done)
 {
     if (auto target = resolveTarget(); !target) {
         QTimer::singleShot(0, this, [done, e = target.error()] { done(std::unexpected(e)); });
@@ -898,7 +943,8 @@ void AzureFunctionsProvider::removeFunction(const QString& remoteName, std::func
             Error e = response.error();
             if (e.detail.startsWith(QLatin1String("HTTP 404"))) {
                 e.code = ErrorCode::NotFound;
-                e.message = QStringLiteral("The function app %1 has no function \"%2\".").arg(m_app, remoteName);
+                e.message = QStringLiteral("The function app %1 has no function \"%2\".")
+                                .arg(m_app, remoteName);
             }
             done(std::unexpected(e));
             return;

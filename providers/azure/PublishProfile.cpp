@@ -11,8 +11,9 @@ namespace {
 
 QString where(const QString& file)
 {
-    return file.isEmpty() ? QStringLiteral("The publish profile")
-                          : QStringLiteral("The publish profile %1").arg(QDir::toNativeSeparators(file));
+    return file.isEmpty()
+               ? QStringLiteral("The publish profile")
+               : QStringLiteral("The publish profile %1").arg(QDir::toNativeSeparators(file));
 }
 
 const char* kWhatToDo = "download it again from the Azure portal (the function app's Overview, "
@@ -84,9 +85,10 @@ Result<PublishProfile> PublishProfile::parse(const QByteArray& xml, const QStrin
             break;
     }
     if (!chosen)
-        return fail(ErrorCode::Validation,
-                    QStringLiteral("%1 has no ZipDeploy or MSDeploy profile (only FTP or others); %2.")
-                        .arg(where(file), QLatin1String(kWhatToDo)));
+        return fail(
+            ErrorCode::Validation,
+            QStringLiteral("%1 has no ZipDeploy or MSDeploy profile (only FTP or others); %2.")
+                .arg(where(file), QLatin1String(kWhatToDo)));
     PublishProfile p = *chosen;
     QStringList missing;
     if (p.publishUrl.isEmpty())
@@ -118,10 +120,11 @@ Result<PublishProfile> PublishProfile::load(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
-        return fail(ErrorCode::NotFound,
-                    QStringLiteral("The publish profile %1 does not exist; check the deploy target's "
-                                   "publishProfile path (relative to the workspace folder).")
-                        .arg(QDir::toNativeSeparators(path)));
+        return fail(
+            ErrorCode::NotFound,
+            QStringLiteral("The publish profile %1 does not exist; check the deploy target's "
+                           "publishProfile path (relative to the workspace folder).")
+                .arg(QDir::toNativeSeparators(path)));
     if (!f.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, QStringLiteral("Cannot read the publish profile %1: %2.")
                                        .arg(QDir::toNativeSeparators(path), f.errorString()));

@@ -14,9 +14,8 @@
 #include "local/ZipExtractor.h"
 
 #include <QByteArray>
-#include <QFile>
-#include <QTemporaryDir>
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +26,7 @@
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
@@ -69,14 +69,15 @@ public:
     QString expectedFunction = QStringLiteral("orders");
 
     // --- scripts ---
-    int throttleUploads = 0;       // answer the next N zip deploys 429 with Retry-After
+    int throttleUploads = 0; // answer the next N zip deploys 429 with Retry-After
     int retryAfterSeconds = 1;
-    int unavailablePolls = 0;      // answer the next N status polls 503
-    bool busy = false;             // another deployment is running: 409 to zip deploys
-    bool dropUploads = false;      // read half the upload, then drop the connection
-    bool holdUploads = false;      // read the upload, never answer
+    int unavailablePolls = 0; // answer the next N status polls 503
+    bool busy = false;        // another deployment is running: 409 to zip deploys
+    bool dropUploads = false; // read half the upload, then drop the connection
+    bool holdUploads = false; // read the upload, never answer
     bool failNextDeployment = false;
-    QString failureLog = QStringLiteral("Oryx build failed: requirements.txt: no such package 'nope'");
+    QString failureLog =
+        QStringLiteral("Oryx build failed: requirements.txt: no such package 'nope'");
     int pollsPerStep = 1;          // status polls before the record moves on (0 -> 1 -> 4)
     QString locationBase;          // the 202's Location on this base instead of ours
     QStringList logLines;          // what /api/logstream sends (after the welcome line)
@@ -143,7 +144,9 @@ public:
         QStringList names;
         qsizetype at = 0;
         while ((at = zip.indexOf(QByteArray("PK\x01\x02", 4), at)) >= 0 && at + 46 <= zip.size()) {
-            auto u16 = [&](qsizetype o) { return int(quint8(zip[at + o])) | (int(quint8(zip[at + o + 1])) << 8); };
+            auto u16 = [&](qsizetype o) {
+                return int(quint8(zip[at + o])) | (int(quint8(zip[at + o + 1])) << 8);
+            };
             const int nameLength = u16(28);
             names << QString::fromUtf8(zip.mid(at + 46, nameLength));
             at += 46 + nameLength + u16(30) + u16(32);
@@ -206,31 +209,44 @@ private:
             head += k + ": " + v + "\r\n";
         if (!body.isEmpty())
             head += "Content-Type: " + type + "\r\n";
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
+        head +=
+            "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
         s->write(head + body);
         s->disconnectFromHost();
     }
     static QByteArray reason(int status)
     {
         switch (status) {
-        case 200: return "OK";
-        case 202: return "Accepted";
-        case 204: return "No Content";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 415: return "Unsupported Media Type";
-        case 429: return "Too Many Requests";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 202:
+            return "Accepted";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 415:
+            return "Unsupported Media Type";
+        case 429:
+            return "Too Many Requests";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
         }
     }
     void json(QTcpSocket* s, int status, const QJsonValue& value,
               QList<std::pair<QByteArray, QByteArray>> headers = {})
     {
-        const QByteArray body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
         respond(s, status, body, std::move(headers));
     }
     void bad(QTcpSocket* s, int status, const QString& why)
@@ -256,10 +272,14 @@ private:
                     {{"WWW-Authenticate", "Basic realm=\"site\""}}, "text/html");
             return;
         }
-        if (r.path == QLatin1String("/api/environment") || r.path == QLatin1String("/api/settings")) {
+        if (r.path == QLatin1String("/api/environment") ||
+            r.path == QLatin1String("/api/settings")) {
             if (r.method != "GET")
-                return bad(s, 405, QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path));
-            return json(s, 200, QJsonObject{{"version", "106.0.0.0"}, {"siteLastModified", "2026-11-27T06:00:00.0000000Z"}});
+                return bad(s, 405,
+                           QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path));
+            return json(s, 200,
+                        QJsonObject{{"version", "106.0.0.0"},
+                                    {"siteLastModified", "2026-11-27T06:00:00.0000000Z"}});
         }
         if (r.path == QLatin1String("/api/zipdeploy"))
             return zipdeploy(s, r);
@@ -276,11 +296,12 @@ private:
             QStringList names(functions.begin(), functions.end());
             names.sort();
             for (const QString& name : names)
-                list << QJsonObject{{"name", name},
-                                    {"function_app_id", QJsonValue::Null},
-                                    {"script_root_path_href", url() + "/api/vfs/site/wwwroot/" + name + "/"},
-                                    {"config_href", url() + "/api/vfs/site/wwwroot/" + name + "/function.json"},
-                                    {"config", QJsonObject{}}};
+                list << QJsonObject{
+                    {"name", name},
+                    {"function_app_id", QJsonValue::Null},
+                    {"script_root_path_href", url() + "/api/vfs/site/wwwroot/" + name + "/"},
+                    {"config_href", url() + "/api/vfs/site/wwwroot/" + name + "/function.json"},
+                    {"config", QJsonObject{}}};
             return json(s, 200, list);
         }
         if (r.path.startsWith(QLatin1String("/api/functions/")) && r.method == "DELETE") {
@@ -324,40 +345,54 @@ private:
         }
         auto aadError = [&](int status, const QString& error, int code, const QString& text) {
             const QString trace = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
-            json(s, status, QJsonObject{
-                {"error", error},
-                {"error_description", QStringLiteral("AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %3\r\nTimestamp: %4")
-                                          .arg(code).arg(text, trace, stamp)},
-                {"error_codes", QJsonArray{code}},
-                {"timestamp", stamp},
-                {"trace_id", trace},
-                {"correlation_id", trace},
-                {"error_uri", QStringLiteral("https://login.microsoftonline.com/error?code=%1").arg(code)}});
+            const QString stamp =
+                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
+            json(
+                s, status,
+                QJsonObject{
+                    {"error", error},
+                    {"error_description",
+                     QStringLiteral(
+                         "AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %3\r\nTimestamp: %4")
+                         .arg(code)
+                         .arg(text, trace, stamp)},
+                    {"error_codes", QJsonArray{code}},
+                    {"timestamp", stamp},
+                    {"trace_id", trace},
+                    {"correlation_id", trace},
+                    {"error_uri",
+                     QStringLiteral("https://login.microsoftonline.com/error?code=%1").arg(code)}});
         };
         if (!r.path.startsWith(QStringLiteral("/%1/").arg(tenantId)))
-            return aadError(400, "invalid_request", 90002,
-                            QStringLiteral("Tenant '%1' not found.").arg(r.path.section('/', 1, 1)));
+            return aadError(
+                400, "invalid_request", 90002,
+                QStringLiteral("Tenant '%1' not found.").arg(r.path.section('/', 1, 1)));
         if (form.value("grant_type") != QLatin1String("client_credentials"))
-            return aadError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
+            return aadError(400, "unsupported_grant_type", 70003,
+                            "The app requested an unsupported grant type.");
         if (form.value("scope") != QLatin1String("https://management.azure.com/.default"))
-            return aadError(400, "invalid_scope", 1002012, "The provided value for scope is not valid.");
+            return aadError(400, "invalid_scope", 1002012,
+                            "The provided value for scope is not valid.");
         if (form.value("client_id") != clientId)
-            return aadError(400, "unauthorized_client", 700016,
-                            QStringLiteral("Application with identifier '%1' was not found in the directory.")
-                                .arg(form.value("client_id")));
+            return aadError(
+                400, "unauthorized_client", 700016,
+                QStringLiteral("Application with identifier '%1' was not found in the directory.")
+                    .arg(form.value("client_id")));
         if (form.value("client_secret") != clientSecret)
-            return aadError(401, "invalid_client", 7000215,
-                            QStringLiteral("Invalid client secret provided. Ensure the secret being sent in "
-                                           "the request is the client secret value, not the client secret ID, "
-                                           "for a secret added to app '%1'.").arg(clientId));
+            return aadError(
+                401, "invalid_client", 7000215,
+                QStringLiteral("Invalid client secret provided. Ensure the secret being sent in "
+                               "the request is the client secret value, not the client secret ID, "
+                               "for a secret added to app '%1'.")
+                    .arg(clientId));
         const QString token = QStringLiteral("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.%1.sig")
                                   .arg(QUuid::createUuid().toString(QUuid::Id128));
         issuedTokens << token;
-        json(s, 200, QJsonObject{{"token_type", "Bearer"},
-                                 {"expires_in", tokenLifetimeSeconds},
-                                 {"ext_expires_in", tokenLifetimeSeconds},
-                                 {"access_token", token}});
+        json(s, 200,
+             QJsonObject{{"token_type", "Bearer"},
+                         {"expires_in", tokenLifetimeSeconds},
+                         {"ext_expires_in", tokenLifetimeSeconds},
+                         {"access_token", token}});
     }
 
     void zipdeploy(QTcpSocket* s, const Request& r)
@@ -368,12 +403,15 @@ private:
         if (r.query.queryItemValue("isAsync") != QLatin1String("true"))
             return bad(s, 400, QStringLiteral("zipdeploy without isAsync=true"));
         if (!r.header("Content-Type").startsWith("application/zip"))
-            return bad(s, 415, QStringLiteral("zipdeploy Content-Type is %1").arg(QString::fromLatin1(r.header("Content-Type"))));
+            return bad(s, 415,
+                       QStringLiteral("zipdeploy Content-Type is %1")
+                           .arg(QString::fromLatin1(r.header("Content-Type"))));
         const QStringList entries = zipEntries(r.body);
         if (!r.body.startsWith("PK\x03\x04") || !entries.contains(QLatin1String("host.json")) ||
             !entries.contains(expectedFunction + QLatin1String("/function.json")))
-            return bad(s, 400, QStringLiteral("the zip lacks host.json or %1/function.json: %2")
-                                   .arg(expectedFunction, entries.join(',')));
+            return bad(s, 400,
+                       QStringLiteral("the zip lacks host.json or %1/function.json: %2")
+                           .arg(expectedFunction, entries.join(',')));
         // What the Functions host reads: host.json v2 and a trigger binding (unpacked for real).
         {
             QTemporaryDir unpacked;
@@ -381,23 +419,32 @@ private:
                 return bad(s, 400, QStringLiteral("the zip does not unpack"));
             auto read = [&](const QString& path) {
                 QFile f(unpacked.filePath("wwwroot/" + path));
-                return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+                return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                                   : QJsonObject();
             };
             if (read("host.json").value("version").toString() != QLatin1String("2.0"))
                 return bad(s, 400, QStringLiteral("host.json is not version 2.0"));
-            const QJsonArray bindings = read(expectedFunction + "/function.json").value("bindings").toArray();
-            if (bindings.isEmpty() || !bindings.first().toObject().value("type").toString().endsWith(QLatin1String("Trigger")) ||
+            const QJsonArray bindings =
+                read(expectedFunction + "/function.json").value("bindings").toArray();
+            if (bindings.isEmpty() ||
+                !bindings.first().toObject().value("type").toString().endsWith(
+                    QLatin1String("Trigger")) ||
                 bindings.first().toObject().value("direction").toString() != QLatin1String("in"))
-                return bad(s, 400, QStringLiteral("%1/function.json has no trigger binding").arg(expectedFunction));
+                return bad(s, 400,
+                           QStringLiteral("%1/function.json has no trigger binding")
+                               .arg(expectedFunction));
         }
         if (holdUploads)
             return; // never answers
-        if (busy) // Kudu's Resources.Error_DeploymentInProgress
-            return respond(s, 409, "There is a deployment currently in progress. Please try again when it completes.",
-                           {}, "text/plain; charset=utf-8");
+        if (busy)   // Kudu's Resources.Error_DeploymentInProgress
+            return respond(
+                s, 409,
+                "There is a deployment currently in progress. Please try again when it completes.",
+                {}, "text/plain; charset=utf-8");
         if (throttleUploads > 0) {
             --throttleUploads;
-            return respond(s, 429, "Too many requests", {{"Retry-After", QByteArray::number(retryAfterSeconds)}}, "text/plain");
+            return respond(s, 429, "Too many requests",
+                           {{"Retry-After", QByteArray::number(retryAfterSeconds)}}, "text/plain");
         }
         Deployment d;
         d.id = QUuid::createUuid().toString(QUuid::Id128);
@@ -413,9 +460,11 @@ private:
                 if (e.endsWith(QLatin1String("/function.json")))
                     functions.insert(e.section('/', 0, 0));
         }
-        const QByteArray location = ((locationBase.isEmpty() ? url() : locationBase) +
-                                     "/api/deployments/latest?deployer=ZipDeploy&time=" +
-                                     QDateTime::currentDateTimeUtc().toString("yyyy-MM-dd_HH-mm-ssZ")).toUtf8();
+        const QByteArray location =
+            ((locationBase.isEmpty() ? url() : locationBase) +
+             "/api/deployments/latest?deployer=ZipDeploy&time=" +
+             QDateTime::currentDateTimeUtc().toString("yyyy-MM-dd_HH-mm-ssZ"))
+                .toUtf8();
         respond(s, 202, {}, {{"Location", location}, {"Retry-After", "30"}});
     }
 
@@ -434,7 +483,9 @@ private:
             {"progress", ""},
             {"received_time", d.received.toString(Qt::ISODateWithMs)},
             {"start_time", d.received.toString(Qt::ISODateWithMs)},
-            {"end_time", complete ? QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)) : QJsonValue()},
+            {"end_time",
+             complete ? QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+                      : QJsonValue()},
             {"last_success_end_time", QJsonValue()},
             {"complete", complete},
             {"active", latest && d.status == 4},
@@ -458,20 +509,24 @@ private:
                 if (deployments[i].id == id)
                     index = i;
         if (index < 0)
-            return respond(s, 404, QJsonDocument(QJsonObject{{"Message", "Deployment not found"}}).toJson(QJsonDocument::Compact));
+            return respond(s, 404,
+                           QJsonDocument(QJsonObject{{"Message", "Deployment not found"}})
+                               .toJson(QJsonDocument::Compact));
         Deployment& d = deployments[index];
         if (parts.value(1) == QLatin1String("log")) {
-            QJsonArray entries{QJsonObject{{"log_time", d.received.toString(Qt::ISODateWithMs)},
-                                           {"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                           {"message", "Updating submodules."},
-                                           {"type", 0},
-                                           {"details_url", QJsonValue()}}};
+            QJsonArray entries{
+                QJsonObject{{"log_time", d.received.toString(Qt::ISODateWithMs)},
+                            {"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {"message", "Updating submodules."},
+                            {"type", 0},
+                            {"details_url", QJsonValue()}}};
             if (d.fail)
-                entries << QJsonObject{{"log_time", d.received.toString(Qt::ISODateWithMs)},
-                                       {"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                       {"message", failureLog},
-                                       {"type", 2},
-                                       {"details_url", url() + "/api/deployments/" + d.id + "/log/x"}};
+                entries << QJsonObject{
+                    {"log_time", d.received.toString(Qt::ISODateWithMs)},
+                    {"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                    {"message", failureLog},
+                    {"type", 2},
+                    {"details_url", url() + "/api/deployments/" + d.id + "/log/x"}};
             return json(s, 200, entries);
         }
         if (unavailablePolls > 0) {
@@ -490,7 +545,8 @@ private:
     {
         ++streamConnections;
         const bool first = streamConnections == 1;
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n");
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: "
+                 "chunked\r\n\r\n");
         writeChunk(s, QDateTime::currentDateTimeUtc().toString("yyyy-MM-ddTHH:mm:ss").toUtf8() +
                           "  Welcome, you are now connected to log-streaming service.\r\n");
         // A reconnect sees the recent lines again, as Kudu's tail does.

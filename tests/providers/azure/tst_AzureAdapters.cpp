@@ -86,21 +86,36 @@ private slots:
         // EventBridge: "Schedule types on EventBridge Scheduler" (rate and cron fields, 1 = SUN);
         // Azure: "Timer trigger for Azure Functions", NCRONTAB examples ("0 */5 * * * *" every
         // five minutes, "0 30 9 * * 1-5" at 9:30 every weekday; day-of-week 0 = Sunday).
-        QTest::newRow("every minute") << "rate(1 minute)" << "0 * * * * *";
-        QTest::newRow("every 5 minutes") << "rate(5 minutes)" << "0 */5 * * * *";
-        QTest::newRow("every hour") << "rate(1 hour)" << "0 0 * * * *";
-        QTest::newRow("every 2 hours") << "rate(2 hours)" << "0 0 */2 * * *";
-        QTest::newRow("every day") << "rate(1 day)" << "0 0 0 * * *";
-        QTest::newRow("noon") << "cron(0 12 * * ? *)" << "0 0 12 * * *";
-        QTest::newRow("weekdays by name") << "cron(30 9 ? * MON-FRI *)" << "0 30 9 * * MON-FRI";
-        QTest::newRow("weekdays by number") << "cron(30 9 ? * 2-6 *)" << "0 30 9 * * 1-5";
-        QTest::newRow("quarter hours") << "cron(0/15 * * * ? *)" << "0 0/15 * * * *";
-        QTest::newRow("7 minutes") << "rate(7 minutes)" << "";
-        QTest::newRow("2 days") << "rate(2 days)" << "";
-        QTest::newRow("a year") << "cron(0 12 * * ? 2027)" << "";
-        QTest::newRow("last day") << "cron(0 12 L * ? *)" << "";
-        QTest::newRow("nth weekday") << "cron(0 12 ? * 6#3 *)" << "";
-        QTest::newRow("not a schedule") << "every day" << "";
+        QTest::newRow("every minute") << "rate(1 minute)"
+                                      << "0 * * * * *";
+        QTest::newRow("every 5 minutes") << "rate(5 minutes)"
+                                         << "0 */5 * * * *";
+        QTest::newRow("every hour") << "rate(1 hour)"
+                                    << "0 0 * * * *";
+        QTest::newRow("every 2 hours") << "rate(2 hours)"
+                                       << "0 0 */2 * * *";
+        QTest::newRow("every day") << "rate(1 day)"
+                                   << "0 0 0 * * *";
+        QTest::newRow("noon") << "cron(0 12 * * ? *)"
+                              << "0 0 12 * * *";
+        QTest::newRow("weekdays by name") << "cron(30 9 ? * MON-FRI *)"
+                                          << "0 30 9 * * MON-FRI";
+        QTest::newRow("weekdays by number") << "cron(30 9 ? * 2-6 *)"
+                                            << "0 30 9 * * 1-5";
+        QTest::newRow("quarter hours") << "cron(0/15 * * * ? *)"
+                                       << "0 0/15 * * * *";
+        QTest::newRow("7 minutes") << "rate(7 minutes)"
+                                   << "";
+        QTest::newRow("2 days") << "rate(2 days)"
+                                << "";
+        QTest::newRow("a year") << "cron(0 12 * * ? 2027)"
+                                << "";
+        QTest::newRow("last day") << "cron(0 12 L * ? *)"
+                                  << "";
+        QTest::newRow("nth weekday") << "cron(0 12 ? * 6#3 *)"
+                                     << "";
+        QTest::newRow("not a schedule") << "every day"
+                                        << "";
     }
     void ncrontab()
     {
@@ -116,10 +131,14 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
         // Functions routes: "products/{productId}", catch-all "{*restOfPath}" (HTTP trigger docs).
-        QTest::newRow("parameter") << "/orders/{id}" << "orders/{id}";
-        QTest::newRow("greedy") << "/files/{proxy+}" << "files/{*proxy}";
-        QTest::newRow("trailing slash") << "/health/" << "health";
-        QTest::newRow("root") << "/" << "";
+        QTest::newRow("parameter") << "/orders/{id}"
+                                   << "orders/{id}";
+        QTest::newRow("greedy") << "/files/{proxy+}"
+                                << "files/{*proxy}";
+        QTest::newRow("trailing slash") << "/health/"
+                                        << "health";
+        QTest::newRow("root") << "/"
+                              << "";
     }
     void routes()
     {
@@ -143,12 +162,14 @@ private slots:
         for (const GeneratedFile& g : *files)
             paths << g.path;
         paths.sort();
-        QCOMPARE(paths, (QStringList{"_swb_azure.py", "host.json", "orders/__init__.py", "orders/function.json",
-                                     "orders/swb_function.json", "orders_2/__init__.py",
-                                     "orders_2/function.json", "orders_2/swb_function.json"}));
+        QCOMPARE(paths, (QStringList{"_swb_azure.py", "host.json", "orders/__init__.py",
+                                     "orders/function.json", "orders/swb_function.json",
+                                     "orders_2/__init__.py", "orders_2/function.json",
+                                     "orders_2/swb_function.json"}));
         const QJsonObject host = fileJson(*files, "host.json");
         QCOMPARE(host["version"].toString(), QStringLiteral("2.0"));
-        QCOMPARE(host["extensionBundle"]["id"].toString(), QStringLiteral("Microsoft.Azure.Functions.ExtensionBundle"));
+        QCOMPARE(host["extensionBundle"]["id"].toString(),
+                 QStringLiteral("Microsoft.Azure.Functions.ExtensionBundle"));
         QCOMPARE(host["functionTimeout"].toString(), QStringLiteral("00:00:30"));
 
         const QJsonObject fn = fileJson(*files, "orders/function.json");
@@ -167,7 +188,8 @@ private slots:
         const QJsonObject timerFn = fileJson(*files, "orders_2/function.json");
         QCOMPARE(timerFn["bindings"][0]["type"].toString(), QStringLiteral("timerTrigger"));
         QCOMPARE(timerFn["bindings"][0]["schedule"].toString(), QStringLiteral("0 */5 * * * *"));
-        QCOMPARE(fileJson(*files, "orders/swb_function.json")["routeKey"].toString(), QStringLiteral("POST /orders/{id}"));
+        QCOMPARE(fileJson(*files, "orders/swb_function.json")["routeKey"].toString(),
+                 QStringLiteral("POST /orders/{id}"));
     }
 
     void nodeLayoutAndAnyMethod()
@@ -195,7 +217,8 @@ private slots:
 
     void unsupportedRuntimeAndTriggerAreSaid()
     {
-        auto provided = AzureFunctionsAdapters::files(function(QStringLiteral("provided.al2023"), QStringLiteral("bootstrap")));
+        auto provided = AzureFunctionsAdapters::files(
+            function(QStringLiteral("provided.al2023"), QStringLiteral("bootstrap")));
         QVERIFY(!provided);
         QCOMPARE(provided.error().code, ErrorCode::Unsupported);
         QVERIFY(provided.error().message.contains(QStringLiteral("provided.al2023")));
@@ -223,9 +246,13 @@ private slots:
         QTest::addColumn<QString>("handler");
         QTest::addColumn<QString>("contentType");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("json") << "app.handler" << "application/json" << QByteArray(R"({"name":"Jane"})");
-        QTest::newRow("binary in and out") << "app.binary" << "application/octet-stream" << QByteArray("\x00\x01\xff", 3);
-        QTest::newRow("handler raises") << "app.boom" << "text/plain" << QByteArray("x");
+        QTest::newRow("json") << "app.handler"
+                              << "application/json" << QByteArray(R"({"name":"Jane"})");
+        QTest::newRow("binary in and out")
+            << "app.binary"
+            << "application/octet-stream" << QByteArray("\x00\x01\xff", 3);
+        QTest::newRow("handler raises") << "app.boom"
+                                        << "text/plain" << QByteArray("x");
     }
     void pythonAdapterRunsForReal()
     {
@@ -247,11 +274,13 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         QString errors;
         // The stub first on the path, the app folder as the worker's script root.
-        const QJsonObject res = run(python, {"-B", "-c",
-                                             QStringLiteral("import sys; sys.path.insert(0, %1); exec(open(%2).read())")
-                                                 .arg("'" + dir.filePath("stub") + "'", "'" + dir.filePath("driver.py") + "'"),
-                                             dir.path(), "orders", contentType, QString::fromLatin1(body.toBase64())},
-                                    &errors);
+        const QJsonObject res =
+            run(python,
+                {"-B", "-c",
+                 QStringLiteral("import sys; sys.path.insert(0, %1); exec(open(%2).read())")
+                     .arg("'" + dir.filePath("stub") + "'", "'" + dir.filePath("driver.py") + "'"),
+                 dir.path(), "orders", contentType, QString::fromLatin1(body.toBase64())},
+                &errors);
         QVERIFY2(!res.isEmpty(), qPrintable(errors));
         const QByteArray answer = QByteArray::fromBase64(res["body"].toString().toLatin1());
         if (handler == QLatin1String("app.boom")) {
@@ -278,15 +307,19 @@ private slots:
         QCOMPARE(event["routeKey"].toString(), QStringLiteral("POST /orders/{id}"));
         QCOMPARE(event["rawPath"].toString(), QStringLiteral("/api/orders/42"));
         QCOMPARE(event["rawQueryString"].toString(), QStringLiteral("a=1&a=2&b=x%20y"));
-        QCOMPARE(event["queryStringParameters"].toObject(), (QJsonObject{{"a", "1,2"}, {"b", "x y"}}));
+        QCOMPARE(event["queryStringParameters"].toObject(),
+                 (QJsonObject{{"a", "1,2"}, {"b", "x y"}}));
         QCOMPARE(event["pathParameters"].toObject(), (QJsonObject{{"id", "42"}}));
         QCOMPARE(event["cookies"].toArray(), (QJsonArray{"s=1", "t=2"}));
         QCOMPARE(event["headers"]["content-type"].toString(), contentType);
         QCOMPARE(event["requestContext"]["http"]["method"].toString(), QStringLiteral("POST"));
-        QCOMPARE(event["requestContext"]["http"]["sourceIp"].toString(), QStringLiteral("203.0.113.9"));
-        QCOMPARE(event["requestContext"]["http"]["userAgent"].toString(), QStringLiteral("curl/8.5.0"));
+        QCOMPARE(event["requestContext"]["http"]["sourceIp"].toString(),
+                 QStringLiteral("203.0.113.9"));
+        QCOMPARE(event["requestContext"]["http"]["userAgent"].toString(),
+                 QStringLiteral("curl/8.5.0"));
         QCOMPARE(event["requestContext"]["stage"].toString(), QStringLiteral("$default"));
-        QCOMPARE(event["requestContext"]["domainName"].toString(), QStringLiteral("orders-app.azurewebsites.net"));
+        QCOMPARE(event["requestContext"]["domainName"].toString(),
+                 QStringLiteral("orders-app.azurewebsites.net"));
         QCOMPARE(event["body"].toString(), QStringLiteral(R"({"name":"Jane"})"));
         QCOMPARE(event["isBase64Encoded"].toBool(), false);
     }
@@ -297,14 +330,16 @@ private slots:
         if (python.isEmpty())
             QSKIP("python3 is not installed");
         QTemporaryDir dir;
-        QVERIFY(swb::test::writeFile(dir.path(), "_swb_azure.py", AzureFunctionsAdapters::pythonAdapterSource()));
+        QVERIFY(swb::test::writeFile(dir.path(), "_swb_azure.py",
+                                     AzureFunctionsAdapters::pythonAdapterSource()));
         QVERIFY(swb::test::writeFile(dir.path(), "check.py", kPureMappingCheck()));
         QString errors;
         const QJsonObject res = run(python, {"-B", dir.filePath("check.py"), dir.path()}, &errors);
         QVERIFY2(!res.isEmpty(), qPrintable(errors));
         QCOMPARE(res["event"]["isBase64Encoded"].toBool(), true);
         QCOMPARE(res["event"]["body"].toString(), QStringLiteral("iVBORw=="));
-        QCOMPARE(res["event"]["requestContext"]["http"]["method"].toString(), QStringLiteral("PUT"));
+        QCOMPARE(res["event"]["requestContext"]["http"]["method"].toString(),
+                 QStringLiteral("PUT"));
         QVERIFY(!res["event"].toObject().contains("queryStringParameters"));
         // No statusCode: the result is the JSON body, 200 (payload 2.0's inference).
         QCOMPARE(res["status"].toInt(), 200);
@@ -335,7 +370,8 @@ private slots:
         QVERIFY(swb::test::writeFile(dir.path(), "index.js", kNodeHandler()));
         QVERIFY(swb::test::writeFile(dir.path(), "driver.js", kNodeDriver()));
         QString errors;
-        const QJsonObject res = run(node, {dir.filePath("driver.js"), dir.path(), "orders"}, &errors);
+        const QJsonObject res =
+            run(node, {dir.filePath("driver.js"), dir.path(), "orders"}, &errors);
         QVERIFY2(!res.isEmpty(), qPrintable(errors));
         const QByteArray answer = QByteArray::fromBase64(res["body"].toString().toLatin1());
         if (handler == QLatin1String("index.callback")) {
@@ -355,10 +391,12 @@ private slots:
         QCOMPARE(event["routeKey"].toString(), QStringLiteral("POST /orders/{id}"));
         QCOMPARE(event["rawPath"].toString(), QStringLiteral("/api/orders/42"));
         QCOMPARE(event["rawQueryString"].toString(), QStringLiteral("a=1&a=2&b=x%20y"));
-        QCOMPARE(event["queryStringParameters"].toObject(), (QJsonObject{{"a", "1,2"}, {"b", "x y"}}));
+        QCOMPARE(event["queryStringParameters"].toObject(),
+                 (QJsonObject{{"a", "1,2"}, {"b", "x y"}}));
         QCOMPARE(event["pathParameters"].toObject(), (QJsonObject{{"id", "42"}}));
         QCOMPARE(event["cookies"].toArray(), (QJsonArray{"s=1", "t=2"}));
-        QCOMPARE(event["requestContext"]["http"]["sourceIp"].toString(), QStringLiteral("203.0.113.9"));
+        QCOMPARE(event["requestContext"]["http"]["sourceIp"].toString(),
+                 QStringLiteral("203.0.113.9"));
         QCOMPARE(event["body"].toString(), QStringLiteral(R"({"name":"Jane"})"));
         QCOMPARE(event["isBase64Encoded"].toBool(), false);
     }

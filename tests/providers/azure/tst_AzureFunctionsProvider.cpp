@@ -37,7 +37,7 @@ FunctionSpec ordersFunction(const QString& runtime = QStringLiteral("python3.12"
     f.name = QStringLiteral("orders");
     f.runtime = runtime;
     f.handler = runtime.startsWith(QLatin1String("python")) ? QStringLiteral("app.handler")
-                                                             : QStringLiteral("index.handler");
+                                                            : QStringLiteral("index.handler");
     f.timeoutSeconds = 30;
     TriggerSpec t;
     t.type = TriggerType::Http;
@@ -65,12 +65,12 @@ private:
     std::unique_ptr<FakeKudu> m_kudu;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<InMemorySecretStore> m_secrets;
-    QStringList m_logLines;   // every provider log line of the test
-    QStringList m_messages;   // every error message and detail seen
+    QStringList m_logLines; // every provider log line of the test
+    QStringList m_messages; // every error message and detail seen
     QDateTime m_now;
 
-    std::unique_ptr<AzureFunctionsProvider> provider(QJsonObject extensions,
-                                                     QProcessEnvironment env = QProcessEnvironment())
+    std::unique_ptr<AzureFunctionsProvider>
+    provider(QJsonObject extensions, QProcessEnvironment env = QProcessEnvironment())
     {
         ProviderContext ctx;
         ctx.network = &m_network;
@@ -89,7 +89,8 @@ private:
         p->setPollIntervalsMs(5, 40);
         p->setLogStreamTiming(300, 20, 100);
         p->setClock([this] { return m_now; });
-        connect(p.get(), &AzureFunctionsProvider::log, this, [this](const QString& line) { m_logLines << line; });
+        connect(p.get(), &AzureFunctionsProvider::log, this,
+                [this](const QString& line) { m_logLines << line; });
         return p;
     }
     std::unique_ptr<AzureFunctionsProvider> withProfile(const QString& password)
@@ -119,7 +120,9 @@ private:
         return *r;
     }
 
-    std::shared_ptr<const Package> package(const FunctionSpec& f, const QByteArray& code = "def handler(event, context):\n    return {'statusCode': 200}\n")
+    std::shared_ptr<const Package> package(
+        const FunctionSpec& f,
+        const QByteArray& code = "def handler(event, context):\n    return {'statusCode': 200}\n")
     {
         const QString folder = m_dir->filePath(QStringLiteral("code-") + f.name);
         swb::test::writeFile(folder, QStringLiteral("app.py"), code);
@@ -146,7 +149,8 @@ private:
         spec.package = std::move(pkg);
         DeployJob* job = p.deploy(spec);
         DeployOutcome out;
-        connect(job, &DeployJob::stepStarted, this, [&out](const QString& step, const QString&) { out.steps << step; });
+        connect(job, &DeployJob::stepStarted, this,
+                [&out](const QString& step, const QString&) { out.steps << step; });
         if (whileRunning)
             whileRunning(job);
         QSignalSpy finished(job, &DeployJob::finished);
@@ -159,14 +163,16 @@ private:
 
     void expectNoSecrets()
     {
-        QStringList secrets{m_kudu->password, m_kudu->clientSecret,
-                            QString::fromLatin1((m_kudu->userName + ':' + m_kudu->password).toUtf8().toBase64())};
+        QStringList secrets{
+            m_kudu->password, m_kudu->clientSecret,
+            QString::fromLatin1((m_kudu->userName + ':' + m_kudu->password).toUtf8().toBase64())};
         secrets += m_kudu->issuedTokens;
         const QStringList everything = m_logLines + m_messages;
         QVERIFY(!everything.isEmpty());
         for (const QString& line : everything)
             for (const QString& s : secrets)
-                QVERIFY2(!line.contains(s), qPrintable(QStringLiteral("a secret in: ") + line.left(200)));
+                QVERIFY2(!line.contains(s),
+                         qPrintable(QStringLiteral("a secret in: ") + line.left(200)));
     }
 
 private slots:
@@ -188,7 +194,8 @@ private slots:
 
     void publishProfilePicksZipDeploy()
     {
-        auto p = PublishProfile::parse(profileXml(QStringLiteral("pw")), QStringLiteral("a.PublishSettings"));
+        auto p = PublishProfile::parse(profileXml(QStringLiteral("pw")),
+                                       QStringLiteral("a.PublishSettings"));
         QVERIFY(p);
         QCOMPARE(p->publishMethod, QStringLiteral("ZipDeploy"));
         QCOMPARE(p->userName, QStringLiteral("$orders-app"));
@@ -317,11 +324,14 @@ private slots:
         QCOMPARE(out.steps, (QStringList{"upload", "update", "ready"}));
         QCOMPARE(m_kudu->deployments.size(), 1);
         QCOMPARE((*out.result)->version, m_kudu->deployments.first().id);
-        QCOMPARE((*out.result)->url, QStringLiteral("https://orders-app.azurewebsites.net/api/orders/{id}"));
+        QCOMPARE((*out.result)->url,
+                 QStringLiteral("https://orders-app.azurewebsites.net/api/orders/{id}"));
         QCOMPARE((*out.result)->arn, QStringLiteral("orders-app/orders"));
         QVERIFY(!(*out.result)->codeUnchanged);
-        QCOMPARE(m_kudu->deployments.first().message, AzureFunctionsProvider::deploymentMessage(pkg->sha256Base64));
-        QVERIFY(m_kudu->count("GET", QStringLiteral("/api/deployments/latest")) >= 4); // 0 -> 1 -> 4, two polls each
+        QCOMPARE(m_kudu->deployments.first().message,
+                 AzureFunctionsProvider::deploymentMessage(pkg->sha256Base64));
+        QVERIFY(m_kudu->count("GET", QStringLiteral("/api/deployments/latest")) >=
+                4); // 0 -> 1 -> 4, two polls each
         QCOMPARE(m_kudu->functions, (QSet<QString>{"orders"}));
 
         // The same package again: Kudu's record says it is there.
@@ -352,15 +362,19 @@ private slots:
         FunctionSpec f = ordersFunction();
         f.codeUri = QStringLiteral("orders");
         ws.functions << f;
-        QVERIFY(swb::test::writeFile(ws.folder, QStringLiteral("orders/app.py"),
-                                     "def handler(event, context):\n    return {'statusCode': 204}\n"));
+        QVERIFY(
+            swb::test::writeFile(ws.folder, QStringLiteral("orders/app.py"),
+                                 "def handler(event, context):\n    return {'statusCode': 204}\n"));
         swb::test::writeFile(m_dir->path(), QStringLiteral("secrets/orders-app.PublishSettings"),
                              profileXml(m_kudu->password));
-        auto p = provider(QJsonObject{{"publishProfile", m_dir->filePath(QStringLiteral("secrets/orders-app.PublishSettings"))}});
+        auto p = provider(
+            QJsonObject{{"publishProfile",
+                         m_dir->filePath(QStringLiteral("secrets/orders-app.PublishSettings"))}});
         Deployer deployer(p.get());
         DeployJob* job = deployer.deploy(ws, QStringLiteral("orders"), QStringLiteral("prod"));
         QStringList steps;
-        connect(job, &DeployJob::stepStarted, this, [&](const QString& step, const QString&) { steps << step; });
+        connect(job, &DeployJob::stepStarted, this,
+                [&](const QString& step, const QString&) { steps << step; });
         QSignalSpy finished(job, &DeployJob::finished);
         QVERIFY(finished.wait(15000));
         QVERIFY(job->result() && *job->result());
@@ -447,10 +461,12 @@ private slots:
         auto list = waitFor<Result<QStringList>>([&](auto done) { p->listFunctions(done); });
         QVERIFY(list && *list);
         QCOMPARE(**list, (QStringList{"orders", "orders_2"}));
-        auto removed = waitFor<Result<void>>([&](auto done) { p->removeFunction(QStringLiteral("orders_2"), done); });
+        auto removed = waitFor<Result<void>>(
+            [&](auto done) { p->removeFunction(QStringLiteral("orders_2"), done); });
         QVERIFY(removed && *removed);
         QCOMPARE(m_kudu->functions, (QSet<QString>{"orders"}));
-        auto missing = waitFor<Result<void>>([&](auto done) { p->removeFunction(QStringLiteral("nope"), done); });
+        auto missing = waitFor<Result<void>>(
+            [&](auto done) { p->removeFunction(QStringLiteral("nope"), done); });
         QVERIFY(missing && !*missing);
         QCOMPARE(missing->error().code, ErrorCode::NotFound);
         note(missing->error());
@@ -459,8 +475,10 @@ private slots:
     void logStreamDeliversOnceAcrossADrop()
     {
         m_kudu->logLines = {
-            "2026-11-27T06:00:01.100  [Information] Executing 'Functions.orders' (Reason='This function was programmatically called via the host APIs.', Id=1)",
-            "2026-11-27T06:00:01.200  [Information] Executing 'Functions.billing' (Reason='timer', Id=2)",
+            "2026-11-27T06:00:01.100  [Information] Executing 'Functions.orders' (Reason='This "
+            "function was programmatically called via the host APIs.', Id=1)",
+            "2026-11-27T06:00:01.200  [Information] Executing 'Functions.billing' (Reason='timer', "
+            "Id=2)",
             "2026-11-27T06:00:01.300  [Information] order 42 stored",
         };
         m_kudu->dropStreamAfterLines = 2;
@@ -484,7 +502,8 @@ private slots:
         QCOMPARE(seen.value(0), m_kudu->logLines[0].mid(25));
         QCOMPARE(seen.value(1), QStringLiteral("[Information] order 42 stored"));
 
-        m_kudu->pushLogLine("2026-11-27T06:00:02.000  [Information] Executed 'Functions.orders' (Succeeded, Id=1, Duration=12ms)");
+        m_kudu->pushLogLine("2026-11-27T06:00:02.000  [Information] Executed 'Functions.orders' "
+                            "(Succeeded, Id=1, Duration=12ms)");
         QTRY_COMPARE(seen.size(), 3);
         QVERIFY(seen.last().contains(QStringLiteral("Succeeded")));
 
@@ -493,14 +512,16 @@ private slots:
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY(tail->result() && *tail->result());
         // Stopped: a later line reaches no one, and the client lets go of the connection.
-        m_kudu->pushLogLine("2026-11-27T06:00:03.000  [Information] Executing 'Functions.orders' (Id=9)");
+        m_kudu->pushLogLine(
+            "2026-11-27T06:00:03.000  [Information] Executing 'Functions.orders' (Id=9)");
         QTRY_COMPARE(m_kudu->openStreams(), 0);
         QCOMPARE(seen.size(), 3); // nothing twice, nothing after stop()
     }
 
     void logsWithoutFollowFinishAfterSilence()
     {
-        m_kudu->logLines = {"2026-11-27T06:00:01.100  [Information] Executing 'Functions.orders' (Id=7)"};
+        m_kudu->logLines = {
+            "2026-11-27T06:00:01.100  [Information] Executing 'Functions.orders' (Id=7)"};
         auto p = withProfile(m_kudu->password);
         LogQuery q;
         q.function = QStringLiteral("orders");
@@ -524,7 +545,8 @@ private slots:
         QVERIFY(finished.wait(10000));
         QVERIFY(tail->result() && !*tail->result());
         QCOMPARE(tail->result()->error().code, ErrorCode::Unauthorized);
-        QVERIFY(tail->result()->error().message.contains(QStringLiteral("orders-app.PublishSettings")));
+        QVERIFY(
+            tail->result()->error().message.contains(QStringLiteral("orders-app.PublishSettings")));
         note(tail->result()->error());
     }
 };
