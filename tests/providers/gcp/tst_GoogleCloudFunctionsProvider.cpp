@@ -5,8 +5,10 @@
 #include "FakeGcp.h"
 #include "TestFiles.h"
 #include "common/DeployJob.h"
+#include "common/Deployer.h"
 #include "common/LogTail.h"
 #include "common/Packager.h"
+#include "format/WorkspaceFile.h"
 #include "gcp/GcpAdapters.h"
 #include "gcp/GoogleCloudFunctionsProvider.h"
 #include "settings/InMemorySecretStore.h"
@@ -490,6 +492,38 @@ private slots:
         QVERIFY(!removed);
         QCOMPARE(removed.error().code, ErrorCode::NotFound);
         QVERIFY(removed.error().message.contains(QLatin1String("was not found")));
+    }
+
+    void deployThroughTheDeployer()
+    {
+        // As `swb deploy orders --provider gcp --target prod` runs it: the Deployer packages the
+        // folder with the generated entry point, and records the outcome.
+        QVERIFY(test::writeFile(m_dir->path(), QStringLiteral("workbench.json"),
+                                R"({"name": "shop", "functions": [
+            {"name": "orders", "runtime": "python3.12", "handler": "app.handler",
+             "codeUri": "orders", "memoryMb": 256}]})"));
+        QVERIFY(test::writeFile(m_dir->filePath(QStringLiteral("orders")), QStringLiteral("app.py"),
+                                "def handler(event, context):\n    return {'statusCode': 200}\n"));
+        auto loaded = WorkspaceFile::load(m_dir->path());
+        QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
+        auto provider = keyFileProvider();
+        Deployer deployer(provider.get());
+        DeployJob* job =
+            deployer.deploy(loaded->workspace, QStringLiteral("orders"), QStringLiteral("prod"));
+        QSignalSpy finished(job, &DeployJob::finished);
+        QVERIFY(finished.wait(20000));
+        const Result<DeployResult>& result = *job->result();
+        QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+        QCOMPARE(result->url, QStringLiteral("https://orders-abc123xyz-uc.a.run.app"));
+        QVERIFY(deployer.record());
+        QCOMPARE(deployer.record()->provider, QStringLiteral("gcp"));
+        QCOMPARE(deployer.record()->outcome, DeployOutcome::Succeeded);
+        QCOMPARE(deployer.record()->url, QStringLiteral("https://orders-abc123xyz-uc.a.run.app"));
+        // The uploaded zip held the generated main.py beside the handler.
+        QCOMPARE(m_fake->uploaded.size(), 1);
+        const QByteArray zip = m_fake->last("PUT", QStringLiteral("/upload-"))->body;
+        QVERIFY(zip.contains("main.py"));
+        QVERIFY(zip.contains("app.py"));
     }
 
     void adapterFilesReadTheFunctionsFolder()
