@@ -71,6 +71,7 @@ struct AzureFunctionsProvider::StreamRun {
     QByteArray buffer;
     int attempt = 0;
     bool retriedAuth = false;
+    bool receivedAny = false; // any answer bytes on any connection
     QTimer* silence = nullptr;
 };
 
@@ -420,6 +421,13 @@ AzureFunctionsProvider::adapterFiles(const FunctionSpec& function) const
     QString app = m_context.target.extensions.value(QLatin1String("app")).toString();
     if (app.isEmpty())
         app = m_app;
+    if (const QString profile =
+            m_context.target.extensions.value(QLatin1String("publishProfile")).toString();
+        app.isEmpty() && !profile.isEmpty()) {
+        // Only for the handler's context (invokedFunctionArn); deploy reports a bad file.
+        if (auto p = PublishProfile::load(QDir(m_context.workspaceFolder).filePath(profile)))
+            app = p->siteName;
+    }
     return AzureFunctionsAdapters::files(function, app);
 }
 
@@ -733,8 +741,7 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
                 tail->finish(std::unexpected(header.error()));
                 return;
             }
-            tail->reportProblem(header.error());
-            streamEnded(run);
+            streamEnded(run, header.error());
             return;
         }
         QNetworkRequest request(kuduUrl(QStringLiteral("/api/logstream")));
@@ -790,13 +797,12 @@ void AzureFunctionsProvider::connectStream(std::shared_ptr<StreamRun> run)
                                     : (status >= 400 ? QStringLiteral("HTTP %1").arg(status)
                                                      : QStringLiteral("the server closed it"));
             emit log(redactSecrets(QStringLiteral("LOGSTREAM < ended: %1").arg(why), m_secrets));
-            tail->reportProblem(
-                Error{ErrorCode::Network,
-                      QStringLiteral("The log stream from %1 dropped (%2); reconnecting.")
-                          .arg(m_kudu.host(), redactSecrets(why, m_secrets)),
-                      {},
-                      {}});
-            streamEnded(run);
+            streamEnded(run,
+                        Error{ErrorCode::Network,
+                              QStringLiteral("The log stream from %1 dropped (%2); reconnecting.")
+                                  .arg(m_kudu.host(), redactSecrets(why, m_secrets)),
+                              {},
+                              {}});
         });
         if (!tail->query().follow)
             run->silence->start(m_silenceMs);
@@ -866,6 +872,7 @@ void AzureFunctionsProvider::streamData(const std::shared_ptr<StreamRun>& run)
     if (!events.isEmpty() || run->reply) {
         tail->reportRecovered();
         run->attempt = 0;
+        run->receivedAny = true;
         run->retriedAuth = false;
     }
     if (!events.isEmpty())
@@ -874,16 +881,22 @@ void AzureFunctionsProvider::streamData(const std::shared_ptr<StreamRun>& run)
         run->silence->start(m_silenceMs);
 }
 
-void AzureFunctionsProvider::streamEnded(std::shared_ptr<StreamRun> run)
+void AzureFunctionsProvider::streamEnded(std::shared_ptr<StreamRun> run, Error error)
 {
     LogTail* tail = run->tail;
     if (!tail || tail->isFinished())
         return;
     if (!tail->query().follow) {
-        // A single read that dropped: what came is what there is.
-        tail->finish();
+        // A single read: what came is what there is; nothing at all is the failure itself.
+        if (run->receivedAny) {
+            tail->finish();
+        } else {
+            error.message.replace(QStringLiteral("; reconnecting."), QStringLiteral("."));
+            tail->finish(std::unexpected(error));
+        }
         return;
     }
+    tail->reportProblem(error);
     const int delay = std::min<qint64>(m_reconnectMaxMs, qint64(m_reconnectFirstMs)
                                                              << std::min(run->attempt, 16));
     ++run->attempt;

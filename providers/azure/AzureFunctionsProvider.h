@@ -87,7 +87,7 @@ private:
     static void closeStream(StreamRun& run);
     void connectStream(std::shared_ptr<StreamRun> run);
     void streamData(const std::shared_ptr<StreamRun>& run);
-    void streamEnded(std::shared_ptr<StreamRun> run);
+    void streamEnded(std::shared_ptr<StreamRun> run, Error error);
 
     ProviderContext m_context;
     HttpClient* m_http;

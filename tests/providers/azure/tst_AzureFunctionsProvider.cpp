@@ -534,6 +534,33 @@ private slots:
         QVERIFY(tail->result() && *tail->result());
     }
 
+    void logsWithoutFollowFromNowhereFail()
+    {
+        // Nothing read at all is not "no lines": the one read failed, and the tail says so.
+        ProviderContext ctx;
+        ctx.network = &m_network;
+        ctx.endpoint = QStringLiteral("http://127.0.0.1:1"); // nothing listens on port 1
+        ctx.target.name = QStringLiteral("prod");
+        ctx.target.extensions = QJsonObject{{"app", "orders-app"}, {"userName", "$orders-app"}};
+        ctx.secrets = m_secrets.get();
+        bool written = false;
+        m_secrets->writeSecret(QStringLiteral("azure/prod/publish_password"), m_kudu->password,
+                               [&](Result<void>) { written = true; });
+        QTRY_VERIFY(written);
+        AzureFunctionsProvider nowhere(ctx);
+        connect(&nowhere, &AzureFunctionsProvider::log, this,
+                [this](const QString& line) { m_logLines << line; });
+        LogQuery q;
+        q.function = QStringLiteral("orders");
+        LogTail* tail = nowhere.tailLogs(q);
+        QSignalSpy finished(tail, &LogTail::finished);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(tail->result() && !*tail->result());
+        QCOMPARE(tail->result()->error().code, ErrorCode::Network);
+        QVERIFY(tail->result()->error().message.contains(QStringLiteral("127.0.0.1")));
+        note(tail->result()->error());
+    }
+
     void logStreamWithBadPasswordFinishesUnauthorized()
     {
         auto p = withProfile(QStringLiteral("stale-password-1"));
