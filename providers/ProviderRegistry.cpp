@@ -1,6 +1,8 @@
 #include "ProviderRegistry.h"
 
 #include "aws/AwsLambdaProvider.h"
+#include "azure/AzureFunctionsProvider.h"
+#include "gcp/GoogleCloudFunctionsProvider.h"
 #include "local/LocalStageProvider.h"
 #include "openwhisk/OpenWhiskProvider.h"
 
@@ -14,7 +16,7 @@ QStringList ProviderRegistry::ids()
 
 QStringList ProviderRegistry::available()
 {
-    return {QStringLiteral("aws"), QStringLiteral("openwhisk"), QStringLiteral("local")};
+    return ids();
 }
 
 Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
@@ -22,6 +24,12 @@ Result<std::unique_ptr<Provider>> ProviderRegistry::create(const QString& id,
 {
     if (id == QLatin1String("aws"))
         return std::unique_ptr<Provider>(std::make_unique<AwsLambdaProvider>(std::move(context)));
+    if (id == QLatin1String("azure"))
+        return std::unique_ptr<Provider>(
+            std::make_unique<AzureFunctionsProvider>(std::move(context)));
+    if (id == QLatin1String("gcp"))
+        return std::unique_ptr<Provider>(
+            std::make_unique<GoogleCloudFunctionsProvider>(std::move(context)));
     if (id == QLatin1String("openwhisk"))
         return std::unique_ptr<Provider>(std::make_unique<OpenWhiskProvider>(std::move(context)));
     if (id == QLatin1String("local"))

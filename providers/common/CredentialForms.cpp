@@ -85,7 +85,8 @@ CredentialForm credentialForm(const QString& provider)
         };
     } else if (provider == QLatin1String("azure")) {
         f.intro = tr("The function app goes into the deploy target; the deployment password "
-                     "(from the app's publish profile) goes into your keychain.");
+                     "(from the app's publish profile) or a service principal's client secret "
+                     "goes into your keychain.");
         f.fields = {
             {QStringLiteral("app"), tr("Function app"), K::Text, D::TargetExtension,
              QStringLiteral("app"), true, tr("The app's name (NAME.azurewebsites.net).")},
@@ -94,6 +95,14 @@ CredentialForm credentialForm(const QString& provider)
             {QStringLiteral("password"), tr("Deployment password"), K::Secret, D::Keychain,
              QStringLiteral("publish_password"), false,
              tr("userPWD from the publish profile; leave empty to keep the stored one.")},
+            {QStringLiteral("tenantId"), tr("Or: service principal tenant ID"), K::Text,
+             D::TargetExtension, QStringLiteral("tenantId"), false,
+             tr("With a client ID and secret instead of a deployment password.")},
+            {QStringLiteral("clientId"), tr("Service principal client ID"), K::Text,
+             D::TargetExtension, QStringLiteral("clientId"), false, QString()},
+            {QStringLiteral("clientSecret"), tr("Service principal client secret"), K::Secret,
+             D::Keychain, QStringLiteral("client_secret"), false,
+             tr("Leave empty to keep the stored one (or AZURE_CLIENT_SECRET).")},
         };
     }
     return f;
