@@ -1,7 +1,9 @@
 #include "GitRepository.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QMultiHash>
 
 #include <git2.h>
 
@@ -36,6 +38,58 @@ using SignaturePtr = std::unique_ptr<git_signature, GitDeleter<git_signature, gi
 using StatusListPtr =
     std::unique_ptr<git_status_list, GitDeleter<git_status_list, git_status_list_free>>;
 using ConfigPtr = std::unique_ptr<git_config, GitDeleter<git_config, git_config_free>>;
+using ObjectPtr = std::unique_ptr<git_object, GitDeleter<git_object, git_object_free>>;
+using RevwalkPtr = std::unique_ptr<git_revwalk, GitDeleter<git_revwalk, git_revwalk_free>>;
+using TreeEntryPtr =
+    std::unique_ptr<git_tree_entry, GitDeleter<git_tree_entry, git_tree_entry_free>>;
+using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
+using DiffPtr = std::unique_ptr<git_diff, GitDeleter<git_diff, git_diff_free>>;
+
+// The tree of `folder` ('' for the root) inside a commit's tree; null when it is not there.
+TreePtr subtree(git_repository* repo, git_tree* root, const QString& folder)
+{
+    if (folder.isEmpty()) {
+        git_tree* copy = nullptr;
+        git_tree_dup(&copy, root);
+        return TreePtr(copy);
+    }
+    git_tree_entry* rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, root, folder.toUtf8().constData()) != 0)
+        return {};
+    TreeEntryPtr entry(rawEntry);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE)
+        return {};
+    git_tree* tree = nullptr;
+    if (git_tree_lookup(&tree, repo, git_tree_entry_id(entry.get())) != 0)
+        return {};
+    return TreePtr(tree);
+}
+
+// The id of `path` in a commit's tree, or a zero id when absent.
+git_oid entryId(git_tree* root, const QString& path)
+{
+    git_oid id{};
+    if (path.isEmpty()) {
+        git_oid_cpy(&id, git_tree_id(root));
+        return id;
+    }
+    git_tree_entry* rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, root, path.toUtf8().constData()) == 0) {
+        TreeEntryPtr entry(rawEntry);
+        git_oid_cpy(&id, git_tree_entry_id(entry.get()));
+    }
+    return id;
+}
+
+QString cleanFolder(QString folder)
+{
+    folder = QDir::cleanPath(folder);
+    if (folder == QLatin1String(".") || folder == QLatin1String("/"))
+        return {};
+    while (folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    return folder;
+}
 
 QString lastGitMessage(int code)
 {
@@ -396,6 +450,293 @@ Result<QString> GitRepository::commitAll(const QString& message, const Signature
     if (rc < 0)
         return std::unexpected(gitError(rc, what, d->folder));
     return oidToString(commitId);
+}
+
+Result<QString> GitRepository::resolveCommit(const QString& revision) const
+{
+    git_object* raw = nullptr;
+    const int rc = git_revparse_single(&raw, d->repo.get(), revision.toUtf8().constData());
+    ObjectPtr object(raw);
+    if (rc == GIT_ENOTFOUND)
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("\"%1\" names no commit in %2; swb history lists them.")
+                        .arg(revision, d->folder));
+    if (rc == GIT_EAMBIGUOUS)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("\"%1\" is ambiguous in %2; give more of the commit id.")
+                        .arg(revision, d->folder));
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("find \"%1\" in").arg(revision), d->folder));
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("\"%1\" is not a commit in %2.").arg(revision, d->folder));
+    ObjectPtr commit(peeled);
+    return oidToString(*git_object_id(commit.get()));
+}
+
+Result<QList<CommitInfo>> GitRepository::history(const QString& rawFolder, int limit) const
+{
+    git_repository* repo = d->repo.get();
+    const QString folder = cleanFolder(rawFolder);
+    QList<CommitInfo> out;
+    if (git_repository_head_unborn(repo) == 1)
+        return out;
+    // Tags by the commit they point at.
+    QMultiHash<QString, QString> tagsByCommit;
+    if (auto names = tags(); names) {
+        for (const QString& name : *names) {
+            if (auto id = resolveCommit(QStringLiteral("refs/tags/") + name); id)
+                tagsByCommit.insert(*id, name);
+        }
+    }
+    git_revwalk* rawWalk = nullptr;
+    int rc = git_revwalk_new(&rawWalk, repo);
+    RevwalkPtr walk(rawWalk);
+    if (rc == 0)
+        rc = git_revwalk_push_head(walk.get());
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("read the history of"), d->folder));
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME); // children first
+    git_oid id;
+    while (out.size() < limit && git_revwalk_next(&id, walk.get()) == 0) {
+        git_commit* rawCommit = nullptr;
+        if (git_commit_lookup(&rawCommit, repo, &id) != 0)
+            continue;
+        CommitPtr commit(rawCommit);
+        git_tree* rawTree = nullptr;
+        if (git_commit_tree(&rawTree, commit.get()) != 0)
+            continue;
+        TreePtr tree(rawTree);
+        const git_oid mine = entryId(tree.get(), folder);
+        bool changed = false;
+        if (git_commit_parentcount(commit.get()) == 0) {
+            changed = !git_oid_is_zero(&mine);
+        } else {
+            // Changed against any parent (a merge that brought the folder in counts).
+            for (unsigned i = 0; i < git_commit_parentcount(commit.get()) && !changed; ++i) {
+                git_commit* rawParent = nullptr;
+                if (git_commit_parent(&rawParent, commit.get(), i) != 0)
+                    continue;
+                CommitPtr parent(rawParent);
+                git_tree* rawParentTree = nullptr;
+                if (git_commit_tree(&rawParentTree, parent.get()) != 0)
+                    continue;
+                TreePtr parentTree(rawParentTree);
+                const git_oid theirs = entryId(parentTree.get(), folder);
+                changed = !git_oid_equal(&mine, &theirs);
+            }
+        }
+        if (!changed)
+            continue;
+        CommitInfo info;
+        info.id = oidToString(id);
+        info.message = QString::fromUtf8(git_commit_message(commit.get())).trimmed();
+        info.summary = info.message.section(QLatin1Char('\n'), 0, 0);
+        const git_signature* author = git_commit_author(commit.get());
+        info.author = QStringLiteral("%1 <%2>").arg(QString::fromUtf8(author->name),
+                                                    QString::fromUtf8(author->email));
+        info.timeEpochSeconds = qint64(git_commit_time(commit.get()));
+        info.tags = tagsByCommit.values(info.id);
+        info.tags.sort();
+        out << info;
+    }
+    return out;
+}
+
+Result<QByteArray> GitRepository::fileAt(const QString& revision, const QString& path) const
+{
+    auto id = resolveCommit(revision);
+    if (!id)
+        return std::unexpected(id.error());
+    git_oid oid;
+    git_oid_fromstr(&oid, id->toUtf8().constData());
+    git_commit* rawCommit = nullptr;
+    int rc = git_commit_lookup(&rawCommit, d->repo.get(), &oid);
+    CommitPtr commit(rawCommit);
+    git_tree* rawTree = nullptr;
+    if (rc == 0)
+        rc = git_commit_tree(&rawTree, commit.get());
+    TreePtr tree(rawTree);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    git_tree_entry* rawEntry = nullptr;
+    if (git_tree_entry_bypath(&rawEntry, tree.get(), cleanFolder(path).toUtf8().constData()) != 0)
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("%1 is not in commit %2.").arg(path, id->left(12)));
+    TreeEntryPtr entry(rawEntry);
+    git_blob* rawBlob = nullptr;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
+        git_blob_lookup(&rawBlob, d->repo.get(), git_tree_entry_id(entry.get())) != 0)
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("%1 is not a file in commit %2.").arg(path, id->left(12)));
+    BlobPtr blob(rawBlob);
+    return QByteArray(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                      qsizetype(git_blob_rawsize(blob.get())));
+}
+
+Result<void> GitRepository::exportFolder(const QString& revision, const QString& rawFolder,
+                                         const QString& destination) const
+{
+    auto id = resolveCommit(revision);
+    if (!id)
+        return std::unexpected(id.error());
+    if (QFileInfo::exists(destination))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 already exists; export into a new folder.")
+                        .arg(QDir::toNativeSeparators(destination)));
+    git_repository* repo = d->repo.get();
+    git_oid oid;
+    git_oid_fromstr(&oid, id->toUtf8().constData());
+    git_commit* rawCommit = nullptr;
+    int rc = git_commit_lookup(&rawCommit, repo, &oid);
+    CommitPtr commit(rawCommit);
+    git_tree* rawTree = nullptr;
+    if (rc == 0)
+        rc = git_commit_tree(&rawTree, commit.get());
+    TreePtr root(rawTree);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    const QString folder = cleanFolder(rawFolder);
+    TreePtr tree = subtree(repo, root.get(), folder);
+    if (!tree)
+        return fail(ErrorCode::NotFound, QStringLiteral("%1 is not a folder in commit %2.")
+                                             .arg(folder.isEmpty() ? QStringLiteral(".") : folder,
+                                                  id->left(12)));
+    if (!QDir().mkpath(destination))
+        return fail(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(destination)));
+    struct Walk {
+        git_repository* repo;
+        QString destination;
+        std::optional<Error> error;
+    } walk{repo, destination, std::nullopt};
+    auto callback = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        const QString relative =
+            QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry));
+        const QString target = QDir(w->destination).filePath(relative);
+        const git_filemode_t mode = git_tree_entry_filemode(entry);
+        if (mode == GIT_FILEMODE_TREE) {
+            QDir().mkpath(target);
+            return 0;
+        }
+        if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+            return 0; // links and submodules are not code to deploy
+        git_blob* rawBlob = nullptr;
+        if (git_blob_lookup(&rawBlob, w->repo, git_tree_entry_id(entry)) != 0) {
+            w->error = Error{ErrorCode::Git, QStringLiteral("Cannot read %1 from git.").arg(relative), {}, {}};
+            return -1;
+        }
+        BlobPtr blob(rawBlob);
+        QFile file(target);
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                       qint64(git_blob_rawsize(blob.get()))) != qint64(git_blob_rawsize(blob.get()))) {
+            w->error = Error{ErrorCode::Io, QStringLiteral("Cannot write %1: %2.")
+                                                .arg(QDir::toNativeSeparators(target), file.errorString()),
+                             {}, {}};
+            return -1;
+        }
+        file.close();
+        if (mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+            file.setPermissions(file.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                QFileDevice::ExeOther);
+        return 0;
+    };
+    rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, callback, &walk);
+    if (walk.error)
+        return std::unexpected(*walk.error);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("export %1 from").arg(folder), d->folder));
+    return {};
+}
+
+Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QString& rawFolder) const
+{
+    auto id = resolveCommit(revision);
+    if (!id)
+        return std::unexpected(id.error());
+    git_repository* repo = d->repo.get();
+    git_oid oid;
+    git_oid_fromstr(&oid, id->toUtf8().constData());
+    git_commit* rawCommit = nullptr;
+    int rc = git_commit_lookup(&rawCommit, repo, &oid);
+    CommitPtr commit(rawCommit);
+    git_tree* rawTree = nullptr;
+    if (rc == 0)
+        rc = git_commit_tree(&rawTree, commit.get());
+    TreePtr tree(rawTree);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    const QString folder = cleanFolder(rawFolder);
+    const QByteArray spec = folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
+    char* specs[] = {const_cast<char*>(spec.constData())};
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+                    GIT_DIFF_SHOW_UNTRACKED_CONTENT;
+    if (!spec.isEmpty()) {
+        options.pathspec.strings = specs;
+        options.pathspec.count = 1;
+    }
+    git_diff* rawDiff = nullptr;
+    rc = git_diff_tree_to_workdir_with_index(&rawDiff, repo, tree.get(), &options);
+    DiffPtr diff(rawDiff);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), d->folder));
+    QString text;
+    rc = git_diff_print(
+        diff.get(), GIT_DIFF_FORMAT_PATCH,
+        [](const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+            auto* out = static_cast<QString*>(payload);
+            if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+                line->origin == GIT_DIFF_LINE_DELETION)
+                out->append(QLatin1Char(line->origin));
+            out->append(QString::fromUtf8(line->content, int(line->content_len)));
+            return 0;
+        },
+        &text);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("write the diff of"), d->folder));
+    return text;
+}
+
+Result<void> GitRepository::createTag(const QString& name, const QString& revision)
+{
+    auto id = resolveCommit(revision);
+    if (!id)
+        return std::unexpected(id.error());
+    git_oid oid;
+    git_oid_fromstr(&oid, id->toUtf8().constData());
+    git_object* raw = nullptr;
+    int rc = git_object_lookup(&raw, d->repo.get(), &oid, GIT_OBJECT_COMMIT);
+    ObjectPtr target(raw);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("find %1 in").arg(revision), d->folder));
+    git_oid tagId;
+    rc = git_tag_create_lightweight(&tagId, d->repo.get(), name.toUtf8().constData(),
+                                    target.get(), 0);
+    if (rc == GIT_EEXISTS)
+        return fail(ErrorCode::Conflict, QStringLiteral("The tag %1 already exists in %2.").arg(name, d->folder));
+    if (rc == GIT_EINVALIDSPEC)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a valid tag name.").arg(name));
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("tag %1 in").arg(name), d->folder));
+    return {};
+}
+
+Result<QStringList> GitRepository::tags(const QString& prefix) const
+{
+    git_strarray raw{};
+    const QByteArray pattern = (prefix + QStringLiteral("*")).toUtf8();
+    const int rc = git_tag_list_match(&raw, pattern.constData(), d->repo.get());
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("list the tags of"), d->folder));
+    QStringList out;
+    for (size_t i = 0; i < raw.count; ++i)
+        out << QString::fromUtf8(raw.strings[i]);
+    git_strarray_dispose(&raw); // the names; the struct is on the stack
+    out.sort();
+    return out;
 }
 
 } // namespace swb

@@ -6,6 +6,7 @@
 #include <QFlags>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -41,6 +42,16 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(FileStatus::Flags)
 struct Signature {
     QString name;
     QString email;
+};
+
+// One commit, as a history lists it.
+struct CommitInfo {
+    QString id;       // 40 hex digits
+    QString summary;  // the message's first line
+    QString message;  // the whole message
+    QString author;   // "Name <email>"
+    qint64 timeEpochSeconds = 0;
+    QStringList tags; // lightweight or annotated tags pointing at it
 };
 
 // A repository whose work tree root is exactly the folder it was opened with: a folder inside
@@ -79,6 +90,26 @@ public:
     // and commits it on HEAD — also the first commit. Returns the new commit's id.
     // InvalidArgument when the message is empty or nothing changed since HEAD.
     Result<QString> commitAll(const QString& message, const Signature& author);
+
+    // A revision ("HEAD", a tag, a full or abbreviated commit id) as a full commit id;
+    // NotFound when it names nothing, InvalidArgument when an abbreviation is ambiguous.
+    Result<QString> resolveCommit(const QString& revision) const;
+    // The commits reachable from HEAD, newest first, that changed `folder` (a path relative to
+    // the work tree, '' for all), at most `limit`.
+    Result<QList<CommitInfo>> history(const QString& folder = {}, int limit = 200) const;
+    // A file's content at a commit (NotFound when the file is not in it).
+    Result<QByteArray> fileAt(const QString& revision, const QString& path) const;
+    // Writes `folder` as it was at `revision` into `destination` (created; must not exist):
+    // read from the object database, never by checking out, so the working tree is untouched.
+    Result<void> exportFolder(const QString& revision, const QString& folder,
+                              const QString& destination) const;
+    // A unified diff of `folder` between `revision` and the working tree (tracked and new files;
+    // ignored ones left out); empty when nothing differs.
+    Result<QString> diffToWorkTree(const QString& revision, const QString& folder) const;
+    // Creates the lightweight tag `name` at `revision`; Conflict when it exists.
+    Result<void> createTag(const QString& name, const QString& revision);
+    // Tag names starting with `prefix`, sorted.
+    Result<QStringList> tags(const QString& prefix = {}) const;
 
 private:
     struct Impl;

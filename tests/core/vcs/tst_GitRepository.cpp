@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,11 @@ private slots:
     void defaultSignatureReadsRepositoryConfig();
     void defaultSignatureSaysHowToSetItWhenUnset();
     void movedRepositoryStaysUsable();
+    void historyIsLimitedToAFolder();
+    void fileAtAndResolveReadOldCommits();
+    void exportFolderWritesTheOldTreeAndLeavesTheWorkTree();
+    void diffToWorkTreeShowsWhatChanged();
+    void tagsAreCreatedListedAndShownInHistory();
 
 private:
     QTemporaryDir m_home;
@@ -458,6 +464,116 @@ void tst_GitRepository::movedRepositoryStaysUsable()
     GitRepository other = std::move(repo);
     QVERIFY(other.headCommitId());
     QCOMPARE(other.isDirty().value(), false);
+}
+
+void tst_GitRepository::historyIsLimitedToAFolder()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "v1\n"));
+    QVERIFY(test::writeFile(dir.path(), "users/app.py", "u1\n"));
+    const auto first = repo->commitAll("Add both", kAuthor);
+    QVERIFY(first);
+    QVERIFY(test::writeFile(dir.path(), "users/app.py", "u2\n"));
+    const auto usersOnly = repo->commitAll("Change users", kAuthor);
+    QVERIFY(usersOnly);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "v2\n"));
+    const auto ordersToo = repo->commitAll("Change orders\n\nWith a body.", kAuthor);
+    QVERIFY(ordersToo);
+    auto orders = repo->history("orders");
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), 2);
+    QCOMPARE(orders->at(0).id, *ordersToo);
+    QCOMPARE(orders->at(0).summary, QStringLiteral("Change orders"));
+    QCOMPARE(orders->at(0).message, QStringLiteral("Change orders\n\nWith a body."));
+    QCOMPARE(orders->at(0).author, QStringLiteral("Ada Tester <ada@example.com>"));
+    QCOMPARE(orders->at(1).id, *first);
+    auto all = repo->history();
+    QVERIFY(all);
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(repo->history("orders", 1)->size(), 1);
+    QVERIFY(repo->history("nowhere")->isEmpty());
+}
+
+void tst_GitRepository::fileAtAndResolveReadOldCommits()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "v1\n"));
+    const auto first = repo->commitAll("one", kAuthor);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "v2\n"));
+    const auto second = repo->commitAll("two", kAuthor);
+    QVERIFY(first && second);
+    QCOMPARE(*repo->fileAt(*first, "orders/app.py"), QByteArray("v1\n"));
+    QCOMPARE(*repo->fileAt("HEAD", "orders/app.py"), QByteArray("v2\n"));
+    QCOMPARE(*repo->resolveCommit(first->left(8)), *first);
+    QCOMPARE(*repo->resolveCommit("HEAD"), *second);
+    QCOMPARE(repo->fileAt("HEAD", "orders/missing.py").error().code, ErrorCode::NotFound);
+    QCOMPARE(repo->resolveCommit("0123456789abcdef").error().code, ErrorCode::NotFound);
+}
+
+void tst_GitRepository::exportFolderWritesTheOldTreeAndLeavesTheWorkTree()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath("ws");
+    auto repo = GitRepository::init(ws);
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(ws, "orders/app.py", "old\n"));
+    QVERIFY(test::writeFile(ws, "orders/lib/util.py", "util\n"));
+    QVERIFY(test::writeFile(ws, "orders/bootstrap", "#!/bin/sh\n"));
+    QFile::setPermissions(ws + "/orders/bootstrap",
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const auto old = repo->commitAll("old", kAuthor);
+    QVERIFY(old);
+    QVERIFY(test::writeFile(ws, "orders/app.py", "new\n"));
+    QVERIFY(repo->commitAll("new", kAuthor));
+    QVERIFY(test::writeFile(ws, "orders/app.py", "being edited\n")); // uncommitted work
+    const QString out = dir.filePath("export");
+    QVERIFY(repo->exportFolder(*old, "orders", out));
+    QCOMPARE(test::readFile(out + "/app.py"), QByteArray("old\n"));
+    QCOMPARE(test::readFile(out + "/lib/util.py"), QByteArray("util\n"));
+    QVERIFY(QFileInfo(out + "/bootstrap").isExecutable());
+    QCOMPARE(test::readFile(ws + "/orders/app.py"), QByteArray("being edited\n"));
+    QVERIFY(!repo->exportFolder(*old, "orders", out));                // never over a folder
+    QVERIFY(!repo->exportFolder(*old, "missing", dir.filePath("x"))); // not in that commit
+}
+
+void tst_GitRepository::diffToWorkTreeShowsWhatChanged()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "a\nb\nc\n"));
+    QVERIFY(test::writeFile(dir.path(), "users/app.py", "u\n"));
+    const auto base = repo->commitAll("base", kAuthor);
+    QVERIFY(base);
+    QCOMPARE(*repo->diffToWorkTree(*base, "orders"), QString());
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "a\nB\nc\n"));
+    QVERIFY(test::writeFile(dir.path(), "orders/new.py", "fresh\n"));
+    QVERIFY(test::writeFile(dir.path(), "users/app.py", "changed elsewhere\n"));
+    const QString diff = *repo->diffToWorkTree(*base, "orders");
+    QVERIFY2(diff.contains("-b\n") && diff.contains("+B\n"), qPrintable(diff));
+    QVERIFY(diff.contains("orders/new.py"));
+    QVERIFY(diff.contains("+fresh"));
+    QVERIFY(!diff.contains("users/app.py"));
+}
+
+void tst_GitRepository::tagsAreCreatedListedAndShownInHistory()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), "orders/app.py", "1\n"));
+    const auto c = repo->commitAll("one", kAuthor);
+    QVERIFY(c);
+    QVERIFY(repo->createTag("deploy/aws/orders/1", *c));
+    QCOMPARE(repo->createTag("deploy/aws/orders/1", *c).error().code, ErrorCode::Conflict);
+    QVERIFY(!repo->createTag("bad tag name..", *c));
+    QCOMPARE(*repo->tags("deploy/aws/orders/"), QStringList{"deploy/aws/orders/1"});
+    QVERIFY(repo->tags("deploy/gcp/")->isEmpty());
+    QCOMPARE(repo->history("orders")->at(0).tags, QStringList{"deploy/aws/orders/1"});
 }
 
 QTEST_GUILESS_MAIN(tst_GitRepository)
