@@ -31,6 +31,9 @@ int runSimulate(Console& console, const QStringList& args);
 int runDeploy(Console& console, const QStringList& args);
 int runLogs(Console& console, const QStringList& args);
 int runProviders(Console& console, const QStringList& args);
+int runRollback(Console& console, const QStringList& args);
+int runHistory(Console& console, const QStringList& args);
+int runDiff(Console& console, const QStringList& args);
 
 // Records every invocation of `runner` in the workspace's history (a warning when it cannot).
 std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner);

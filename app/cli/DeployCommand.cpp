@@ -147,6 +147,95 @@ QString stepTitle(const QString& step)
     return step;
 }
 
+// Runs one deploy (or, with `commit`, a rollback to it) and prints its steps and outcome.
+int runDeployJob(Console& console, Provider* provider, const Workspace& ws, const QString& function,
+                 const DeployTarget& target, const QString& commit, bool json)
+{
+    Deployer deployer(provider);
+    QJsonArray steps;
+    DeployJob* job = commit.isEmpty() ? deployer.deploy(ws, function, target.name)
+                                      : deployer.deployAt(ws, function, target.name, commit);
+    QObject::connect(job, &DeployJob::stepStarted, job, [&](const QString& step, const QString& text) {
+        steps.append(QJsonObject{{QStringLiteral("step"), step}, {QStringLiteral("text"), text}});
+        if (!json)
+            console.out() << "  " << stepTitle(step) << "  " << text << Qt::endl;
+    });
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, job, [job, &console, json](int) {
+        if (!json)
+            console.out() << "  cancelling…" << Qt::endl;
+        job->cancel();
+    });
+    if (!json)
+        console.out() << (commit.isEmpty()
+                              ? QStringLiteral("Deploying %1 to %2 (target %3)\n")
+                                    .arg(function, target.provider, target.name)
+                              : QStringLiteral("Rolling %1 on %2 (target %3) back to %4\n")
+                                    .arg(function, target.provider, target.name, commit));
+    QEventLoop loop;
+    QObject::connect(job, &DeployJob::finished, &loop, &QEventLoop::quit);
+    if (!job->isFinished())
+        loop.exec();
+
+    const Result<DeployResult>& result = *job->result();
+    const DeployProvenance& from = deployer.lastProvenance();
+    if (json) {
+        QJsonObject o{{QStringLiteral("function"), function},
+                      {QStringLiteral("provider"), target.provider},
+                      {QStringLiteral("target"), target.name},
+                      {QStringLiteral("outcome"), result ? QStringLiteral("succeeded")
+                                                         : result.error().code == ErrorCode::Cancelled
+                                                               ? QStringLiteral("cancelled")
+                                                               : QStringLiteral("failed")},
+                      {QStringLiteral("commit"), from.commitId},
+                      {QStringLiteral("dirty"), from.dirty},
+                      {QStringLiteral("steps"), steps}};
+        if (result) {
+            o.insert(QStringLiteral("version"), result->version);
+            o.insert(QStringLiteral("arn"), result->arn);
+            o.insert(QStringLiteral("url"), result->url);
+            o.insert(QStringLiteral("codeUnchanged"), result->codeUnchanged);
+            o.insert(QStringLiteral("codeSha256"), result->codeSha256);
+        } else {
+            o.insert(QStringLiteral("error"), result.error().message);
+        }
+        if (deployer.recordError())
+            o.insert(QStringLiteral("recordError"), deployer.recordError()->message);
+        if (!deployer.lastTag().isEmpty())
+            o.insert(QStringLiteral("tag"), deployer.lastTag());
+        console.printJson(o);
+        return result ? kSuccess : kFailed;
+    }
+    if (deployer.recordError())
+        console.err() << "warning: the deploy was not recorded: "
+                      << deployer.recordError()->message << Qt::endl;
+    if (!result)
+        return console.failed(result.error());
+    console.out() << QStringLiteral("Deployed %1: version %2%3\n")
+                         .arg(function, result->version,
+                              result->codeUnchanged ? QStringLiteral(" (code unchanged, upload skipped)")
+                                                    : QString());
+    if (!result->arn.isEmpty())
+        console.out() << "  id:     " << result->arn << '\n';
+    if (!result->url.isEmpty())
+        console.out() << "  url:    " << result->url << '\n';
+    console.out() << "  code:   " << result->codeSha256 << '\n';
+    if (!from.commitId.isEmpty())
+        console.out() << "  commit: " << from.commitId.left(12)
+                      << (from.dirty ? QStringLiteral(" + uncommitted changes (%1)").arg(from.note)
+                                     : QString())
+                      << '\n';
+    else
+        console.out() << "  commit: none (" << from.note << ")\n";
+    if (from.dirty)
+        console.err() << "warning: deployed with uncommitted changes; the record is marked dirty."
+                      << Qt::endl;
+    if (!deployer.lastTag().isEmpty())
+        console.out() << "  tag:    " << deployer.lastTag() << '\n';
+    console.out().flush();
+    return kSuccess;
+}
+
 } // namespace
 
 int runDeploy(Console& console, const QStringList& args)
@@ -188,82 +277,57 @@ int runDeploy(Console& console, const QStringList& args)
     if (!provider)
         return console.failed(provider.error());
 
-    const bool json = parser.isSet(jsonOption());
-    Deployer deployer(provider->get());
-    QJsonArray steps;
-    DeployJob* job = deployer.deploy(ws, function, target->name);
-    QObject::connect(job, &DeployJob::stepStarted, job, [&](const QString& step, const QString& text) {
-        steps.append(QJsonObject{{QStringLiteral("step"), step}, {QStringLiteral("text"), text}});
-        if (!json)
-            console.out() << "  " << stepTitle(step) << "  " << text << Qt::endl;
-    });
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::stopRequested, job, [job, &console, json](int) {
-        if (!json)
-            console.out() << "  cancelling…" << Qt::endl;
-        job->cancel();
-    });
-    if (!json)
-        console.out() << QStringLiteral("Deploying %1 to %2 (target %3)\n")
-                             .arg(function, target->provider, target->name);
-    QEventLoop loop;
-    QObject::connect(job, &DeployJob::finished, &loop, &QEventLoop::quit);
-    if (!job->isFinished())
-        loop.exec();
+    return runDeployJob(console, provider->get(), ws, function, *target, QString(),
+                        parser.isSet(jsonOption()));
+}
 
-    const Result<DeployResult>& result = *job->result();
-    const DeployProvenance& from = deployer.lastProvenance();
-    if (json) {
-        QJsonObject o{{QStringLiteral("function"), function},
-                      {QStringLiteral("provider"), target->provider},
-                      {QStringLiteral("target"), target->name},
-                      {QStringLiteral("outcome"), result ? QStringLiteral("succeeded")
-                                                         : result.error().code == ErrorCode::Cancelled
-                                                               ? QStringLiteral("cancelled")
-                                                               : QStringLiteral("failed")},
-                      {QStringLiteral("commit"), from.commitId},
-                      {QStringLiteral("dirty"), from.dirty},
-                      {QStringLiteral("steps"), steps}};
-        if (result) {
-            o.insert(QStringLiteral("version"), result->version);
-            o.insert(QStringLiteral("arn"), result->arn);
-            o.insert(QStringLiteral("url"), result->url);
-            o.insert(QStringLiteral("codeUnchanged"), result->codeUnchanged);
-            o.insert(QStringLiteral("codeSha256"), result->codeSha256);
-        } else {
-            o.insert(QStringLiteral("error"), result.error().message);
-        }
-        if (deployer.recordError())
-            o.insert(QStringLiteral("recordError"), deployer.recordError()->message);
-        console.printJson(o);
-        return result ? kSuccess : kFailed;
-    }
-    if (deployer.recordError())
-        console.err() << "warning: the deploy was not recorded: "
-                      << deployer.recordError()->message << Qt::endl;
-    if (!result)
-        return console.failed(result.error());
-    console.out() << QStringLiteral("Deployed %1: version %2%3\n")
-                         .arg(function, result->version,
-                              result->codeUnchanged ? QStringLiteral(" (code unchanged, upload skipped)")
-                                                    : QString());
-    if (!result->arn.isEmpty())
-        console.out() << "  id:     " << result->arn << '\n';
-    if (!result->url.isEmpty())
-        console.out() << "  url:    " << result->url << '\n';
-    console.out() << "  code:   " << result->codeSha256 << '\n';
-    if (!from.commitId.isEmpty())
-        console.out() << "  commit: " << from.commitId.left(12)
-                      << (from.dirty ? QStringLiteral(" + uncommitted changes (%1)").arg(from.note)
-                                     : QString())
-                      << '\n';
-    else
-        console.out() << "  commit: none (" << from.note << ")\n";
-    if (from.dirty)
-        console.err() << "warning: deployed with uncommitted changes; the record is marked dirty."
-                      << Qt::endl;
-    console.out().flush();
-    return kSuccess;
+int runRollback(Console& console, const QStringList& args)
+{
+    const QString command = QStringLiteral("rollback");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Deploy a function's folder as it was at a commit: read from git into a temporary "
+        "folder (your working tree is not touched), packaged and deployed like swb deploy, "
+        "recorded and tagged with that commit. The function's settings are today's."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    addProviderOptions(parser);
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("The commit (id, abbreviation, tag such as "
+                                               "deploy/aws/hello/2)."),
+                                QStringLiteral("COMMIT"));
+    parser.addOption(to);
+    parser.addOption(jsonOption());
+    if (const auto exit = parseCommandLine(
+            parser, args, console, command,
+            QStringLiteral("FUNCTION --to COMMIT --provider P [--target NAME] [--endpoint-url URL] "
+                           "[--json] [--workspace DIR]")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return console.usage(QStringLiteral("rollback needs one function name."), command);
+    if (!parser.isSet(to))
+        return console.usage(QStringLiteral("rollback needs --to COMMIT; swb history FUNCTION "
+                                            "lists the commits."),
+                             command);
+    const QString function = parser.positionalArguments().first();
+    auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    const Workspace& ws = loaded->workspace;
+    if (!ws.function(function))
+        return console.failed(Error{ErrorCode::NotFound,
+                                    QStringLiteral("The workspace has no function \"%1\".").arg(function),
+                                    {},
+                                    {}});
+    auto target = chooseTarget(ws, parser);
+    if (!target)
+        return console.failed(target.error());
+    QNetworkAccessManager network;
+    auto provider =
+        ProviderRegistry::create(target->provider, contextFor(ws, *target, parser, &network));
+    if (!provider)
+        return console.failed(provider.error());
+    return runDeployJob(console, provider->get(), ws, function, *target, parser.value(to),
+                        parser.isSet(jsonOption()));
 }
 
 int runLogs(Console& console, const QStringList& args)

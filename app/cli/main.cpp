@@ -41,6 +41,10 @@ const QList<Command>& commands()
         {"logs", "Show or follow a deployed function's logs from its platform.", runLogs},
         {"providers", "Check which platform credentials are found and whether they work.",
          runProviders},
+        {"history", "The commits that changed a function, with its deploy tags.", runHistory},
+        {"diff", "What changed in a function since a commit or since its last deploy.", runDiff},
+        {"rollback", "Deploy a function as it was at a commit, without touching your files.",
+         runRollback},
     };
     return list;
 }

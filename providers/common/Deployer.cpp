@@ -5,6 +5,7 @@
 #include "vcs/GitRepository.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTimer>
 
 namespace swb {
@@ -46,9 +47,23 @@ DeployProvenance Deployer::provenance(const QString& workspaceFolder)
 DeployJob* Deployer::deploy(const Workspace& workspace, const QString& functionName,
                             const QString& target, const QString& remoteName)
 {
+    return start(workspace, functionName, target, remoteName, QString());
+}
+
+DeployJob* Deployer::deployAt(const Workspace& workspace, const QString& functionName,
+                              const QString& target, const QString& commit)
+{
+    return start(workspace, functionName, target, QString(), commit);
+}
+
+DeployJob* Deployer::start(const Workspace& workspace, const QString& functionName,
+                           const QString& target, const QString& remoteName,
+                           const QString& commit)
+{
     auto* outer = new DeployJob(this);
     m_record.reset();
     m_recordError.reset();
+    m_tag.clear();
     DeployRecord record;
     record.provider = m_provider ? m_provider->id() : QString();
     record.target = target;
@@ -70,13 +85,33 @@ DeployJob* Deployer::deploy(const Workspace& workspace, const QString& functionN
                 outer, folder, record,
                 fail(ErrorCode::NotFound,
                      QStringLiteral("The workspace has no function \"%1\".").arg(functionName)));
-        outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
-                         QStringLiteral("Packaging %1").arg(QDir::toNativeSeparators(codeFolder)));
-        m_provenance = provenance(folder);
+        QString packageFolder = codeFolder;
+        // A rollback packages the folder as git has it at that commit, exported beside.
+        auto exported = std::make_shared<QTemporaryDir>();
+        if (!commit.isEmpty()) {
+            auto repo = GitRepository::open(folder);
+            if (!repo)
+                return finishAndRecord(outer, folder, record, std::unexpected(repo.error()));
+            auto id = repo->resolveCommit(commit);
+            if (!id)
+                return finishAndRecord(outer, folder, record, std::unexpected(id.error()));
+            const QString relative = QDir(folder).relativeFilePath(codeFolder);
+            packageFolder = exported->filePath(QStringLiteral("code"));
+            if (auto written = repo->exportFolder(*id, relative, packageFolder); !written)
+                return finishAndRecord(outer, folder, record, std::unexpected(written.error()));
+            m_provenance = DeployProvenance{*id, false, QStringLiteral("rollback")};
+            outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
+                             QStringLiteral("Packaging %1 as it was at %2")
+                                 .arg(relative, id->left(12)));
+        } else {
+            outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
+                             QStringLiteral("Packaging %1").arg(QDir::toNativeSeparators(codeFolder)));
+            m_provenance = provenance(folder);
+        }
         record.commitId = m_provenance.commitId;
         record.dirty = m_provenance.dirty;
 
-        Packager packager(codeFolder);
+        Packager packager(packageFolder);
         auto adapters = m_provider->adapterFiles(*spec);
         if (!adapters)
             return finishAndRecord(outer, folder, record, std::unexpected(adapters.error()));
@@ -100,6 +135,7 @@ DeployJob* Deployer::deploy(const Workspace& workspace, const QString& functionN
         connect(inner, &DeployJob::finished, outer, [=, this] {
             finishAndRecord(outer, folder, record, *inner->result());
             inner->deleteLater();
+            (void)exported; // the exported folder lives until the deploy is done
         });
     });
     return outer;
@@ -114,8 +150,25 @@ void Deployer::finishAndRecord(DeployJob* outer, const QString& workspaceFolder,
         record.version = result->version;
         record.arn = result->arn;
         record.url = result->url;
-        record.message = result->codeUnchanged ? QStringLiteral("code unchanged; upload skipped")
-                                               : QString();
+        QStringList notes;
+        if (result->codeUnchanged)
+            notes << QStringLiteral("code unchanged; upload skipped");
+        // The commit a clean deploy came from gets a tag, so the history shows what went where.
+        if (!record.commitId.isEmpty() && !record.dirty) {
+            if (auto repo = GitRepository::open(workspaceFolder); repo) {
+                const QString prefix =
+                    QStringLiteral("deploy/%1/%2/").arg(record.provider, record.function);
+                const auto existing = repo->tags(prefix);
+                int next = 1;
+                for (const QString& tag : existing ? *existing : QStringList())
+                    next = std::max(next, tag.mid(prefix.size()).toInt() + 1);
+                if (repo->createTag(prefix + QString::number(next), record.commitId)) {
+                    m_tag = prefix + QString::number(next);
+                    notes << QStringLiteral("tagged %1").arg(m_tag);
+                }
+            }
+        }
+        record.message = notes.join(QStringLiteral("; "));
     } else {
         record.outcome = result.error().code == ErrorCode::Cancelled ? DeployOutcome::Cancelled
                                                                      : DeployOutcome::Failed;

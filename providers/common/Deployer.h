@@ -38,6 +38,15 @@ public:
     // the record; `remoteName` empty means the function's own name.
     DeployJob* deploy(const Workspace& workspace, const QString& function, const QString& target,
                       const QString& remoteName = {});
+    // Deploys the function's folder as it was at `commit` (read from git into a temporary
+    // folder; the working tree is not touched): a rollback. The record names that commit. The
+    // function's settings (memory, environment…) are today's workbench.json's.
+    DeployJob* deployAt(const Workspace& workspace, const QString& function, const QString& target,
+                        const QString& commit);
+
+    // A succeeded deploy of a clean commit is tagged deploy/<provider>/<function>/<n> in the
+    // workspace's repository (n counts up); the tag made by the last deploy, if any.
+    const QString& lastTag() const { return m_tag; }
 
     // Set when the deploy finished: the record as written, or why it could not be written (the
     // deploy's own result is unaffected: a deploy that worked is not reported as failed).
@@ -49,7 +58,11 @@ private:
     void finishAndRecord(DeployJob* outer, const QString& workspaceFolder, DeployRecord record,
                          Result<DeployResult> result);
 
+    DeployJob* start(const Workspace& workspace, const QString& function, const QString& target,
+                     const QString& remoteName, const QString& commit);
+
     QPointer<Provider> m_provider;
+    QString m_tag;
     DeployProvenance m_provenance;
     std::optional<DeployRecord> m_record;
     std::optional<Error> m_recordError;
