@@ -14,6 +14,7 @@
 #include <QFontDatabase>
 #include <QPalette>
 #include <QSaveFile>
+#include <QTimer>
 
 namespace swb {
 
@@ -23,7 +24,12 @@ namespace {
 constexpr int kFirstFoldMarker = 25;
 constexpr int kLastFoldMarker = 31;
 constexpr int kLineNumberMargin = 0;
-constexpr int kFoldMargin = 2;
+constexpr int kFoldMargin = 2;constexpr int kChangeMargin = 1;
+// Marker numbers of the change margin (QScintilla's own folding uses 25..31).
+constexpr int kAddedMarker = 10;
+constexpr int kModifiedMarker = 11;
+constexpr int kDeletedMarker = 12;
+constexpr int kChangeMarkerMask = (1 << kAddedMarker) | (1 << kModifiedMarker) | (1 << kDeletedMarker);
 
 QColor blend(const QColor& a, const QColor& b, double bWeight)
 {
@@ -97,6 +103,20 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent)
     setMarginLineNumbers(kLineNumberMargin, true);
     setMarginWidth(kLineNumberMargin, QStringLiteral("00000"));
     setFolding(QsciScintilla::BoxedTreeFoldStyle, kFoldMargin);
+    // The change margin: a thin bar beside the line numbers (shown once a baseline is set).
+    setMarginType(kChangeMargin, QsciScintilla::SymbolMargin);
+    setMarginWidth(kChangeMargin, 0);
+    setMarginMarkerMask(kChangeMargin, kChangeMarkerMask);
+    setMarginSensitivity(kChangeMargin, false);
+    defineChangeMarkers();
+    m_changeDebounce = new QTimer(this);
+    m_changeDebounce->setSingleShot(true);
+    m_changeDebounce->setInterval(250);
+    connect(m_changeDebounce, &QTimer::timeout, this, &CodeEditor::updateChangeMarkers);
+    connect(this, &QsciScintilla::textChanged, this, [this] {
+        if (m_baseline)
+            m_changeDebounce->start();
+    });
     setBraceMatching(QsciScintilla::SloppyBraceMatch);
     setCaretLineVisible(true);
     setIndentationGuides(true);
@@ -432,6 +452,53 @@ int CodeEditor::replaceAll(const FindQuery& query, const QString& replacement)
     }
     endUndoAction();
     return count;
+}
+
+void CodeEditor::defineChangeMarkers()
+{
+    // Green added, blue modified, a red wedge where lines were deleted (as most editors do).
+    markerDefine(QsciScintilla::FullRectangle, kAddedMarker);
+    setMarkerBackgroundColor(QColor(0x2e, 0xa0, 0x43), kAddedMarker);
+    markerDefine(QsciScintilla::FullRectangle, kModifiedMarker);
+    setMarkerBackgroundColor(QColor(0x2f, 0x7f, 0xd8), kModifiedMarker);
+    markerDefine(QsciScintilla::RightTriangle, kDeletedMarker);
+    setMarkerBackgroundColor(QColor(0xe0, 0x2a, 0x2a), kDeletedMarker);
+    setMarkerForegroundColor(QColor(0xe0, 0x2a, 0x2a), kDeletedMarker);
+}
+
+void CodeEditor::setBaseline(const std::optional<QString>& committedText)
+{
+    m_baseline = committedText;
+    m_baselineLines = committedText ? LineDiff::lines(*committedText) : QStringList();
+    setMarginWidth(kChangeMargin, committedText ? 5 : 0);
+    updateChangeMarkers();
+}
+
+void CodeEditor::updateChangeMarkers()
+{
+    m_changeDebounce->stop();
+    markerDeleteAll(kAddedMarker);
+    markerDeleteAll(kModifiedMarker);
+    markerDeleteAll(kDeletedMarker);
+    if (!m_baseline) {
+        m_changes.clear();
+        return;
+    }
+    m_changes = LineDiff::changes(m_baselineLines, LineDiff::lines(text()));
+    const int lastLine = std::max(0, lines() - 1);
+    for (const LineChange& c : std::as_const(m_changes)) {
+        switch (c.kind) {
+        case LineChange::Kind::Added:
+            markerAdd(c.line, kAddedMarker);
+            break;
+        case LineChange::Kind::Modified:
+            markerAdd(c.line, kModifiedMarker);
+            break;
+        case LineChange::Kind::Deleted:
+            markerAdd(std::min(c.line, lastLine), kDeletedMarker);
+            break;
+        }
+    }
 }
 
 } // namespace swb

@@ -4,10 +4,15 @@
 // and saves atomically.
 
 #include "Error.h"
+#include "vcs/LineDiff.h"
 
 #include <Qsci/qsciscintilla.h>
 
 #include <QString>
+
+#include <optional>
+
+class QTimer;
 
 namespace swb {
 
@@ -73,15 +78,30 @@ public:
     // Re-derives every colour (lexer styles, margins, caret line, guides) from palette().
     void applyPalette();
 
+    // The committed text the change margin compares the buffer with (the file at HEAD; an
+    // empty string for a file git does not have yet); nothing: no change margin. The marks
+    // follow the typing, recomputed a moment after it pauses.
+    void setBaseline(const std::optional<QString>& committedText);
+    bool hasBaseline() const { return m_baseline.has_value(); }
+    // The marks as drawn now.
+    QList<LineChange> lineChanges() const { return m_changes; }
+    // Recomputes the marks at once (the debounce does it otherwise).
+    void updateChangeMarkers();
+
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     bool selectionMatches(const FindQuery& query);
+    void defineChangeMarkers();
 
     QString m_path;
     QString m_diskText;
     EditorLanguage m_language = EditorLanguage::PlainText;
+    std::optional<QString> m_baseline;
+    QStringList m_baselineLines;
+    QList<LineChange> m_changes;
+    QTimer* m_changeDebounce = nullptr;
 };
 
 } // namespace swb

@@ -3,6 +3,7 @@
 #include "FindBar.h"
 #include "GoToLineBar.h"
 #include "format/TextFile.h"
+#include "vcs/GitRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -304,7 +305,40 @@ Result<CodeEditor*> EditorTabs::open(const QString& path)
     if (!loaded)
         return std::unexpected(loaded.error());
     const QString absolute = editor->filePath();
+    applyBaseline(editor.get());
     return addPage(absolute, std::move(editor));
+}
+
+void EditorTabs::setGitRoot(const QString& folder)
+{
+    m_gitRoot = folder;
+    refreshBaselines();
+}
+
+void EditorTabs::refreshBaselines()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (CodeEditor* ed = editor(i))
+            applyBaseline(ed);
+    }
+}
+
+void EditorTabs::applyBaseline(CodeEditor* ed)
+{
+    std::optional<QString> baseline;
+    if (!m_gitRoot.isEmpty() && !ed->filePath().isEmpty()) {
+        const QString relative = QDir(m_gitRoot).relativeFilePath(ed->filePath());
+        if (!relative.startsWith(QLatin1String(".."))) {
+            if (auto repo = GitRepository::open(m_gitRoot); repo) {
+                auto committed = repo->fileAt(QStringLiteral("HEAD"), relative);
+                if (committed)
+                    baseline = QString::fromUtf8(*committed);
+                else if (committed.error().code == ErrorCode::NotFound)
+                    baseline = QString(); // not committed yet: every line is new
+            }
+        }
+    }
+    ed->setBaseline(baseline);
 }
 
 CodeEditor* EditorTabs::addPage(const QString& path, std::unique_ptr<CodeEditor> owned)

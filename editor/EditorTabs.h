@@ -72,6 +72,11 @@ public:
     // <workspace>/.swb/recovery/); it writes every few seconds and when focus leaves an editor
     // or the application becomes inactive.
     void setRecoveryFolder(const QString& folder);
+    // The root of the git repository the files belong to (the workspace folder when it is a
+    // repository; empty: none). Each file then shows its changes against HEAD in the margin.
+    void setGitRoot(const QString& folder);
+    // Re-reads every open file's committed text (after a commit, a checkout, a pull).
+    void refreshBaselines();
     QString recoveryFolder() const;
     void setAutosaveInterval(int milliseconds);
     // What a previous run left in the recovery folder (not counting buffers open here).
@@ -115,6 +120,8 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    void applyBaseline(CodeEditor* editor);
+    QString m_gitRoot;
     class Page;
     Page* page(int index) const;
     Page* pageFor(const CodeEditor* editor) const;

@@ -28,6 +28,7 @@
 #include "model/Workspace.h"
 #include "settings/KeychainSecretStore.h"
 #include "settings/Settings.h"
+#include "vcs/GitRepository.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -230,6 +231,9 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         }
         m_workspace->deployTargets = updated.deployTargets;
         m_deploy->setWorkspace(m_workspace.get());
+    // Change marks against HEAD when the workspace is its own git repository (never a parent's).
+    m_editor->setGitRoot(GitRepository::isRepository(m_workspace->folder) ? m_workspace->folder
+                                                                          : QString());
         m_deploy->setCurrentTarget(target.name);
         statusBar()->showMessage(tr("Saved the deploy target “%1” in workbench.json; its secrets "
                                     "are in your keychain.")
@@ -569,6 +573,7 @@ bool MainWindow::closeWorkspace()
     if (!m_editor->closeAll())
         return false;
     m_deploy->setWorkspace(nullptr);
+    m_editor->setGitRoot(QString());
     m_editor->setRecoveryFolder(QString());
     m_measureTimer->stop();
     m_clockTimer->stop();

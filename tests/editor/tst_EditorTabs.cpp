@@ -6,6 +6,7 @@
 #include "EditorTabs.h"
 #include "FindBar.h"
 #include "GoToLineBar.h"
+#include "vcs/GitRepository.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -61,6 +62,7 @@ private slots:
     void externalChangePolicyDecidesWithoutTheBar();
     void ownSaveIsNotAnExternalChange();
     void deletedFileKeepsTheBuffer();
+    void changeMarginFollowsTypingAgainstHead();
     void everyControlHasAnAccessibleName();
     void rendersWithThePalettesColours_data();
     void rendersWithThePalettesColours();
@@ -516,6 +518,49 @@ void tst_EditorTabs::rendersWithThePalettesColours()
     if (const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(image.save(QDir(dir).filePath(dark ? QStringLiteral("editor-dark.png")
                                                    : QStringLiteral("editor-light.png"))));
+}
+
+void tst_EditorTabs::changeMarginFollowsTypingAgainstHead()
+{
+    // libgit2 must not read this machine's git configuration.
+    qputenv("HOME", QFile::encodeName(m_dir->filePath(QStringLiteral("home"))));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("home"))));
+    const QString root = m_dir->filePath(QStringLiteral("repo"));
+    QVERIFY(QDir().mkpath(root));
+    const QString path = writeText(root + QStringLiteral("/app.py"), "a = 1\nb = 2\nc = 3\n");
+    auto repo = GitRepository::init(root);
+    QVERIFY(repo);
+    const auto committed = repo->commitAll(QStringLiteral("first"), Signature{"Ada", "ada@example.com"});
+    QVERIFY2(committed, committed ? "" : qPrintable(committed.error().message));
+    const QString fresh = writeText(root + QStringLiteral("/new.py"), "x = 1\ny = 2\n");
+
+    EditorTabs tabs;
+    tabs.setGitRoot(root);
+    CodeEditor* editor = *tabs.open(path);
+    QVERIFY(editor->hasBaseline());
+    QVERIFY(editor->lineChanges().isEmpty()); // as committed
+    editor->setSelection(1, 4, 1, 5);
+    editor->replaceSelectedText(QStringLiteral("20")); // b = 20
+    editor->append(QStringLiteral("d = 4\n"));
+    // The margin follows as the typing pauses.
+    QTRY_COMPARE(editor->lineChanges(),
+                 (QList<LineChange>{{LineChange::Kind::Modified, 1}, {LineChange::Kind::Added, 3}}));
+    editor->setSelection(0, 0, 1, 0);
+    editor->removeSelectedText(); // the first line goes
+    editor->updateChangeMarkers();
+    // "a = 1" and "b = 2" became "b = 20": one line changed, one gone, "d = 4" still new.
+    QCOMPARE(editor->lineChanges(),
+             (QList<LineChange>{{LineChange::Kind::Modified, 0},
+                                {LineChange::Kind::Deleted, 1},
+                                {LineChange::Kind::Added, 2}}));
+
+    // A file git does not have yet: every line is new. Outside a repository: no margin.
+    CodeEditor* untracked = *tabs.open(fresh);
+    QCOMPARE(untracked->lineChanges().size(), 2);
+    QCOMPARE(untracked->lineChanges().at(0).kind, LineChange::Kind::Added);
+    tabs.setGitRoot(QString());
+    QVERIFY(!editor->hasBaseline());
+    QVERIFY(editor->lineChanges().isEmpty());
 }
 
 QTEST_MAIN(tst_EditorTabs)
