@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMultiHash>
+#include <QSaveFile>
 
 #include <git2.h>
 
@@ -392,10 +393,22 @@ Result<QString> GitRepository::commitAll(const QString& message, const Signature
                                    "committing.")
                         .arg(d->folder));
 
-    // `git add -A`: new and modified files (ignored ones skipped), then deletions.
-    rc = git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr);
-    if (rc == 0)
-        rc = git_index_update_all(index.get(), nullptr, nullptr, nullptr);
+    if (m_stagePaths.has_value()) {
+        // Exactly these paths: added or updated when on disk, removed from the index when not.
+        for (const QString& path : *m_stagePaths) {
+            const QByteArray p = path.toUtf8();
+            rc = QFileInfo::exists(QDir(d->folder).filePath(path))
+                     ? git_index_add_bypath(index.get(), p.constData())
+                     : git_index_remove_bypath(index.get(), p.constData());
+            if (rc < 0)
+                break;
+        }
+    } else {
+        // `git add -A`: new and modified files (ignored ones skipped), then deletions.
+        rc = git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr);
+        if (rc == 0)
+            rc = git_index_update_all(index.get(), nullptr, nullptr, nullptr);
+    }
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("stage the changes in"), d->folder));
     rc = git_index_write(index.get());
@@ -737,6 +750,55 @@ Result<QStringList> GitRepository::tags(const QString& prefix) const
     git_strarray_dispose(&raw); // the names; the struct is on the stack
     out.sort();
     return out;
+}
+
+Result<QString> GitRepository::commitPaths(const QStringList& paths, const QString& message,
+                                           const Signature& author)
+{
+    if (paths.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Choose at least one file to commit."));
+    QStringList clean;
+    for (const QString& path : paths) {
+        const QString c = QDir::cleanPath(path);
+        if (c.isEmpty() || c.startsWith(QLatin1String("..")) || QDir::isAbsolutePath(c))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1 is not inside %2.").arg(path, d->folder));
+        clean << c;
+    }
+    m_stagePaths = clean;
+    auto result = commitAll(message, author);
+    m_stagePaths.reset();
+    return result;
+}
+
+Result<bool> GitRepository::ensureIgnored(const QString& pattern)
+{
+    const QString probe = pattern.endsWith(QLatin1Char('/')) ? pattern + QStringLiteral("x")
+                                                              : pattern;
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, d->repo.get(), probe.toUtf8().constData()) == 0 &&
+        ignored == 1)
+        return false;
+    const QString path = QDir(d->folder).filePath(QStringLiteral(".gitignore"));
+    QFile file(path);
+    QByteArray text;
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Io, QStringLiteral("Cannot read %1: %2.")
+                                           .arg(QDir::toNativeSeparators(path), file.errorString()));
+        text = file.readAll();
+        file.close();
+    }
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text.append('\n');
+    text.append("# Serverless Workbench: history, recovery files, stages (not code)\n");
+    text.append(pattern.toUtf8() + '\n');
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        return fail(ErrorCode::Io, QStringLiteral("Cannot write %1: %2.")
+                                       .arg(QDir::toNativeSeparators(path), out.errorString()));
+    return true;
 }
 
 } // namespace swb

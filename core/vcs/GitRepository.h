@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace swb {
 
@@ -91,6 +92,15 @@ public:
     // InvalidArgument when the message is empty or nothing changed since HEAD.
     Result<QString> commitAll(const QString& message, const Signature& author);
 
+    // Stages exactly `paths` (new, modified or deleted files, relative to the work tree) and
+    // commits them on HEAD; other changes stay as they are. InvalidArgument for an empty message,
+    // an empty list or a path outside the work tree.
+    Result<QString> commitPaths(const QStringList& paths, const QString& message,
+                                const Signature& author);
+    // Adds `pattern` (".swb/") to the work tree's .gitignore unless it is already ignored;
+    // true when the file was changed.
+    Result<bool> ensureIgnored(const QString& pattern);
+
     // A revision ("HEAD", a tag, a full or abbreviated commit id) as a full commit id;
     // NotFound when it names nothing, InvalidArgument when an abbreviation is ambiguous.
     Result<QString> resolveCommit(const QString& revision) const;
@@ -113,6 +123,7 @@ public:
 
 private:
     struct Impl;
+    std::optional<QStringList> m_stagePaths; // set by commitPaths() for commitAll()
     explicit GitRepository(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;
 };

@@ -67,6 +67,8 @@ private slots:
     void exportFolderWritesTheOldTreeAndLeavesTheWorkTree();
     void diffToWorkTreeShowsWhatChanged();
     void tagsAreCreatedListedAndShownInHistory();
+    void commitPathsCommitsOnlyTheChosenFiles();
+    void ensureIgnoredAddsTheEntryOnce();
 
 private:
     QTemporaryDir m_home;
@@ -574,6 +576,42 @@ void tst_GitRepository::tagsAreCreatedListedAndShownInHistory()
     QCOMPARE(*repo->tags("deploy/aws/orders/"), QStringList{"deploy/aws/orders/1"});
     QVERIFY(repo->tags("deploy/gcp/")->isEmpty());
     QCOMPARE(repo->history("orders")->at(0).tags, QStringList{"deploy/aws/orders/1"});
+}
+
+void tst_GitRepository::commitPathsCommitsOnlyTheChosenFiles()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), "a.py", "a\n"));
+    QVERIFY(test::writeFile(dir.path(), "gone.py", "g\n"));
+    QVERIFY(repo->commitAll("base", kAuthor));
+    QVERIFY(test::writeFile(dir.path(), "a.py", "a2\n"));
+    QVERIFY(test::writeFile(dir.path(), "b.py", "b\n"));
+    QVERIFY(QFile::remove(dir.filePath("gone.py")));
+    const auto id = repo->commitPaths({"b.py", "gone.py"}, "add b, drop gone", kAuthor);
+    QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+    QCOMPARE(*repo->fileAt("HEAD", "b.py"), QByteArray("b\n"));
+    QCOMPARE(repo->fileAt("HEAD", "gone.py").error().code, ErrorCode::NotFound);
+    QCOMPARE(*repo->fileAt("HEAD", "a.py"), QByteArray("a\n")); // not chosen: still uncommitted
+    QCOMPARE(pathsOf(*repo->status()), QStringList{"a.py"});
+    QVERIFY(!repo->commitPaths({}, "nothing", kAuthor));
+    QVERIFY(!repo->commitPaths({"../outside.py"}, "outside", kAuthor));
+}
+
+void tst_GitRepository::ensureIgnoredAddsTheEntryOnce()
+{
+    QTemporaryDir dir;
+    auto repo = GitRepository::init(dir.path());
+    QVERIFY(repo);
+    QVERIFY(test::writeFile(dir.path(), ".gitignore", "node_modules/"));
+    QCOMPARE(*repo->ensureIgnored(".swb/"), true);
+    QCOMPARE(*repo->ensureIgnored(".swb/"), false);
+    const QByteArray text = test::readFile(dir.filePath(".gitignore"));
+    QVERIFY(text.startsWith("node_modules/\n"));
+    QCOMPARE(text.count(".swb/"), 1);
+    QVERIFY(test::writeFile(dir.path(), ".swb/history.sqlite", "h"));
+    QVERIFY(!pathsOf(*repo->status()).contains(".swb/history.sqlite"));
 }
 
 QTEST_GUILESS_MAIN(tst_GitRepository)
