@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CommitDialog.h"
 #include "CostPanel.h"
 #include "DeployPanel.h"
 #include "EditorTabs.h"
@@ -231,9 +232,17 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         }
         m_workspace->deployTargets = updated.deployTargets;
         m_deploy->setWorkspace(m_workspace.get());
-    // Change marks against HEAD when the workspace is its own git repository (never a parent's).
-    m_editor->setGitRoot(GitRepository::isRepository(m_workspace->folder) ? m_workspace->folder
-                                                                          : QString());
+    // Change marks against HEAD when the workspace is its own git repository (never a parent's);
+    // .swb/ (history, recovery, stages) is kept out of it.
+    const bool versioned = GitRepository::isRepository(m_workspace->folder);
+    m_editor->setGitRoot(versioned ? m_workspace->folder : QString());
+    if (versioned) {
+        if (auto repo = GitRepository::open(m_workspace->folder); repo) {
+            if (auto added = repo->ensureIgnored(QStringLiteral(".swb/")); added && *added)
+                statusBar()->showMessage(tr("Added .swb/ to the workspace's .gitignore."), 10000);
+        }
+    }
+    updateGitActions();
         m_deploy->setCurrentTarget(target.name);
         statusBar()->showMessage(tr("Saved the deploy target “%1” in workbench.json; its secrets "
                                     "are in your keychain.")
@@ -421,6 +430,36 @@ void MainWindow::buildMenus()
         m_themeActions << action;
     }
 
+    QMenu* git = menuBar()->addMenu(tr("&Git"));
+    m_gitInit = git->addAction(tr("&Initialize Repository"), this, [this] {
+        if (!m_workspace)
+            return;
+        auto repo = GitRepository::init(m_workspace->folder);
+        if (!repo) {
+            statusBar()->showMessage(repo.error().message, 15000);
+            return;
+        }
+        (void)repo->ensureIgnored(QStringLiteral(".swb/"));
+        m_editor->setGitRoot(m_workspace->folder);
+        updateGitActions();
+        statusBar()->showMessage(tr("%1 is now a git repository; commit with Git ▸ Commit.")
+                                     .arg(QDir::toNativeSeparators(m_workspace->folder)),
+                                 10000);
+    });
+    m_gitCommit = git->addAction(tr("&Commit…"), this, [this] {
+        if (!m_workspace || !GitRepository::isRepository(m_workspace->folder))
+            return;
+        if (!m_editor->saveAll())
+            return; // a buffer that could not be saved is not committed half-way
+        CommitDialog dialog(m_workspace->folder, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_editor->refreshBaselines();
+            m_deploy->setWorkspace(m_workspace.get()); // its dirty mark changes
+            statusBar()->showMessage(tr("Committed %1.").arg(dialog.committedId().left(12)), 10000);
+        }
+    });
+    m_gitCommit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
         QMessageBox::about(this, tr("About Serverless Workbench"),
@@ -574,6 +613,7 @@ bool MainWindow::closeWorkspace()
         return false;
     m_deploy->setWorkspace(nullptr);
     m_editor->setGitRoot(QString());
+    QTimer::singleShot(0, this, [this] { updateGitActions(); });
     m_editor->setRecoveryFolder(QString());
     m_measureTimer->stop();
     m_clockTimer->stop();
@@ -653,6 +693,14 @@ void MainWindow::onFileSaved(const QString& path)
 const Workspace* MainWindow::workspace() const
 {
     return m_workspace.get();
+}
+
+void MainWindow::updateGitActions()
+{
+    const bool open = m_workspace != nullptr;
+    const bool versioned = open && GitRepository::isRepository(m_workspace->folder);
+    m_gitInit->setEnabled(open && !versioned);
+    m_gitCommit->setEnabled(versioned);
 }
 
 void MainWindow::setSecretStore(SecretStore* secrets)

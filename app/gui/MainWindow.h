@@ -82,6 +82,8 @@ public:
     DeployPanel* deployPanel() const { return m_deploy; }
     // Where deploy credentials are kept (default: the OS keychain); tests pass an in-memory one.
     void setSecretStore(SecretStore* secrets);
+    // Git ▸ Initialize Repository / Commit… enabled as the workspace allows.
+    void updateGitActions();
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -129,6 +131,8 @@ private:
     QDockWidget* m_deployDock;
     QNetworkAccessManager* m_network;
     SecretStore* m_secrets;
+    QAction* m_gitInit = nullptr;
+    QAction* m_gitCommit = nullptr;
     QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;
