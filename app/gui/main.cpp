@@ -3,6 +3,7 @@
 #include "InvocationRecord.h"
 #include "MainWindow.h"
 #include "RunPanel.h"
+#include "Translations.h"
 #include "settings/Settings.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLocale>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
@@ -47,6 +49,20 @@ void scheduleScreenshot(swb::MainWindow& window, const QString& file, int invoca
     QTimer::singleShot(1000, &window, [&window] { window.runPanel()->invoke(); });
 }
 
+// The value of --language, read before the parser exists: the parser's own help texts are
+// translated, so the language must be installed first.
+QString languageArgument(const QStringList& arguments)
+{
+    const QString option = QStringLiteral("--language");
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == option && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(option + QLatin1Char('=')))
+            return arguments[i].mid(option.size() + 1);
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -55,6 +71,19 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("ServerlessWorkbench"));
     QApplication::setApplicationName(QStringLiteral("serverless-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(SWB_VERSION));
+
+    QSettings store;
+    swb::Settings settings(store);
+    // --language for this run, else the saved override (Settings), else the system's language.
+    const QString oneRunLanguage = languageArgument(QApplication::arguments());
+    const QString language = swb::Translations::choose(oneRunLanguage, settings.languageOverride());
+    if (swb::Translations::install(app, language).isEmpty() && !oneRunLanguage.isEmpty() &&
+        !QLocale(oneRunLanguage).name().startsWith(QLatin1String("en")))
+        std::fprintf(stderr,
+                     "serverless-workbench: --language %s: no translation (there are: %s); "
+                     "using English.\n",
+                     qPrintable(oneRunLanguage),
+                     qPrintable(swb::Translations::available().join(QStringLiteral(", "))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -84,19 +113,24 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Use this theme for this run only: system, light or "
                                         "dark (View > Theme keeps one)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Show the window in this language for this run only: "
+                                        "a locale name such as de or zh_CN (en for English)."),
+        QStringLiteral("CODE"));
     parser.addOption(theme);
+    parser.addOption(languageOption);
     parser.addOption(screenshot);
     parser.addOption(invoke);
     parser.addOption(raise);
     parser.process(app);
 
-    QSettings store;
-    swb::Settings settings(store);
     swb::MainWindow window(settings);
     if (parser.isSet(theme)) {
         const QString name = parser.value(theme);
         if (!swb::Settings::themes().contains(name)) {
-            std::fprintf(stderr, "serverless-workbench: --theme %s: choose system, light or dark.\n",
+            std::fprintf(stderr,
+                         "serverless-workbench: --theme %s: choose system, light or dark.\n",
                          qPrintable(name));
             return 2;
         }

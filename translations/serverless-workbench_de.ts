@@ -1,0 +1,2598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>main</name>
+    <message>
+        <source>Serverless Workbench: write, run, see, price and deploy serverless functions.</source>
+        <translation>Serverless Workbench: serverlose Funktionen schreiben, ausführen, beobachten, bepreisen und bereitstellen.</translation>
+    </message>
+    <message>
+        <source>A workspace folder to open.</source>
+        <translation>Ein Arbeitsbereich-Ordner, der geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot to FILE (after --invoke runs) and quit.</source>
+        <translation>Einen Screenshot in DATEI speichern (nachdem --invoke gelaufen ist) und beenden.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: invoke the selected function N times first.</source>
+        <translation>Mit --screenshot: die ausgewählte Funktion zuerst N-mal aufrufen.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: bring these panels to the front (Run, Cost, Timeline, Logs, Metrics; comma-separated).</source>
+        <translation>Mit --screenshot: diese Bereiche nach vorne holen (Run, Cost, Timeline, Logs, Metrics; durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Use this theme for this run only: system, light or dark (View &gt; Theme keeps one).</source>
+        <translation>Dieses Design nur für diesen Start verwenden: system, light oder dark (Ansicht &gt; Design speichert eines).</translation>
+    </message>
+    <message>
+        <source>Show the window in this language for this run only: a locale name such as de or zh_CN (en for English).</source>
+        <translation>Das Fenster nur für diesen Start in dieser Sprache zeigen: ein Locale-Name wie de oder zh_CN (en für Englisch).</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CodeEditor</name>
+    <message>
+        <source>Code editor</source>
+        <translation>Code-Editor</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>%1 looks like a binary file (it contains NUL bytes); it cannot be edited as text.</source>
+        <translation>%1 scheint eine Binärdatei zu sein (sie enthält NUL-Bytes); sie kann nicht als Text bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>This buffer has no file name; save it as.</source>
+        <translation>Dieser Puffer hat keinen Dateinamen; speichern Sie ihn unter einem Namen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2; the file on disk is unchanged.</source>
+        <translation>%1 kann nicht geschrieben werden: %2; die Datei auf der Festplatte ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CommitDialog</name>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>&amp;Committen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Files to commit</source>
+        <translation>Zu committende Dateien</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>Commit-Nachricht</translation>
+    </message>
+    <message>
+        <source>What changed, and why</source>
+        <translation>Was sich geändert hat, und warum</translation>
+    </message>
+    <message>
+        <source>Author name</source>
+        <translation>Name des Autors</translation>
+    </message>
+    <message>
+        <source>Author email</source>
+        <translation>E-Mail des Autors</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Autor:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Changed files (the ticked ones are committed):</source>
+        <translation>Geänderte Dateien (die angehakten werden committet):</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Nothing to commit: no file changed since the last commit.</source>
+        <translation>Nichts zu committen: seit dem letzten Commit hat sich keine Datei geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CostPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Rechenzeit</translation>
+    </message>
+    <message>
+        <source>Cold-start init</source>
+        <translation>Kaltstart-Initialisierung</translation>
+    </message>
+    <message>
+        <source>Free tier credit</source>
+        <translation>Free-Tier-Gutschrift</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>API Gateway</source>
+        <translation>API Gateway</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Add scenario</source>
+        <translation>Szenario &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>Szenario hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a scenario priced on AWS; edit its cells to shape it.</source>
+        <translation>Ein auf AWS bepreistes Szenario hinzufügen; bearbeiten Sie seine Zellen, um es anzupassen.</translation>
+    </message>
+    <message>
+        <source>Duplicate scenario</source>
+        <translation>Szenario duplizieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected scenario to compare a variation of it.</source>
+        <translation>Das ausgewählte Szenario kopieren, um eine Variante davon zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Remove scenario</source>
+        <translation>Szenario entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected scenario.</source>
+        <translation>Das ausgewählte Szenario entfernen.</translation>
+    </message>
+    <message>
+        <source>Cost status</source>
+        <translation>Kostenstatus</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <source>One row per scenario; edit a cell and every total and chart is recomputed.</source>
+        <translation>Eine Zeile pro Szenario; bearbeiten Sie eine Zelle, und alle Summen und Diagramme werden neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Breakdown chart</source>
+        <translation>Aufschlüsselungsdiagramm</translation>
+    </message>
+    <message>
+        <source>A stacked bar per scenario: requests, compute, init, free tier credit and the other lines of its monthly bill.</source>
+        <translation>Ein gestapelter Balken pro Szenario: Anfragen, Rechenzeit, Initialisierung, Free-Tier-Gutschrift und die übrigen Posten seiner Monatsrechnung.</translation>
+    </message>
+    <message>
+        <source>Breakdown table</source>
+        <translation>Aufschlüsselungstabelle</translation>
+    </message>
+    <message>
+        <source>The breakdown chart&apos;s numbers: one column per scenario, one row per line kind.</source>
+        <translation>Die Zahlen des Aufschlüsselungsdiagramms: eine Spalte pro Szenario, eine Zeile pro Posten.</translation>
+    </message>
+    <message>
+        <source>Cost against volume chart</source>
+        <translation>Diagramm Kosten nach Volumen</translation>
+    </message>
+    <message>
+        <source>The selected scenario&apos;s monthly cost against invocations per month, with the always-on servers&apos; monthly cost and the break-even volume.</source>
+        <translation>Die monatlichen Kosten des ausgewählten Szenarios nach Aufrufen pro Monat, mit den monatlichen Kosten der ständig laufenden Server und dem Break-even-Volumen.</translation>
+    </message>
+    <message>
+        <source>Always-on server</source>
+        <translation>Ständig laufender Server</translation>
+    </message>
+    <message>
+        <source>The server the break-even compares with.</source>
+        <translation>Der Server, mit dem der Break-even vergleicht.</translation>
+    </message>
+    <message>
+        <source>Number of servers</source>
+        <translation>Anzahl der Server</translation>
+    </message>
+    <message>
+        <source>How many always-on servers the function replaces.</source>
+        <translation>Wie viele ständig laufende Server die Funktion ersetzt.</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>Break-even</translation>
+    </message>
+    <message>
+        <source>Memory sweep chart</source>
+        <translation>Diagramm Arbeitsspeicher-Vergleich</translation>
+    </message>
+    <message>
+        <source>The selected scenario&apos;s monthly cost and duration at each memory size, the cheapest marked.</source>
+        <translation>Die monatlichen Kosten und die Dauer des ausgewählten Szenarios bei jeder Arbeitsspeichergröße; die günstigste ist markiert.</translation>
+    </message>
+    <message>
+        <source>CPU-bound share</source>
+        <translation>CPU-gebundener Anteil</translation>
+    </message>
+    <message>
+        <source>The share of the duration that speeds up with more CPU (the rest waits on I/O).</source>
+        <translation>Der Anteil der Dauer, der mit mehr CPU schneller wird (der Rest wartet auf E/A).</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>The CPUs the code keeps busy: single-threaded code gains nothing beyond one vCPU.</source>
+        <translation>Die CPUs, die der Code auslastet: Single-Thread-Code gewinnt nichts über eine vCPU hinaus.</translation>
+    </message>
+    <message>
+        <source>Memory sweep notes</source>
+        <translation>Hinweise zum Arbeitsspeicher-Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;CPU-bound share:</source>
+        <translation>&amp;CPU-gebundener Anteil:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>The price list could not be loaded, so nothing is priced: %1</source>
+        <translation>Die Preisliste konnte nicht geladen werden, daher wird nichts bepreist: %1</translation>
+    </message>
+    <message>
+        <source>Same cloud, smallest</source>
+        <translation>Gleiche Cloud, kleinster</translation>
+    </message>
+    <message>
+        <source>Monthly bill by scenario</source>
+        <translation>Monatsrechnung nach Szenario</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (Fehler)</translation>
+    </message>
+    <message>
+        <source>USD per month</source>
+        <translation>USD pro Monat</translation>
+    </message>
+    <message>
+        <source>Total / month</source>
+        <translation>Summe / Monat</translation>
+    </message>
+    <message>
+        <source>Per million</source>
+        <translation>Pro Million</translation>
+    </message>
+    <message>
+        <source>Cost against volume</source>
+        <translation>Kosten nach Volumen</translation>
+    </message>
+    <message>
+        <source>The selected scenario has no price: %1</source>
+        <translation>Das ausgewählte Szenario hat keinen Preis: %1</translation>
+    </message>
+    <message>
+        <source>Select a priced scenario.</source>
+        <translation>Wählen Sie ein bepreistes Szenario.</translation>
+    </message>
+    <message>
+        <source>%1: cost against invocations per month</source>
+        <translation>%1: Kosten nach Aufrufen pro Monat</translation>
+    </message>
+    <message>
+        <source>Function (%1)</source>
+        <translation>Funktion (%1)</translation>
+    </message>
+    <message>
+        <source>%1 always on</source>
+        <translation>%1 ständig laufend</translation>
+    </message>
+    <message>
+        <source>%1 × %2 always on</source>
+        <translation>%1 × %2 ständig laufend</translation>
+    </message>
+    <message>
+        <source>break-even</source>
+        <translation>Break-even</translation>
+    </message>
+    <message>
+        <source>Break-even: %1 invocations a month (%2 a second) cost what %3 costs: %4 a month.</source>
+        <translation>Break-even: %1 Aufrufe im Monat (%2 pro Sekunde) kosten so viel wie %3: %4 im Monat.</translation>
+    </message>
+    <message>
+        <source>The function stays cheaper than %1 (%2 a month) up to %3 invocations a month.</source>
+        <translation>Die Funktion bleibt bis zu %3 Aufrufen im Monat günstiger als %1 (%2 im Monat).</translation>
+    </message>
+    <message>
+        <source>No always-on server is priced.</source>
+        <translation>Kein ständig laufender Server ist bepreist.</translation>
+    </message>
+    <message>
+        <source>No break-even: %1</source>
+        <translation>Kein Break-even: %1</translation>
+    </message>
+    <message>
+        <source>Invocations per month</source>
+        <translation>Aufrufe pro Monat</translation>
+    </message>
+    <message>
+        <source>Memory sweep</source>
+        <translation>Arbeitsspeicher-Vergleich</translation>
+    </message>
+    <message>
+        <source>%1: cost and duration against memory</source>
+        <translation>%1: Kosten und Dauer nach Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>No memory size prices for this scenario.</source>
+        <translation>Für dieses Szenario ist keine Arbeitsspeichergröße bepreist.</translation>
+    </message>
+    <message>
+        <source>No sweep: %1</source>
+        <translation>Kein Arbeitsspeicher-Vergleich: %1</translation>
+    </message>
+    <message>
+        <source>Cost per month</source>
+        <translation>Kosten pro Monat</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation>Am günstigsten</translation>
+    </message>
+    <message>
+        <source>cheapest: %1 MB</source>
+        <translation>am günstigsten: %1 MB</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>Arbeitsspeicher (MB)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Cheapest: %1 MB at %2 a month (%3 ms).</source>
+        <translation>Am günstigsten: %1 MB für %2 im Monat (%3 ms).</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CredentialsDialog</name>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>Zugangsdaten für %1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>%1 auswählen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>The local stage needs no credentials.</source>
+        <translation>Die lokale Stage braucht keine Zugangsdaten.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DeployPanel</name>
+    <message>
+        <source>AWS Lambda</source>
+        <translation>AWS Lambda</translation>
+    </message>
+    <message>
+        <source>Azure Functions</source>
+        <translation>Azure Functions</translation>
+    </message>
+    <message>
+        <source>Google Cloud Functions</source>
+        <translation>Google Cloud Functions</translation>
+    </message>
+    <message>
+        <source>Apache OpenWhisk</source>
+        <translation>Apache OpenWhisk</translation>
+    </message>
+    <message>
+        <source>local stage</source>
+        <translation>lokale Stage</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Credentials…</source>
+        <translation>Zugangsdaten…</translation>
+    </message>
+    <message>
+        <source>Follow its logs after deploying</source>
+        <translation>Nach dem Bereitstellen seinen Protokollen folgen</translation>
+    </message>
+    <message>
+        <source>Function to deploy</source>
+        <translation>Bereitzustellende Funktion</translation>
+    </message>
+    <message>
+        <source>Deploy target</source>
+        <translation>Bereitstellungsziel</translation>
+    </message>
+    <message>
+        <source>Deploy the function</source>
+        <translation>Die Funktion bereitstellen</translation>
+    </message>
+    <message>
+        <source>Cancel the deploy</source>
+        <translation>Die Bereitstellung abbrechen</translation>
+    </message>
+    <message>
+        <source>Set up the target&apos;s credentials</source>
+        <translation>Die Zugangsdaten des Ziels einrichten</translation>
+    </message>
+    <message>
+        <source>How this target reaches its platform: keys, host, region. Secrets go to your keychain, never to workbench.json.</source>
+        <translation>Wie dieses Ziel seine Plattform erreicht: Schlüssel, Host, Region. Geheimnisse kommen in Ihren Schlüsselbund, nie in workbench.json.</translation>
+    </message>
+    <message>
+        <source>Deploy steps</source>
+        <translation>Bereitstellungsschritte</translation>
+    </message>
+    <message>
+        <source>Deploy result</source>
+        <translation>Bereitstellungsergebnis</translation>
+    </message>
+    <message>
+        <source>Deploy history</source>
+        <translation>Bereitstellungsverlauf</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes</source>
+        <translation>Nicht committete Änderungen</translation>
+    </message>
+    <message>
+        <source>Package the function&apos;s folder</source>
+        <translation>Den Ordner der Funktion packen</translation>
+    </message>
+    <message>
+        <source>Upload the package</source>
+        <translation>Das Paket hochladen</translation>
+    </message>
+    <message>
+        <source>Update the function&apos;s configuration</source>
+        <translation>Die Konfiguration der Funktion aktualisieren</translation>
+    </message>
+    <message>
+        <source>Wait until it is ready</source>
+        <translation>Warten, bis sie bereit ist</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Function:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Deploy history of this function:</source>
+        <translation>Bereitstellungsverlauf dieser Funktion:</translation>
+    </message>
+    <message>
+        <source>Deploy the function to a platform, or to a local stage that swb serve --stage serves.</source>
+        <translation>Die Funktion auf einer Plattform bereitstellen oder auf einer lokalen Stage, die swb serve --stage ausliefert.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 „%2“</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Deploying to %1 is not built yet.</source>
+        <translation>Das Bereitstellen auf %1 ist noch nicht eingebaut.</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes (%1): the deploy will be marked dirty in its record.</source>
+        <translation>Nicht committete Änderungen (%1): das Deployment wird in seinem Eintrag als „dirty“ markiert.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>No platform can be reached from here (no provider factory).</source>
+        <translation>Von hier aus ist keine Plattform erreichbar (keine Provider-Factory).</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2…</source>
+        <translation>%1 wird auf %2 bereitgestellt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Deployed %1 to %2: version %3%4.</source>
+        <translation>%1 auf %2 bereitgestellt: Version %3%4.</translation>
+    </message>
+    <message>
+        <source> (code unchanged, upload skipped)</source>
+        <translation> (Code unverändert, Hochladen übersprungen)</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>Id: %1</translation>
+    </message>
+    <message>
+        <source>Commit: none (%1).</source>
+        <translation>Commit: keiner (%1).</translation>
+    </message>
+    <message>
+        <source>Commit: %1%2.</source>
+        <translation>Commit: %1%2.</translation>
+    </message>
+    <message>
+        <source> + uncommitted changes (marked dirty)</source>
+        <translation> + nicht committete Änderungen (als „dirty“ markiert)</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>The deploy failed: %1</source>
+        <translation>Die Bereitstellung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> (dirty)</source>
+        <translation> (dirty)</translation>
+    </message>
+</context>
+<context>
+    <name>swb::EditorTabs</name>
+    <message>
+        <source>File notice</source>
+        <translation>Dateihinweis</translation>
+    </message>
+    <message>
+        <source>File notice text</source>
+        <translation>Text des Dateihinweises</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>Von der Festplatte neu laden</translation>
+    </message>
+    <message>
+        <source>Replace the buffer with the file on disk</source>
+        <translation>Den Puffer durch die Datei auf der Festplatte ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep my changes</source>
+        <translation>Meine Änderungen behalten</translation>
+    </message>
+    <message>
+        <source>Keep the buffer; saving overwrites the file</source>
+        <translation>Den Puffer behalten; Speichern überschreibt die Datei</translation>
+    </message>
+    <message>
+        <source>Dismiss notice</source>
+        <translation>Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>Offene Dateien</translation>
+    </message>
+    <message>
+        <source>Open file tabs</source>
+        <translation>Reiter der offenen Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>&amp;Alle speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Sc&amp;hließen</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>Die Änderungen an %1 vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>There is no file to save.</source>
+        <translation>Es gibt keine Datei zum Speichern.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on disk. The buffer is kept; saving writes it again.</source>
+        <translation>%1 wurde auf der Festplatte gelöscht. Der Puffer bleibt erhalten; Speichern schreibt die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk, and this buffer has unsaved changes.</source>
+        <translation>%1 wurde auf der Festplatte geändert, und dieser Puffer hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on disk; this buffer was recovered. Save it to write the file again.</source>
+        <translation>%1 existiert auf der Festplatte nicht mehr; dieser Puffer wurde wiederhergestellt. Speichern Sie ihn, um die Datei erneut zu schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::EventEditor</name>
+    <message>
+        <source>Event payload</source>
+        <translation>Ereignis-Nutzlast</translation>
+    </message>
+    <message>
+        <source>Event payload JSON</source>
+        <translation>Ereignis-Nutzlast (JSON)</translation>
+    </message>
+    <message>
+        <source>Payload validation</source>
+        <translation>Prüfung der Nutzlast</translation>
+    </message>
+    <message>
+        <source>The payload is empty; enter a JSON value such as {}.</source>
+        <translation>Die Nutzlast ist leer; geben Sie einen JSON-Wert wie {} ein.</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>mehr als ein Wert</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>Gültiges JSON</translation>
+    </message>
+</context>
+<context>
+    <name>swb::FindBar</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>Suchen und ersetzen</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Suchen:</translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <source>Text or regular expression</source>
+        <translation>Text oder regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+F3)</source>
+        <translation>Den vorherigen Treffer suchen (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find the next match (F3, Enter)</source>
+        <translation>Den nächsten Treffer suchen (F3, Eingabe)</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Treat the text as an ECMAScript regular expression; use \1 in the replacement for a captured group</source>
+        <translation>Den Text als regulären ECMAScript-Ausdruck behandeln; \1 in der Ersetzung steht für eine erfasste Gruppe</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Ganzes Wort</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>Ersetzen:</translation>
+    </message>
+    <message>
+        <source>Replacement text</source>
+        <translation>Ersetzungstext</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Find status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>No more matches</source>
+        <translation>Keine weiteren Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swb::GoToLineBar</name>
+    <message>
+        <source>Go to line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Go to line:</source>
+        <translation>Gehe zu Zeile:</translation>
+    </message>
+    <message>
+        <source>Line number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>Line count</source>
+        <translation>Zeilenanzahl</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Close go to line</source>
+        <translation>„Gehe zu Zeile“ schließen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+</context>
+<context>
+    <name>swb::LogView</name>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>All functions</source>
+        <translation>Alle Funktionen</translation>
+    </message>
+    <message>
+        <source>Function filter</source>
+        <translation>Funktionsfilter</translation>
+    </message>
+    <message>
+        <source>Filter by text or request id</source>
+        <translation>Nach Text oder Request-ID filtern</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Protokollfilter</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>Die neueste Zeile im Blick behalten</translation>
+    </message>
+    <message>
+        <source>Stop adding lines to the view; they are kept and shown on resume</source>
+        <translation>Keine Zeilen mehr in die Ansicht aufnehmen; sie werden aufbewahrt und beim Fortsetzen gezeigt</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear logs</source>
+        <translation>Protokolle leeren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy selected log lines</source>
+        <translation>Ausgewählte Protokollzeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Protokollzeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> shown of %1</source>
+        <translation> angezeigt von %1</translation>
+    </message>
+    <message>
+        <source>; %1 older lines dropped (the panel keeps %2)</source>
+        <translation>; %1 ältere Zeilen verworfen (der Bereich behält %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>; paused, %n new line(s) waiting</source>
+        <translation>
+            <numerusform>; pausiert, %n neue Zeile wartet</numerusform>
+            <numerusform>; pausiert, %n neue Zeilen warten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swb::MainWindow</name>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitachse</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Serverless Workbench</source>
+        <translation>Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>Runner status</source>
+        <translation>Runner-Status</translation>
+    </message>
+    <message>
+        <source>Opened your copy of the example in %1.</source>
+        <translation>Ihre Kopie des Beispiels wurde in %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Saved the deploy target “%1” in workbench.json; its secrets are in your keychain.</source>
+        <translation>Das Bereitstellungsziel „%1“ wurde in workbench.json gespeichert; seine Geheimnisse liegen in Ihrem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes</source>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workbench stopped with %n unsaved buffer(s) in this workspace. Restore them? (No discards them.)</source>
+        <translation>
+            <numerusform>Die Workbench wurde mit %n ungespeicherten Puffer in diesem Arbeitsbereich beendet. Wiederherstellen? (Nein verwirft ihn.)</numerusform>
+            <numerusform>Die Workbench wurde mit %n ungespeicherten Puffern in diesem Arbeitsbereich beendet. Wiederherstellen? (Nein verwirft sie.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Import SAM Template or serverless.yml…</source>
+        <translation>SAM-Vorlage oder serverless.yml &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation>Arbeitsbereich s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Invoke</source>
+        <translation>&amp;Aufrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Retire Instances (next run is cold)</source>
+        <translation>Instanzen &amp;beenden (nächster Aufruf startet kalt)</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Serverless Workbench</source>
+        <translation>Ü&amp;ber Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>About Serverless Workbench</source>
+        <translation>Über Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Serverless Workbench %1&lt;/b&gt;&lt;p&gt;Write, run, see, price and deploy serverless functions. Everything here is also in the &lt;code&gt;swb&lt;/code&gt; command line.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Serverless Workbench %1&lt;/b&gt;&lt;p&gt;Serverlose Funktionen schreiben, ausführen, beobachten, bepreisen und bereitstellen. Alles hier gibt es auch in der Kommandozeile &lt;code&gt;swb&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder (with workbench.json)</source>
+        <translation>Einen Arbeitsbereich-Ordner öffnen (mit workbench.json)</translation>
+    </message>
+    <message>
+        <source>The current workspace has unsaved changes you chose to keep; save or discard them first.</source>
+        <translation>Der aktuelle Arbeitsbereich hat ungespeicherte Änderungen, die Sie behalten wollten; speichern oder verwerfen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 Invocations are not recorded.</source>
+        <translation>%1 Aufrufe werden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1 — Serverless Workbench</source>
+        <translation>%1 — Serverless Workbench</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened with %n warning(s): %1</source>
+        <translation>
+            <numerusform>Mit %n Warnung geöffnet: %1</numerusform>
+            <numerusform>Mit %n Warnungen geöffnet: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A deploy is running: cancel it in the Deploy panel first.</source>
+        <translation>Eine Bereitstellung läuft: brechen Sie sie zuerst im Bereich „Bereitstellen“ ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n unsaved buffer(s); save them to keep them.</source>
+        <translation>
+            <numerusform>%n ungespeicherter Puffer wiederhergestellt; speichern Sie ihn, um ihn zu behalten.</numerusform>
+            <numerusform>%n ungespeicherte Puffer wiederhergestellt; speichern Sie sie, um sie zu behalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 saved: the instances of “%2” retire; its next invocation starts cold.</source>
+        <translation>%1 gespeichert: die Instanzen von „%2“ werden beendet; ihr nächster Aufruf ist ein Kaltstart.</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; import into another folder, or open that workspace.</source>
+        <translation>%1 existiert bereits; importieren Sie in einen anderen Ordner oder öffnen Sie diesen Arbeitsbereich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n thing(s) not taken over, the first: %1</source>
+        <translation>
+            <numerusform>Importiert; %n Element nicht übernommen: %1</numerusform>
+            <numerusform>Importiert; %n Elemente nicht übernommen, das erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a SAM template or a serverless.yml</source>
+        <translation>Eine SAM-Vorlage oder eine serverless.yml importieren</translation>
+    </message>
+    <message>
+        <source>Templates (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Vorlagen (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the new workspace (workbench.json goes here)</source>
+        <translation>Ordner für den neuen Arbeitsbereich (workbench.json kommt hierher)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>New Function</source>
+        <translation>Neue Funktion</translation>
+    </message>
+    <message>
+        <source>Function name</source>
+        <translation>Funktionsname</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _</source>
+        <translation>Buchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Creates a folder with a handler that answers GET /NAME, an http trigger and a saved event.</source>
+        <translation>Legt einen Ordner an mit einem Handler, der GET /NAME beantwortet, einem HTTP-Trigger und einem gespeicherten Ereignis.</translation>
+    </message>
+    <message>
+        <source>Rename Function</source>
+        <translation>Funktion umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Delete Function</source>
+        <translation>Funktion löschen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the workspace?</source>
+        <translation>„%1“ aus dem Arbeitsbereich entfernen?</translation>
+    </message>
+    <message>
+        <source>Also delete its code folder and saved events</source>
+        <translation>Auch ihren Code-Ordner und die gespeicherten Ereignisse löschen</translation>
+    </message>
+    <message>
+        <source>last: %1 %2</source>
+        <translation>zuletzt: %1 %2</translation>
+    </message>
+    <message>
+        <source>last: %1 throttled</source>
+        <translation>zuletzt: %1 gedrosselt</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s), %1 busy</source>
+        <translation>
+            <numerusform>%n Instanz, %1 beschäftigt</numerusform>
+            <numerusform>%n Instanzen, %1 beschäftigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added .swb/ to the workspace&apos;s .gitignore.</source>
+        <translation>.swb/ wurde zur .gitignore des Arbeitsbereichs hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>&amp;Git</source>
+        <translation>&amp;Git</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize Repository</source>
+        <translation>Repository &amp;initialisieren</translation>
+    </message>
+    <message>
+        <source>%1 is now a git repository; commit with Git ▸ Commit.</source>
+        <translation>%1 ist jetzt ein Git-Repository; committen Sie mit Git ▸ Commit.</translation>
+    </message>
+    <message>
+        <source>&amp;Commit…</source>
+        <translation>&amp;Commit…</translation>
+    </message>
+    <message>
+        <source>Committed %1.</source>
+        <translation>%1 committet.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::MetricsPanel</name>
+    <message>
+        <source>Cold</source>
+        <translation>Kalt</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Warm</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Init</translation>
+    </message>
+    <message>
+        <source>Function shown in the metrics</source>
+        <translation>In den Metriken gezeigte Funktion</translation>
+    </message>
+    <message>
+        <source>Metrics summary</source>
+        <translation>Zusammenfassung der Metriken</translation>
+    </message>
+    <message>
+        <source>Duration (ms), cold and warm</source>
+        <translation>Dauer (ms), kalt und warm</translation>
+    </message>
+    <message>
+        <source>Init duration of cold starts (ms)</source>
+        <translation>Init-Dauer der Kaltstarts (ms)</translation>
+    </message>
+    <message>
+        <source>Cold-start share, per second</source>
+        <translation>Kaltstart-Anteil pro Sekunde</translation>
+    </message>
+    <message>
+        <source>cold / all</source>
+        <translation>kalt / alle</translation>
+    </message>
+    <message>
+        <source>Concurrency: most at once, per second</source>
+        <translation>Parallelität: Höchstwert pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Duration histogram, cold and warm</source>
+        <translation>Histogramm der Dauer, kalt und warm</translation>
+    </message>
+    <message>
+        <source>Cold-start share over time</source>
+        <translation>Kaltstart-Anteil über die Zeit</translation>
+    </message>
+    <message>
+        <source>Init duration distribution</source>
+        <translation>Verteilung der Init-Dauer</translation>
+    </message>
+    <message>
+        <source>Concurrency over time</source>
+        <translation>Parallelität über die Zeit</translation>
+    </message>
+    <message>
+        <source>All functions</source>
+        <translation>Alle Funktionen</translation>
+    </message>
+    <message>
+        <source>No invocations yet: invoke, or start a load test.</source>
+        <translation>Noch keine Aufrufe: rufen Sie auf oder starten Sie einen Lasttest.</translation>
+    </message>
+    <message>
+        <source>%1 invocations: %2 cold, %3 warm</source>
+        <translation>%1 Aufrufe: %2 kalt, %3 warm</translation>
+    </message>
+</context>
+<context>
+    <name>swb::RunPanel</name>
+    <message>
+        <source>Invoke</source>
+        <translation>Aufrufen</translation>
+    </message>
+    <message>
+        <source>Start load</source>
+        <translation>Last starten</translation>
+    </message>
+    <message>
+        <source>Function to invoke</source>
+        <translation>Aufzurufende Funktion</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Event payload (JSON)</source>
+        <translation>Ereignis-Nutzlast (JSON)</translation>
+    </message>
+    <message>
+        <source>Payload error</source>
+        <translation>Fehler in der Nutzlast</translation>
+    </message>
+    <message>
+        <source>Invoke the function</source>
+        <translation>Die Funktion aufrufen</translation>
+    </message>
+    <message>
+        <source>Invoke (Ctrl+Return)</source>
+        <translation>Aufrufen (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Invocation summary</source>
+        <translation>Zusammenfassung des Aufrufs</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Invocation logs</source>
+        <translation>Protokolle des Aufrufs</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>Poisson</translation>
+    </message>
+    <message>
+        <source>Bursts</source>
+        <translation>Stöße</translation>
+    </message>
+    <message>
+        <source>Load pattern</source>
+        <translation>Lastmuster</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Load duration</source>
+        <translation>Dauer des Lasttests</translation>
+    </message>
+    <message>
+        <source>keep-alive </source>
+        <translation>Keep-Alive </translation>
+    </message>
+    <message>
+        <source>Keep-alive of idle instances, in seconds</source>
+        <translation>Keep-Alive untätiger Instanzen, in Sekunden</translation>
+    </message>
+    <message>
+        <source>How long an idle instance stays warm (the runner&apos;s keep-alive)</source>
+        <translation>Wie lange eine untätige Instanz warm bleibt (das Keep-Alive des Runners)</translation>
+    </message>
+    <message>
+        <source>limit </source>
+        <translation>Limit </translation>
+    </message>
+    <message>
+        <source>Concurrency limit</source>
+        <translation>Parallelitätslimit</translation>
+    </message>
+    <message>
+        <source>Instances per function at most (unless it reserves its own); beyond it, throttled</source>
+        <translation>Höchstens so viele Instanzen pro Funktion (außer sie reserviert eigene); darüber hinaus gedrosselt</translation>
+    </message>
+    <message>
+        <source>Start or stop the load test</source>
+        <translation>Den Lasttest starten oder stoppen</translation>
+    </message>
+    <message>
+        <source>Load test status</source>
+        <translation>Status des Lasttests</translation>
+    </message>
+    <message>
+        <source>Load test</source>
+        <translation>Lasttest</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>für</translation>
+    </message>
+    <message>
+        <source>Empty event {}</source>
+        <translation>Leeres Ereignis {}</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the saved event %1: %2.</source>
+        <translation>Das gespeicherte Ereignis %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Invoking %1…</source>
+        <translation>%1 wird aufgerufen…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · duration %3 ms · billed %4 ms · memory %5/%6 MB</source>
+        <translation>%1 · %2 · Dauer %3 ms · abgerechnet %4 ms · Speicher %5/%6 MB</translation>
+    </message>
+    <message>
+        <source>cold start, init %1 ms</source>
+        <translation>Kaltstart, Init %1 ms</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>warm</translation>
+    </message>
+    <message>
+        <source>Failed (%1) · </source>
+        <translation>Fehlgeschlagen (%1) · </translation>
+    </message>
+    <message>
+        <source>Open a workspace and pick a function to load.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich und wählen Sie eine Funktion für die Last.</translation>
+    </message>
+    <message>
+        <source>Fix the event first: %1</source>
+        <translation>Korrigieren Sie zuerst das Ereignis: %1</translation>
+    </message>
+    <message>
+        <source>Stop load</source>
+        <translation>Last stoppen</translation>
+    </message>
+    <message>
+        <source>sent %1 · done %2 · cold %3 · throttled %4 · failed %5</source>
+        <translation>gesendet %1 · fertig %2 · kalt %3 · gedrosselt %4 · fehlgeschlagen %5</translation>
+    </message>
+    <message>
+        <source> · duration p50 %1 ms, p99 %2 ms</source>
+        <translation> · Dauer p50 %1 ms, p99 %2 ms</translation>
+    </message>
+    <message>
+        <source> · running</source>
+        <translation> · läuft</translation>
+    </message>
+</context>
+<context>
+    <name>swb::ScenarioItemDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+</context>
+<context>
+    <name>swb::ScenarioTableModel</name>
+    <message>
+        <source>scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>Arbeitsspeicher (MB)</translation>
+    </message>
+    <message>
+        <source>Invocations / month</source>
+        <translation>Aufrufe / Monat</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Cold-start share</source>
+        <translation>Kaltstart-Anteil</translation>
+    </message>
+    <message>
+        <source>Init (ms)</source>
+        <translation>Init (ms)</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Kept warm</source>
+        <translation>Warm gehalten</translation>
+    </message>
+    <message>
+        <source>Free tier</source>
+        <translation>Free Tier</translation>
+    </message>
+    <message>
+        <source>Total / month</source>
+        <translation>Summe / Monat</translation>
+    </message>
+    <message>
+        <source>Per million</source>
+        <translation>Pro Million</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>measured: %1</source>
+        <translation>gemessen: %1</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>%1 × %2 h, %3% of invocations</source>
+        <translation>%1 × %2 h, %3 % der Aufrufe</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Milliseconds per invocation; leave empty (or type &quot;measured&quot;) to use the durations the runner measured for the scenario&apos;s function.</source>
+        <translation>Millisekunden pro Aufruf; leer lassen (oder &quot;measured&quot; eingeben), um die Dauern zu verwenden, die der Runner für die Funktion des Szenarios gemessen hat.</translation>
+    </message>
+    <message>
+        <source>Share of invocations that start cold, 0 to 1 (or 5%); leave empty to use the measured share.</source>
+        <translation>Anteil der Aufrufe mit Kaltstart, 0 bis 1 (oder 5%); leer lassen, um den gemessenen Anteil zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Init duration of a cold start in ms; leave empty to use the measured mean.</source>
+        <translation>Init-Dauer eines Kaltstarts in ms; leer lassen, um den gemessenen Mittelwert zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Memory in MB, %1 to %2; each provider prices its own range.</source>
+        <translation>Arbeitsspeicher in MB, %1 bis %2; jeder Anbieter bepreist seinen eigenen Bereich.</translation>
+    </message>
+    <message>
+        <source>Invocations per month: 5000000, 5M or 5e6.</source>
+        <translation>Aufrufe pro Monat: 5000000, 5M oder 5e6.</translation>
+    </message>
+    <message>
+        <source>Azure: consumption or flex; Google Cloud: gen2 or gen1; OpenWhisk: ibm or self-hosted (which needs clusterMonthlyCost in workbench.json).</source>
+        <translation>Azure: consumption oder flex; Google Cloud: gen2 oder gen1; OpenWhisk: ibm oder self-hosted (braucht clusterMonthlyCost in workbench.json).</translation>
+    </message>
+    <message>
+        <source>AWS only: the API Gateway in front of the function, priced per request: none, http (HTTP API) or rest (REST API).</source>
+        <translation>Nur AWS: das API Gateway vor der Funktion, pro Anfrage bepreist: none, http (HTTP API) oder rest (REST API).</translation>
+    </message>
+    <message>
+        <source>Instances kept warm and paid for while idle (AWS provisioned concurrency, Azure Flex always ready): &quot;2&quot; for two all month (730 h) serving every invocation, or &quot;2 200h 60%&quot; for 200 hours a month serving 60% of them; empty or 0 for none.</source>
+        <translation>Instanzen, die warm gehalten und auch untätig bezahlt werden (AWS Provisioned Concurrency, Azure Flex Always Ready): &quot;2&quot; für zwei den ganzen Monat (730 h), die jeden Aufruf bedienen, oder &quot;2 200h 60%&quot; für 200 Stunden im Monat, die 60 % davon bedienen; leer oder 0 für keine.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed; %2</source>
+        <translation>„%1“ ist nicht zulässig; %2</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name.</source>
+        <translation>ein Szenario braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>another scenario has that name; names must be unique.</source>
+        <translation>ein anderes Szenario hat diesen Namen; Namen müssen eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>choose one of the workspace&apos;s functions (%1) or none.</source>
+        <translation>wählen Sie eine der Funktionen des Arbeitsbereichs (%1) oder none.</translation>
+    </message>
+    <message>
+        <source>choose one of: %1.</source>
+        <translation>wählen Sie eines von: %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no plans to choose from.</source>
+        <translation>%1 hat keine Tarife zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>%1 offers: %2.</source>
+        <translation>%1 bietet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 prices these regions: %2.</source>
+        <translation>%1 bepreist diese Regionen: %2.</translation>
+    </message>
+    <message>
+        <source>choose x86_64 or arm64.</source>
+        <translation>wählen Sie x86_64 oder arm64.</translation>
+    </message>
+    <message>
+        <source>type whole megabytes from %1 to %2.</source>
+        <translation>geben Sie ganze Megabyte von %1 bis %2 ein.</translation>
+    </message>
+    <message>
+        <source>type invocations per month from 0 to 10^12 (5000000, 5M or 5e6).</source>
+        <translation>geben Sie Aufrufe pro Monat von 0 bis 10^12 ein (5000000, 5M oder 5e6).</translation>
+    </message>
+    <message>
+        <source>type milliseconds above 0 and up to %1, or leave it empty to use the measured durations.</source>
+        <translation>geben Sie Millisekunden über 0 und bis %1 ein, oder lassen Sie das Feld leer, um die gemessenen Dauern zu verwenden.</translation>
+    </message>
+    <message>
+        <source>type a share from 0 to 1 (0.05 or 5%), or leave it empty to use the measured share.</source>
+        <translation>geben Sie einen Anteil von 0 bis 1 ein (0.05 oder 5%), oder lassen Sie das Feld leer, um den gemessenen Anteil zu verwenden.</translation>
+    </message>
+    <message>
+        <source>type milliseconds from 0 to %1, or leave it empty to use the measured mean.</source>
+        <translation>geben Sie Millisekunden von 0 bis %1 ein, oder lassen Sie das Feld leer, um den gemessenen Mittelwert zu verwenden.</translation>
+    </message>
+    <message>
+        <source>only AWS scenarios price a gateway per request.</source>
+        <translation>nur AWS-Szenarien bepreisen ein Gateway pro Anfrage.</translation>
+    </message>
+    <message>
+        <source>choose none, http (HTTP API) or rest (REST API).</source>
+        <translation>wählen Sie none, http (HTTP API) oder rest (REST API).</translation>
+    </message>
+    <message>
+        <source>%1 has no kept-warm instances to price here (Azure: choose the flex plan first).</source>
+        <translation>%1 hat hier keine warm gehaltenen Instanzen zu bepreisen (Azure: wählen Sie zuerst den Tarif flex).</translation>
+    </message>
+    <message>
+        <source>type the instances, then optionally hours a month and the share of invocations they serve: &quot;2&quot; or &quot;2 200h 60%&quot;.</source>
+        <translation>geben Sie die Instanzen ein, optional danach Stunden im Monat und den Anteil der Aufrufe, den sie bedienen: &quot;2&quot; oder &quot;2 200h 60%&quot;.</translation>
+    </message>
+    <message>
+        <source>hours a month go from 0 to 744 (a 31-day month).</source>
+        <translation>Stunden im Monat reichen von 0 bis 744 (ein Monat mit 31 Tagen).</translation>
+    </message>
+    <message>
+        <source>the share of invocations goes from 0% to 100%.</source>
+        <translation>der Anteil der Aufrufe reicht von 0 % bis 100 %.</translation>
+    </message>
+    <message>
+        <source>this column is computed and cannot be edited.</source>
+        <translation>diese Spalte wird berechnet und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Scenario &quot;%1&quot;, %2: %3</source>
+        <translation>Szenario „%1“, %2: %3</translation>
+    </message>
+    <message>
+        <source>the scenario names no function</source>
+        <translation>das Szenario nennt keine Funktion</translation>
+    </message>
+    <message>
+        <source>no run history is open</source>
+        <translation>kein Ausführungsverlauf ist geöffnet</translation>
+    </message>
+    <message>
+        <source>No price list is loaded.</source>
+        <translation>Keine Preisliste geladen.</translation>
+    </message>
+    <message>
+        <source>No duration: type one, or choose a function whose runs were measured.</source>
+        <translation>Keine Dauer: geben Sie eine ein oder wählen Sie eine Funktion, deren Aufrufe gemessen wurden.</translation>
+    </message>
+    <message>
+        <source>No measured duration for &quot;%1&quot;: %2</source>
+        <translation>Keine gemessene Dauer für „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>swb::SimulatePanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the simulation</source>
+        <translation>Die Simulation starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the simulation</source>
+        <translation>Die Simulation abbrechen</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>Simulation progress</source>
+        <translation>Fortschritt der Simulation</translation>
+    </message>
+    <message>
+        <source>Simulation status</source>
+        <translation>Status der Simulation</translation>
+    </message>
+    <message>
+        <source>Cold-start ratio</source>
+        <translation>Kaltstart-Quote</translation>
+    </message>
+    <message>
+        <source>Throttle ratio</source>
+        <translation>Drosselungsquote</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>Latenz-Perzentile</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Instance time</source>
+        <translation>Instanzzeit</translation>
+    </message>
+    <message>
+        <source>Cold starts:</source>
+        <translation>Kaltstarts:</translation>
+    </message>
+    <message>
+        <source>Throttled:</source>
+        <translation>Gedrosselt:</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>Latenz:</translation>
+    </message>
+    <message>
+        <source>Instances:</source>
+        <translation>Instanzen:</translation>
+    </message>
+    <message>
+        <source>Instance time:</source>
+        <translation>Instanzzeit:</translation>
+    </message>
+    <message>
+        <source>Instances over time</source>
+        <translation>Instanzen über die Zeit</translation>
+    </message>
+    <message>
+        <source>Busy and idle instance time</source>
+        <translation>Beschäftigte und untätige Instanzzeit</translation>
+    </message>
+    <message>
+        <source>Instance-hours: busy and idle</source>
+        <translation>Instanzstunden: beschäftigt und untätig</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>Monatliche Kosten</translation>
+    </message>
+    <message>
+        <source>The cost per 730-hour month appears here after a run.</source>
+        <translation>Die Kosten pro Monat mit 730 Stunden erscheinen hier nach einem Lauf.</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>Poisson</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>Periodisch</translation>
+    </message>
+    <message>
+        <source>Bursty on/off</source>
+        <translation>Stoßweise an/aus</translation>
+    </message>
+    <message>
+        <source>Diurnal</source>
+        <translation>Tageszyklus</translation>
+    </message>
+    <message>
+        <source>Trace file</source>
+        <translation>Trace-Datei</translation>
+    </message>
+    <message>
+        <source>Arrival model</source>
+        <translation>Ankunftsmodell</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source>Invocations per second</source>
+        <translation>Aufrufe pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Burst length</source>
+        <translation>Stoßdauer</translation>
+    </message>
+    <message>
+        <source>Quiet time between bursts</source>
+        <translation>Ruhezeit zwischen Stößen</translation>
+    </message>
+    <message>
+        <source>Diurnal amplitude</source>
+        <translation>Amplitude des Tageszyklus</translation>
+    </message>
+    <message>
+        <source>Diurnal period</source>
+        <translation>Periode des Tageszyklus</translation>
+    </message>
+    <message>
+        <source>invocations_per_function_md.anon.d01.csv</source>
+        <translation>invocations_per_function_md.anon.d01.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a trace file</source>
+        <translation>Eine Trace-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Function hash to replay</source>
+        <translation>Abzuspielender Funktions-Hash</translation>
+    </message>
+    <message>
+        <source>1h, 1d, 30d</source>
+        <translation>1h, 1d, 30d</translation>
+    </message>
+    <message>
+        <source>Simulated duration</source>
+        <translation>Simulierte Dauer</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <source>Exponential</source>
+        <translation>Exponentiell</translation>
+    </message>
+    <message>
+        <source>Lognormal (p50, p99)</source>
+        <translation>Log-Normal (p50, p99)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Service time distribution</source>
+        <translation>Verteilung der Bedienzeit</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Service time in milliseconds</source>
+        <translation>Bedienzeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Service time p99 in milliseconds</source>
+        <translation>Bedienzeit p99 in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Function whose times are measured</source>
+        <translation>Funktion, deren Zeiten gemessen werden</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Eingegeben</translation>
+    </message>
+    <message>
+        <source>Measured mean</source>
+        <translation>Gemessener Mittelwert</translation>
+    </message>
+    <message>
+        <source>Init time source</source>
+        <translation>Quelle der Init-Zeit</translation>
+    </message>
+    <message>
+        <source>Init time in milliseconds</source>
+        <translation>Init-Zeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Fixed keep-alive</source>
+        <translation>Festes Keep-Alive</translation>
+    </message>
+    <message>
+        <source>No keep-alive</source>
+        <translation>Kein Keep-Alive</translation>
+    </message>
+    <message>
+        <source>Hybrid histogram</source>
+        <translation>Hybrides Histogramm</translation>
+    </message>
+    <message>
+        <source>Keep-alive policy</source>
+        <translation>Keep-Alive-Richtlinie</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Keep-alive in minutes</source>
+        <translation>Keep-Alive in Minuten</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Concurrency cap</source>
+        <translation>Parallelitätsgrenze</translation>
+    </message>
+    <message>
+        <source>Provisioned instances</source>
+        <translation>Bereitgestellte Instanzen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Memory in megabytes</source>
+        <translation>Arbeitsspeicher in Megabyte</translation>
+    </message>
+    <message>
+        <source>Provider for the cost</source>
+        <translation>Anbieter für die Kosten</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>Arrivals:</source>
+        <translation>Ankünfte:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Burst on:</source>
+        <translation>Stoß an:</translation>
+    </message>
+    <message>
+        <source>Burst off:</source>
+        <translation>Stoß aus:</translation>
+    </message>
+    <message>
+        <source>Amplitude:</source>
+        <translation>Amplitude:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Trace file:</source>
+        <translation>Trace-Datei:</translation>
+    </message>
+    <message>
+        <source>Function hash:</source>
+        <translation>Funktions-Hash:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Service time:</source>
+        <translation>Bedienzeit:</translation>
+    </message>
+    <message>
+        <source>Service ms:</source>
+        <translation>Bedienzeit ms:</translation>
+    </message>
+    <message>
+        <source>Service p99:</source>
+        <translation>Bedienzeit p99:</translation>
+    </message>
+    <message>
+        <source>Measured function:</source>
+        <translation>Gemessene Funktion:</translation>
+    </message>
+    <message>
+        <source>Init:</source>
+        <translation>Init:</translation>
+    </message>
+    <message>
+        <source>Init ms:</source>
+        <translation>Init ms:</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>Keep-Alive:</translation>
+    </message>
+    <message>
+        <source>Keep for:</source>
+        <translation>Halten für:</translation>
+    </message>
+    <message>
+        <source>Concurrency cap:</source>
+        <translation>Parallelitätsgrenze:</translation>
+    </message>
+    <message>
+        <source>Provisioned:</source>
+        <translation>Bereitgestellt:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Azure Functions trace</source>
+        <translation>Azure-Functions-Trace</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The rate must be above 0 invocations per second.</source>
+        <translation>Die Rate muss über 0 Aufrufen pro Sekunde liegen.</translation>
+    </message>
+    <message>
+        <source>The burst length needs a duration above 0, such as 1m.</source>
+        <translation>Die Stoßdauer braucht eine Dauer über 0, etwa 1m.</translation>
+    </message>
+    <message>
+        <source>The quiet time needs a duration, such as 9m.</source>
+        <translation>Die Ruhezeit braucht eine Dauer, etwa 9m.</translation>
+    </message>
+    <message>
+        <source>The period needs a duration above 0, such as 1d.</source>
+        <translation>Die Periode braucht eine Dauer über 0, etwa 1d.</translation>
+    </message>
+    <message>
+        <source>Reading the trace file…</source>
+        <translation>Die Trace-Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Choose a trace file, then the function hash to replay.</source>
+        <translation>Wählen Sie eine Trace-Datei, dann den abzuspielenden Funktions-Hash.</translation>
+    </message>
+    <message>
+        <source>Give a duration above 0 such as 1h, 1d or 30d (ms, s, m, h, d, mo).</source>
+        <translation>Geben Sie eine Dauer über 0 an, etwa 1h, 1d oder 30d (ms, s, m, h, d, mo).</translation>
+    </message>
+    <message>
+        <source>The p99 must be above the p50.</source>
+        <translation>Das p99 muss über dem p50 liegen.</translation>
+    </message>
+    <message>
+        <source>Measured times need a workspace history; run the function first.</source>
+        <translation>Gemessene Zeiten brauchen einen Verlauf des Arbeitsbereichs; führen Sie die Funktion zuerst aus.</translation>
+    </message>
+    <message>
+        <source>Choose the function whose measured times to use.</source>
+        <translation>Wählen Sie die Funktion, deren gemessene Zeiten verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Provisioned instances cannot exceed the concurrency cap.</source>
+        <translation>Bereitgestellte Instanzen dürfen die Parallelitätsgrenze nicht überschreiten.</translation>
+    </message>
+    <message>
+        <source>Service time p50 in milliseconds</source>
+        <translation>Bedienzeit p50 in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red to run.</source>
+        <translation>Korrigieren Sie die rot markierten Felder, um zu starten.</translation>
+    </message>
+    <message>
+        <source>There are no measured invocations of %1; run it first.</source>
+        <translation>Es gibt keine gemessenen Aufrufe von %1; führen Sie sie zuerst aus.</translation>
+    </message>
+    <message>
+        <source>%1 has no measured cold start to take the init time from.</source>
+        <translation>%1 hat keinen gemessenen Kaltstart, aus dem die Init-Zeit genommen werden kann.</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>Simuliere…</translation>
+    </message>
+    <message>
+        <source>The simulation did not run.</source>
+        <translation>Die Simulation ist nicht gelaufen.</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 of %2 simulated.</source>
+        <translation>Abgebrochen bei %1 von %2 simuliert.</translation>
+    </message>
+    <message>
+        <source>Simulated %1: %2 arrivals.</source>
+        <translation>%1 simuliert: %2 Ankünfte.</translation>
+    </message>
+    <message>
+        <source>Arrivals %1; service %2; init %3; keep-alive %4.</source>
+        <translation>Ankünfte %1; Bedienung %2; Init %3; Keep-Alive %4.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 served)</source>
+        <translation>%1 (%2 von %3 bedient)</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3 arrivals)</source>
+        <translation>%1 % (%2 von %3 Ankünften)</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms · p90 %2 ms · p99 %3 ms · max %4 ms</source>
+        <translation>p50 %1 ms · p90 %2 ms · p99 %3 ms · max %4 ms</translation>
+    </message>
+    <message>
+        <source>mean %1 (busy %2), max %3</source>
+        <translation>Mittel %1 (beschäftigt %2), max %3</translation>
+    </message>
+    <message>
+        <source>busy %1 h, idle %2 h</source>
+        <translation>beschäftigt %1 h, untätig %2 h</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <source>instance-h</source>
+        <translation>Instanz-h</translation>
+    </message>
+    <message>
+        <source>No provider chosen: the run is not priced.</source>
+        <translation>Kein Anbieter gewählt: der Lauf wird nicht bepreist.</translation>
+    </message>
+    <message>
+        <source>The built-in price list could not be loaded.</source>
+        <translation>Die eingebaute Preisliste konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Cost per 730-hour month on %1 (the run scaled by %2):
+%3</source>
+        <translation>Kosten pro Monat mit 730 Stunden auf %1 (der Lauf skaliert mit %2):
+%3</translation>
+    </message>
+    <message>
+        <source>Cannot price the run: %1</source>
+        <translation>Der Lauf kann nicht bepreist werden: %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>swb::TimelineView</name>
+    <message>
+        <source>Invocation timeline</source>
+        <translation>Zeitachse der Aufrufe</translation>
+    </message>
+    <message>
+        <source>One lane per instance, one bar per invocation: cold start init, handler time, frozen time, expiry and throttles. Arrow keys pan, plus and minus zoom, F fits, End follows live.</source>
+        <translation>Eine Bahn pro Instanz, ein Balken pro Aufruf: Kaltstart-Init, Handler-Zeit, eingefrorene Zeit, Ablauf und Drosselungen. Pfeiltasten verschieben, Plus und Minus zoomen, F passt ein, Ende folgt live.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Follow live: keep the latest time in view (End)</source>
+        <translation>Live folgen: die neueste Zeit im Blick behalten (Ende)</translation>
+    </message>
+    <message>
+        <source>Follow live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <source>cold start</source>
+        <translation>Kaltstart</translation>
+    </message>
+    <message>
+        <source>warm start</source>
+        <translation>Warmstart</translation>
+    </message>
+    <message>
+        <source>RequestId: %1 (%2, running since %3)</source>
+        <translation>RequestId: %1 (%2, läuft seit %3)</translation>
+    </message>
+    <message>
+        <source>RequestId: %1 (%2, %3 ms, %4)</source>
+        <translation>RequestId: %1 (%2, %3 ms, %4)</translation>
+    </message>
+    <message>
+        <source>Throttled at %1: TooManyRequestsException (RequestId: %2)</source>
+        <translation>Gedrosselt um %1: TooManyRequestsException (RequestId: %2)</translation>
+    </message>
+    <message>
+        <source>%1, instance %2, started at %3</source>
+        <translation>%1, Instanz %2, gestartet um %3</translation>
+    </message>
+    <message>
+        <source>Expired at %1: %2</source>
+        <translation>Abgelaufen um %1: %2</translation>
+    </message>
+    <message>
+        <source>Killed at %1: %2</source>
+        <translation>Beendet um %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Init (cold start)</source>
+        <translation>Init (Kaltstart)</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Eingefroren</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Expired / killed</source>
+        <translation>Abgelaufen / beendet</translation>
+    </message>
+</context>
+<context>
+    <name>swb::WelcomePage</name>
+    <message>
+        <source>Serverless Workbench</source>
+        <translation>Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>Write functions, run them on a faithful local copy of a FaaS platform, watch every cold and warm start, and price them on AWS, Azure, Google Cloud and OpenWhisk.</source>
+        <translation>Schreiben Sie Funktionen, führen Sie sie auf einer getreuen lokalen Kopie einer FaaS-Plattform aus, beobachten Sie jeden Kalt- und Warmstart und bepreisen Sie sie auf AWS, Azure, Google Cloud und OpenWhisk.</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder</source>
+        <translation>Einen Arbeitsbereich-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>Zuletzt verwendete Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Import SAM template or serverless.yml…</source>
+        <translation>SAM-Vorlage oder serverless.yml importieren…</translation>
+    </message>
+    <message>
+        <source>Import a SAM template or a serverless.yml</source>
+        <translation>Eine SAM-Vorlage oder eine serverless.yml importieren</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+</context>
+<context>
+    <name>swb::WorkspaceTree</name>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>New Function…</source>
+        <translation>Neue Funktion…</translation>
+    </message>
+    <message>
+        <source>Rename “%1”…</source>
+        <translation>„%1“ umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete “%1”…</source>
+        <translation>„%1“ löschen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>%1
+Handler: %2
+Memory: %3 MB, timeout %4 s</source>
+        <translation>%1
+Handler: %2
+Arbeitsspeicher: %3 MB, Timeout %4 s</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Cost scenarios</source>
+        <translation>Kostenszenarien</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 MB)</source>
+        <translation>%1 (%2, %3 MB)</translation>
+    </message>
+</context>
+</TS>

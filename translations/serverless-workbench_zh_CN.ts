@@ -1,0 +1,2590 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Serverless Workbench: write, run, see, price and deploy serverless functions.</source>
+        <translation>Serverless Workbench：编写、运行、观察、估价并部署无服务器函数。</translation>
+    </message>
+    <message>
+        <source>A workspace folder to open.</source>
+        <translation>要打开的工作区文件夹。</translation>
+    </message>
+    <message>
+        <source>Save a screenshot to FILE (after --invoke runs) and quit.</source>
+        <translation>将截图保存到 FILE（在 --invoke 运行之后）并退出。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: invoke the selected function N times first.</source>
+        <translation>与 --screenshot 一起使用：先调用所选函数 N 次。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: bring these panels to the front (Run, Cost, Timeline, Logs, Metrics; comma-separated).</source>
+        <translation>与 --screenshot 一起使用：将这些面板置于最前（Run、Cost、Timeline、Logs、Metrics；以逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Use this theme for this run only: system, light or dark (View &gt; Theme keeps one).</source>
+        <translation>仅在本次运行中使用此主题：system、light 或 dark（“视图 &gt; 主题”会保存主题）。</translation>
+    </message>
+    <message>
+        <source>Show the window in this language for this run only: a locale name such as de or zh_CN (en for English).</source>
+        <translation>仅在本次运行中以此语言显示窗口：一个区域设置名称，例如 de 或 zh_CN（en 表示英语）。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CodeEditor</name>
+    <message>
+        <source>Code editor</source>
+        <translation>代码编辑器</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>%1 looks like a binary file (it contains NUL bytes); it cannot be edited as text.</source>
+        <translation>%1 看起来是二进制文件（含有 NUL 字节），不能作为文本编辑。</translation>
+    </message>
+    <message>
+        <source>This buffer has no file name; save it as.</source>
+        <translation>此缓冲区没有文件名，请另存为。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2; the file on disk is unchanged.</source>
+        <translation>无法写入 %1：%2；磁盘上的文件未改变。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CommitDialog</name>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>已重命名</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>提交(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Files to commit</source>
+        <translation>要提交的文件</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>提交信息</translation>
+    </message>
+    <message>
+        <source>What changed, and why</source>
+        <translation>改了什么，以及为什么</translation>
+    </message>
+    <message>
+        <source>Author name</source>
+        <translation>作者姓名</translation>
+    </message>
+    <message>
+        <source>Author email</source>
+        <translation>作者邮箱</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>Changed files (the ticked ones are committed):</source>
+        <translation>已更改的文件（勾选的将被提交）：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>信息：</translation>
+    </message>
+    <message>
+        <source>Nothing to commit: no file changed since the last commit.</source>
+        <translation>没有可提交的内容：自上次提交以来没有文件发生更改。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CostPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cold-start init</source>
+        <translation>冷启动初始化</translation>
+    </message>
+    <message>
+        <source>Free tier credit</source>
+        <translation>免费额度抵扣</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>预置</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>API Gateway</source>
+        <translation>API Gateway</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Add scenario</source>
+        <translation>添加场景(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>复制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Add scenario</source>
+        <translation>添加场景</translation>
+    </message>
+    <message>
+        <source>Add a scenario priced on AWS; edit its cells to shape it.</source>
+        <translation>添加一个按 AWS 计价的场景；编辑其单元格来调整它。</translation>
+    </message>
+    <message>
+        <source>Duplicate scenario</source>
+        <translation>复制场景</translation>
+    </message>
+    <message>
+        <source>Copy the selected scenario to compare a variation of it.</source>
+        <translation>复制所选场景，以比较它的一个变体。</translation>
+    </message>
+    <message>
+        <source>Remove scenario</source>
+        <translation>删除场景</translation>
+    </message>
+    <message>
+        <source>Remove the selected scenario.</source>
+        <translation>删除所选场景。</translation>
+    </message>
+    <message>
+        <source>Cost status</source>
+        <translation>成本状态</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>One row per scenario; edit a cell and every total and chart is recomputed.</source>
+        <translation>每个场景一行；编辑一个单元格，所有合计和图表都会重新计算。</translation>
+    </message>
+    <message>
+        <source>Breakdown chart</source>
+        <translation>费用构成图</translation>
+    </message>
+    <message>
+        <source>A stacked bar per scenario: requests, compute, init, free tier credit and the other lines of its monthly bill.</source>
+        <translation>每个场景一根堆叠柱：请求、计算、初始化、免费额度抵扣以及月账单中的其他各项。</translation>
+    </message>
+    <message>
+        <source>Breakdown table</source>
+        <translation>费用构成表</translation>
+    </message>
+    <message>
+        <source>The breakdown chart&apos;s numbers: one column per scenario, one row per line kind.</source>
+        <translation>费用构成图的数字：每个场景一列，每类费用一行。</translation>
+    </message>
+    <message>
+        <source>Cost against volume chart</source>
+        <translation>成本与调用量图</translation>
+    </message>
+    <message>
+        <source>The selected scenario&apos;s monthly cost against invocations per month, with the always-on servers&apos; monthly cost and the break-even volume.</source>
+        <translation>所选场景的月成本随每月调用次数的变化，以及常驻服务器的月成本和盈亏平衡点调用量。</translation>
+    </message>
+    <message>
+        <source>Always-on server</source>
+        <translation>常驻服务器</translation>
+    </message>
+    <message>
+        <source>The server the break-even compares with.</source>
+        <translation>盈亏平衡点所比较的服务器。</translation>
+    </message>
+    <message>
+        <source>Number of servers</source>
+        <translation>服务器数量</translation>
+    </message>
+    <message>
+        <source>How many always-on servers the function replaces.</source>
+        <translation>该函数替代多少台常驻服务器。</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>盈亏平衡点</translation>
+    </message>
+    <message>
+        <source>Memory sweep chart</source>
+        <translation>内存扫描图</translation>
+    </message>
+    <message>
+        <source>The selected scenario&apos;s monthly cost and duration at each memory size, the cheapest marked.</source>
+        <translation>所选场景在各内存大小下的月成本和执行时长，并标出最便宜的一个。</translation>
+    </message>
+    <message>
+        <source>CPU-bound share</source>
+        <translation>CPU 密集占比</translation>
+    </message>
+    <message>
+        <source>The share of the duration that speeds up with more CPU (the rest waits on I/O).</source>
+        <translation>执行时长中随 CPU 增加而加快的部分（其余时间在等待 I/O）。</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>The CPUs the code keeps busy: single-threaded code gains nothing beyond one vCPU.</source>
+        <translation>代码能占满的 CPU 数：单线程代码在一个 vCPU 以上不再获益。</translation>
+    </message>
+    <message>
+        <source>Memory sweep notes</source>
+        <translation>内存扫描说明</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;CPU-bound share:</source>
+        <translation>CPU 密集占比(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The price list could not be loaded, so nothing is priced: %1</source>
+        <translation>无法加载价格表，因此没有任何计价：%1</translation>
+    </message>
+    <message>
+        <source>Same cloud, smallest</source>
+        <translation>同一云服务商，最小规格</translation>
+    </message>
+    <message>
+        <source>Monthly bill by scenario</source>
+        <translation>各场景的月账单</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1（错误）</translation>
+    </message>
+    <message>
+        <source>USD per month</source>
+        <translation>美元/月</translation>
+    </message>
+    <message>
+        <source>Total / month</source>
+        <translation>合计/月</translation>
+    </message>
+    <message>
+        <source>Per million</source>
+        <translation>每百万次</translation>
+    </message>
+    <message>
+        <source>Cost against volume</source>
+        <translation>成本与调用量</translation>
+    </message>
+    <message>
+        <source>The selected scenario has no price: %1</source>
+        <translation>所选场景没有价格：%1</translation>
+    </message>
+    <message>
+        <source>Select a priced scenario.</source>
+        <translation>请选择一个已计价的场景。</translation>
+    </message>
+    <message>
+        <source>%1: cost against invocations per month</source>
+        <translation>%1：成本与每月调用次数</translation>
+    </message>
+    <message>
+        <source>Function (%1)</source>
+        <translation>函数（%1）</translation>
+    </message>
+    <message>
+        <source>%1 always on</source>
+        <translation>%1 常驻</translation>
+    </message>
+    <message>
+        <source>%1 × %2 always on</source>
+        <translation>%1 × %2 常驻</translation>
+    </message>
+    <message>
+        <source>break-even</source>
+        <translation>盈亏平衡点</translation>
+    </message>
+    <message>
+        <source>Break-even: %1 invocations a month (%2 a second) cost what %3 costs: %4 a month.</source>
+        <translation>盈亏平衡点：每月 %1 次调用（每秒 %2 次）的费用与 %3 相同：每月 %4。</translation>
+    </message>
+    <message>
+        <source>The function stays cheaper than %1 (%2 a month) up to %3 invocations a month.</source>
+        <translation>在每月 %3 次调用以内，该函数都比 %1（每月 %2）便宜。</translation>
+    </message>
+    <message>
+        <source>No always-on server is priced.</source>
+        <translation>没有可计价的常驻服务器。</translation>
+    </message>
+    <message>
+        <source>No break-even: %1</source>
+        <translation>无盈亏平衡点：%1</translation>
+    </message>
+    <message>
+        <source>Invocations per month</source>
+        <translation>每月调用次数</translation>
+    </message>
+    <message>
+        <source>Memory sweep</source>
+        <translation>内存扫描</translation>
+    </message>
+    <message>
+        <source>%1: cost and duration against memory</source>
+        <translation>%1：成本和执行时长与内存</translation>
+    </message>
+    <message>
+        <source>No memory size prices for this scenario.</source>
+        <translation>此场景没有任何内存大小的价格。</translation>
+    </message>
+    <message>
+        <source>No sweep: %1</source>
+        <translation>无扫描：%1</translation>
+    </message>
+    <message>
+        <source>Cost per month</source>
+        <translation>每月成本</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>执行时长（毫秒）</translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation>最便宜</translation>
+    </message>
+    <message>
+        <source>cheapest: %1 MB</source>
+        <translation>最便宜：%1 MB</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>内存（MB）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>执行时长</translation>
+    </message>
+    <message>
+        <source>Cheapest: %1 MB at %2 a month (%3 ms).</source>
+        <translation>最便宜：%1 MB，每月 %2（%3 毫秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::CredentialsDialog</name>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>%1 的凭据</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>选择 %1</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The local stage needs no credentials.</source>
+        <translation>本地阶段不需要凭据。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DeployPanel</name>
+    <message>
+        <source>AWS Lambda</source>
+        <translation>AWS Lambda</translation>
+    </message>
+    <message>
+        <source>Azure Functions</source>
+        <translation>Azure Functions</translation>
+    </message>
+    <message>
+        <source>Google Cloud Functions</source>
+        <translation>Google Cloud Functions</translation>
+    </message>
+    <message>
+        <source>Apache OpenWhisk</source>
+        <translation>Apache OpenWhisk</translation>
+    </message>
+    <message>
+        <source>local stage</source>
+        <translation>本地阶段</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Credentials…</source>
+        <translation>凭据…</translation>
+    </message>
+    <message>
+        <source>Follow its logs after deploying</source>
+        <translation>部署后跟踪其日志</translation>
+    </message>
+    <message>
+        <source>Function to deploy</source>
+        <translation>要部署的函数</translation>
+    </message>
+    <message>
+        <source>Deploy target</source>
+        <translation>部署目标</translation>
+    </message>
+    <message>
+        <source>Deploy the function</source>
+        <translation>部署该函数</translation>
+    </message>
+    <message>
+        <source>Cancel the deploy</source>
+        <translation>取消部署</translation>
+    </message>
+    <message>
+        <source>Set up the target&apos;s credentials</source>
+        <translation>设置目标的凭据</translation>
+    </message>
+    <message>
+        <source>How this target reaches its platform: keys, host, region. Secrets go to your keychain, never to workbench.json.</source>
+        <translation>此目标如何连接其平台：密钥、主机、区域。机密信息保存在您的钥匙串中，绝不写入 workbench.json。</translation>
+    </message>
+    <message>
+        <source>Deploy steps</source>
+        <translation>部署步骤</translation>
+    </message>
+    <message>
+        <source>Deploy result</source>
+        <translation>部署结果</translation>
+    </message>
+    <message>
+        <source>Deploy history</source>
+        <translation>部署历史</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes</source>
+        <translation>未提交的更改</translation>
+    </message>
+    <message>
+        <source>Package the function&apos;s folder</source>
+        <translation>打包函数的文件夹</translation>
+    </message>
+    <message>
+        <source>Upload the package</source>
+        <translation>上传程序包</translation>
+    </message>
+    <message>
+        <source>Update the function&apos;s configuration</source>
+        <translation>更新函数的配置</translation>
+    </message>
+    <message>
+        <source>Wait until it is ready</source>
+        <translation>等待其就绪</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>&amp;Function:</source>
+        <translation>函数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Deploy history of this function:</source>
+        <translation>此函数的部署历史：</translation>
+    </message>
+    <message>
+        <source>Deploy the function to a platform, or to a local stage that swb serve --stage serves.</source>
+        <translation>将函数部署到平台，或部署到由 swb serve --stage 提供服务的本地阶段。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Deploying to %1 is not built yet.</source>
+        <translation>尚未实现部署到 %1。</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes (%1): the deploy will be marked dirty in its record.</source>
+        <translation>有未提交的更改（%1）：此次部署将在其记录中标记为 dirty。</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>无需执行</translation>
+    </message>
+    <message>
+        <source>No platform can be reached from here (no provider factory).</source>
+        <translation>无法从这里访问任何平台（没有提供商工厂）。</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2…</source>
+        <translation>正在将 %1 部署到 %2…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Deployed %1 to %2: version %3%4.</source>
+        <translation>已将 %1 部署到 %2：版本 %3%4。</translation>
+    </message>
+    <message>
+        <source> (code unchanged, upload skipped)</source>
+        <translation>（代码未变，已跳过上传）</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL：%1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Commit: none (%1).</source>
+        <translation>提交：无（%1）。</translation>
+    </message>
+    <message>
+        <source>Commit: %1%2.</source>
+        <translation>提交：%1%2。</translation>
+    </message>
+    <message>
+        <source> + uncommitted changes (marked dirty)</source>
+        <translation> + 未提交的更改（已标记为 dirty）</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>The deploy failed: %1</source>
+        <translation>部署失败：%1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> (dirty)</source>
+        <translation>（dirty）</translation>
+    </message>
+</context>
+<context>
+    <name>swb::EditorTabs</name>
+    <message>
+        <source>File notice</source>
+        <translation>文件提示</translation>
+    </message>
+    <message>
+        <source>File notice text</source>
+        <translation>文件提示文本</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>从磁盘重新加载</translation>
+    </message>
+    <message>
+        <source>Replace the buffer with the file on disk</source>
+        <translation>用磁盘上的文件替换缓冲区</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep my changes</source>
+        <translation>保留我的更改</translation>
+    </message>
+    <message>
+        <source>Keep the buffer; saving overwrites the file</source>
+        <translation>保留缓冲区；保存时会覆盖该文件</translation>
+    </message>
+    <message>
+        <source>Dismiss notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>打开的文件</translation>
+    </message>
+    <message>
+        <source>Open file tabs</source>
+        <translation>打开的文件标签页</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>转到行(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>全部保存(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>关闭前保存对 %1 的更改吗？</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>There is no file to save.</source>
+        <translation>没有可保存的文件。</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on disk. The buffer is kept; saving writes it again.</source>
+        <translation>%1 已在磁盘上被删除。缓冲区仍保留；保存会重新写入该文件。</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk, and this buffer has unsaved changes.</source>
+        <translation>%1 已在磁盘上被修改，而此缓冲区有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on disk; this buffer was recovered. Save it to write the file again.</source>
+        <translation>%1 在磁盘上已不存在；此缓冲区是恢复出来的。保存它即可重新写入该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::EventEditor</name>
+    <message>
+        <source>Event payload</source>
+        <translation>事件负载</translation>
+    </message>
+    <message>
+        <source>Event payload JSON</source>
+        <translation>事件负载 JSON</translation>
+    </message>
+    <message>
+        <source>Payload validation</source>
+        <translation>负载校验</translation>
+    </message>
+    <message>
+        <source>The payload is empty; enter a JSON value such as {}.</source>
+        <translation>负载为空；请输入一个 JSON 值，例如 {}。</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>多于一个值</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>有效的 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>swb::FindBar</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation>查找文本</translation>
+    </message>
+    <message>
+        <source>Text or regular expression</source>
+        <translation>文本或正则表达式</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+F3)</source>
+        <translation>查找上一个匹配项（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find the next match (F3, Enter)</source>
+        <translation>查找下一个匹配项（F3、Enter）</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Treat the text as an ECMAScript regular expression; use \1 in the replacement for a captured group</source>
+        <translation>将文本视为 ECMAScript 正则表达式；在替换文本中用 \1 表示捕获组</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>替换：</translation>
+    </message>
+    <message>
+        <source>Replacement text</source>
+        <translation>替换文本</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Find status</source>
+        <translation>查找状态</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>无效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>No more matches</source>
+        <translation>没有更多匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swb::GoToLineBar</name>
+    <message>
+        <source>Go to line</source>
+        <translation>转到行</translation>
+    </message>
+    <message>
+        <source>Go to line:</source>
+        <translation>转到行：</translation>
+    </message>
+    <message>
+        <source>Line number</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Line count</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Close go to line</source>
+        <translation>关闭转到行</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>swb::LogView</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>All functions</source>
+        <translation>所有函数</translation>
+    </message>
+    <message>
+        <source>Function filter</source>
+        <translation>函数筛选</translation>
+    </message>
+    <message>
+        <source>Filter by text or request id</source>
+        <translation>按文本或请求 ID 筛选</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>日志筛选</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>保持最新一行可见</translation>
+    </message>
+    <message>
+        <source>Stop adding lines to the view; they are kept and shown on resume</source>
+        <translation>停止向视图添加日志行；它们会被保留，并在继续时显示</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear logs</source>
+        <translation>清除日志</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy selected log lines</source>
+        <translation>复制所选日志行</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>日志行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> shown of %1</source>
+        <translation>，共 %1 行中显示</translation>
+    </message>
+    <message>
+        <source>; %1 older lines dropped (the panel keeps %2)</source>
+        <translation>；已丢弃 %1 行较早的日志（面板保留 %2 行）</translation>
+    </message>
+    <message numerus="yes">
+        <source>; paused, %n new line(s) waiting</source>
+        <translation>
+            <numerusform>；已暂停，%n 行新日志等待中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>swb::MainWindow</name>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Serverless Workbench</source>
+        <translation>Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>Runner status</source>
+        <translation>运行器状态</translation>
+    </message>
+    <message>
+        <source>Opened your copy of the example in %1.</source>
+        <translation>已在 %1 中打开您的示例副本。</translation>
+    </message>
+    <message>
+        <source>Saved the deploy target “%1” in workbench.json; its secrets are in your keychain.</source>
+        <translation>已将部署目标“%1”保存到 workbench.json；其机密信息保存在您的钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workbench stopped with %n unsaved buffer(s) in this workspace. Restore them? (No discards them.)</source>
+        <translation>
+            <numerusform>Workbench 上次停止时，此工作区中有 %n 个未保存的缓冲区。要恢复它们吗？（选“否”将丢弃它们。）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import SAM Template or serverless.yml…</source>
+        <translation>导入 SAM 模板或 serverless.yml(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation>关闭工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoke</source>
+        <translation>调用(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire Instances (next run is cold)</source>
+        <translation>停用实例(&amp;R)（下次运行为冷启动）</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Serverless Workbench</source>
+        <translation>关于 Serverless Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Serverless Workbench</source>
+        <translation>关于 Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Serverless Workbench %1&lt;/b&gt;&lt;p&gt;Write, run, see, price and deploy serverless functions. Everything here is also in the &lt;code&gt;swb&lt;/code&gt; command line.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Serverless Workbench %1&lt;/b&gt;&lt;p&gt;编写、运行、观察、估价并部署无服务器函数。这里的一切也都可以在 &lt;code&gt;swb&lt;/code&gt; 命令行中完成。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder (with workbench.json)</source>
+        <translation>打开一个工作区文件夹（含 workbench.json）</translation>
+    </message>
+    <message>
+        <source>The current workspace has unsaved changes you chose to keep; save or discard them first.</source>
+        <translation>当前工作区有您选择保留的未保存更改；请先保存或丢弃它们。</translation>
+    </message>
+    <message>
+        <source>%1 Invocations are not recorded.</source>
+        <translation>%1 调用不会被记录。</translation>
+    </message>
+    <message>
+        <source>%1 — Serverless Workbench</source>
+        <translation>%1 — Serverless Workbench</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened with %n warning(s): %1</source>
+        <translation>
+            <numerusform>已打开，有 %n 条警告：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A deploy is running: cancel it in the Deploy panel first.</source>
+        <translation>正在进行部署：请先在“部署”面板中取消它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n unsaved buffer(s); save them to keep them.</source>
+        <translation>
+            <numerusform>已恢复 %n 个未保存的缓冲区；请保存以保留它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 saved: the instances of “%2” retire; its next invocation starts cold.</source>
+        <translation>%1 已保存：“%2”的实例将被停用；它的下一次调用将是冷启动。</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; import into another folder, or open that workspace.</source>
+        <translation>%1 已存在；请导入到另一个文件夹，或打开该工作区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n thing(s) not taken over, the first: %1</source>
+        <translation>
+            <numerusform>已导入，有 %n 项未能转换，第一项：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a SAM template or a serverless.yml</source>
+        <translation>导入 SAM 模板或 serverless.yml</translation>
+    </message>
+    <message>
+        <source>Templates (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>模板 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the new workspace (workbench.json goes here)</source>
+        <translation>新工作区的文件夹（workbench.json 将放在这里）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>New Function</source>
+        <translation>新建函数</translation>
+    </message>
+    <message>
+        <source>Function name</source>
+        <translation>函数名</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _</source>
+        <translation>字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Creates a folder with a handler that answers GET /NAME, an http trigger and a saved event.</source>
+        <translation>创建一个文件夹，其中含有响应 GET /NAME 的处理程序、一个 HTTP 触发器和一个已保存的事件。</translation>
+    </message>
+    <message>
+        <source>Rename Function</source>
+        <translation>重命名函数</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Delete Function</source>
+        <translation>删除函数</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the workspace?</source>
+        <translation>要从工作区中移除“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Also delete its code folder and saved events</source>
+        <translation>同时删除其代码文件夹和已保存的事件</translation>
+    </message>
+    <message>
+        <source>last: %1 %2</source>
+        <translation>上次：%1 %2</translation>
+    </message>
+    <message>
+        <source>last: %1 throttled</source>
+        <translation>上次：%1 被限流</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s), %1 busy</source>
+        <translation>
+            <numerusform>%n 个实例，%1 个忙碌</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added .swb/ to the workspace&apos;s .gitignore.</source>
+        <translation>已将 .swb/ 添加到工作区的 .gitignore 中。</translation>
+    </message>
+    <message>
+        <source>&amp;Git</source>
+        <translation>Git(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize Repository</source>
+        <translation>初始化仓库(&amp;I)</translation>
+    </message>
+    <message>
+        <source>%1 is now a git repository; commit with Git ▸ Commit.</source>
+        <translation>%1 现在是一个 git 仓库；请用“Git ▸ 提交”来提交。</translation>
+    </message>
+    <message>
+        <source>&amp;Commit…</source>
+        <translation>提交(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Committed %1.</source>
+        <translation>已提交 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::MetricsPanel</name>
+    <message>
+        <source>Cold</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Function shown in the metrics</source>
+        <translation>指标中显示的函数</translation>
+    </message>
+    <message>
+        <source>Metrics summary</source>
+        <translation>指标摘要</translation>
+    </message>
+    <message>
+        <source>Duration (ms), cold and warm</source>
+        <translation>执行时长（毫秒），冷启动与热启动</translation>
+    </message>
+    <message>
+        <source>Init duration of cold starts (ms)</source>
+        <translation>冷启动的初始化时长（毫秒）</translation>
+    </message>
+    <message>
+        <source>Cold-start share, per second</source>
+        <translation>每秒冷启动占比</translation>
+    </message>
+    <message>
+        <source>cold / all</source>
+        <translation>冷启动 / 全部</translation>
+    </message>
+    <message>
+        <source>Concurrency: most at once, per second</source>
+        <translation>并发：每秒最大同时数</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Duration histogram, cold and warm</source>
+        <translation>执行时长直方图，冷启动与热启动</translation>
+    </message>
+    <message>
+        <source>Cold-start share over time</source>
+        <translation>冷启动占比随时间变化</translation>
+    </message>
+    <message>
+        <source>Init duration distribution</source>
+        <translation>初始化时长分布</translation>
+    </message>
+    <message>
+        <source>Concurrency over time</source>
+        <translation>并发随时间变化</translation>
+    </message>
+    <message>
+        <source>All functions</source>
+        <translation>所有函数</translation>
+    </message>
+    <message>
+        <source>No invocations yet: invoke, or start a load test.</source>
+        <translation>还没有调用：请调用函数，或开始负载测试。</translation>
+    </message>
+    <message>
+        <source>%1 invocations: %2 cold, %3 warm</source>
+        <translation>%1 次调用：%2 次冷启动，%3 次热启动</translation>
+    </message>
+</context>
+<context>
+    <name>swb::RunPanel</name>
+    <message>
+        <source>Invoke</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Start load</source>
+        <translation>开始压测</translation>
+    </message>
+    <message>
+        <source>Function to invoke</source>
+        <translation>要调用的函数</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Event payload (JSON)</source>
+        <translation>事件负载（JSON）</translation>
+    </message>
+    <message>
+        <source>Payload error</source>
+        <translation>负载错误</translation>
+    </message>
+    <message>
+        <source>Invoke the function</source>
+        <translation>调用该函数</translation>
+    </message>
+    <message>
+        <source>Invoke (Ctrl+Return)</source>
+        <translation>调用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Invocation summary</source>
+        <translation>调用摘要</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Invocation logs</source>
+        <translation>调用日志</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>泊松</translation>
+    </message>
+    <message>
+        <source>Bursts</source>
+        <translation>突发</translation>
+    </message>
+    <message>
+        <source>Load pattern</source>
+        <translation>负载模式</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /秒</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Load duration</source>
+        <translation>压测时长</translation>
+    </message>
+    <message>
+        <source>keep-alive </source>
+        <translation>保活 </translation>
+    </message>
+    <message>
+        <source>Keep-alive of idle instances, in seconds</source>
+        <translation>空闲实例的保活时间，以秒计</translation>
+    </message>
+    <message>
+        <source>How long an idle instance stays warm (the runner&apos;s keep-alive)</source>
+        <translation>空闲实例保持热状态的时间（运行器的保活设置）</translation>
+    </message>
+    <message>
+        <source>limit </source>
+        <translation>上限 </translation>
+    </message>
+    <message>
+        <source>Concurrency limit</source>
+        <translation>并发上限</translation>
+    </message>
+    <message>
+        <source>Instances per function at most (unless it reserves its own); beyond it, throttled</source>
+        <translation>每个函数最多的实例数（除非它预留了自己的并发）；超出即被限流</translation>
+    </message>
+    <message>
+        <source>Start or stop the load test</source>
+        <translation>开始或停止负载测试</translation>
+    </message>
+    <message>
+        <source>Load test status</source>
+        <translation>负载测试状态</translation>
+    </message>
+    <message>
+        <source>Load test</source>
+        <translation>负载测试</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Empty event {}</source>
+        <translation>空事件 {}</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>模板：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the saved event %1: %2.</source>
+        <translation>无法读取已保存的事件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Invoking %1…</source>
+        <translation>正在调用 %1…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · duration %3 ms · billed %4 ms · memory %5/%6 MB</source>
+        <translation>%1 · %2 · 时长 %3 毫秒 · 计费 %4 毫秒 · 内存 %5/%6 MB</translation>
+    </message>
+    <message>
+        <source>cold start, init %1 ms</source>
+        <translation>冷启动，初始化 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>Failed (%1) · </source>
+        <translation>失败（%1）· </translation>
+    </message>
+    <message>
+        <source>Open a workspace and pick a function to load.</source>
+        <translation>请打开一个工作区并选择要压测的函数。</translation>
+    </message>
+    <message>
+        <source>Fix the event first: %1</source>
+        <translation>请先修正事件：%1</translation>
+    </message>
+    <message>
+        <source>Stop load</source>
+        <translation>停止压测</translation>
+    </message>
+    <message>
+        <source>sent %1 · done %2 · cold %3 · throttled %4 · failed %5</source>
+        <translation>已发送 %1 · 已完成 %2 · 冷启动 %3 · 被限流 %4 · 失败 %5</translation>
+    </message>
+    <message>
+        <source> · duration p50 %1 ms, p99 %2 ms</source>
+        <translation> · 时长 p50 %1 毫秒，p99 %2 毫秒</translation>
+    </message>
+    <message>
+        <source> · running</source>
+        <translation> · 运行中</translation>
+    </message>
+</context>
+<context>
+    <name>swb::ScenarioItemDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+</context>
+<context>
+    <name>swb::ScenarioTableModel</name>
+    <message>
+        <source>scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>云服务商</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>内存（MB）</translation>
+    </message>
+    <message>
+        <source>Invocations / month</source>
+        <translation>调用次数/月</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>执行时长（毫秒）</translation>
+    </message>
+    <message>
+        <source>Cold-start share</source>
+        <translation>冷启动占比</translation>
+    </message>
+    <message>
+        <source>Init (ms)</source>
+        <translation>初始化（毫秒）</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Kept warm</source>
+        <translation>保持预热</translation>
+    </message>
+    <message>
+        <source>Free tier</source>
+        <translation>免费额度</translation>
+    </message>
+    <message>
+        <source>Total / month</source>
+        <translation>合计/月</translation>
+    </message>
+    <message>
+        <source>Per million</source>
+        <translation>每百万次</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>measured: %1</source>
+        <translation>实测：%1</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 × %2 h, %3% of invocations</source>
+        <translation>%1 × %2 小时，%3% 的调用</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Milliseconds per invocation; leave empty (or type &quot;measured&quot;) to use the durations the runner measured for the scenario&apos;s function.</source>
+        <translation>每次调用的毫秒数；留空（或输入 &quot;measured&quot;）则使用运行器为该场景的函数测得的时长。</translation>
+    </message>
+    <message>
+        <source>Share of invocations that start cold, 0 to 1 (or 5%); leave empty to use the measured share.</source>
+        <translation>冷启动调用的占比，0 到 1（或 5%）；留空则使用实测占比。</translation>
+    </message>
+    <message>
+        <source>Init duration of a cold start in ms; leave empty to use the measured mean.</source>
+        <translation>冷启动的初始化时长（毫秒）；留空则使用实测平均值。</translation>
+    </message>
+    <message>
+        <source>Memory in MB, %1 to %2; each provider prices its own range.</source>
+        <translation>内存（MB），%1 到 %2；各云服务商按各自的范围计价。</translation>
+    </message>
+    <message>
+        <source>Invocations per month: 5000000, 5M or 5e6.</source>
+        <translation>每月调用次数：5000000、5M 或 5e6。</translation>
+    </message>
+    <message>
+        <source>Azure: consumption or flex; Google Cloud: gen2 or gen1; OpenWhisk: ibm or self-hosted (which needs clusterMonthlyCost in workbench.json).</source>
+        <translation>Azure：consumption 或 flex；Google Cloud：gen2 或 gen1；OpenWhisk：ibm 或 self-hosted（需要在 workbench.json 中设置 clusterMonthlyCost）。</translation>
+    </message>
+    <message>
+        <source>AWS only: the API Gateway in front of the function, priced per request: none, http (HTTP API) or rest (REST API).</source>
+        <translation>仅限 AWS：函数前面的 API Gateway，按请求计价：none、http（HTTP API）或 rest（REST API）。</translation>
+    </message>
+    <message>
+        <source>Instances kept warm and paid for while idle (AWS provisioned concurrency, Azure Flex always ready): &quot;2&quot; for two all month (730 h) serving every invocation, or &quot;2 200h 60%&quot; for 200 hours a month serving 60% of them; empty or 0 for none.</source>
+        <translation>保持预热、空闲时也要付费的实例（AWS 预置并发、Azure Flex 始终就绪）：&quot;2&quot; 表示两个实例整月（730 小时）处理所有调用，&quot;2 200h 60%&quot; 表示每月 200 小时处理其中 60% 的调用；留空或 0 表示没有。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed; %2</source>
+        <translation>不允许“%1”；%2</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name.</source>
+        <translation>场景需要一个名称。</translation>
+    </message>
+    <message>
+        <source>another scenario has that name; names must be unique.</source>
+        <translation>另一个场景已使用该名称；名称必须唯一。</translation>
+    </message>
+    <message>
+        <source>choose one of the workspace&apos;s functions (%1) or none.</source>
+        <translation>请选择工作区中的一个函数（%1）或 none。</translation>
+    </message>
+    <message>
+        <source>choose one of: %1.</source>
+        <translation>请从以下选项中选择：%1。</translation>
+    </message>
+    <message>
+        <source>%1 has no plans to choose from.</source>
+        <translation>%1 没有可选的方案。</translation>
+    </message>
+    <message>
+        <source>%1 offers: %2.</source>
+        <translation>%1 提供：%2。</translation>
+    </message>
+    <message>
+        <source>%1 prices these regions: %2.</source>
+        <translation>%1 为以下区域计价：%2。</translation>
+    </message>
+    <message>
+        <source>choose x86_64 or arm64.</source>
+        <translation>请选择 x86_64 或 arm64。</translation>
+    </message>
+    <message>
+        <source>type whole megabytes from %1 to %2.</source>
+        <translation>请输入 %1 到 %2 之间的整数兆字节。</translation>
+    </message>
+    <message>
+        <source>type invocations per month from 0 to 10^12 (5000000, 5M or 5e6).</source>
+        <translation>请输入 0 到 10^12 之间的每月调用次数（5000000、5M 或 5e6）。</translation>
+    </message>
+    <message>
+        <source>type milliseconds above 0 and up to %1, or leave it empty to use the measured durations.</source>
+        <translation>请输入大于 0 且不超过 %1 的毫秒数，或留空以使用实测时长。</translation>
+    </message>
+    <message>
+        <source>type a share from 0 to 1 (0.05 or 5%), or leave it empty to use the measured share.</source>
+        <translation>请输入 0 到 1 之间的占比（0.05 或 5%），或留空以使用实测占比。</translation>
+    </message>
+    <message>
+        <source>type milliseconds from 0 to %1, or leave it empty to use the measured mean.</source>
+        <translation>请输入 0 到 %1 之间的毫秒数，或留空以使用实测平均值。</translation>
+    </message>
+    <message>
+        <source>only AWS scenarios price a gateway per request.</source>
+        <translation>只有 AWS 场景按请求为网关计价。</translation>
+    </message>
+    <message>
+        <source>choose none, http (HTTP API) or rest (REST API).</source>
+        <translation>请选择 none、http（HTTP API）或 rest（REST API）。</translation>
+    </message>
+    <message>
+        <source>%1 has no kept-warm instances to price here (Azure: choose the flex plan first).</source>
+        <translation>%1 在此没有可计价的预热实例（Azure：请先选择 flex 方案）。</translation>
+    </message>
+    <message>
+        <source>type the instances, then optionally hours a month and the share of invocations they serve: &quot;2&quot; or &quot;2 200h 60%&quot;.</source>
+        <translation>请输入实例数，然后可选地输入每月小时数及其处理的调用占比：&quot;2&quot; 或 &quot;2 200h 60%&quot;。</translation>
+    </message>
+    <message>
+        <source>hours a month go from 0 to 744 (a 31-day month).</source>
+        <translation>每月小时数为 0 到 744（31 天的月份）。</translation>
+    </message>
+    <message>
+        <source>the share of invocations goes from 0% to 100%.</source>
+        <translation>调用占比为 0% 到 100%。</translation>
+    </message>
+    <message>
+        <source>this column is computed and cannot be edited.</source>
+        <translation>此列是计算得出的，不能编辑。</translation>
+    </message>
+    <message>
+        <source>Scenario &quot;%1&quot;, %2: %3</source>
+        <translation>场景“%1”，%2：%3</translation>
+    </message>
+    <message>
+        <source>the scenario names no function</source>
+        <translation>该场景未指定函数</translation>
+    </message>
+    <message>
+        <source>no run history is open</source>
+        <translation>未打开运行历史</translation>
+    </message>
+    <message>
+        <source>No price list is loaded.</source>
+        <translation>未加载价格表。</translation>
+    </message>
+    <message>
+        <source>No duration: type one, or choose a function whose runs were measured.</source>
+        <translation>没有执行时长：请输入一个，或选择一个已有实测运行的函数。</translation>
+    </message>
+    <message>
+        <source>No measured duration for &quot;%1&quot;: %2</source>
+        <translation>“%1”没有实测时长：%2</translation>
+    </message>
+</context>
+<context>
+    <name>swb::SimulatePanel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the simulation</source>
+        <translation>运行模拟</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the simulation</source>
+        <translation>取消模拟</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Simulation progress</source>
+        <translation>模拟进度</translation>
+    </message>
+    <message>
+        <source>Simulation status</source>
+        <translation>模拟状态</translation>
+    </message>
+    <message>
+        <source>Cold-start ratio</source>
+        <translation>冷启动率</translation>
+    </message>
+    <message>
+        <source>Throttle ratio</source>
+        <translation>限流率</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>延迟百分位数</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Instance time</source>
+        <translation>实例时间</translation>
+    </message>
+    <message>
+        <source>Cold starts:</source>
+        <translation>冷启动：</translation>
+    </message>
+    <message>
+        <source>Throttled:</source>
+        <translation>被限流：</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <source>Instances:</source>
+        <translation>实例：</translation>
+    </message>
+    <message>
+        <source>Instance time:</source>
+        <translation>实例时间：</translation>
+    </message>
+    <message>
+        <source>Instances over time</source>
+        <translation>实例数随时间变化</translation>
+    </message>
+    <message>
+        <source>Busy and idle instance time</source>
+        <translation>忙碌与空闲的实例时间</translation>
+    </message>
+    <message>
+        <source>Instance-hours: busy and idle</source>
+        <translation>实例小时：忙碌与空闲</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>月成本</translation>
+    </message>
+    <message>
+        <source>The cost per 730-hour month appears here after a run.</source>
+        <translation>运行后，这里会显示按每月 730 小时计的成本。</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>泊松</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Bursty on/off</source>
+        <translation>突发开/关</translation>
+    </message>
+    <message>
+        <source>Diurnal</source>
+        <translation>昼夜周期</translation>
+    </message>
+    <message>
+        <source>Trace file</source>
+        <translation>跟踪文件</translation>
+    </message>
+    <message>
+        <source>Arrival model</source>
+        <translation>到达模型</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /秒</translation>
+    </message>
+    <message>
+        <source>Invocations per second</source>
+        <translation>每秒调用次数</translation>
+    </message>
+    <message>
+        <source>Burst length</source>
+        <translation>突发时长</translation>
+    </message>
+    <message>
+        <source>Quiet time between bursts</source>
+        <translation>突发间的静默时间</translation>
+    </message>
+    <message>
+        <source>Diurnal amplitude</source>
+        <translation>昼夜振幅</translation>
+    </message>
+    <message>
+        <source>Diurnal period</source>
+        <translation>昼夜周期长度</translation>
+    </message>
+    <message>
+        <source>invocations_per_function_md.anon.d01.csv</source>
+        <translation>invocations_per_function_md.anon.d01.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a trace file</source>
+        <translation>选择跟踪文件</translation>
+    </message>
+    <message>
+        <source>Function hash to replay</source>
+        <translation>要回放的函数哈希</translation>
+    </message>
+    <message>
+        <source>1h, 1d, 30d</source>
+        <translation>1h、1d、30d</translation>
+    </message>
+    <message>
+        <source>Simulated duration</source>
+        <translation>模拟时长</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Lognormal (p50, p99)</source>
+        <translation>对数正态（p50、p99）</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Service time distribution</source>
+        <translation>服务时间分布</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Service time in milliseconds</source>
+        <translation>服务时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Service time p99 in milliseconds</source>
+        <translation>服务时间 p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Function whose times are measured</source>
+        <translation>测量其时间的函数</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>Measured mean</source>
+        <translation>实测平均值</translation>
+    </message>
+    <message>
+        <source>Init time source</source>
+        <translation>初始化时间来源</translation>
+    </message>
+    <message>
+        <source>Init time in milliseconds</source>
+        <translation>初始化时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Fixed keep-alive</source>
+        <translation>固定保活</translation>
+    </message>
+    <message>
+        <source>No keep-alive</source>
+        <translation>不保活</translation>
+    </message>
+    <message>
+        <source>Hybrid histogram</source>
+        <translation>混合直方图</translation>
+    </message>
+    <message>
+        <source>Keep-alive policy</source>
+        <translation>保活策略</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Keep-alive in minutes</source>
+        <translation>保活时间（分钟）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Concurrency cap</source>
+        <translation>并发上限</translation>
+    </message>
+    <message>
+        <source>Provisioned instances</source>
+        <translation>预置实例</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Memory in megabytes</source>
+        <translation>内存（兆字节）</translation>
+    </message>
+    <message>
+        <source>Provider for the cost</source>
+        <translation>用于计算成本的云服务商</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Arrivals:</source>
+        <translation>到达：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速率：</translation>
+    </message>
+    <message>
+        <source>Burst on:</source>
+        <translation>突发开：</translation>
+    </message>
+    <message>
+        <source>Burst off:</source>
+        <translation>突发关：</translation>
+    </message>
+    <message>
+        <source>Amplitude:</source>
+        <translation>振幅：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>周期：</translation>
+    </message>
+    <message>
+        <source>Trace file:</source>
+        <translation>跟踪文件：</translation>
+    </message>
+    <message>
+        <source>Function hash:</source>
+        <translation>函数哈希：</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>Service time:</source>
+        <translation>服务时间：</translation>
+    </message>
+    <message>
+        <source>Service ms:</source>
+        <translation>服务毫秒：</translation>
+    </message>
+    <message>
+        <source>Service p99:</source>
+        <translation>服务 p99：</translation>
+    </message>
+    <message>
+        <source>Measured function:</source>
+        <translation>实测函数：</translation>
+    </message>
+    <message>
+        <source>Init:</source>
+        <translation>初始化：</translation>
+    </message>
+    <message>
+        <source>Init ms:</source>
+        <translation>初始化毫秒：</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>保活：</translation>
+    </message>
+    <message>
+        <source>Keep for:</source>
+        <translation>保持：</translation>
+    </message>
+    <message>
+        <source>Concurrency cap:</source>
+        <translation>并发上限：</translation>
+    </message>
+    <message>
+        <source>Provisioned:</source>
+        <translation>预置：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>云服务商：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Azure Functions trace</source>
+        <translation>Azure Functions 跟踪</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The rate must be above 0 invocations per second.</source>
+        <translation>速率必须大于每秒 0 次调用。</translation>
+    </message>
+    <message>
+        <source>The burst length needs a duration above 0, such as 1m.</source>
+        <translation>突发时长需要大于 0 的时长，例如 1m。</translation>
+    </message>
+    <message>
+        <source>The quiet time needs a duration, such as 9m.</source>
+        <translation>静默时间需要一个时长，例如 9m。</translation>
+    </message>
+    <message>
+        <source>The period needs a duration above 0, such as 1d.</source>
+        <translation>周期需要大于 0 的时长，例如 1d。</translation>
+    </message>
+    <message>
+        <source>Reading the trace file…</source>
+        <translation>正在读取跟踪文件…</translation>
+    </message>
+    <message>
+        <source>Choose a trace file, then the function hash to replay.</source>
+        <translation>请选择一个跟踪文件，然后选择要回放的函数哈希。</translation>
+    </message>
+    <message>
+        <source>Give a duration above 0 such as 1h, 1d or 30d (ms, s, m, h, d, mo).</source>
+        <translation>请输入大于 0 的时长，例如 1h、1d 或 30d（ms、s、m、h、d、mo）。</translation>
+    </message>
+    <message>
+        <source>The p99 must be above the p50.</source>
+        <translation>p99 必须大于 p50。</translation>
+    </message>
+    <message>
+        <source>Measured times need a workspace history; run the function first.</source>
+        <translation>实测时间需要工作区的历史记录；请先运行该函数。</translation>
+    </message>
+    <message>
+        <source>Choose the function whose measured times to use.</source>
+        <translation>请选择使用其实测时间的函数。</translation>
+    </message>
+    <message>
+        <source>Provisioned instances cannot exceed the concurrency cap.</source>
+        <translation>预置实例数不能超过并发上限。</translation>
+    </message>
+    <message>
+        <source>Service time p50 in milliseconds</source>
+        <translation>服务时间 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red to run.</source>
+        <translation>请修正标红的字段后再运行。</translation>
+    </message>
+    <message>
+        <source>There are no measured invocations of %1; run it first.</source>
+        <translation>%1 没有实测调用；请先运行它。</translation>
+    </message>
+    <message>
+        <source>%1 has no measured cold start to take the init time from.</source>
+        <translation>%1 没有可用于获取初始化时间的实测冷启动。</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>正在模拟…</translation>
+    </message>
+    <message>
+        <source>The simulation did not run.</source>
+        <translation>模拟未运行。</translation>
+    </message>
+    <message>
+        <source>Cancelled at %1 of %2 simulated.</source>
+        <translation>已在模拟了 %2 中的 %1 时取消。</translation>
+    </message>
+    <message>
+        <source>Simulated %1: %2 arrivals.</source>
+        <translation>已模拟 %1：%2 次到达。</translation>
+    </message>
+    <message>
+        <source>Arrivals %1; service %2; init %3; keep-alive %4.</source>
+        <translation>到达 %1；服务 %2；初始化 %3；保活 %4。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 served)</source>
+        <translation>%1（%3 次中处理了 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3 arrivals)</source>
+        <translation>%1%（%3 次到达中的 %2 次）</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms · p90 %2 ms · p99 %3 ms · max %4 ms</source>
+        <translation>p50 %1 毫秒 · p90 %2 毫秒 · p99 %3 毫秒 · 最大 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>mean %1 (busy %2), max %3</source>
+        <translation>平均 %1（忙碌 %2），最大 %3</translation>
+    </message>
+    <message>
+        <source>busy %1 h, idle %2 h</source>
+        <translation>忙碌 %1 小时，空闲 %2 小时</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>instance-h</source>
+        <translation>实例小时</translation>
+    </message>
+    <message>
+        <source>No provider chosen: the run is not priced.</source>
+        <translation>未选择云服务商：本次运行不计价。</translation>
+    </message>
+    <message>
+        <source>The built-in price list could not be loaded.</source>
+        <translation>无法加载内置价格表。</translation>
+    </message>
+    <message>
+        <source>Cost per 730-hour month on %1 (the run scaled by %2):
+%3</source>
+        <translation>在 %1 上按每月 730 小时计的成本（本次运行按 %2 缩放）：
+%3</translation>
+    </message>
+    <message>
+        <source>Cannot price the run: %1</source>
+        <translation>无法为本次运行计价：%1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>swb::TimelineView</name>
+    <message>
+        <source>Invocation timeline</source>
+        <translation>调用时间线</translation>
+    </message>
+    <message>
+        <source>One lane per instance, one bar per invocation: cold start init, handler time, frozen time, expiry and throttles. Arrow keys pan, plus and minus zoom, F fits, End follows live.</source>
+        <translation>每个实例一条泳道，每次调用一根条形：冷启动初始化、处理程序时间、冻结时间、过期和限流。方向键平移，加号和减号缩放，F 适应窗口，End 跟随实时。</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow live: keep the latest time in view (End)</source>
+        <translation>跟随实时：保持最新时间可见（End）</translation>
+    </message>
+    <message>
+        <source>Follow live</source>
+        <translation>跟随实时</translation>
+    </message>
+    <message>
+        <source>cold start</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>warm start</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>RequestId: %1 (%2, running since %3)</source>
+        <translation>RequestId：%1（%2，自 %3 起运行）</translation>
+    </message>
+    <message>
+        <source>RequestId: %1 (%2, %3 ms, %4)</source>
+        <translation>RequestId：%1（%2，%3 毫秒，%4）</translation>
+    </message>
+    <message>
+        <source>Throttled at %1: TooManyRequestsException (RequestId: %2)</source>
+        <translation>%1 时被限流：TooManyRequestsException（RequestId：%2）</translation>
+    </message>
+    <message>
+        <source>%1, instance %2, started at %3</source>
+        <translation>%1，实例 %2，启动于 %3</translation>
+    </message>
+    <message>
+        <source>Expired at %1: %2</source>
+        <translation>%1 时过期：%2</translation>
+    </message>
+    <message>
+        <source>Killed at %1: %2</source>
+        <translation>%1 时被终止：%2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Init (cold start)</source>
+        <translation>初始化（冷启动）</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理程序</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>被限流</translation>
+    </message>
+    <message>
+        <source>Expired / killed</source>
+        <translation>过期 / 终止</translation>
+    </message>
+</context>
+<context>
+    <name>swb::WelcomePage</name>
+    <message>
+        <source>Serverless Workbench</source>
+        <translation>Serverless Workbench</translation>
+    </message>
+    <message>
+        <source>Write functions, run them on a faithful local copy of a FaaS platform, watch every cold and warm start, and price them on AWS, Azure, Google Cloud and OpenWhisk.</source>
+        <translation>编写函数，在忠实还原的本地 FaaS 平台上运行它们，观察每一次冷启动和热启动，并在 AWS、Azure、Google Cloud 和 OpenWhisk 上估算费用。</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder</source>
+        <translation>打开工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近的工作区</translation>
+    </message>
+    <message>
+        <source>Import SAM template or serverless.yml…</source>
+        <translation>导入 SAM 模板或 serverless.yml…</translation>
+    </message>
+    <message>
+        <source>Import a SAM template or a serverless.yml</source>
+        <translation>导入 SAM 模板或 serverless.yml</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>swb::WorkspaceTree</name>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>New Function…</source>
+        <translation>新建函数…</translation>
+    </message>
+    <message>
+        <source>Rename “%1”…</source>
+        <translation>重命名“%1”…</translation>
+    </message>
+    <message>
+        <source>Delete “%1”…</source>
+        <translation>删除“%1”…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>%1
+Handler: %2
+Memory: %3 MB, timeout %4 s</source>
+        <translation>%1
+处理程序：%2
+内存：%3 MB，超时 %4 秒</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Cost scenarios</source>
+        <translation>成本场景</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 MB)</source>
+        <translation>%1（%2，%3 MB）</translation>
+    </message>
+</context>
+</TS>
