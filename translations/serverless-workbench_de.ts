@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>USD per month</source>
-        <translation>USD pro Monat</translation>
+        <translation>USD/Monat</translation>
     </message>
     <message>
         <source>Total / month</source>
@@ -1560,11 +1560,11 @@
     </message>
     <message>
         <source>Keep-alive of idle instances, in seconds</source>
-        <translation>Keep-Alive untätiger Instanzen, in Sekunden</translation>
+        <translation>Keep-Alive von Instanzen im Leerlauf, in Sekunden</translation>
     </message>
     <message>
         <source>How long an idle instance stays warm (the runner&apos;s keep-alive)</source>
-        <translation>Wie lange eine untätige Instanz warm bleibt (das Keep-Alive des Runners)</translation>
+        <translation>Wie lange eine Instanz im Leerlauf warm bleibt (das Keep-Alive des Runners)</translation>
     </message>
     <message>
         <source>limit </source>
@@ -1794,7 +1794,7 @@
     </message>
     <message>
         <source>Instances kept warm and paid for while idle (AWS provisioned concurrency, Azure Flex always ready): &quot;2&quot; for two all month (730 h) serving every invocation, or &quot;2 200h 60%&quot; for 200 hours a month serving 60% of them; empty or 0 for none.</source>
-        <translation>Instanzen, die warm gehalten und auch untätig bezahlt werden (AWS Provisioned Concurrency, Azure Flex Always Ready): &quot;2&quot; für zwei den ganzen Monat (730 h), die jeden Aufruf bedienen, oder &quot;2 200h 60%&quot; für 200 Stunden im Monat, die 60 % davon bedienen; leer oder 0 für keine.</translation>
+        <translation>Instanzen, die warm gehalten und auch im Leerlauf bezahlt werden (AWS Provisioned Concurrency, Azure Flex Always Ready): &quot;2&quot; für zwei den ganzen Monat (730 h), die jeden Aufruf bedienen, oder &quot;2 200h 60%&quot; für 200 Stunden im Monat, die 60 % davon bedienen; leer oder 0 für keine.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not allowed; %2</source>
@@ -1981,11 +1981,11 @@
     </message>
     <message>
         <source>Busy and idle instance time</source>
-        <translation>Beschäftigte und untätige Instanzzeit</translation>
+        <translation>Aktive Instanzzeit und Leerlauf</translation>
     </message>
     <message>
         <source>Instance-hours: busy and idle</source>
-        <translation>Instanzstunden: beschäftigt und untätig</translation>
+        <translation>Instanzstunden: aktiv/Leerlauf</translation>
     </message>
     <message>
         <source>Monthly cost</source>
@@ -2361,11 +2361,11 @@
     </message>
     <message>
         <source>mean %1 (busy %2), max %3</source>
-        <translation>Mittel %1 (beschäftigt %2), max %3</translation>
+        <translation>Mittel %1 (aktiv %2), max %3</translation>
     </message>
     <message>
         <source>busy %1 h, idle %2 h</source>
-        <translation>beschäftigt %1 h, untätig %2 h</translation>
+        <translation>aktiv %1 h, Leerlauf %2 h</translation>
     </message>
     <message>
         <source>loaded</source>
@@ -2373,7 +2373,7 @@
     </message>
     <message>
         <source>busy</source>
-        <translation>beschäftigt</translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>days</source>
@@ -2389,7 +2389,7 @@
     </message>
     <message>
         <source>idle</source>
-        <translation>untätig</translation>
+        <translation>Leerlauf</translation>
     </message>
     <message>
         <source>instance-h</source>
