@@ -138,6 +138,26 @@ QString canonical(const QString& path)
     return c.isEmpty() ? QDir::cleanPath(QFileInfo(path).absoluteFilePath()) : c;
 }
 
+// A diff as `git diff` prints it.
+Result<QString> patchText(git_diff* diff, const QString& folderForMessages)
+{
+    QString text;
+    const int rc = git_diff_print(
+        diff, GIT_DIFF_FORMAT_PATCH,
+        [](const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+            auto* out = static_cast<QString*>(payload);
+            if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+                line->origin == GIT_DIFF_LINE_DELETION)
+                out->append(QLatin1Char(line->origin));
+            out->append(QString::fromUtf8(line->content, int(line->content_len)));
+            return 0;
+        },
+        &text);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("write the diff of"), folderForMessages));
+    return text;
+}
+
 } // namespace
 
 struct GitRepository::Impl {
@@ -696,21 +716,50 @@ Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QSt
     DiffPtr diff(rawDiff);
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), d->folder));
-    QString text;
-    rc = git_diff_print(
-        diff.get(), GIT_DIFF_FORMAT_PATCH,
-        [](const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
-            auto* out = static_cast<QString*>(payload);
-            if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
-                line->origin == GIT_DIFF_LINE_DELETION)
-                out->append(QLatin1Char(line->origin));
-            out->append(QString::fromUtf8(line->content, int(line->content_len)));
-            return 0;
-        },
-        &text);
+    return patchText(diff.get(), d->folder);
+}
+
+Result<QString> GitRepository::diffOfCommit(const QString& revision, const QString& rawFolder) const
+{
+    auto id = resolveCommit(revision);
+    if (!id)
+        return std::unexpected(id.error());
+    git_repository* repo = d->repo.get();
+    git_oid oid;
+    git_oid_fromstr(&oid, id->toUtf8().constData());
+    git_commit* rawCommit = nullptr;
+    int rc = git_commit_lookup(&rawCommit, repo, &oid);
+    CommitPtr commit(rawCommit);
+    git_tree* rawTree = nullptr;
+    if (rc == 0)
+        rc = git_commit_tree(&rawTree, commit.get());
+    TreePtr tree(rawTree);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("write the diff of"), d->folder));
-    return text;
+        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    TreePtr parentTree;
+    if (git_commit_parentcount(commit.get()) > 0) {
+        git_commit* rawParent = nullptr;
+        if (git_commit_parent(&rawParent, commit.get(), 0) == 0) {
+            CommitPtr parent(rawParent);
+            git_tree* rawParentTree = nullptr;
+            if (git_commit_tree(&rawParentTree, parent.get()) == 0)
+                parentTree.reset(rawParentTree);
+        }
+    }
+    const QString folder = cleanFolder(rawFolder);
+    const QByteArray spec = folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
+    char* specs[] = {const_cast<char*>(spec.constData())};
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    if (!spec.isEmpty()) {
+        options.pathspec.strings = specs;
+        options.pathspec.count = 1;
+    }
+    git_diff* rawDiff = nullptr;
+    rc = git_diff_tree_to_tree(&rawDiff, repo, parentTree.get(), tree.get(), &options);
+    DiffPtr diff(rawDiff);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with its parent in").arg(revision), d->folder));
+    return patchText(diff.get(), d->folder);
 }
 
 Result<void> GitRepository::createTag(const QString& name, const QString& revision)

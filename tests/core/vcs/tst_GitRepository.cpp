@@ -560,6 +560,12 @@ void tst_GitRepository::diffToWorkTreeShowsWhatChanged()
     QVERIFY(diff.contains("orders/new.py"));
     QVERIFY(diff.contains("+fresh"));
     QVERIFY(!diff.contains("users/app.py"));
+    // What one commit changed in a folder, against its parent.
+    QVERIFY(repo->commitAll("second", kAuthor));
+    const QString commitDiff = *repo->diffOfCommit("HEAD", "orders");
+    QVERIFY2(commitDiff.contains("+B\n") && commitDiff.contains("orders/new.py"), qPrintable(commitDiff));
+    QVERIFY(!commitDiff.contains("users/app.py"));
+    QVERIFY(repo->diffOfCommit(*base, "orders")->contains("+a\n")); // a first commit: all new
 }
 
 void tst_GitRepository::tagsAreCreatedListedAndShownInHistory()
