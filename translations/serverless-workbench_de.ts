@@ -1392,6 +1392,18 @@
         <source>Committed %1.</source>
         <translation>%1 committet.</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>&amp;Systemsprache</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
 </context>
 <context>
     <name>swb::MetricsPanel</name>

@@ -1384,6 +1384,18 @@
         <source>Committed %1.</source>
         <translation>已提交 %1。</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>语言将在下次启动时切换。</translation>
+    </message>
 </context>
 <context>
     <name>swb::MetricsPanel</name>

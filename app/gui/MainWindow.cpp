@@ -18,6 +18,7 @@
 #include "Theme.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
+#include "Translations.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
 #include "format/WorkspaceFile.h"
@@ -48,6 +49,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -428,6 +430,26 @@ void MainWindow::buildMenus()
         action->setChecked(id == m_theme->current());
         themeGroup->addAction(action);
         m_themeActions << action;
+    }
+
+    // View > Language keeps an override for the next start: the window's strings are set once,
+    // when the widgets are built, so a switch now would leave half of them in the old language.
+    QMenu* languageMenu = view->addMenu(tr("&Language"));
+    languageMenu->setObjectName(QStringLiteral("LanguageMenu"));
+    auto* languageGroup = new QActionGroup(this);
+    QList<std::pair<QString, QString>> languages = {
+        {QString(), tr("&System Language")}, {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const QString& code : Translations::available())
+        languages.append({code, QLocale(code).nativeLanguageName()});
+    for (const auto& [code, label] : languages) {
+        QAction* action = languageMenu->addAction(label, this, [this, code] {
+            m_settings.setLanguageOverride(code);
+            statusBar()->showMessage(tr("The language changes at the next start."), 15000);
+        });
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == m_settings.languageOverride());
+        languageGroup->addAction(action);
     }
 
     QMenu* git = menuBar()->addMenu(tr("&Git"));

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QStyle>
@@ -41,6 +42,7 @@ private slots:
     void installsReplacesAndFallsBackToEnglish();
     void windowIsTranslatedAndNothingIsCutOff_data();
     void windowIsTranslatedAndNothingIsCutOff();
+    void languageMenuKeepsTheChoiceForTheNextStart();
 };
 
 void tst_Translations::cleanup()
@@ -159,6 +161,29 @@ void tst_Translations::windowIsTranslatedAndNothingIsCutOff()
         }
     }
     QVERIFY2(tabs >= 4, "the Run, Cost, Simulate and Deploy panels share tabs");
+}
+
+void tst_Translations::languageMenuKeepsTheChoiceForTheNextStart()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, dir.filePath(QStringLiteral("runtimes")));
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("LanguageMenu"));
+    QVERIFY(menu);
+    QStringList codes;
+    for (QAction* action : menu->actions())
+        codes << action->data().toString();
+    QCOMPARE(codes, (QStringList{QString(), QStringLiteral("en"), QStringLiteral("de"),
+                                 QStringLiteral("zh_CN")}));
+    QVERIFY(menu->actions().first()->isChecked()); // nothing saved: the system's language
+    menu->actions().at(3)->trigger();
+    QCOMPARE(menu->actions().at(3)->text(), QStringLiteral("简体中文"));
+    QCOMPARE(settings.languageOverride(), QStringLiteral("zh_CN"));
+    QVERIFY(menu->actions().at(3)->isChecked());
+    // The next start reads it (main.cpp: Translations::choose(--language, the override)).
+    QCOMPARE(Translations::choose(QString(), settings.languageOverride()), QStringLiteral("zh_CN"));
+    menu->actions().first()->trigger();
+    QCOMPARE(settings.languageOverride(), QString());
 }
 
 int main(int argc, char** argv)
