@@ -4,6 +4,7 @@
 #include "CostPanel.h"
 #include "DeployPanel.h"
 #include "EditorTabs.h"
+#include "HistoryDialog.h"
 #include "HistoryStore.h"
 #include "LogModel.h"
 #include "LogView.h"
@@ -481,6 +482,23 @@ void MainWindow::buildMenus()
         }
     });
     m_gitCommit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_gitHistory = git->addAction(tr("&History of Function…"), this, [this] {
+        const QString function = m_runPanel->currentFunction();
+        const FunctionSpec* f = m_workspace ? m_workspace->function(function) : nullptr;
+        if (!f)
+            return;
+        const QString folder =
+            QDir(m_workspace->folder).relativeFilePath(m_workspace->codeFolder(*f));
+        HistoryDialog dialog(m_workspace->folder, function,
+                             folder == QLatin1String(".") ? QString() : folder, this);
+        connect(&dialog, &HistoryDialog::rollbackRequested, this, [this, function](const QString& commit) {
+            m_deployDock->show();
+            m_deployDock->raise();
+            m_deploy->setCurrentFunction(function);
+            m_deploy->rollback(commit);
+        });
+        dialog.exec();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
@@ -723,6 +741,7 @@ void MainWindow::updateGitActions()
     const bool versioned = open && GitRepository::isRepository(m_workspace->folder);
     m_gitInit->setEnabled(open && !versioned);
     m_gitCommit->setEnabled(versioned);
+    m_gitHistory->setEnabled(versioned);
 }
 
 void MainWindow::setSecretStore(SecretStore* secrets)

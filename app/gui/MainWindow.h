@@ -133,6 +133,7 @@ private:
     SecretStore* m_secrets;
     QAction* m_gitInit = nullptr;
     QAction* m_gitCommit = nullptr;
+    QAction* m_gitHistory = nullptr;
     QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;

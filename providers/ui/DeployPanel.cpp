@@ -361,6 +361,16 @@ QString DeployPanel::resultText() const
 
 bool DeployPanel::deploy()
 {
+    return start(QString());
+}
+
+bool DeployPanel::rollback(const QString& commit)
+{
+    return start(commit);
+}
+
+bool DeployPanel::start(const QString& commit)
+{
     if (isDeploying() || !m_workspace || currentFunction().isEmpty())
         return false;
     const DeployTarget target = currentTarget();
@@ -380,8 +390,15 @@ bool DeployPanel::deploy()
     for (const QString& step : stepIds())
         setStep(step, StepState::Pending);
     refreshProvenance();
-    showResult(tr("Deploying %1 to %2…").arg(currentFunction(), m_target->currentText()), false);
-    m_job = m_deployer->deploy(*m_workspace, currentFunction(), target.name);
+    if (commit.isEmpty()) {
+        showResult(tr("Deploying %1 to %2…").arg(currentFunction(), m_target->currentText()), false);
+        m_job = m_deployer->deploy(*m_workspace, currentFunction(), target.name);
+    } else {
+        showResult(tr("Rolling %1 on %2 back to %3…")
+                       .arg(currentFunction(), m_target->currentText(), commit.left(12)),
+                   false);
+        m_job = m_deployer->deployAt(*m_workspace, currentFunction(), target.name, commit);
+    }
     connect(m_job, &DeployJob::stepStarted, this,
             [this](const QString& step, const QString&) { onStepStarted(step); });
     connect(m_job, &DeployJob::finished, this, &DeployPanel::onFinished);

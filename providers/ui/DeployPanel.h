@@ -61,6 +61,9 @@ public:
     // Starts a deploy of the current function to the current target; false (with the reason
     // shown) when it cannot start.
     bool deploy();
+    // Deploys the current function as it was at `commit` to the current target (a rollback;
+    // the working tree is not touched).
+    bool rollback(const QString& commit);
     void cancel();
     bool isDeploying() const;
     void setFollowLogs(bool follow);
@@ -85,6 +88,7 @@ signals:
     void targetEdited(const swb::DeployTarget& target);
 
 private:
+    bool start(const QString& commit);
     void rebuildTargets();
     void refreshHistory();
     void refreshProvenance();
