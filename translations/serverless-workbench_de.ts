@@ -690,6 +690,10 @@
         <source> (dirty)</source>
         <translation> (dirty)</translation>
     </message>
+    <message>
+        <source>Rolling %1 on %2 back to %3…</source>
+        <translation>%1 auf %2 wird auf %3 zurückgesetzt…</translation>
+    </message>
 </context>
 <context>
     <name>swb::EditorTabs</name>
@@ -1012,6 +1016,37 @@
     <message>
         <source>of %1</source>
         <translation>von %1</translation>
+    </message>
+</context>
+<context>
+    <name>swb::HistoryDialog</name>
+    <message>
+        <source>&amp;Deploy This Version</source>
+        <translation>Diese Version &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>Commits</translation>
+    </message>
+    <message>
+        <source>What the commit changed</source>
+        <translation>Was der Commit geändert hat</translation>
+    </message>
+    <message>
+        <source>Deploy the function as it was at this commit</source>
+        <translation>Die Funktion so bereitstellen, wie sie bei diesem Commit war</translation>
+    </message>
+    <message>
+        <source>Deploys this commit&apos;s version to the Deploy panel&apos;s target; your files stay as they are.</source>
+        <translation>Stellt die Version dieses Commits auf dem Ziel des Bereichs „Bereitstellen“ bereit; Ihre Dateien bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>No commit has changed this function yet.</source>
+        <translation>Noch kein Commit hat diese Funktion geändert.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1438,10 @@
     <message>
         <source>The language changes at the next start.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;History of Function…</source>
+        <translation>&amp;Verlauf der Funktion…</translation>
     </message>
 </context>
 <context>

@@ -690,6 +690,10 @@
         <source> (dirty)</source>
         <translation>（dirty）</translation>
     </message>
+    <message>
+        <source>Rolling %1 on %2 back to %3…</source>
+        <translation>正在将 %2 上的 %1 回滚到 %3…</translation>
+    </message>
 </context>
 <context>
     <name>swb::EditorTabs</name>
@@ -1011,6 +1015,37 @@
     <message>
         <source>of %1</source>
         <translation>共 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>swb::HistoryDialog</name>
+    <message>
+        <source>&amp;Deploy This Version</source>
+        <translation>部署此版本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>提交记录</translation>
+    </message>
+    <message>
+        <source>What the commit changed</source>
+        <translation>该提交更改的内容</translation>
+    </message>
+    <message>
+        <source>Deploy the function as it was at this commit</source>
+        <translation>按此提交时的状态部署该函数</translation>
+    </message>
+    <message>
+        <source>Deploys this commit&apos;s version to the Deploy panel&apos;s target; your files stay as they are.</source>
+        <translation>将此提交的版本部署到“部署”面板所选的目标；您的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>No commit has changed this function yet.</source>
+        <translation>还没有提交更改过此函数。</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1430,10 @@
     <message>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
+    </message>
+    <message>
+        <source>&amp;History of Function…</source>
+        <translation>函数历史(&amp;H)…</translation>
     </message>
 </context>
 <context>
