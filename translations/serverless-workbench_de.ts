@@ -2645,5 +2645,21 @@ Arbeitsspeicher: %3 MB, Timeout %4 s</translation>
         <source>%1 (%2, %3 MB)</source>
         <translation>%1 (%2, %3 MB)</translation>
     </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>staged</source>
+        <translation>vorgemerkt</translation>
+    </message>
 </context>
 </TS>

@@ -2637,5 +2637,21 @@ Memory: %3 MB, timeout %4 s</source>
         <source>%1 (%2, %3 MB)</source>
         <translation>%1（%2，%3 MB）</translation>
     </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>staged</source>
+        <translation>已暂存</translation>
+    </message>
 </context>
 </TS>

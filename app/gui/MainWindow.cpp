@@ -464,6 +464,7 @@ void MainWindow::buildMenus()
         }
         (void)repo->ensureIgnored(QStringLiteral(".swb/"));
         m_editor->setGitRoot(m_workspace->folder);
+        m_tree->refreshGitStatus();
         updateGitActions();
         statusBar()->showMessage(tr("%1 is now a git repository; commit with Git ▸ Commit.")
                                      .arg(QDir::toNativeSeparators(m_workspace->folder)),
@@ -477,6 +478,7 @@ void MainWindow::buildMenus()
         CommitDialog dialog(m_workspace->folder, this);
         if (dialog.exec() == QDialog::Accepted) {
             m_editor->refreshBaselines();
+            m_tree->refreshGitStatus();
             m_deploy->setWorkspace(m_workspace.get()); // its dirty mark changes
             statusBar()->showMessage(tr("Committed %1.").arg(dialog.committedId().left(12)), 10000);
         }
@@ -715,6 +717,7 @@ Result<void> MainWindow::openFile(const QString& path)
 // code, as a deploy would.
 void MainWindow::onFileSaved(const QString& path)
 {
+    m_tree->refreshGitStatus();
     if (!m_workspace || !m_runner)
         return;
     const QString file = QDir::cleanPath(QFileInfo(path).absoluteFilePath());

@@ -1,12 +1,16 @@
 #include "WorkspaceTree.h"
 
 #include "model/Workspace.h"
+#include "vcs/GitRepository.h"
 
+#include <QBrush>
 #include <QDir>
 #include <QDirIterator>
+#include <QHash>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMenu>
+#include <QTreeWidgetItemIterator>
 
 namespace swb {
 
@@ -77,6 +81,7 @@ void WorkspaceTree::showContextMenu(const QPoint& at)
 void WorkspaceTree::setWorkspace(const Workspace* ws)
 {
     clear();
+    m_workspaceFolder = ws ? ws->folder : QString();
     if (!ws)
         return;
     for (const FunctionSpec& f : ws->functions) {
@@ -137,6 +142,7 @@ void WorkspaceTree::setWorkspace(const Workspace* ws)
             item->setData(0, kNameRole, s.name);
         }
     }
+    refreshGitStatus();
 }
 
 QTreeWidgetItem* WorkspaceTree::functionItem(const QString& name) const
@@ -169,6 +175,72 @@ void WorkspaceTree::onActivated(QTreeWidgetItem* item)
     default:
         break;
     }
+}
+
+void WorkspaceTree::refreshGitStatus()
+{
+    QHash<QString, FileStatus::Flags> flags;
+    QStringList ignoredFolders;
+    const bool versioned =
+        !m_workspaceFolder.isEmpty() && GitRepository::isRepository(m_workspaceFolder);
+    if (versioned) {
+        if (auto repo = GitRepository::open(m_workspaceFolder); repo) {
+            if (auto status = repo->status(true); status) {
+                for (const FileStatus& f : *status) {
+                    if (f.path.endsWith(QLatin1Char('/')))
+                        ignoredFolders << f.path;
+                    else
+                        flags.insert(f.path, f.flags);
+                }
+            }
+        }
+    }
+    const QDir root(m_workspaceFolder);
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        QTreeWidgetItem* item = *it;
+        if (item->data(0, kKindRole).toInt() != FileItem)
+            continue;
+        const QString relative = root.relativeFilePath(item->data(0, kPathRole).toString());
+        QString mark;
+        QColor colour;
+        const FileStatus::Flags f = flags.value(relative);
+        const bool ignored = (f & FileStatus::Ignored) ||
+                             std::any_of(ignoredFolders.begin(), ignoredFolders.end(),
+                                         [&](const QString& folder) { return relative.startsWith(folder); });
+        if (!versioned) {
+            // no marks outside a repository
+        } else if (ignored) {
+            mark = tr("ignored");
+            colour = palette().color(QPalette::Disabled, QPalette::Text);
+        } else if (f & (FileStatus::WorkTreeNew)) {
+            mark = tr("new");
+            colour = QColor(0x2e, 0xa0, 0x43);
+        } else if (f & (FileStatus::WorkTreeModified | FileStatus::WorkTreeDeleted |
+                        FileStatus::WorkTreeRenamed | FileStatus::WorkTreeTypeChange)) {
+            mark = tr("modified");
+            colour = QColor(0x2f, 0x7f, 0xd8);
+        } else if (f & (FileStatus::IndexNew | FileStatus::IndexModified | FileStatus::IndexDeleted |
+                        FileStatus::IndexRenamed | FileStatus::IndexTypeChange)) {
+            mark = tr("staged");
+            colour = QColor(0xd0, 0x7a, 0x00);
+        }
+        QString base = item->text(0);
+        if (const int at = base.indexOf(QStringLiteral("  [")); at >= 0)
+            base.truncate(at);
+        item->setText(0, mark.isEmpty() ? base : QStringLiteral("%1  [%2]").arg(base, mark));
+        item->setData(0, Qt::UserRole + 10, mark);
+        item->setForeground(0, mark.isEmpty() ? palette().brush(QPalette::Text) : QBrush(colour));
+    }
+}
+
+QString WorkspaceTree::gitStatusOf(const QString& path) const
+{
+    for (QTreeWidgetItemIterator it(const_cast<WorkspaceTree*>(this)); *it; ++it) {
+        if ((*it)->data(0, kKindRole).toInt() == FileItem &&
+            QDir::cleanPath((*it)->data(0, kPathRole).toString()) == QDir::cleanPath(path))
+            return (*it)->data(0, Qt::UserRole + 10).toString();
+    }
+    return {};
 }
 
 } // namespace swb

@@ -16,6 +16,11 @@ public:
     explicit WorkspaceTree(QWidget* parent = nullptr);
     void setWorkspace(const Workspace* workspace); // nullptr: empty
     QTreeWidgetItem* functionItem(const QString& name) const;
+    // Marks each file with its git status (new, modified, staged, ignored) when the workspace is
+    // its own repository; called again after a save or a commit.
+    void refreshGitStatus();
+    // The mark shown for a file ("" when it is as committed), for tests.
+    QString gitStatusOf(const QString& path) const;
 
 signals:
     void fileActivated(const QString& path);
@@ -28,6 +33,7 @@ signals:
     void deleteFunctionRequested(const QString& function);
 
 private:
+    QString m_workspaceFolder;
     enum ItemKind { FunctionItem = 1, FileItem, EventItem, ScenarioItem, GroupItem };
     void onActivated(QTreeWidgetItem* item);
     void showContextMenu(const QPoint& at);
