@@ -511,6 +511,7 @@ private slots:
         QVERIFY(finished.wait(15000));
         QVERIFY(!job->result()->has_value());
         QCOMPARE(job->result()->error().code, ErrorCode::Cancelled);
+        QTest::qWait(60); // a poll already on the wire at the cancel may still land
         const qsizetype sent = rig.fake.requests().size();
         QTest::qWait(100); // nothing more goes out after a cancel (bounded: proves absence)
         QCOMPARE(rig.fake.requests().size(), sent);
@@ -724,8 +725,11 @@ private slots:
         QSignalSpy finished(tail, &LogTail::finished);
         tail->stop();
         QTRY_COMPARE(finished.size(), 1);
+        // A poll already on the wire when stop() came may still reach the fake; let it land,
+        // then no new poll may start.
+        QTest::qWait(60);
         const int after = rig.fake.count(QStringLiteral("FilterLogEvents"));
-        QTest::qWait(60); // bounded: shows that polling stopped
+        QTest::qWait(100); // bounded: shows that polling stopped
         QCOMPARE(rig.fake.count(QStringLiteral("FilterLogEvents")), after);
     }
 
