@@ -138,6 +138,24 @@ QString canonical(const QString& path)
     return c.isEmpty() ? QDir::cleanPath(QFileInfo(path).absoluteFilePath()) : c;
 }
 
+// The commit with this full id and its tree ("read REVISION in FOLDER" when either is missing).
+Result<std::pair<CommitPtr, TreePtr>> commitAndTree(git_repository* repo, const QString& id,
+                                                   const QString& revision, const QString& folder)
+{
+    git_oid oid;
+    git_oid_fromstr(&oid, id.toUtf8().constData());
+    git_commit* rawCommit = nullptr;
+    int rc = git_commit_lookup(&rawCommit, repo, &oid);
+    CommitPtr commit(rawCommit);
+    git_tree* rawTree = nullptr;
+    if (rc == 0)
+        rc = git_commit_tree(&rawTree, commit.get());
+    TreePtr tree(rawTree);
+    if (rc < 0)
+        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), folder));
+    return std::pair{std::move(commit), std::move(tree)};
+}
+
 // A diff as `git diff` prints it.
 Result<QString> patchText(git_diff* diff, const QString& folderForMessages)
 {
@@ -582,17 +600,10 @@ Result<QByteArray> GitRepository::fileAt(const QString& revision, const QString&
     auto id = resolveCommit(revision);
     if (!id)
         return std::unexpected(id.error());
-    git_oid oid;
-    git_oid_fromstr(&oid, id->toUtf8().constData());
-    git_commit* rawCommit = nullptr;
-    int rc = git_commit_lookup(&rawCommit, d->repo.get(), &oid);
-    CommitPtr commit(rawCommit);
-    git_tree* rawTree = nullptr;
-    if (rc == 0)
-        rc = git_commit_tree(&rawTree, commit.get());
-    TreePtr tree(rawTree);
-    if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    auto found = commitAndTree(d->repo.get(), *id, revision, d->folder);
+    if (!found)
+        return std::unexpected(found.error());
+    TreePtr tree = std::move(found->second);
     git_tree_entry* rawEntry = nullptr;
     if (git_tree_entry_bypath(&rawEntry, tree.get(), cleanFolder(path).toUtf8().constData()) != 0)
         return fail(ErrorCode::NotFound,
@@ -619,17 +630,10 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
                     QStringLiteral("%1 already exists; export into a new folder.")
                         .arg(QDir::toNativeSeparators(destination)));
     git_repository* repo = d->repo.get();
-    git_oid oid;
-    git_oid_fromstr(&oid, id->toUtf8().constData());
-    git_commit* rawCommit = nullptr;
-    int rc = git_commit_lookup(&rawCommit, repo, &oid);
-    CommitPtr commit(rawCommit);
-    git_tree* rawTree = nullptr;
-    if (rc == 0)
-        rc = git_commit_tree(&rawTree, commit.get());
-    TreePtr root(rawTree);
-    if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    auto found = commitAndTree(d->repo.get(), *id, revision, d->folder);
+    if (!found)
+        return std::unexpected(found.error());
+    TreePtr root = std::move(found->second);
     const QString folder = cleanFolder(rawFolder);
     TreePtr tree = subtree(repo, root.get(), folder);
     if (!tree)
@@ -676,7 +680,7 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
                                 QFileDevice::ExeOther);
         return 0;
     };
-    rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, callback, &walk);
+    int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, callback, &walk);
     if (walk.error)
         return std::unexpected(*walk.error);
     if (rc < 0)
@@ -690,17 +694,10 @@ Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QSt
     if (!id)
         return std::unexpected(id.error());
     git_repository* repo = d->repo.get();
-    git_oid oid;
-    git_oid_fromstr(&oid, id->toUtf8().constData());
-    git_commit* rawCommit = nullptr;
-    int rc = git_commit_lookup(&rawCommit, repo, &oid);
-    CommitPtr commit(rawCommit);
-    git_tree* rawTree = nullptr;
-    if (rc == 0)
-        rc = git_commit_tree(&rawTree, commit.get());
-    TreePtr tree(rawTree);
-    if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    auto found = commitAndTree(d->repo.get(), *id, revision, d->folder);
+    if (!found)
+        return std::unexpected(found.error());
+    TreePtr tree = std::move(found->second);
     const QString folder = cleanFolder(rawFolder);
     const QByteArray spec = folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
     char* specs[] = {const_cast<char*>(spec.constData())};
@@ -712,7 +709,7 @@ Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QSt
         options.pathspec.count = 1;
     }
     git_diff* rawDiff = nullptr;
-    rc = git_diff_tree_to_workdir_with_index(&rawDiff, repo, tree.get(), &options);
+    int rc = git_diff_tree_to_workdir_with_index(&rawDiff, repo, tree.get(), &options);
     DiffPtr diff(rawDiff);
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), d->folder));
@@ -725,17 +722,11 @@ Result<QString> GitRepository::diffOfCommit(const QString& revision, const QStri
     if (!id)
         return std::unexpected(id.error());
     git_repository* repo = d->repo.get();
-    git_oid oid;
-    git_oid_fromstr(&oid, id->toUtf8().constData());
-    git_commit* rawCommit = nullptr;
-    int rc = git_commit_lookup(&rawCommit, repo, &oid);
-    CommitPtr commit(rawCommit);
-    git_tree* rawTree = nullptr;
-    if (rc == 0)
-        rc = git_commit_tree(&rawTree, commit.get());
-    TreePtr tree(rawTree);
-    if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("read %1 in").arg(revision), d->folder));
+    auto found = commitAndTree(d->repo.get(), *id, revision, d->folder);
+    if (!found)
+        return std::unexpected(found.error());
+    CommitPtr commit = std::move(found->first);
+    TreePtr tree = std::move(found->second);
     TreePtr parentTree;
     if (git_commit_parentcount(commit.get()) > 0) {
         git_commit* rawParent = nullptr;
@@ -755,7 +746,7 @@ Result<QString> GitRepository::diffOfCommit(const QString& revision, const QStri
         options.pathspec.count = 1;
     }
     git_diff* rawDiff = nullptr;
-    rc = git_diff_tree_to_tree(&rawDiff, repo, parentTree.get(), tree.get(), &options);
+    int rc = git_diff_tree_to_tree(&rawDiff, repo, parentTree.get(), tree.get(), &options);
     DiffPtr diff(rawDiff);
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("compare %1 with its parent in").arg(revision), d->folder));
