@@ -236,6 +236,33 @@ int runDeployJob(Console& console, Provider* provider, const Workspace& ws, cons
     return kSuccess;
 }
 
+// swb deploy and swb rollback after their own options: the workspace, the function, the
+// target and its provider, then the deploy (a rollback when `commit` is set).
+int deployFromCommandLine(Console& console, const QCommandLineParser& parser,
+                          const QString& function, const QString& commit)
+{
+    auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    const Workspace& ws = loaded->workspace;
+    if (!ws.function(function))
+        return console.failed(
+            Error{ErrorCode::NotFound,
+                  QStringLiteral("The workspace has no function \"%1\"; swb functions lists them.")
+                      .arg(function),
+                  {}, {}});
+    auto target = chooseTarget(ws, parser);
+    if (!target)
+        return console.failed(target.error());
+    QNetworkAccessManager network;
+    auto provider =
+        ProviderRegistry::create(target->provider, contextFor(ws, *target, parser, &network));
+    if (!provider)
+        return console.failed(provider.error());
+    return runDeployJob(console, provider->get(), ws, function, *target, commit,
+                        parser.isSet(jsonOption()));
+}
+
 } // namespace
 
 int runDeploy(Console& console, const QStringList& args)
@@ -257,28 +284,7 @@ int runDeploy(Console& console, const QStringList& args)
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return console.usage(QStringLiteral("deploy needs one function name."), command);
-    const QString function = parser.positionalArguments().first();
-    auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
-    if (!loaded)
-        return console.failed(loaded.error());
-    const Workspace& ws = loaded->workspace;
-    if (!ws.function(function))
-        return console.failed(
-            Error{ErrorCode::NotFound,
-                  QStringLiteral("The workspace has no function \"%1\"; swb functions lists them.")
-                      .arg(function),
-                  {}, {}});
-    auto target = chooseTarget(ws, parser);
-    if (!target)
-        return console.failed(target.error());
-    QNetworkAccessManager network;
-    auto provider =
-        ProviderRegistry::create(target->provider, contextFor(ws, *target, parser, &network));
-    if (!provider)
-        return console.failed(provider.error());
-
-    return runDeployJob(console, provider->get(), ws, function, *target, QString(),
-                        parser.isSet(jsonOption()));
+    return deployFromCommandLine(console, parser, parser.positionalArguments().first(), QString());
 }
 
 int runRollback(Console& console, const QStringList& args)
@@ -308,26 +314,8 @@ int runRollback(Console& console, const QStringList& args)
         return console.usage(QStringLiteral("rollback needs --to COMMIT; swb history FUNCTION "
                                             "lists the commits."),
                              command);
-    const QString function = parser.positionalArguments().first();
-    auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
-    if (!loaded)
-        return console.failed(loaded.error());
-    const Workspace& ws = loaded->workspace;
-    if (!ws.function(function))
-        return console.failed(Error{ErrorCode::NotFound,
-                                    QStringLiteral("The workspace has no function \"%1\".").arg(function),
-                                    {},
-                                    {}});
-    auto target = chooseTarget(ws, parser);
-    if (!target)
-        return console.failed(target.error());
-    QNetworkAccessManager network;
-    auto provider =
-        ProviderRegistry::create(target->provider, contextFor(ws, *target, parser, &network));
-    if (!provider)
-        return console.failed(provider.error());
-    return runDeployJob(console, provider->get(), ws, function, *target, parser.value(to),
-                        parser.isSet(jsonOption()));
+    return deployFromCommandLine(console, parser, parser.positionalArguments().first(),
+                                 parser.value(QStringLiteral("to")));
 }
 
 int runLogs(Console& console, const QStringList& args)
