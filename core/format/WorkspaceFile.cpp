@@ -28,7 +28,7 @@ const QString kSchemaUrl =
 const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
                                     QStringLiteral("name"),      QStringLiteral("functions"),
                                     QStringLiteral("scenarios"), QStringLiteral("deployTargets"),
-                                    QStringLiteral("runner")};
+                                    QStringLiteral("runner"), QStringLiteral("resources")};
 const QStringList kRunnerKeys = {QStringLiteral("keepAliveSeconds"),
                                  QStringLiteral("concurrencyLimit"),
                                  QStringLiteral("freezeIdleInstances"), QStringLiteral("region")};
@@ -43,7 +43,8 @@ const QStringList kFunctionKeys = {QStringLiteral("name"),
                                    QStringLiteral("environment"),
                                    QStringLiteral("reservedConcurrency"),
                                    QStringLiteral("provisionedConcurrency"),
-                                   QStringLiteral("triggers")};
+                                   QStringLiteral("triggers"),
+                                   QStringLiteral("resources")};
 const QStringList kTriggerKeys = {
     QStringLiteral("type"),       QStringLiteral("method"),    QStringLiteral("path"),
     QStringLiteral("api"),        QStringLiteral("schedule"),  QStringLiteral("source"),
@@ -73,6 +74,7 @@ const QStringList kScenarioKeys = {QStringLiteral("name"),
                                    QStringLiteral("coldStartShare"),
                                    QStringLiteral("initDurationMs"),
                                    QStringLiteral("includeFreeTier")};
+const QStringList kResourceKeys = {QStringLiteral("type"), QStringLiteral("seed")};
 const QStringList kDeployTargetKeys = {QStringLiteral("name"), QStringLiteral("provider"),
                                        QStringLiteral("region"), QStringLiteral("endpoint")};
 
@@ -243,6 +245,39 @@ public:
         return v.toArray();
     }
 
+    // "resources": {"orders": {"type": "postgres", "seed": ["db/schema.sql"]}}
+    ResourceMap resources(const QJsonObject& owner, const QString& ownerAt)
+    {
+        ResourceMap out;
+        if (!owner.contains(QStringLiteral("resources")))
+            return out;
+        const QString at = JsonLocator::child(ownerAt, QStringLiteral("resources"));
+        const auto o = object(owner.value(QStringLiteral("resources")), at);
+        if (!o)
+            return out;
+        for (auto it = o->begin(); it != o->end(); ++it) {
+            const QString p = JsonLocator::child(at, it.key());
+            const auto r = object(it.value(), p);
+            if (!r)
+                continue;
+            ResourceSpec spec;
+            spec.type = string(*r, QStringLiteral("type"), p, false).value_or(spec.type);
+            if (const auto seeds = array(*r, QStringLiteral("seed"), p)) {
+                for (qsizetype i = 0; i < seeds->size(); ++i) {
+                    if (seeds->at(i).isString())
+                        spec.seeds << seeds->at(i).toString();
+                    else
+                        error(JsonLocator::child(JsonLocator::child(p, QStringLiteral("seed")), i),
+                              QStringLiteral("expected a string (an SQL file), found %1.")
+                                  .arg(typeName(seeds->at(i))));
+                }
+            }
+            spec.extensions = unknownKeys(*r, kResourceKeys, p);
+            out.insert(it.key(), spec);
+        }
+        return out;
+    }
+
     TriggerSpec trigger(const QJsonObject& o, const QString& at)
     {
         TriggerSpec t;
@@ -317,6 +352,7 @@ public:
                     f.triggers.append(trigger(*t, p));
             }
         }
+        f.resources = resources(o, at);
         f.extensions = unknownKeys(o, kFunctionKeys, at);
         return f;
     }
@@ -417,6 +453,18 @@ QJsonObject toJson(const TriggerSpec& t)
     return withExtensions(o, t.extensions);
 }
 
+QJsonObject toJson(const ResourceMap& resources)
+{
+    QJsonObject o;
+    for (auto it = resources.begin(); it != resources.end(); ++it) {
+        QJsonObject r{{QStringLiteral("type"), it->type}};
+        if (!it->seeds.isEmpty())
+            r.insert(QStringLiteral("seed"), QJsonArray::fromStringList(it->seeds));
+        o.insert(it.key(), withExtensions(r, it->extensions));
+    }
+    return o;
+}
+
 QJsonObject toJson(const FunctionSpec& f)
 {
     QJsonObject o;
@@ -445,6 +493,8 @@ QJsonObject toJson(const FunctionSpec& f)
             triggers.append(toJson(t));
         o.insert(QStringLiteral("triggers"), triggers);
     }
+    if (!f.resources.isEmpty())
+        o.insert(QStringLiteral("resources"), toJson(f.resources));
     return withExtensions(o, f.extensions);
 }
 
@@ -491,7 +541,7 @@ const QStringList& WorkspaceFile::keyOrder()
         QStringList keys;
         for (const QStringList* list :
              {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kScenarioCostOptions,
-              &kDeployTargetKeys, &kRunnerKeys}) {
+              &kDeployTargetKeys, &kRunnerKeys, &kResourceKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;
@@ -499,7 +549,8 @@ const QStringList& WorkspaceFile::keyOrder()
         }
         // Lists last so that a function's scalars read before its triggers.
         for (const char* k :
-             {"environment", "triggers", "runner", "functions", "scenarios", "deployTargets"})
+             {"environment", "triggers", "resources", "runner", "functions", "scenarios",
+              "deployTargets"})
             keys.move(keys.indexOf(QLatin1String(k)), keys.size() - 1);
         return keys;
     }();
@@ -623,6 +674,7 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
                     reader.object(root.value(QStringLiteral("runner")), QStringLiteral("/runner")))
                 ws.runner = reader.runnerSettings(*o, QStringLiteral("/runner"));
         }
+        ws.resources = reader.resources(root, QString());
         ws.extensions = reader.unknownKeys(root, kWorkspaceKeys, QString());
         if (!root.contains(QStringLiteral("functions")))
             reader.error(QString(), QStringLiteral("missing required key \"functions\" (an "
@@ -696,6 +748,8 @@ QByteArray WorkspaceFile::serialize(const Workspace& ws)
             {QStringLiteral("region"), ws.runner.region}};
         root.insert(QStringLiteral("runner"), withExtensions(runner, ws.runner.extensions));
     }
+    if (!ws.resources.isEmpty())
+        root.insert(QStringLiteral("resources"), toJson(ws.resources));
     return writeJson(withExtensions(root, ws.extensions), keyOrder());
 }
 

@@ -71,6 +71,7 @@ public:
             targetNames.insert(d.name, at(p, "name"));
             deployTarget(d, p);
         }
+        resources();
         return m_out;
     }
 
@@ -92,6 +93,47 @@ private:
                                .arg(QLatin1String(unit))
                                .arg(min)
                                .arg(max));
+    }
+
+    // Workspace resources and each function's own: one name space, because a resource's data
+    // lives in .swb/resources/NAME and its variables are NAME_URL, whoever declares it.
+    void resources()
+    {
+        QHash<QString, QString> seen;
+        auto check = [this, &seen](const ResourceMap& map, const QString& ownerAt) {
+            for (auto it = map.begin(); it != map.end(); ++it) {
+                const QString p = JsonLocator::child(at(ownerAt, "resources"), it.key());
+                if (const QString problem = ResourceSpec::nameProblem(it.key()); !problem.isEmpty())
+                    error(p, problem);
+                if (seen.contains(it.key()))
+                    error(p, QStringLiteral("the resource \"%1\" is also declared at %2; "
+                                            "resource names must be unique in the workspace.")
+                                 .arg(it.key(), seen.value(it.key())));
+                else
+                    seen.insert(it.key(), p);
+                if (!ResourceSpec::typeNames().contains(it->type))
+                    error(at(p, "type"),
+                          QStringLiteral("unknown resource type \"%1\"; allowed: %2.")
+                              .arg(it->type, ResourceSpec::typeNames().join(QStringLiteral(", "))));
+                for (qsizetype i = 0; i < it->seeds.size(); ++i) {
+                    const QString seed = it->seeds.at(i);
+                    const QString sp = JsonLocator::child(at(p, "seed"), i);
+                    if (QDir::isAbsolutePath(seed) ||
+                        QDir::cleanPath(seed).startsWith(QStringLiteral(".."))) {
+                        error(sp, QStringLiteral("\"%1\" is outside the workspace; give an SQL "
+                                                 "file relative to the workspace folder.")
+                                      .arg(seed));
+                    } else if (!QFileInfo(QDir(m_ws.folder).filePath(seed)).isFile()) {
+                        error(sp, QStringLiteral("the seed file \"%1\" does not exist in %2.")
+                                      .arg(seed, m_ws.folder));
+                    }
+                }
+            }
+        };
+        check(m_ws.resources, QString());
+        for (qsizetype i = 0; i < m_ws.functions.size(); ++i)
+            check(m_ws.functions.at(i).resources,
+                  JsonLocator::child(QStringLiteral("/functions"), i));
     }
 
     void function(const FunctionSpec& f, const QString& p)

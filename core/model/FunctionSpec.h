@@ -1,6 +1,7 @@
 #pragma once
 // One function as the workspace declares it: code, runtime, limits and triggers.
 
+#include "ResourceSpec.h"
 #include "TriggerSpec.h"
 
 #include <QJsonObject>
@@ -34,6 +35,7 @@ struct FunctionSpec {
     int provisionedConcurrency = 0;
     QString description;
     QList<TriggerSpec> triggers;
+    ResourceMap resources; // databases of this function alone (docs/resources.md)
     QJsonObject extensions; // unknown keys, kept on save
 };
 

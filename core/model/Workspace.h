@@ -2,6 +2,7 @@
 // A workspace: a folder holding workbench.json, the functions' code, saved events and scenarios.
 
 #include "FunctionSpec.h"
+#include "ResourceSpec.h"
 #include "ScenarioSpec.h"
 
 #include <QJsonObject>
@@ -39,6 +40,7 @@ struct Workspace {
     QList<ScenarioSpec> scenarios;
     QList<DeployTarget> deployTargets;
     RunnerSettings runner;
+    ResourceMap resources; // databases shared by every function (docs/resources.md)
     QJsonObject extensions; // unknown top-level keys, kept on save
 
     const FunctionSpec* function(const QString& name) const;

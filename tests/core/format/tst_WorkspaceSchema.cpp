@@ -3,6 +3,7 @@
 #include "format/WorkspaceFile.h"
 #include "format/WorkspaceValidator.h"
 #include "model/FunctionSpec.h"
+#include "model/ResourceSpec.h"
 #include "model/Runtime.h"
 #include "model/TriggerSpec.h"
 
@@ -85,6 +86,7 @@ void tst_WorkspaceSchema::schemaEnumsMatchTheCode()
     QCOMPARE(enumOf(definition("trigger"), "type"), triggerTypeNames());
     QCOMPARE(enumOf(definition("scenario"), "provider"), WorkspaceValidator::providers());
     QCOMPARE(enumOf(definition("deployTarget"), "provider"), WorkspaceValidator::deployProviders());
+    QCOMPARE(enumOf(definition("resource"), "type"), ResourceSpec::typeNames());
 }
 
 void tst_WorkspaceSchema::schemaLimitsMatchTheCode()
