@@ -2,6 +2,7 @@
 
 #include "Runner.h"
 #include "ScheduleExpression.h"
+#include "auth/WellKnownEndpoints.h"
 #include "events/EventTemplateCatalog.h"
 #include "gateway/GatewayPayloads.h"
 #include "gateway/RouteTable.h"
@@ -22,7 +23,10 @@ using http::HttpResponse;
 LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* parent)
     : QObject(parent), m_runner(runner), m_options(std::move(options)),
       m_http(new http::HttpServer(this)),
-      m_invokeApi(new InvokeApi(runner, m_options.invokeApi, this))
+      m_invokeApi(new InvokeApi(runner, m_options.invokeApi, this)),
+      m_wellKnown(std::make_unique<auth::WellKnownEndpoints>(
+          runner.workspace().folder,
+          auth::TokenServiceSettings::fromWorkspace(runner.workspace())))
 {
     // API Gateway and Lambda both accept 6 MB synchronous payloads; leave room for encoding.
     m_http->setLimits(http::HttpLimits{64 * 1024, 10 * 1024 * 1024});
@@ -182,6 +186,14 @@ QStringList LocalServer::routeDescriptions() const
 
 void LocalServer::handle(HttpRequest&& request, HttpResponder&& responder)
 {
+    // Public keys are public: a JWKS is fetched without the API key.
+    if (auth::WellKnownEndpoints::handles(request.path)) {
+        const HttpResponse r =
+            m_wellKnown->respond(request, QStringLiteral("127.0.0.1:%1").arg(port()));
+        emit served(request.method, request.target, r.status, 0);
+        responder.respond(r);
+        return;
+    }
     if (!m_options.apiKey.isEmpty() && request.header("x-api-key") != m_options.apiKey.toUtf8()) {
         responder.respond(HttpResponse::json(403, "{\"message\":\"Forbidden\"}"));
         emit served(request.method, request.target, 403, 0);

@@ -15,6 +15,9 @@ namespace swb {
 
 class EventTemplateCatalog;
 class Runner;
+namespace auth {
+class WellKnownEndpoints;
+}
 namespace gateway {
 class RouteTable;
 }
@@ -65,6 +68,8 @@ private:
     struct Schedule;
     QList<std::shared_ptr<Schedule>> m_schedules;
     std::unique_ptr<EventTemplateCatalog> m_catalog; // the Scheduled Event template
+    // /.well-known/jwks.json and openid-configuration of the workspace's token service.
+    std::unique_ptr<auth::WellKnownEndpoints> m_wellKnown;
     void arm(const std::shared_ptr<Schedule>& schedule, bool advance);
     QString fire(Schedule& schedule);
 };

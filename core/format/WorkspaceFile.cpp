@@ -28,7 +28,8 @@ const QString kSchemaUrl =
 const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
                                     QStringLiteral("name"),      QStringLiteral("functions"),
                                     QStringLiteral("scenarios"), QStringLiteral("deployTargets"),
-                                    QStringLiteral("runner"), QStringLiteral("resources")};
+                                    QStringLiteral("runner"), QStringLiteral("resources"),
+                                    QStringLiteral("tokenService")};
 const QStringList kRunnerKeys = {QStringLiteral("keepAliveSeconds"),
                                  QStringLiteral("concurrencyLimit"),
                                  QStringLiteral("freezeIdleInstances"), QStringLiteral("region")};
@@ -75,6 +76,8 @@ const QStringList kScenarioKeys = {QStringLiteral("name"),
                                    QStringLiteral("initDurationMs"),
                                    QStringLiteral("includeFreeTier")};
 const QStringList kResourceKeys = {QStringLiteral("type"), QStringLiteral("seed")};
+const QStringList kTokenServiceKeys = {QStringLiteral("issuer"), QStringLiteral("audience"),
+                                       QStringLiteral("defaultTtl")};
 const QStringList kDeployTargetKeys = {QStringLiteral("name"), QStringLiteral("provider"),
                                        QStringLiteral("region"), QStringLiteral("endpoint")};
 
@@ -401,6 +404,32 @@ public:
         return r;
     }
 
+    TokenServiceSpec tokenService(const QJsonObject& o, const QString& at)
+    {
+        TokenServiceSpec t;
+        t.issuer = string(o, QStringLiteral("issuer"), at, false).value_or(QString());
+        const QJsonValue audience = o.value(QStringLiteral("audience"));
+        const QString audienceAt = JsonLocator::child(at, QStringLiteral("audience"));
+        if (audience.isString()) {
+            t.audiences.append(audience.toString());
+        } else if (audience.isArray()) {
+            const QJsonArray items = audience.toArray();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                if (items.at(i).isString())
+                    t.audiences.append(items.at(i).toString());
+                else
+                    error(JsonLocator::child(audienceAt, i),
+                          QStringLiteral("expected a string, found %1.").arg(typeName(items.at(i))));
+            }
+        } else if (!audience.isUndefined()) {
+            error(audienceAt, QStringLiteral("expected a string or an array of strings, found %1.")
+                                  .arg(typeName(audience)));
+        }
+        t.defaultTtl = string(o, QStringLiteral("defaultTtl"), at, false).value_or(QString());
+        t.extensions = unknownKeys(o, kTokenServiceKeys, at);
+        return t;
+    }
+
     template <typename T, typename ReadOne>
     QList<T> list(const QJsonObject& root, const QString& key, ReadOne readOne)
     {
@@ -541,7 +570,7 @@ const QStringList& WorkspaceFile::keyOrder()
         QStringList keys;
         for (const QStringList* list :
              {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kScenarioCostOptions,
-              &kDeployTargetKeys, &kRunnerKeys, &kResourceKeys}) {
+              &kDeployTargetKeys, &kRunnerKeys, &kResourceKeys, &kTokenServiceKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;
@@ -549,7 +578,7 @@ const QStringList& WorkspaceFile::keyOrder()
         }
         // Lists last so that a function's scalars read before its triggers.
         for (const char* k :
-             {"environment", "triggers", "resources", "runner", "functions", "scenarios",
+             {"environment", "triggers", "resources", "runner", "tokenService", "functions", "scenarios",
               "deployTargets"})
             keys.move(keys.indexOf(QLatin1String(k)), keys.size() - 1);
         return keys;
@@ -674,6 +703,11 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
                     reader.object(root.value(QStringLiteral("runner")), QStringLiteral("/runner")))
                 ws.runner = reader.runnerSettings(*o, QStringLiteral("/runner"));
         }
+        if (root.contains(QStringLiteral("tokenService"))) {
+            const QString at = QStringLiteral("/tokenService");
+            if (const auto o = reader.object(root.value(QStringLiteral("tokenService")), at))
+                ws.tokenService = reader.tokenService(*o, at);
+        }
         ws.resources = reader.resources(root, QString());
         ws.extensions = reader.unknownKeys(root, kWorkspaceKeys, QString());
         if (!root.contains(QStringLiteral("functions")))
@@ -747,6 +781,18 @@ QByteArray WorkspaceFile::serialize(const Workspace& ws)
             {QStringLiteral("freezeIdleInstances"), ws.runner.freezeIdleInstances},
             {QStringLiteral("region"), ws.runner.region}};
         root.insert(QStringLiteral("runner"), withExtensions(runner, ws.runner.extensions));
+    }
+    if (!ws.tokenService.isDefault()) {
+        QJsonObject tokenService;
+        if (!ws.tokenService.issuer.isEmpty())
+            tokenService.insert(QStringLiteral("issuer"), ws.tokenService.issuer);
+        if (!ws.tokenService.audiences.isEmpty())
+            tokenService.insert(QStringLiteral("audience"),
+                                QJsonArray::fromStringList(ws.tokenService.audiences));
+        if (!ws.tokenService.defaultTtl.isEmpty())
+            tokenService.insert(QStringLiteral("defaultTtl"), ws.tokenService.defaultTtl);
+        root.insert(QStringLiteral("tokenService"),
+                    withExtensions(tokenService, ws.tokenService.extensions));
     }
     if (!ws.resources.isEmpty())
         root.insert(QStringLiteral("resources"), toJson(ws.resources));

@@ -72,6 +72,7 @@ public:
             deployTarget(d, p);
         }
         resources();
+        tokenService();
         return m_out;
     }
 
@@ -93,6 +94,36 @@ private:
                                .arg(QLatin1String(unit))
                                .arg(min)
                                .arg(max));
+    }
+
+    // Workspace resources and each function's own: one name space, because a resource's data
+    // lives in .swb/resources/NAME and its variables are NAME_URL, whoever declares it.
+    // "tokenService" (docs/auth.md): a lifetime the token service accepts, usable audiences.
+    void tokenService()
+    {
+        const TokenServiceSpec& t = m_ws.tokenService;
+        const QString p = QStringLiteral("/tokenService");
+        if (!t.defaultTtl.isEmpty()) {
+            const auto seconds = TokenServiceSpec::parseTtlSeconds(t.defaultTtl);
+            if (!seconds)
+                error(at(p, "defaultTtl"),
+                      QStringLiteral("\"%1\" is not a token lifetime; write a whole number and "
+                                     "a unit, such as 30s, 15m, 1h or 7d.")
+                          .arg(t.defaultTtl));
+            else if (*seconds > 365 * 86400)
+                error(at(p, "defaultTtl"),
+                      QStringLiteral("\"%1\" is longer than a token may live (365d).")
+                          .arg(t.defaultTtl));
+        }
+        for (qsizetype i = 0; i < t.audiences.size(); ++i) {
+            const QString& audience = t.audiences.at(i);
+            if (audience.trimmed().isEmpty())
+                error(JsonLocator::child(at(p, "audience"), i),
+                      QStringLiteral("an audience must not be empty."));
+            else if (t.audiences.indexOf(audience) != i)
+                error(JsonLocator::child(at(p, "audience"), i),
+                      QStringLiteral("the audience \"%1\" is listed twice.").arg(audience));
+        }
     }
 
     // Workspace resources and each function's own: one name space, because a resource's data

@@ -4,6 +4,7 @@
 #include "FunctionSpec.h"
 #include "ResourceSpec.h"
 #include "ScenarioSpec.h"
+#include "TokenServiceSpec.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -40,6 +41,7 @@ struct Workspace {
     QList<ScenarioSpec> scenarios;
     QList<DeployTarget> deployTargets;
     RunnerSettings runner;
+    TokenServiceSpec tokenService; // `swb token`'s issuer, audiences, lifetime (docs/auth.md)
     ResourceMap resources; // databases shared by every function (docs/resources.md)
     QJsonObject extensions; // unknown top-level keys, kept on save
 

@@ -54,6 +54,8 @@ public:
 
     Jwks publicKeys() const;
     QString keyId() const; // the RFC 7638 thumbprint of the public key
+    // The public key as a PEM "PUBLIC KEY" (SubjectPublicKeyInfo) block; not a secret.
+    QByteArray publicKeyPem() const;
     const TokenServiceSettings& settings() const { return m_settings; }
     JwtExpectations expectations(qint64 nowSeconds) const;
     // True when open() created the key pair rather than loading it.
