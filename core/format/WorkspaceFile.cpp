@@ -28,8 +28,8 @@ const QString kSchemaUrl =
 const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
                                     QStringLiteral("name"),      QStringLiteral("functions"),
                                     QStringLiteral("scenarios"), QStringLiteral("deployTargets"),
-                                    QStringLiteral("runner"), QStringLiteral("resources"),
-                                    QStringLiteral("tokenService")};
+                                    QStringLiteral("runner"), QStringLiteral("authorizers"),
+                                    QStringLiteral("resources"), QStringLiteral("tokenService")};
 const QStringList kRunnerKeys = {QStringLiteral("keepAliveSeconds"),
                                  QStringLiteral("concurrencyLimit"),
                                  QStringLiteral("freezeIdleInstances"), QStringLiteral("region")};
@@ -45,12 +45,24 @@ const QStringList kFunctionKeys = {QStringLiteral("name"),
                                    QStringLiteral("reservedConcurrency"),
                                    QStringLiteral("provisionedConcurrency"),
                                    QStringLiteral("triggers"),
+                                   QStringLiteral("destinations"),
                                    QStringLiteral("resources")};
 const QStringList kTriggerKeys = {
     QStringLiteral("type"),       QStringLiteral("method"),    QStringLiteral("path"),
     QStringLiteral("api"),        QStringLiteral("schedule"),  QStringLiteral("source"),
     QStringLiteral("events"),     QStringLiteral("batchSize"), QStringLiteral("startingPosition"),
-    QStringLiteral("streamKind"), QStringLiteral("enabled")};
+    QStringLiteral("streamKind"), QStringLiteral("authorizer"), QStringLiteral("scopes"),
+    QStringLiteral("enabled"),
+    // queue triggers (docs/queues.md)
+    QStringLiteral("batchWindow"), QStringLiteral("visibilityTimeout"),
+    QStringLiteral("reportBatchItemFailures"), QStringLiteral("deadLetterQueue"),
+    QStringLiteral("maxReceiveCount")};
+const QStringList kDestinationKeys = {QStringLiteral("onSuccess"), QStringLiteral("onFailure")};
+const QStringList kAuthorizerKeys = {
+    QStringLiteral("type"),           QStringLiteral("issuer"),
+    QStringLiteral("audience"),       QStringLiteral("identitySource"),
+    QStringLiteral("function"),       QStringLiteral("resultTtlSeconds"),
+    QStringLiteral("payloadFormat"),  QStringLiteral("simpleResponses")};
 // Scenario options the cost engine reads from ScenarioSpec::extensions (docs/cost.md).
 const QStringList kScenarioCostOptions = {QStringLiteral("plan"),
                                           QStringLiteral("gateway"),
@@ -248,6 +260,47 @@ public:
         return v.toArray();
     }
 
+    // An array of strings; with `orOne`, a single string is a list of one.
+    QStringList strings(const QJsonObject& o, const QString& key, const QString& at, bool orOne)
+    {
+        QStringList out;
+        if (orOne && o.value(key).isString())
+            return {o.value(key).toString()};
+        const auto items = array(o, key, at);
+        if (!items)
+            return out;
+        for (qsizetype i = 0; i < items->size(); ++i) {
+            if (items->at(i).isString())
+                out << items->at(i).toString();
+            else
+                error(JsonLocator::child(JsonLocator::child(at, key), i),
+                      QStringLiteral("expected a string, found %1.").arg(typeName(items->at(i))));
+        }
+        return out;
+    }
+
+    AuthorizerSpec authorizer(const QString& name, const QJsonObject& o, const QString& at)
+    {
+        AuthorizerSpec a;
+        a.name = name;
+        a.type = string(o, QStringLiteral("type"), at, true).value_or(QString());
+        a.issuer = string(o, QStringLiteral("issuer"), at, false).value_or(QString());
+        a.audience = strings(o, QStringLiteral("audience"), at, true);
+        if (o.contains(QStringLiteral("identitySource")))
+            a.identitySource = strings(o, QStringLiteral("identitySource"), at, true);
+        else if (a.type == QLatin1String("jwt"))
+            a.identitySource = {QLatin1String(AuthorizerSpec::kDefaultIdentitySource)};
+        a.function = string(o, QStringLiteral("function"), at, false).value_or(QString());
+        a.resultTtlSeconds =
+            integer(o, QStringLiteral("resultTtlSeconds"), at).value_or(a.resultTtlSeconds);
+        a.payloadFormat =
+            string(o, QStringLiteral("payloadFormat"), at, false).value_or(a.payloadFormat);
+        a.simpleResponses =
+            boolean(o, QStringLiteral("simpleResponses"), at).value_or(a.simpleResponses);
+        a.extensions = unknownKeys(o, kAuthorizerKeys, at);
+        return a;
+    }
+
     // "resources": {"orders": {"type": "postgres", "seed": ["db/schema.sql"]}}
     ResourceMap resources(const QJsonObject& owner, const QString& ownerAt)
     {
@@ -311,6 +364,15 @@ public:
         t.startingPosition =
             string(o, QStringLiteral("startingPosition"), at, false).value_or(QString());
         t.streamKind = string(o, QStringLiteral("streamKind"), at, false).value_or(QString());
+        t.authorizer = string(o, QStringLiteral("authorizer"), at, false).value_or(QString());
+        t.scopes = strings(o, QStringLiteral("scopes"), at, false);
+        t.batchWindowSeconds = integer(o, QStringLiteral("batchWindow"), at).value_or(0);
+        t.visibilityTimeoutSeconds = integer(o, QStringLiteral("visibilityTimeout"), at);
+        t.reportBatchItemFailures =
+            boolean(o, QStringLiteral("reportBatchItemFailures"), at).value_or(false);
+        t.deadLetterQueue =
+            string(o, QStringLiteral("deadLetterQueue"), at, false).value_or(QString());
+        t.maxReceiveCount = integer(o, QStringLiteral("maxReceiveCount"), at).value_or(0);
         t.enabled = boolean(o, QStringLiteral("enabled"), at).value_or(true);
         t.extensions = unknownKeys(o, kTriggerKeys, at);
         return t;
@@ -353,6 +415,16 @@ public:
                 const QString p = JsonLocator::child(tAt, i);
                 if (const auto t = object(triggers->at(i), p))
                     f.triggers.append(trigger(*t, p));
+            }
+        }
+        if (o.contains(QStringLiteral("destinations"))) {
+            const QString dAt = JsonLocator::child(at, QStringLiteral("destinations"));
+            if (const auto d = object(o.value(QStringLiteral("destinations")), dAt)) {
+                f.destinations.onSuccess =
+                    string(*d, QStringLiteral("onSuccess"), dAt, false).value_or(QString());
+                f.destinations.onFailure =
+                    string(*d, QStringLiteral("onFailure"), dAt, false).value_or(QString());
+                unknownKeys(*d, kDestinationKeys, dAt);
             }
         }
         f.resources = resources(o, at);
@@ -477,6 +549,18 @@ QJsonObject toJson(const TriggerSpec& t)
         o.insert(QStringLiteral("batchSize"), t.batchSize);
     put("startingPosition", t.startingPosition);
     put("streamKind", t.streamKind);
+    put("authorizer", t.authorizer);
+    if (!t.scopes.isEmpty())
+        o.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(t.scopes));
+    if (t.batchWindowSeconds > 0)
+        o.insert(QStringLiteral("batchWindow"), t.batchWindowSeconds);
+    if (t.visibilityTimeoutSeconds)
+        o.insert(QStringLiteral("visibilityTimeout"), *t.visibilityTimeoutSeconds);
+    if (t.reportBatchItemFailures)
+        o.insert(QStringLiteral("reportBatchItemFailures"), true);
+    put("deadLetterQueue", t.deadLetterQueue);
+    if (t.maxReceiveCount > 0)
+        o.insert(QStringLiteral("maxReceiveCount"), t.maxReceiveCount);
     if (!t.enabled)
         o.insert(QStringLiteral("enabled"), false);
     return withExtensions(o, t.extensions);
@@ -522,6 +606,14 @@ QJsonObject toJson(const FunctionSpec& f)
             triggers.append(toJson(t));
         o.insert(QStringLiteral("triggers"), triggers);
     }
+    if (!f.destinations.isEmpty()) {
+        QJsonObject d;
+        if (!f.destinations.onSuccess.isEmpty())
+            d.insert(QStringLiteral("onSuccess"), f.destinations.onSuccess);
+        if (!f.destinations.onFailure.isEmpty())
+            d.insert(QStringLiteral("onFailure"), f.destinations.onFailure);
+        o.insert(QStringLiteral("destinations"), d);
+    }
     if (!f.resources.isEmpty())
         o.insert(QStringLiteral("resources"), toJson(f.resources));
     return withExtensions(o, f.extensions);
@@ -550,6 +642,28 @@ QJsonObject toJson(const ScenarioSpec& s)
     return withExtensions(o, s.extensions);
 }
 
+QJsonObject toJson(const AuthorizerSpec& a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("type"), a.type);
+    if (!a.issuer.isEmpty())
+        o.insert(QStringLiteral("issuer"), a.issuer);
+    if (!a.audience.isEmpty())
+        o.insert(QStringLiteral("audience"), QJsonArray::fromStringList(a.audience));
+    if (a.type == QLatin1String("jwt") && a.identitySource.size() == 1)
+        o.insert(QStringLiteral("identitySource"), a.identitySource.first());
+    else if (!a.identitySource.isEmpty())
+        o.insert(QStringLiteral("identitySource"), QJsonArray::fromStringList(a.identitySource));
+    if (!a.function.isEmpty())
+        o.insert(QStringLiteral("function"), a.function);
+    if (a.type == QLatin1String("request")) {
+        o.insert(QStringLiteral("resultTtlSeconds"), a.resultTtlSeconds);
+        o.insert(QStringLiteral("payloadFormat"), a.payloadFormat);
+        o.insert(QStringLiteral("simpleResponses"), a.simpleResponses);
+    }
+    return withExtensions(o, a.extensions);
+}
+
 QJsonObject toJson(const DeployTarget& d)
 {
     QJsonObject o;
@@ -570,7 +684,8 @@ const QStringList& WorkspaceFile::keyOrder()
         QStringList keys;
         for (const QStringList* list :
              {&kWorkspaceKeys, &kFunctionKeys, &kTriggerKeys, &kScenarioKeys, &kScenarioCostOptions,
-              &kDeployTargetKeys, &kRunnerKeys, &kResourceKeys, &kTokenServiceKeys}) {
+              &kDeployTargetKeys, &kRunnerKeys, &kAuthorizerKeys, &kDestinationKeys, &kResourceKeys,
+              &kTokenServiceKeys}) {
             for (const QString& k : *list) {
                 if (!keys.contains(k))
                     keys << k;
@@ -579,7 +694,7 @@ const QStringList& WorkspaceFile::keyOrder()
         // Lists last so that a function's scalars read before its triggers.
         for (const char* k :
              {"environment", "triggers", "resources", "runner", "tokenService", "functions", "scenarios",
-              "deployTargets"})
+              "deployTargets", "authorizers"})
             keys.move(keys.indexOf(QLatin1String(k)), keys.size() - 1);
         return keys;
     }();
@@ -708,6 +823,16 @@ Result<LoadedWorkspace> WorkspaceFile::parse(const QByteArray& utf8, const QStri
             if (const auto o = reader.object(root.value(QStringLiteral("tokenService")), at))
                 ws.tokenService = reader.tokenService(*o, at);
         }
+        if (root.contains(QStringLiteral("authorizers"))) {
+            const QString at = QStringLiteral("/authorizers");
+            if (const auto o = reader.object(root.value(QStringLiteral("authorizers")), at)) {
+                for (auto it = o->begin(); it != o->end(); ++it) {
+                    const QString p = JsonLocator::child(at, it.key());
+                    if (const auto a = reader.object(it.value(), p))
+                        ws.authorizers.append(reader.authorizer(it.key(), *a, p));
+                }
+            }
+        }
         ws.resources = reader.resources(root, QString());
         ws.extensions = reader.unknownKeys(root, kWorkspaceKeys, QString());
         if (!root.contains(QStringLiteral("functions")))
@@ -793,6 +918,12 @@ QByteArray WorkspaceFile::serialize(const Workspace& ws)
             tokenService.insert(QStringLiteral("defaultTtl"), ws.tokenService.defaultTtl);
         root.insert(QStringLiteral("tokenService"),
                     withExtensions(tokenService, ws.tokenService.extensions));
+    }
+    if (!ws.authorizers.isEmpty()) {
+        QJsonObject authorizers;
+        for (const AuthorizerSpec& a : ws.authorizers)
+            authorizers.insert(a.name, toJson(a));
+        root.insert(QStringLiteral("authorizers"), authorizers);
     }
     if (!ws.resources.isEmpty())
         root.insert(QStringLiteral("resources"), toJson(ws.resources));

@@ -60,6 +60,8 @@ public:
             error(QStringLiteral("/runner/region"),
                   QStringLiteral("\"%1\" is not an AWS region id; write it like \"us-east-1\".")
                       .arg(m_ws.runner.region));
+        for (const AuthorizerSpec& a : m_ws.authorizers)
+            authorizer(a, JsonLocator::child(QStringLiteral("/authorizers"), a.name));
         QHash<QString, QString> targetNames;
         for (qsizetype i = 0; i < m_ws.deployTargets.size(); ++i) {
             const QString p = JsonLocator::child(QStringLiteral("/deployTargets"), i);
@@ -96,8 +98,6 @@ private:
                                .arg(max));
     }
 
-    // Workspace resources and each function's own: one name space, because a resource's data
-    // lives in .swb/resources/NAME and its variables are NAME_URL, whoever declares it.
     // "tokenService" (docs/auth.md): a lifetime the token service accepts, usable audiences.
     void tokenService()
     {
@@ -203,6 +203,135 @@ private:
 
         for (qsizetype i = 0; i < f.triggers.size(); ++i)
             trigger(f.triggers.at(i), JsonLocator::child(at(p, "triggers"), i));
+        destinations(f, p);
+    }
+
+    // Lambda's destinations of asynchronous invocations (docs/queues.md).
+    void destinations(const FunctionSpec& f, const QString& p)
+    {
+        const QString dAt = at(p, "destinations");
+        for (const auto& [key, text] : {std::pair{"onSuccess", f.destinations.onSuccess},
+                                        std::pair{"onFailure", f.destinations.onFailure}}) {
+            if (text.isEmpty())
+                continue;
+            const auto target = DestinationTarget::parse(text);
+            if (!target)
+                error(at(dAt, key), target.error().message);
+            else if (target->kind == DestinationTarget::Kind::Function &&
+                     !m_ws.function(target->name))
+                error(at(dAt, key),
+                      QStringLiteral("no function named \"%1\" in this workspace.")
+                          .arg(target->name));
+        }
+    }
+
+    // The local queue behind a queue trigger and its event source mapping (docs/queues.md).
+    void queueTrigger(const TriggerSpec& t, const QString& p)
+    {
+        const QString name = sqsQueueName(t.source);
+        if (const QString problem = sqsQueueNameProblem(name); !problem.isEmpty())
+            error(at(p, "source"), problem);
+        // Lambda: MaximumBatchingWindowInSeconds 0 to 300; a batch above 10 needs a window.
+        range(at(p, "batchWindow"), t.batchWindowSeconds, 0, 300, "seconds");
+        if (t.batchSize > 10 && t.batchWindowSeconds < 1)
+            error(at(p, "batchSize"),
+                  QStringLiteral("a batch of more than 10 messages needs \"batchWindow\" of at "
+                                 "least 1 second, as in Lambda."));
+        if (t.visibilityTimeoutSeconds)
+            range(at(p, "visibilityTimeout"), *t.visibilityTimeoutSeconds, 0, 43200, "seconds");
+        if (!t.deadLetterQueue.isEmpty()) {
+            const QString dlq = sqsQueueName(t.deadLetterQueue);
+            if (const QString problem = sqsQueueNameProblem(dlq); !problem.isEmpty())
+                error(at(p, "deadLetterQueue"), problem);
+            else if (dlq == name)
+                error(at(p, "deadLetterQueue"),
+                      QStringLiteral("the dead-letter queue must be another queue than \"%1\".")
+                          .arg(name));
+            if (t.maxReceiveCount == 0)
+                error(p, QStringLiteral("\"deadLetterQueue\" needs \"maxReceiveCount\": how "
+                                        "many receives a message gets before it moves there."));
+        } else if (t.maxReceiveCount != 0) {
+            error(at(p, "maxReceiveCount"),
+                  QStringLiteral("\"maxReceiveCount\" needs \"deadLetterQueue\": the queue "
+                                 "that failed messages move to."));
+        }
+        if (t.maxReceiveCount != 0)
+            range(at(p, "maxReceiveCount"), t.maxReceiveCount, 1, 1000, "receives");
+    }
+
+    void authorizer(const AuthorizerSpec& a, const QString& p)
+    {
+        if (a.name.trimmed().isEmpty() || a.name.size() > 128)
+            error(p, QStringLiteral("an authorizer needs a name of 1 to 128 characters."));
+        const bool jwt = a.type == QLatin1String("jwt");
+        const bool request = a.type == QLatin1String("request");
+        if (!jwt && !request) {
+            error(at(p, "type"),
+                  QStringLiteral("unknown authorizer type \"%1\"; allowed: jwt (JSON Web Token), "
+                                 "request (a Lambda authorizer function).")
+                      .arg(a.type));
+            return;
+        }
+        static const QRegularExpression source(
+            QStringLiteral("^\\$(request\\.(header|querystring)\\.[^\\s.][^\\s]*|context\\.[A-Za-z0-9_."
+                           "]+|stageVariables\\.[A-Za-z0-9_]+)$"));
+        for (qsizetype i = 0; i < a.identitySource.size(); ++i) {
+            if (!source.match(a.identitySource.at(i)).hasMatch())
+                error(a.identitySource.size() == 1 && jwt
+                          ? at(p, "identitySource")
+                          : JsonLocator::child(at(p, "identitySource"), i),
+                      QStringLiteral("\"%1\" is not an identity source; write "
+                                     "\"$request.header.NAME\", \"$request.querystring.NAME\", "
+                                     "\"$context.NAME\" or \"$stageVariables.NAME\".")
+                          .arg(a.identitySource.at(i)));
+        }
+        if (jwt) {
+            if (a.identitySource.size() != 1)
+                error(at(p, "identitySource"),
+                      QStringLiteral("a jwt authorizer reads the token from one identity source, "
+                                     "such as \"$request.header.Authorization\"."));
+            if (!a.issuer.isEmpty()) {
+                const QUrl url(a.issuer, QUrl::StrictMode);
+                if (!url.isValid() ||
+                    (url.scheme() != QLatin1String("https") &&
+                     url.scheme() != QLatin1String("http")) ||
+                    url.host().isEmpty())
+                    error(at(p, "issuer"),
+                          QStringLiteral("\"%1\" is not an issuer URL; write it like "
+                                         "\"https://cognito-idp.us-east-1.amazonaws.com/POOL\", "
+                                         "or leave it out to use the workspace's token service.")
+                              .arg(a.issuer));
+            }
+            if (!a.function.isEmpty())
+                error(at(p, "function"),
+                      QStringLiteral("a jwt authorizer has no function; use \"type\": "
+                                     "\"request\" for a Lambda authorizer."));
+            return;
+        }
+        if (a.function.isEmpty())
+            error(p, QStringLiteral("a request authorizer needs \"function\": the workspace "
+                                    "function that decides."));
+        else if (!m_ws.function(a.function))
+            error(at(p, "function"),
+                  QStringLiteral("no function named \"%1\" in this workspace.").arg(a.function));
+        range(at(p, "resultTtlSeconds"), a.resultTtlSeconds, 0,
+              AuthorizerSpec::kMaxResultTtlSeconds, "seconds");
+        if (a.payloadFormat != QLatin1String("2.0") && a.payloadFormat != QLatin1String("1.0"))
+            error(at(p, "payloadFormat"),
+                  QStringLiteral("unknown payload format \"%1\"; allowed: 2.0, 1.0.")
+                      .arg(a.payloadFormat));
+        else if (a.simpleResponses && a.payloadFormat != QLatin1String("2.0"))
+            error(at(p, "simpleResponses"),
+                  QStringLiteral("simple responses need payload format 2.0; set "
+                                 "\"payloadFormat\": \"2.0\" or answer with an IAM policy."));
+        if (a.resultTtlSeconds > 0 && a.identitySource.isEmpty())
+            error(at(p, "identitySource"),
+                  QStringLiteral("a cached authorizer needs an identity source (its cache key); "
+                                 "add one or set \"resultTtlSeconds\": 0."));
+        if (!a.issuer.isEmpty() || !a.audience.isEmpty())
+            error(at(p, a.issuer.isEmpty() ? "audience" : "issuer"),
+                  QStringLiteral("issuer and audience belong to jwt authorizers; a request "
+                                 "authorizer's function decides itself."));
     }
 
     void environment(const FunctionSpec& f, const QString& p)
@@ -325,10 +454,54 @@ private:
             if (t.source.trimmed().isEmpty())
                 error(p, QStringLiteral("a %1 trigger needs \"source\": the name or ARN of its %1.")
                              .arg(triggerTypeName(t.type)));
+            else if (t.type == TriggerType::Queue)
+                queueTrigger(t, p);
             break;
         }
         if (t.batchSize != 0)
             range(at(p, "batchSize"), t.batchSize, 1, kMaxBatchSize, "records");
+        if (!t.authorizer.isEmpty() || !t.scopes.isEmpty())
+            triggerAuthorization(t, p);
+    }
+
+    void triggerAuthorization(const TriggerSpec& t, const QString& p)
+    {
+        if (t.type != TriggerType::Http) {
+            error(at(p, t.authorizer.isEmpty() ? "scopes" : "authorizer"),
+                  QStringLiteral("only http triggers have authorizers."));
+            return;
+        }
+        if (t.authorizer.isEmpty()) {
+            error(at(p, "scopes"), QStringLiteral("scopes need an authorizer; name a jwt "
+                                                  "authorizer in \"authorizer\"."));
+            return;
+        }
+        const AuthorizerSpec* a = m_ws.authorizer(t.authorizer);
+        if (!a) {
+            QStringList names;
+            for (const AuthorizerSpec& known : m_ws.authorizers)
+                names << known.name;
+            error(at(p, "authorizer"),
+                  names.isEmpty()
+                      ? QStringLiteral("no authorizer named \"%1\"; declare it under the "
+                                       "workspace's \"authorizers\".")
+                            .arg(t.authorizer)
+                      : QStringLiteral("no authorizer named \"%1\"; declared: %2.")
+                            .arg(t.authorizer, names.join(QStringLiteral(", "))));
+            return;
+        }
+        if (!t.scopes.isEmpty() && a->type != QLatin1String("jwt"))
+            error(at(p, "scopes"),
+                  QStringLiteral("authorization scopes work with jwt authorizers only; \"%1\" "
+                                 "is a %2 authorizer.")
+                      .arg(a->name, a->type));
+        for (qsizetype i = 0; i < t.scopes.size(); ++i) {
+            if (t.scopes.at(i).trimmed().isEmpty() || t.scopes.at(i).contains(QLatin1Char(' ')))
+                error(JsonLocator::child(at(p, "scopes"), i),
+                      QStringLiteral("\"%1\" is not a scope; a scope is one word such as "
+                                     "\"orders:read\".")
+                          .arg(t.scopes.at(i)));
+        }
     }
 
     void scenario(const ScenarioSpec& s, const QString& p)

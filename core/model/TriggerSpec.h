@@ -24,6 +24,10 @@ struct TriggerSpec {
     QString method;
     QString path;
     QString api;
+    // http: the workspace authorizer that guards the route (empty: none) and, for a jwt
+    // authorizer, the route's authorization scopes (the token needs at least one of them).
+    QString authorizer;
+    QStringList scopes;
 
     // schedule: "rate(5 minutes)" or "cron(0 12 * * ? *)", as EventBridge writes them.
     QString schedule;
@@ -35,11 +39,24 @@ struct TriggerSpec {
     QString startingPosition; // stream: "LATEST" | "TRIM_HORIZON"
     QString streamKind;       // stream: "dynamodb" | "kinesis"
 
+    // queue: the event source mapping and its local queue (docs/queues.md).
+    int batchWindowSeconds = 0; // "batchWindow": MaximumBatchingWindowInSeconds, 0 to 300
+    std::optional<int> visibilityTimeoutSeconds; // "visibilityTimeout": the queue's, default 30
+    bool reportBatchItemFailures = false;        // the function may answer batchItemFailures
+    QString deadLetterQueue; // "deadLetterQueue": where a message goes after maxReceiveCount
+    int maxReceiveCount = 0; // receives before a message moves to the dead-letter queue
+
     bool enabled = true;
     QJsonObject extensions; // keys the user wrote that this version does not know; kept on save
 
     // One line for listings: "GET /hello", "rate(5 minutes)", "queue orders".
     QString summary() const;
 };
+
+// The queue name in a trigger's or destination's "source": a name ("orders"), an ARN
+// ("arn:aws:sqs:us-east-1:123456789012:orders") or a queue URL (".../123456789012/orders").
+QString sqsQueueName(const QString& nameArnOrUrl);
+// Empty when `name` is a valid standard SQS queue name, else what is wrong with it.
+QString sqsQueueNameProblem(const QString& name);
 
 } // namespace swb

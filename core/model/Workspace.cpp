@@ -22,6 +22,15 @@ FunctionSpec* Workspace::function(const QString& functionName)
     return nullptr;
 }
 
+const AuthorizerSpec* Workspace::authorizer(const QString& authorizerName) const
+{
+    for (const AuthorizerSpec& a : authorizers) {
+        if (a.name == authorizerName)
+            return &a;
+    }
+    return nullptr;
+}
+
 QString Workspace::filePath() const
 {
     return QDir(folder).filePath(QString::fromLatin1(kFileName));

@@ -1,6 +1,7 @@
 #pragma once
 // A workspace: a folder holding workbench.json, the functions' code, saved events and scenarios.
 
+#include "AuthorizerSpec.h"
 #include "FunctionSpec.h"
 #include "ResourceSpec.h"
 #include "ScenarioSpec.h"
@@ -43,10 +44,12 @@ struct Workspace {
     RunnerSettings runner;
     TokenServiceSpec tokenService; // `swb token`'s issuer, audiences, lifetime (docs/auth.md)
     ResourceMap resources; // databases shared by every function (docs/resources.md)
+    QList<AuthorizerSpec> authorizers; // "authorizers": {"NAME": {...}}, by name
     QJsonObject extensions; // unknown top-level keys, kept on save
 
     const FunctionSpec* function(const QString& name) const;
     FunctionSpec* function(const QString& name);
+    const AuthorizerSpec* authorizer(const QString& name) const;
 
     QString filePath() const;                               // folder/workbench.json
     QString codeFolder(const FunctionSpec& function) const; // absolute
