@@ -1,6 +1,7 @@
 #pragma once
 // One function as the workspace declares it: code, runtime, limits and triggers.
 
+#include "Destinations.h"
 #include "ResourceSpec.h"
 #include "TriggerSpec.h"
 
@@ -35,6 +36,7 @@ struct FunctionSpec {
     int provisionedConcurrency = 0;
     QString description;
     QList<TriggerSpec> triggers;
+    FunctionDestinations destinations; // of asynchronous invocations (docs/queues.md)
     ResourceMap resources; // databases of this function alone (docs/resources.md)
     QJsonObject extensions; // unknown keys, kept on save
 };

@@ -1,5 +1,7 @@
 #include "TriggerSpec.h"
 
+#include <QRegularExpression>
+
 namespace swb {
 
 namespace {
@@ -53,6 +55,30 @@ QString TriggerSpec::summary() const
     default:
         return triggerTypeName(type) + QLatin1Char(' ') + source;
     }
+}
+
+QString sqsQueueName(const QString& nameArnOrUrl)
+{
+    const QString s = nameArnOrUrl.trimmed();
+    if (s.startsWith(QLatin1String("arn:")))
+        return s.section(QLatin1Char(':'), 5);
+    if (s.startsWith(QLatin1String("http://")) || s.startsWith(QLatin1String("https://")))
+        return s.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+    return s;
+}
+
+QString sqsQueueNameProblem(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,80}$"));
+    if (name.endsWith(QLatin1String(".fifo")))
+        return QStringLiteral("\"%1\" is a FIFO queue; the local runner emulates standard queues "
+                              "only, so drop the .fifo suffix to test locally.")
+            .arg(name);
+    if (!pattern.match(name).hasMatch())
+        return QStringLiteral("\"%1\" is not a queue name; use 1 to 80 letters, digits, "
+                              "hyphens or underscores.")
+            .arg(name);
+    return {};
 }
 
 } // namespace swb
