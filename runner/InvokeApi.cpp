@@ -3,7 +3,10 @@
 #include "InvocationRecord.h"
 #include "Runner.h"
 #include "RuntimeLaunch.h"
+#include "queue/QueueService.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -125,7 +128,7 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
         r.status = 202;
         r.addHeader("X-Amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
         responder.respond(r);
-        invokeAsync(function, payload, 1);
+        invokeAsync(function, payload, 1, 0);
         return;
     }
     if (type != "RequestResponse") {
@@ -172,27 +175,123 @@ void InvokeApi::handle(HttpRequest&& request, HttpResponder&& responder)
 
 QString InvokeApi::invokeEvent(const QString& function, const QByteArray& payload)
 {
-    return invokeAsync(function, payload, 1);
+    return invokeAsync(function, payload, 1, 0);
 }
 
-QString InvokeApi::invokeAsync(const QString& function, const QByteArray& payload, int attempt)
+QString InvokeApi::invokeAsync(const QString& function, const QByteArray& payload, int attempt,
+                               int hops)
 {
     ++m_pendingAsync;
     return m_runner.invoke(
-        function, payload, [this, function, payload, attempt](const InvocationRecord& r) {
+        function, payload, [this, function, payload, attempt, hops](const InvocationRecord& r) {
             --m_pendingAsync;
             const int retriesLeft = int(m_options.asyncRetryDelaysMs.size()) - (attempt - 1);
             if (r.failed() && retriesLeft > 0) {
                 ++m_pendingAsync; // waiting for the retry counts as pending
                 QTimer::singleShot(m_options.asyncRetryDelaysMs.at(attempt - 1), this,
-                                   [this, function, payload, attempt] {
+                                   [this, function, payload, attempt, hops] {
                                        --m_pendingAsync;
-                                       invokeAsync(function, payload, attempt + 1);
+                                       invokeAsync(function, payload, attempt + 1, hops);
                                    });
                 return;
             }
             emit asyncInvocationFinished(r, attempt);
+            sendToDestination(r, payload, attempt, hops);
         });
+}
+
+QByteArray InvokeApi::destinationRecord(const InvocationRecord& r, const QByteArray& requestPayload,
+                                        int attempts, const QString& region, qint64 timestampMs)
+{
+    // A payload is JSON (the Invoke API checks it); a response may be any text.
+    const auto json = [](const QByteArray& bytes) -> QJsonValue {
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + bytes + "]");
+        if (doc.isArray() && doc.array().size() == 1)
+            return doc.array().at(0);
+        return QString::fromUtf8(bytes);
+    };
+    QJsonObject responseContext{{QStringLiteral("statusCode"), 200},
+                                {QStringLiteral("executedVersion"), QStringLiteral("$LATEST")}};
+    if (r.failed())
+        responseContext.insert(QStringLiteral("functionError"),
+                               r.errorType.isEmpty() ? QStringLiteral("Unhandled") : r.errorType);
+    const QJsonObject record{
+        {QStringLiteral("version"), QStringLiteral("1.0")},
+        {QStringLiteral("timestamp"),
+         QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC)
+             .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))},
+        {QStringLiteral("requestContext"),
+         QJsonObject{{QStringLiteral("requestId"), r.requestId},
+                     {QStringLiteral("functionArn"),
+                      functionArn(r.functionName, region) + QStringLiteral(":$LATEST")},
+                     {QStringLiteral("condition"), r.failed() ? QStringLiteral("RetriesExhausted")
+                                                              : QStringLiteral("Success")},
+                     {QStringLiteral("approximateInvokeCount"), attempts}}},
+        {QStringLiteral("requestPayload"), json(requestPayload)},
+        {QStringLiteral("responseContext"), responseContext},
+        {QStringLiteral("responsePayload"), json(r.payload)}};
+    return QJsonDocument(record).toJson(QJsonDocument::Compact);
+}
+
+void InvokeApi::sendToDestination(const InvocationRecord& r, const QByteArray& payload,
+                                  int attempts, int hops)
+{
+    const FunctionSpec* spec = m_runner.workspace().function(r.functionName);
+    if (!spec)
+        return;
+    const QString text = r.failed() ? spec->destinations.onFailure : spec->destinations.onSuccess;
+    if (text.isEmpty())
+        return;
+    const QString condition =
+        r.failed() ? QStringLiteral("RetriesExhausted") : QStringLiteral("Success");
+    const auto target = DestinationTarget::parse(text);
+    if (!target) {
+        emit destinationProblem(QStringLiteral("%1: %2").arg(r.functionName, target.error().message));
+        return;
+    }
+    const QByteArray record = destinationRecord(r, payload, attempts, m_runner.region(),
+                                                QDateTime::currentMSecsSinceEpoch());
+    if (target->kind == DestinationTarget::Kind::Queue) {
+        LocalQueue* queue = m_queues ? m_queues->queue(target->name) : nullptr;
+        if (!queue) {
+            emit destinationProblem(
+                QStringLiteral("%1: the %2 destination queue \"%3\" does not exist; the record "
+                               "of request %4 was dropped.")
+                    .arg(r.functionName, condition, target->name, r.requestId));
+            return;
+        }
+        // Lambda sends as the function's execution role.
+        const auto sent = queue->send(QString::fromUtf8(record), {},
+                                      QStringLiteral("AROASWBLOCALROLE:") + r.functionName);
+        if (!sent) {
+            emit destinationProblem(QStringLiteral("%1: the record of request %2 could not go to "
+                                                   "queue \"%3\": %4")
+                                        .arg(r.functionName, r.requestId, target->name,
+                                             sent.error().message));
+            return;
+        }
+        emit destinationSent(r.functionName, condition, QStringLiteral("queue:") + target->name);
+        return;
+    }
+    if (!m_runner.workspace().function(target->name)) {
+        emit destinationProblem(QStringLiteral("%1: the %2 destination function \"%3\" does not "
+                                               "exist; the record of request %4 was dropped.")
+                                    .arg(r.functionName, condition, target->name, r.requestId));
+        return;
+    }
+    if (hops + 1 > m_options.maxDestinationHops) {
+        emit destinationProblem(
+            QStringLiteral("%1: stopped a recursive loop: the record of request %2 would be the "
+                           "%3th hop of a chain of destinations (to function \"%4\"); Lambda "
+                           "stops such chains after %5 hops too.")
+                .arg(r.functionName, r.requestId)
+                .arg(hops + 1)
+                .arg(target->name)
+                .arg(m_options.maxDestinationHops));
+        return;
+    }
+    invokeAsync(target->name, record, 1, hops + 1);
+    emit destinationSent(r.functionName, condition, QStringLiteral("function:") + target->name);
 }
 
 } // namespace swb

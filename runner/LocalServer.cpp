@@ -6,6 +6,8 @@
 #include "events/EventTemplateCatalog.h"
 #include "gateway/GatewayPayloads.h"
 #include "gateway/RouteTable.h"
+#include "queue/QueueService.h"
+#include "queue/SqsApi.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,6 +32,8 @@ LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* pa
 {
     // API Gateway and Lambda both accept 6 MB synchronous payloads; leave room for encoding.
     m_http->setLimits(http::HttpLimits{64 * 1024, 10 * 1024 * 1024});
+    m_queues = new QueueService(runner.region(), this);
+    m_sqsApi = new SqsApi(*m_queues, this);
     m_http->setHandler([this](HttpRequest&& request, HttpResponder&& responder) {
         handle(std::move(request), std::move(responder));
     });
@@ -163,7 +167,81 @@ Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
                                        .arg(address.toString())
                                        .arg(port)
                                        .arg(m_http->errorString()));
+    // Queue URLs name the address clients reach (a wildcard bind is reached on loopback).
+    const QHostAddress reachable =
+        address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+                address == QHostAddress::AnyIPv6
+            ? QHostAddress(QHostAddress::LocalHost)
+            : address;
+    m_queues->setEndpoint(QStringLiteral("http://%1:%2")
+                              .arg(reachable.protocol() == QAbstractSocket::IPv6Protocol
+                                       ? QLatin1Char('[') + reachable.toString() + QLatin1Char(']')
+                                       : reachable.toString())
+                              .arg(m_http->port()));
+    if (auto queues = startQueues(); !queues) {
+        m_http->close();
+        return queues;
+    }
     return {};
+}
+
+Result<void> LocalServer::startQueues()
+{
+    qDeleteAll(m_deliveries);
+    m_deliveries.clear();
+    if (auto declared = m_queues->declare(m_runner.workspace()); !declared)
+        return declared;
+    m_invokeApi->setQueueService(m_queues);
+    for (const FunctionSpec& f : m_runner.workspace().functions) {
+        for (const TriggerSpec& t : f.triggers) {
+            if (t.type != TriggerType::Queue || !t.enabled)
+                continue;
+            LocalQueue* queue = m_queues->find(t.source);
+            QueueDeliveryOptions options;
+            options.batchSize = t.batchSize > 0 ? t.batchSize : 10;
+            options.batchWindowMs = qint64(t.batchWindowSeconds) * 1000;
+            options.reportBatchItemFailures = t.reportBatchItemFailures;
+            // The mapping never runs more batches at once than the function may run.
+            options.maxConcurrentBatches = f.reservedConcurrency ? *f.reservedConcurrency
+                                                                 : m_runner.concurrencyLimit();
+            auto* delivery = new QueueDelivery(m_runner, *queue, f.name, options, this);
+            connect(delivery, &QueueDelivery::batchFinished, this,
+                    &LocalServer::queueBatchFinished);
+            m_deliveries.append(delivery);
+        }
+    }
+    return {};
+}
+
+QStringList LocalServer::queueDescriptions() const
+{
+    QStringList out;
+    for (const LocalQueue* q : m_queues->queues()) {
+        QStringList consumers;
+        for (const FunctionSpec& f : m_runner.workspace().functions) {
+            for (const TriggerSpec& t : f.triggers) {
+                if (t.type == TriggerType::Queue && t.enabled && sqsQueueName(t.source) == q->name())
+                    consumers << QStringLiteral("%1 (batches of up to %2%3)")
+                                     .arg(f.name)
+                                     .arg(t.batchSize > 0 ? t.batchSize : 10)
+                                     .arg(t.batchWindowSeconds > 0
+                                              ? QStringLiteral(", window %1 s")
+                                                    .arg(t.batchWindowSeconds)
+                                              : QString());
+            }
+        }
+        QString line = QStringLiteral("%1 -> %2, visibility %3 s")
+                           .arg(m_queues->queueUrl(q->name()),
+                                consumers.isEmpty() ? QStringLiteral("no trigger")
+                                                    : consumers.join(QStringLiteral(", ")))
+                           .arg(double(q->visibilityTimeoutMs()) / 1000);
+        if (q->deadLetterQueue())
+            line += QStringLiteral(", dead letters to %1 after %2 receives")
+                        .arg(q->deadLetterQueue()->name())
+                        .arg(q->maxReceiveCount());
+        out << line;
+    }
+    return out;
 }
 
 quint16 LocalServer::port() const
@@ -197,6 +275,10 @@ void LocalServer::handle(HttpRequest&& request, HttpResponder&& responder)
     if (!m_options.apiKey.isEmpty() && request.header("x-api-key") != m_options.apiKey.toUtf8()) {
         responder.respond(HttpResponse::json(403, "{\"message\":\"Forbidden\"}"));
         emit served(request.method, request.target, 403, 0);
+        return;
+    }
+    if (SqsApi::handles(request)) {
+        m_sqsApi->handle(std::move(request), std::move(responder));
         return;
     }
     if (InvokeApi::handles(request.path)) {

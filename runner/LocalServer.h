@@ -1,10 +1,12 @@
 #pragma once
-// `swb serve`'s one port: the HTTP gateway for the workspace's http triggers and the Lambda
-// Invoke API, both over the same Runner, with an optional API key.
+// `swb serve`'s one port: the HTTP gateway for the workspace's http triggers, the Lambda
+// Invoke API and the SQS API of the local queues (whose messages go to the queue triggers),
+// all over the same Runner, with an optional API key.
 
 #include "Error.h"
 #include "InvokeApi.h"
 #include "http/HttpServer.h"
+#include "queue/QueueDelivery.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -14,6 +16,8 @@
 namespace swb {
 
 class EventTemplateCatalog;
+class QueueService;
+class SqsApi;
 class Runner;
 namespace auth {
 class WellKnownEndpoints;
@@ -50,11 +54,17 @@ public:
     // Fires the function's started schedules now, as when they come due ("run now"); returns
     // the request ids (none when the function has no started schedule).
     QStringList fireSchedules(const QString& function);
+    // The local SQS: the queues the workspace names (made by listen(), which also starts one
+    // delivery per enabled queue trigger).
+    QueueService& queues() { return *m_queues; }
+    QStringList queueDescriptions() const; // "orders -> process (batches of 10, ...)"
 
 signals:
     void scheduleFired(const QString& function, const QString& expression,
                        const QString& requestId);
     void served(const QByteArray& method, const QByteArray& target, int status, double elapsedMs);
+    // A queue trigger's batch finished (success, partial, failed or throttled).
+    void queueBatchFinished(const swb::QueueBatchResult& result);
 
 private:
     void handle(http::HttpRequest&& request, http::HttpResponder&& responder);
@@ -70,6 +80,10 @@ private:
     std::unique_ptr<EventTemplateCatalog> m_catalog; // the Scheduled Event template
     // /.well-known/jwks.json and openid-configuration of the workspace's token service.
     std::unique_ptr<auth::WellKnownEndpoints> m_wellKnown;
+    QueueService* m_queues = nullptr;
+    SqsApi* m_sqsApi = nullptr;
+    QList<QueueDelivery*> m_deliveries;
+    Result<void> startQueues();
     void arm(const std::shared_ptr<Schedule>& schedule, bool advance);
     QString fire(Schedule& schedule);
 };

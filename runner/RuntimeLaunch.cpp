@@ -13,7 +13,7 @@
 namespace swb {
 
 namespace {
-constexpr const char* kAccountId = "123456789012"; // the account id sam local uses too
+constexpr const char* kAccountId = kLocalAccountId;
 }
 
 QString functionArn(const QString& functionName, const QString& region)

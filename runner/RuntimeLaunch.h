@@ -28,6 +28,9 @@ Result<InstanceLaunch> planLaunch(const FunctionSpec& function, const LaunchCont
 // every cold start; a script is asked once for the binary it runs.
 Result<QString> resolveInterpreter(const QString& name, const QString& pathVariable);
 
+// The account id in the runner's ARNs and queue URLs (the one sam local uses too).
+inline constexpr const char* kLocalAccountId = "123456789012";
+
 QString functionArn(const QString& functionName, const QString& region);
 
 } // namespace swb
