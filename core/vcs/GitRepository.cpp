@@ -688,13 +688,15 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
     return {};
 }
 
-Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QString& rawFolder) const
+// The diff of `folder` ('' for all) between a commit's tree and the working tree, with untracked
+// files; ignored ones left out.
+static Result<DiffPtr> workTreeDiff(git_repository* repo, const QString& repoFolder,
+                                    const Result<QString>& id, const QString& revision,
+                                    const QString& rawFolder)
 {
-    auto id = resolveCommit(revision);
     if (!id)
         return std::unexpected(id.error());
-    git_repository* repo = d->repo.get();
-    auto found = commitAndTree(d->repo.get(), *id, revision, d->folder);
+    auto found = commitAndTree(repo, *id, revision, repoFolder);
     if (!found)
         return std::unexpected(found.error());
     TreePtr tree = std::move(found->second);
@@ -712,8 +714,33 @@ Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QSt
     int rc = git_diff_tree_to_workdir_with_index(&rawDiff, repo, tree.get(), &options);
     DiffPtr diff(rawDiff);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), d->folder));
-    return patchText(diff.get(), d->folder);
+        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), repoFolder));
+    return diff;
+}
+
+Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QString& folder) const
+{
+    auto diff = workTreeDiff(d->repo.get(), d->folder, resolveCommit(revision), revision, folder);
+    if (!diff)
+        return std::unexpected(diff.error());
+    return patchText(diff->get(), d->folder);
+}
+
+Result<QStringList> GitRepository::changedSince(const QString& revision, const QString& folder) const
+{
+    auto diff = workTreeDiff(d->repo.get(), d->folder, resolveCommit(revision), revision, folder);
+    if (!diff)
+        return std::unexpected(diff.error());
+    QStringList paths;
+    const size_t count = git_diff_num_deltas(diff->get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
+        const char* path = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+        paths << QString::fromUtf8(path);
+    }
+    paths.sort();
+    paths.removeDuplicates();
+    return paths;
 }
 
 Result<QString> GitRepository::diffOfCommit(const QString& revision, const QString& rawFolder) const

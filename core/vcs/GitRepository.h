@@ -116,6 +116,9 @@ public:
     // A unified diff of `folder` between `revision` and the working tree (tracked and new files;
     // ignored ones left out); empty when nothing differs.
     Result<QString> diffToWorkTree(const QString& revision, const QString& folder) const;
+    // The paths (relative to the work tree) that differ between `revision` and the working tree
+    // within `folder`, as diffToWorkTree() compares them; sorted.
+    Result<QStringList> changedSince(const QString& revision, const QString& folder) const;
     // A unified diff of what `revision` changed in `folder` (against its first parent; the
     // whole folder for a first commit).
     Result<QString> diffOfCommit(const QString& revision, const QString& folder) const;

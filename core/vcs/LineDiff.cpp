@@ -95,6 +95,34 @@ std::vector<Op> editScript(const QStringList& a, const QStringList& b)
 
 } // namespace
 
+QList<AlignedLine> LineDiff::align(const QStringList& before, const QStringList& after)
+{
+    const std::vector<Op> ops = editScript(before, after);
+    QList<AlignedLine> out;
+    out.reserve(qsizetype(ops.size()));
+    int oldLine = 0, newLine = 0;
+    size_t i = 0;
+    while (i < ops.size()) {
+        if (ops[i] == Op::Keep) {
+            out << AlignedLine{AlignedLine::Kind::Same, oldLine++, newLine++};
+            ++i;
+            continue;
+        }
+        // The script may interleave deletions and insertions inside one run; a reader expects
+        // the old lines first.
+        int deleted = 0, inserted = 0;
+        while (i < ops.size() && ops[i] != Op::Keep) {
+            (ops[i] == Op::Delete ? deleted : inserted) += 1;
+            ++i;
+        }
+        for (int j = 0; j < deleted; ++j)
+            out << AlignedLine{AlignedLine::Kind::Removed, oldLine++, -1};
+        for (int j = 0; j < inserted; ++j)
+            out << AlignedLine{AlignedLine::Kind::Added, -1, newLine++};
+    }
+    return out;
+}
+
 QStringList LineDiff::lines(const QString& text)
 {
     QStringList out = text.split(QLatin1Char('\n'));

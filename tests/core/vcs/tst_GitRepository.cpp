@@ -560,6 +560,11 @@ void tst_GitRepository::diffToWorkTreeShowsWhatChanged()
     QVERIFY(diff.contains("orders/new.py"));
     QVERIFY(diff.contains("+fresh"));
     QVERIFY(!diff.contains("users/app.py"));
+    // The same comparison as a list of paths ("what is deployed" lists them).
+    QCOMPARE(*repo->changedSince(*base, "orders"),
+             (QStringList{QStringLiteral("orders/app.py"), QStringLiteral("orders/new.py")}));
+    QCOMPARE(repo->changedSince(*base, "")->size(), 3);
+    QVERIFY(!repo->changedSince("no-such-revision", "orders"));
     // What one commit changed in a folder, against its parent.
     QVERIFY(repo->commitAll("second", kAuthor));
     const QString commitDiff = *repo->diffOfCommit("HEAD", "orders");

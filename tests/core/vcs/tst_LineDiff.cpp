@@ -111,6 +111,52 @@ private slots:
         const auto changes = LineDiff::changes(before, after);
         QCOMPARE(changes, (QList<LineChange>{{K::Modified, 10000}}));
     }
+
+    void alignsBothTextsLineByLine()
+    {
+        using A = AlignedLine::Kind;
+        // a b c d  ->  a X c d e : b removed then X added, c d kept, e added.
+        const auto rows = LineDiff::align(LineDiff::lines(QStringLiteral("a\nb\nc\nd\n")),
+                                          LineDiff::lines(QStringLiteral("a\nX\nc\nd\ne\n")));
+        const QList<AlignedLine> expected{{A::Same, 0, 0},    {A::Removed, 1, -1}, {A::Added, -1, 1},
+                                          {A::Same, 2, 2},    {A::Same, 3, 3},     {A::Added, -1, 4}};
+        QCOMPARE(rows, expected);
+        QCOMPARE(LineDiff::align({}, {}), QList<AlignedLine>{});
+        QCOMPARE(LineDiff::align({QStringLiteral("x")}, {}),
+                 (QList<AlignedLine>{{A::Removed, 0, -1}}));
+    }
+
+    void alignmentRebuildsBothTexts()
+    {
+        // Property: the old side of the rows is the old text, the new side the new text, and the
+        // number of changed rows matches the markers' view of the same edit.
+        QRandomGenerator rng(7);
+        for (int round = 0; round < 200; ++round) {
+            QStringList before, after;
+            for (int i = 0, n = int(rng.bounded(25)); i < n; ++i)
+                before << QString::number(rng.bounded(5));
+            for (int i = 0, n = int(rng.bounded(25)); i < n; ++i)
+                after << QString::number(rng.bounded(5));
+            QStringList oldSide, newSide;
+            int lastOld = -1, lastNew = -1;
+            for (const AlignedLine& row : LineDiff::align(before, after)) {
+                if (row.oldLine >= 0) {
+                    QCOMPARE(row.oldLine, lastOld + 1);
+                    lastOld = row.oldLine;
+                    oldSide << before[row.oldLine];
+                }
+                if (row.newLine >= 0) {
+                    QCOMPARE(row.newLine, lastNew + 1);
+                    lastNew = row.newLine;
+                    newSide << after[row.newLine];
+                }
+                if (row.kind == AlignedLine::Kind::Same)
+                    QCOMPARE(before[row.oldLine], after[row.newLine]);
+            }
+            QCOMPARE(oldSide, before);
+            QCOMPARE(newSide, after);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LineDiff)
