@@ -1,5 +1,6 @@
 #include "LocalServer.h"
 
+#include "RouteAuthorizer.h"
 #include "Runner.h"
 #include "ScheduleExpression.h"
 #include "auth/WellKnownEndpoints.h"
@@ -12,6 +13,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
@@ -26,6 +28,7 @@ LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* pa
     : QObject(parent), m_runner(runner), m_options(std::move(options)),
       m_http(new http::HttpServer(this)),
       m_invokeApi(new InvokeApi(runner, m_options.invokeApi, this)),
+
       m_wellKnown(std::make_unique<auth::WellKnownEndpoints>(
           runner.workspace().folder,
           auth::TokenServiceSettings::fromWorkspace(runner.workspace())))
@@ -34,6 +37,9 @@ LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* pa
     m_http->setLimits(http::HttpLimits{64 * 1024, 10 * 1024 * 1024});
     m_queues = new QueueService(runner.region(), this);
     m_sqsApi = new SqsApi(*m_queues, this);
+    m_authorizer = new RouteAuthorizer(
+        runner, [this] { return m_wellKnown->tokenService(); }, this);
+    connect(m_authorizer, &RouteAuthorizer::problem, this, &LocalServer::authorizerProblem);
     m_http->setHandler([this](HttpRequest&& request, HttpResponder&& responder) {
         handle(std::move(request), std::move(responder));
     });
@@ -45,6 +51,15 @@ struct LocalServer::Schedule {
     ScheduleExpression expression;
     QTimer timer;
     QDateTime dueAt; // the firing the timer waits for (it may wake early for far firings)
+};
+
+// A gateway request between its route match and its answer (an authorizer may run first).
+struct LocalServer::Pending {
+    http::HttpRequest request;
+    HttpResponder responder;
+    gateway::RouteMatch match;
+    gateway::GatewayContext context;
+    QElapsedTimer timer;
 };
 
 LocalServer::~LocalServer() = default;
@@ -147,6 +162,7 @@ QStringList LocalServer::scheduleDescriptions() const
 Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
 {
     m_routes = std::make_unique<gateway::RouteTable>();
+    m_routeAuthorization.clear();
     for (const FunctionSpec& f : m_runner.workspace().functions) {
         for (const TriggerSpec& t : f.triggers) {
             if (t.type != TriggerType::Http || !t.enabled)
@@ -159,6 +175,16 @@ Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
                             QStringLiteral("Function \"%1\" has an http trigger the gateway cannot "
                                            "serve: %2")
                                 .arg(f.name, added.error().message));
+            if (!t.authorizer.isEmpty()) {
+                if (!m_runner.workspace().authorizer(t.authorizer))
+                    return fail(ErrorCode::Validation,
+                                QStringLiteral("Function \"%1\" has an http trigger with the "
+                                               "authorizer \"%2\", which the workspace does not "
+                                               "declare; add it under \"authorizers\".")
+                                    .arg(f.name, t.authorizer));
+                m_routeAuthorization.insert(route.method.toUpper() + u' ' + route.path,
+                                            RouteAuthorization{t.authorizer, t.scopes});
+            }
         }
     }
     if (!m_http->listen(address, port))
@@ -254,11 +280,23 @@ QStringList LocalServer::routeDescriptions() const
     QStringList out;
     if (!m_routes)
         return out;
-    for (const gateway::Route& r : m_routes->routes())
-        out << QStringLiteral("%1 %2 -> %3 (%4)")
-                   .arg(r.method, r.path, r.function,
-                        r.api == QLatin1String("rest") ? QStringLiteral("REST API, payload 1.0")
-                                                       : QStringLiteral("HTTP API, payload 2.0"));
+    for (const gateway::Route& r : m_routes->routes()) {
+        QString line = QStringLiteral("%1 %2 -> %3 (%4)")
+                           .arg(r.method, r.path, r.function,
+                                r.api == QLatin1String("rest")
+                                    ? QStringLiteral("REST API, payload 1.0")
+                                    : QStringLiteral("HTTP API, payload 2.0"));
+        const auto guard = m_routeAuthorization.constFind(r.method + u' ' + r.path);
+        if (guard != m_routeAuthorization.constEnd()) {
+            const AuthorizerSpec* a = m_runner.workspace().authorizer(guard->authorizer);
+            line += QStringLiteral(" [%1 authorizer %2%3]")
+                        .arg(a ? a->type : QString(), guard->authorizer,
+                             guard->scopes.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(", scopes ") + guard->scopes.join(u' '));
+        }
+        out << line;
+    }
     return out;
 }
 
@@ -321,14 +359,59 @@ void LocalServer::handleGateway(HttpRequest&& request, HttpResponder&& responder
     context.domainName = request.header("Host").isEmpty()
                              ? QStringLiteral("127.0.0.1:%1").arg(port())
                              : QString::fromUtf8(request.header("Host"));
-    const QByteArray event = gateway::buildEvent(request, *match, context);
+    auto pending = std::make_shared<Pending>();
+    pending->request = std::move(request);
+    pending->responder = std::move(responder);
+    pending->match = *match;
+    pending->context = std::move(context);
+    pending->timer = timer;
+    const auto guard = m_routeAuthorization.constFind(match->route.method + u' ' + match->route.path);
+    const AuthorizerSpec* authorizer =
+        guard == m_routeAuthorization.constEnd() ? nullptr
+                                                 : m_runner.workspace().authorizer(guard->authorizer);
+    if (!authorizer) {
+        invokeRoute(pending);
+        return;
+    }
+    const QPointer<LocalServer> self(this);
+    m_authorizer->authorize(
+        *authorizer, guard->scopes, pending->request, pending->match, pending->context,
+        [this, self, pending](const RouteAuthorizer::Outcome& outcome) {
+            if (!self)
+                return;
+            if (outcome.refusal) {
+                HttpResponse response = *outcome.refusal;
+                response.addHeader(pending->match.route.api == QLatin1String("rest")
+                                       ? QByteArray("x-amzn-RequestId")
+                                       : QByteArray("apigw-requestid"),
+                                   pending->context.requestId.toUtf8());
+                emit served(pending->request.method, pending->request.target, response.status,
+                            pending->timer.nsecsElapsed() / 1e6);
+                if (pending->responder.isConnected())
+                    pending->responder.respond(response);
+                return;
+            }
+            pending->context.authorizer = outcome.context;
+            invokeRoute(pending);
+        });
+}
+
+void LocalServer::invokeRoute(const std::shared_ptr<Pending>& pending)
+{
+    const http::HttpRequest& request = pending->request;
+    const QString api = pending->match.route.api;
+    const bool rest = api == QLatin1String("rest");
+    const QByteArray event = gateway::buildEvent(request, pending->match, pending->context);
     const QByteArray accept = request.header("Accept");
     const bool head = request.method == "HEAD";
+    const QByteArray method = request.method;
+    const QByteArray target = request.target;
+    const QElapsedTimer timer = pending->timer;
     const QByteArray requestIdHeader =
         rest ? QByteArray("x-amzn-RequestId") : QByteArray("apigw-requestid");
-    const QByteArray gatewayRequestId = context.requestId.toUtf8();
-    auto held = std::make_shared<HttpResponder>(std::move(responder));
-    m_runner.invoke(match->route.function, event,
+    const QByteArray gatewayRequestId = pending->context.requestId.toUtf8();
+    auto held = std::shared_ptr<HttpResponder>(pending, &pending->responder);
+    m_runner.invoke(pending->match.route.function, event,
                     [this, held, api, accept, head, method, target, timer, requestIdHeader,
                      gatewayRequestId](const InvocationRecord& r) {
                         http::HttpResponse response;

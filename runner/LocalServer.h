@@ -8,6 +8,7 @@
 #include "http/HttpServer.h"
 #include "queue/QueueDelivery.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 
@@ -18,6 +19,7 @@ namespace swb {
 class EventTemplateCatalog;
 class QueueService;
 class SqsApi;
+class RouteAuthorizer;
 class Runner;
 namespace auth {
 class WellKnownEndpoints;
@@ -63,12 +65,16 @@ signals:
     void scheduleFired(const QString& function, const QString& expression,
                        const QString& requestId);
     void served(const QByteArray& method, const QByteArray& target, int status, double elapsedMs);
+    // Why an authorizer refused a request or failed (for the log); never holds a token.
+    void authorizerProblem(const QString& message);
     // A queue trigger's batch finished (success, partial, failed or throttled).
     void queueBatchFinished(const swb::QueueBatchResult& result);
 
 private:
     void handle(http::HttpRequest&& request, http::HttpResponder&& responder);
     void handleGateway(http::HttpRequest&& request, http::HttpResponder&& responder);
+    struct Pending;
+    void invokeRoute(const std::shared_ptr<Pending>& pending);
 
     Runner& m_runner;
     LocalServerOptions m_options;
@@ -80,6 +86,13 @@ private:
     std::unique_ptr<EventTemplateCatalog> m_catalog; // the Scheduled Event template
     // /.well-known/jwks.json and openid-configuration of the workspace's token service.
     std::unique_ptr<auth::WellKnownEndpoints> m_wellKnown;
+    // Each route's authorizer and scopes, by "METHOD path" as the route table holds them.
+    struct RouteAuthorization {
+        QString authorizer;
+        QStringList scopes;
+    };
+    QHash<QString, RouteAuthorization> m_routeAuthorization;
+    RouteAuthorizer* m_authorizer = nullptr;
     QueueService* m_queues = nullptr;
     SqsApi* m_sqsApi = nullptr;
     QList<QueueDelivery*> m_deliveries;

@@ -134,6 +134,11 @@ int runServe(Console& console, const QStringList& args)
                                  .arg(expression, function, id);
             console.err().flush();
         });
+    QObject::connect(&server, &LocalServer::authorizerProblem, &server,
+                     [&console](const QString& message) {
+                         console.err() << message << '\n';
+                         console.err().flush();
+                     });
     const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                  : address.toString();

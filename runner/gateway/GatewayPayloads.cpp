@@ -341,6 +341,8 @@ QByteArray buildHttpApiEvent(const http::HttpRequest& request, const RouteMatch&
     QJsonObject requestContext;
     requestContext.insert(QStringLiteral("accountId"), context.accountId);
     requestContext.insert(QStringLiteral("apiId"), context.apiId);
+    if (!context.authorizer.isEmpty())
+        requestContext.insert(QStringLiteral("authorizer"), context.authorizer);
     requestContext.insert(QStringLiteral("domainName"), context.domainName);
     requestContext.insert(QStringLiteral("domainPrefix"), domainPrefixOf(context.domainName));
     requestContext.insert(QStringLiteral("http"), http);
@@ -413,6 +415,8 @@ QByteArray buildRestApiEvent(const http::HttpRequest& request, const RouteMatch&
     QJsonObject requestContext;
     requestContext.insert(QStringLiteral("accountId"), context.accountId);
     requestContext.insert(QStringLiteral("apiId"), context.apiId);
+    if (!context.authorizer.isEmpty())
+        requestContext.insert(QStringLiteral("authorizer"), context.authorizer);
     requestContext.insert(QStringLiteral("domainName"), context.domainName);
     requestContext.insert(QStringLiteral("domainPrefix"), domainPrefixOf(context.domainName));
     requestContext.insert(QStringLiteral("extendedRequestId"), context.extendedRequestId.isEmpty()

@@ -8,6 +8,7 @@
 #include "http/HttpServer.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,9 @@ struct GatewayContext {
     QString domainName;           // the Host header, or 127.0.0.1:PORT
     QString traceId;              // X-Amzn-Trace-Id value ("Root=1-..."); none when empty
     QStringList binaryMediaTypes; // REST only: "image/png", "image/*", "*/*"
+    // requestContext.authorizer, set by an authorizer that let the request through (see
+    // Authorizers.h); none when empty.
+    QJsonObject authorizer;
 };
 
 QByteArray buildHttpApiEvent(const http::HttpRequest& request, const RouteMatch& match,
