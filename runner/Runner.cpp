@@ -265,6 +265,7 @@ Result<Instance*> Runner::startInstance(FunctionState& fs, quint64 id, bool prov
     context.runtimeFolder = m_options.runtimeFolder;
     context.region = m_options.region;
     context.provisioned = provisioned;
+    context.extraEnvironment = m_options.extraEnvironment.value(fs.spec.name);
     // Resolve each interpreter once per runner: the lookup may run a shim script.
     const QString path =
         qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
@@ -381,6 +382,16 @@ void Runner::finish(FunctionState& fs, quint64 instanceId, const InvocationRecor
               outcomeName(record.outcome));
     scheduleExpiry();
     done(record);
+}
+
+void Runner::setExtraEnvironment(const QHash<QString, QMap<QString, QString>>& byFunction)
+{
+    const auto before = m_options.extraEnvironment;
+    m_options.extraEnvironment = byFunction;
+    for (const FunctionSpec& f : m_workspace.functions) {
+        if (before.value(f.name) != byFunction.value(f.name))
+            retire(f.name);
+    }
 }
 
 void Runner::retire(const QString& function)

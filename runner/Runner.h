@@ -32,6 +32,9 @@ struct RunnerOptions {
     QString runtimeFolder; // bootstraps (RuntimeFiles::materialize)
     QString temporaryRoot; // instances' private TMPDIRs (default: system temp)
     qsizetype maxRequestBytes = 6 * 1024 * 1024; // Lambda's synchronous payload limit
+    // Variables added to each function's environment, by function name (the connections of
+    // the workspace's databases: ResourceSet::environmentByFunction).
+    QHash<QString, QMap<QString, QString>> extraEnvironment;
 
     // A workspace's own runner settings (keep-alive, concurrency limit, freezing, region)
     // with the bootstraps in `runtimeFolder`; callers override fields after.
@@ -61,6 +64,9 @@ public:
     void setKeepAliveMs(qint64 ms);
     qint64 keepAliveMs() const { return m_options.keepAliveMs; }
     void setConcurrencyLimit(int limit);
+    // New variables for the functions' environments (databases started after the runner);
+    // instances of a function whose variables change retire, so the next one starts with them.
+    void setExtraEnvironment(const QHash<QString, QMap<QString, QString>>& byFunction);
     int concurrencyLimit() const { return m_options.concurrencyLimit; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
 

@@ -106,6 +106,8 @@ Result<InstanceLaunch> planLaunch(const FunctionSpec& f, const LaunchContext& c)
     // The function's own first, so that Lambda's reserved names always win.
     for (auto it = f.environment.begin(); it != f.environment.end(); ++it)
         env.insert(it.key(), it.value());
+    for (auto it = c.extraEnvironment.begin(); it != c.extraEnvironment.end(); ++it)
+        env.insert(it.key(), it.value());
     env.insert(QStringLiteral("PATH"), path);
     env.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));

@@ -17,6 +17,10 @@ struct LaunchContext {
     QString pythonProgram; // resolved interpreters (resolveInterpreter); empty: look on PATH
     QString nodeProgram;
     bool provisioned = false;
+    // Variables the workbench adds, such as the connection of the workspace's databases
+    // (ResourceSet); they replace the function's own of the same name, Lambda's reserved
+    // variables replace them.
+    QMap<QString, QString> extraEnvironment;
 };
 
 // The program and environment for one instance; fails when the runtime's interpreter or the

@@ -14,6 +14,7 @@ SWB_APT_PACKAGES=(
     libqt6sql6-sqlite qt6-svg-dev libzip-dev libyaml-cpp-dev libgl-dev
     ninja-build ccache python3 nodejs xvfb imagemagick git curl
     awscli  # tests: the AWS CLI must work against swb serve
+    postgresql python3-psycopg2  # workspace "resources": a real PostgreSQL, and its tests' driver
 )
 
 swb_install_packages() {

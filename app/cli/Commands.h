@@ -12,7 +12,10 @@
 
 namespace swb {
 class HistoryStore;
+class ResourceSet;
 class Runner;
+class SecretStore;
+struct Workspace;
 } // namespace swb
 
 namespace swb::cli {
@@ -34,6 +37,14 @@ int runProviders(Console& console, const QStringList& args);
 int runRollback(Console& console, const QStringList& args);
 int runHistory(Console& console, const QStringList& args);
 int runDiff(Console& console, const QStringList& args);
+int runResources(Console& console, const QStringList& args);
+
+// The keychain when this session has one and SWB_NO_KEYCHAIN is not 1, else nullptr.
+SecretStore* commandLineSecrets();
+
+// Starts the workspace's databases (one line each on stderr), or returns the error to print.
+// Null when it declares none. SWB_POSTGRES_BIN=DIR names the folder of initdb/postgres/psql.
+Result<std::unique_ptr<ResourceSet>> startResources(Console& console, const Workspace& workspace);
 
 // Records every invocation of `runner` in the workspace's history (a warning when it cannot).
 std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner);

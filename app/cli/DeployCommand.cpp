@@ -103,6 +103,8 @@ Result<DeployTarget> chooseTarget(const Workspace& ws, const QCommandLineParser&
                         provider, {}, {}, {}};
 }
 
+} // namespace
+
 // The keychain the window's credential set-up writes to, when this session has one (a D-Bus
 // session bus); SWB_NO_KEYCHAIN=1 keeps swb away from it (CI, scripts). Without it, providers
 // use the environment and their own files.
@@ -117,6 +119,8 @@ SecretStore* commandLineSecrets()
     }();
     return store;
 }
+
+namespace {
 
 ProviderContext contextFor(const Workspace& ws, const DeployTarget& target,
                            const QCommandLineParser& parser, QNetworkAccessManager* network)

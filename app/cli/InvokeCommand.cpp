@@ -8,6 +8,8 @@
 #include "RuntimeFiles.h"
 #include "format/JsonWriter.h"
 #include "format/WorkspaceFile.h"
+#include "resources/ResourceSet.h"
+#include "SignalWatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,7 +70,9 @@ int runInvoke(Console& console, const QStringList& args)
     parser.setApplicationDescription(
         QStringLiteral("Invoke a function on the local runner (real processes, the Lambda "
                        "Runtime API, cold and warm starts). Logs with Lambda's START/END/REPORT "
-                       "lines go to stderr; the response, or a table with --repeat, to stdout."));
+                       "lines go to stderr; the response, or a table with --repeat, to stdout. "
+                       "The workspace's databases (\"resources\") start first and stop at the "
+                       "end (one line each on stderr)."));
     parser.addPositionalArgument(QStringLiteral("FUNCTION"),
                                  QStringLiteral("The function's name."));
     parser.addOption(workspaceOption());
@@ -137,6 +141,11 @@ int runInvoke(Console& console, const QStringList& args)
     if (parser.isSet(noFreeze))
         options.freezeIdleInstances = false;
     options.concurrencyLimit = std::max(options.concurrencyLimit, parallel);
+    auto resources = startResources(console, loaded->workspace);
+    if (!resources)
+        return console.failed(resources.error());
+    if (*resources)
+        options.extraEnvironment = (*resources)->environmentByFunction();
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
@@ -173,10 +182,24 @@ int runInvoke(Console& console, const QStringList& args)
             });
         }
     };
+    // Ctrl-C: the instances and databases stop in order instead of being left behind.
+    SignalWatcher watcher;
+    bool interrupted = false;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &loop, [&] {
+        interrupted = true;
+        started = count; // nothing new starts while the runner shuts down
+        loop.quit();
+    });
     launch();
     if (!records.isEmpty() || inFlight > 0)
         loop.exec();
     runner.shutdown();
+    if (*resources)
+        (*resources)->stopNow();
+    if (interrupted) {
+        console.err() << "swb: interrupted; every instance was shut down.\n";
+        return kFailed;
+    }
 
     const bool anyFailed = std::any_of(records.cbegin(), records.cend(),
                                        [](const InvocationRecord& r) { return r.failed(); });

@@ -8,6 +8,7 @@
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
 #include "local/LocalStageProvider.h"
+#include "resources/ResourceSet.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,7 +27,9 @@ int runServe(Console& console, const QStringList& args)
         "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0) and the Lambda "
         "Invoke API (POST /2015-03-31/functions/NAME/invocations), so the AWS CLI "
         "and SDKs work with --endpoint-url. The first line printed is \"listening "
-        "on http://HOST:PORT\". Ctrl-C stops every instance."));
+        "on http://HOST:PORT\". The workspace's databases (\"resources\") start first, one "
+        "line each on stderr, and their connections reach the functions as NAME_URL and PG* "
+        "variables. Ctrl-C stops every instance and database."));
     parser.addOption(workspaceOption());
     const QCommandLineOption host(QStringLiteral("host"),
                                   QStringLiteral("Address to bind (default 127.0.0.1)."),
@@ -113,6 +116,11 @@ int runServe(Console& console, const QStringList& args)
         options.freezeIdleInstances = false;
     if (parser.isSet(keepAlive))
         options.keepAliveMs = qint64(keepAliveSeconds * 1000);
+    auto resources = startResources(console, loaded->workspace);
+    if (!resources)
+        return console.failed(resources.error());
+    if (*resources)
+        options.extraEnvironment = (*resources)->environmentByFunction();
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
@@ -186,10 +194,13 @@ int runServe(Console& console, const QStringList& args)
     });
     QCoreApplication::exec();
     runner.shutdown();
+    if (*resources)
+        (*resources)->stopNow();
     console.err() << pendingLog; // what was gathered since the last flush
-    console.err() << QStringLiteral("swb: stopped (%1); every instance was shut down.\n")
+    console.err() << QStringLiteral("swb: stopped (%1); every instance%2 was shut down.\n")
                          .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
-                                                    : QStringLiteral("SIGINT"));
+                                                    : QStringLiteral("SIGINT"),
+                              *resources ? QStringLiteral(" and database") : QString());
     return kSuccess;
 }
 

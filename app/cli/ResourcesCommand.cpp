@@ -1,0 +1,199 @@
+// swb resources: start, stop and look at the workspace's databases; and the start that
+// swb serve and swb invoke share.
+#include "Commands.h"
+#include "SignalWatcher.h"
+
+#include "format/WorkspaceFile.h"
+#include "resources/PostgresServer.h"
+#include "resources/ResourceSet.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <csignal>
+
+namespace swb::cli {
+
+namespace {
+
+ResourceOptions resourceOptions()
+{
+    ResourceOptions options;
+    options.secrets = commandLineSecrets();
+    // Where initdb, postgres and psql are (a build of one's own, or a folder with none of
+    // them to use SQLite); otherwise PATH, then /usr/lib/postgresql/*/bin.
+    if (qEnvironmentVariableIsSet("SWB_POSTGRES_BIN"))
+        options.postgresSearchFolders =
+            qEnvironmentVariable("SWB_POSTGRES_BIN").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    return options;
+}
+
+// The value with a URL's password hidden, for printing.
+QString shown(const QString& name, const QString& value)
+{
+    if (name == QLatin1String("PGPASSWORD"))
+        return QStringLiteral("***");
+    QUrl url(value);
+    if (url.isValid() && !url.password().isEmpty()) {
+        url.setPassword(QStringLiteral("***"));
+        return url.toString(QUrl::FullyDecoded);
+    }
+    return value;
+}
+
+} // namespace
+
+Result<std::unique_ptr<ResourceSet>> startResources(Console& console, const Workspace& workspace)
+{
+    auto set = std::make_unique<ResourceSet>(workspace, resourceOptions());
+    if (set->isEmpty())
+        return std::unique_ptr<ResourceSet>();
+    QObject::connect(set.get(), &ResourceSet::warning, set.get(), [&console](const QString& m) {
+        console.err() << "swb: warning: " << m << '\n';
+        console.err().flush();
+    });
+    QEventLoop loop;
+    std::optional<Result<void>> result;
+    int stopSignal = 0;
+    {
+        // Ctrl-C while a server starts: stop what started rather than leave it behind.
+        SignalWatcher watcher;
+        QObject::connect(&watcher, &SignalWatcher::stopRequested, &loop, [&](int s) {
+            stopSignal = s;
+            loop.quit();
+        });
+        set->start([&](Result<void> r) {
+            result = std::move(r);
+            loop.quit();
+        });
+        loop.exec();
+    }
+    if (stopSignal != 0) {
+        set->stopNow();
+        return fail(ErrorCode::Cancelled,
+                    QStringLiteral("Stopped (%1) while the databases were starting.")
+                        .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
+                                                   : QStringLiteral("SIGINT")));
+    }
+    if (!*result)
+        return std::unexpected(result->error());
+    for (const QString& line : set->descriptions())
+        console.err() << line << '\n';
+    console.err().flush();
+    return set;
+}
+
+int runResources(Console& console, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The workspace's databases (\"resources\" in workbench.json). start: start them and "
+        "keep them running until Ctrl-C, printing the variables functions get (passwords "
+        "hidden). stop: stop servers a crashed or other workbench left running. status: each "
+        "one's type and state (running, orphaned, stopped, or file for SQLite). swb serve and "
+        "swb invoke start them by themselves."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("start, stop or status."));
+    parser.addOption(workspaceOption());
+    parser.addOption(jsonOption());
+    if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("resources"),
+                                           QStringLiteral("start|stop|status [--workspace DIR] "
+                                                          "[--json]")))
+        return *exit;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 1 ||
+        !QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}
+             .contains(action))
+        return console.usage(QStringLiteral("resources needs one action: start, stop or status."),
+                             QStringLiteral("resources"));
+    const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+    if (!loaded)
+        return console.failed(loaded.error());
+    console.printDiagnostics(loaded->warnings);
+    const Workspace& ws = loaded->workspace;
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    if (action == QLatin1String("status")) {
+        const auto statuses = ResourceSet::status(ws, resourceOptions());
+        QJsonArray rows;
+        for (const ResourceSet::Status& s : statuses) {
+            if (json) {
+                rows.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                        {QStringLiteral("type"), s.type},
+                                        {QStringLiteral("state"), ResourceSet::stateName(s.state)},
+                                        {QStringLiteral("pid"), s.pid},
+                                        {QStringLiteral("port"), s.port},
+                                        {QStringLiteral("ownerPid"), s.ownerPid},
+                                        {QStringLiteral("where"), s.where}});
+                continue;
+            }
+            QString line = QStringLiteral("%1  %2  %3")
+                               .arg(s.name, s.type, ResourceSet::stateName(s.state));
+            if (s.pid != 0)
+                line += QStringLiteral("  127.0.0.1:%1  pid %2").arg(s.port).arg(s.pid);
+            if (s.state == ResourceSet::Status::State::Running && s.ownerPid != 0)
+                line += QStringLiteral(" (started by process %1)").arg(s.ownerPid);
+            console.out() << line << "  " << s.where << '\n';
+        }
+        if (json)
+            console.printJson(rows);
+        else if (statuses.isEmpty())
+            console.out() << "No resources in " << ws.filePath() << ".\n";
+        return kSuccess;
+    }
+
+    if (action == QLatin1String("stop")) {
+        int failures = 0;
+        for (const ResourceSet::Status& s : ResourceSet::status(ws, resourceOptions())) {
+            if (s.state != ResourceSet::Status::State::Running &&
+                s.state != ResourceSet::Status::State::Orphaned)
+                continue;
+            QEventLoop loop;
+            Result<void> stopped;
+            PostgresServer::stopRunning(ResourceSet::resourceFolder(ws.folder, s.name), &loop,
+                                        [&](Result<void> r) {
+                                            stopped = std::move(r);
+                                            loop.quit();
+                                        });
+            loop.exec();
+            if (!stopped) {
+                ++failures;
+                console.failed(stopped.error());
+                continue;
+            }
+            console.out() << QStringLiteral("%1: stopped PostgreSQL (pid %2)\n")
+                                 .arg(s.name)
+                                 .arg(s.pid);
+        }
+        return failures == 0 ? kSuccess : kFailed;
+    }
+
+    auto started = startResources(console, ws);
+    if (!started)
+        return console.failed(started.error());
+    if (!*started) {
+        console.out() << "No resources in " << ws.filePath() << ".\n";
+        return kSuccess;
+    }
+    const auto env = (*started)->environmentByFunction();
+    QMap<QString, QString> all; // what any function gets
+    for (auto it = env.begin(); it != env.end(); ++it)
+        all.insert(it.value());
+    for (auto it = all.begin(); it != all.end(); ++it)
+        console.out() << it.key() << '=' << shown(it.key(), it.value()) << '\n';
+    console.out() << "Running; Ctrl-C stops them.\n";
+    console.out().flush();
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &watcher,
+                     [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
+    (*started)->stopNow();
+    console.err() << "swb: the databases were stopped.\n";
+    return kSuccess;
+}
+
+} // namespace swb::cli
