@@ -37,6 +37,7 @@ int runProviders(Console& console, const QStringList& args);
 int runRollback(Console& console, const QStringList& args);
 int runHistory(Console& console, const QStringList& args);
 int runDiff(Console& console, const QStringList& args);
+int runToken(Console& console, const QStringList& args);
 int runResources(Console& console, const QStringList& args);
 
 // The keychain when this session has one and SWB_NO_KEYCHAIN is not 1, else nullptr.

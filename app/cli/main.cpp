@@ -28,6 +28,7 @@ const QList<Command>& commands()
         {"invoke", "Run a function on the local runner; --repeat shows cold and warm starts.",
          runInvoke},
         {"serve", "Serve the functions: HTTP gateway and Lambda Invoke API on one port.", runServe},
+        {"token", "Issue and verify the workspace's signed JWTs; print its JWKS.", runToken},
         {"resources", "Start, stop or show the workspace's databases (PostgreSQL, SQLite).",
          runResources},
         {"load", "Send a bounded load through the runner: cold starts against traffic.", runLoad},
