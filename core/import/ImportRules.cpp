@@ -55,9 +55,11 @@ QString notImportedReason(const QString& key)
          QStringLiteral("functions run locally with your own permissions")},
         {QStringLiteral("VpcConfig"), QStringLiteral("functions run on this machine's network")},
         {QStringLiteral("vpc"), QStringLiteral("functions run on this machine's network")},
-        {QStringLiteral("Auth"), QStringLiteral("the local gateway does not check authorization")},
+        {QStringLiteral("Auth"),
+         QStringLiteral("the local gateway runs only the authorizers of an API's Auth")},
         {QStringLiteral("authorizer"),
-         QStringLiteral("the local gateway does not check authorization")},
+         QStringLiteral("the local gateway runs only provider.httpApi.authorizers on httpApi "
+                        "events")},
         {QStringLiteral("RestApiId"), QStringLiteral("the local gateway serves every route "
                                                      "itself")},
         {QStringLiteral("ApiId"), QStringLiteral("the local gateway serves every route itself")},

@@ -59,8 +59,9 @@ QString resourceNotImported(const QString& type)
         return QStringLiteral("This %1 is not imported; the local runner does not load layers.")
             .arg(type);
     if (type == u"AWS::Serverless::Api" || type == u"AWS::Serverless::HttpApi")
-        return QStringLiteral("This %1 is not imported; the local gateway serves the routes "
-                              "declared in the functions' Events.")
+        return QStringLiteral("This %1 is not imported apart from its Auth authorizers; the "
+                              "local gateway serves the routes declared in the functions' "
+                              "Events.")
             .arg(type);
     if (type == u"AWS::Lambda::Function")
         return QStringLiteral("This AWS::Lambda::Function is not imported; declare it as an "
@@ -121,6 +122,15 @@ Result<ImportResult> SamImporter::import(const YamlNode& root)
         m_diagnostics.warn(root.items[size_t(i)], jsonPointerAppend(QString(), key), message);
     }
     readGlobals(globals);
+    m_resources = resources;
+    // APIs first: their authorizers must be known when the functions' events name them.
+    for (qsizetype i = 0; i < resources.keys.size(); ++i) {
+        const YamlNode& resource = resources.items[size_t(i)];
+        const YamlNode* type = resource.isMap() ? resource.value(QStringLiteral("Type")) : nullptr;
+        if (type && (type->text == u"AWS::Serverless::Api" || type->text == u"AWS::Serverless::HttpApi"))
+            readApiAuth(resources.keys.at(i), resource,
+                        jsonPointerAppend(QStringLiteral("/Resources"), resources.keys.at(i)));
+    }
     for (qsizetype i = 0; i < resources.keys.size(); ++i) {
         const QString& id = resources.keys.at(i);
         importResource(id, resources.items[size_t(i)],
@@ -133,6 +143,7 @@ Result<ImportResult> SamImporter::import(const YamlNode& root)
     result.workspace.folder = m_workspaceFolder;
     result.workspace.name = QFileInfo(m_templateFolder).fileName();
     result.workspace.functions = m_functions;
+    result.workspace.authorizers = m_authorizers;
     result.warnings = m_diagnostics.warnings();
     return result;
 }
@@ -557,6 +568,15 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, con
     if (type == u"Api" || type == u"HttpApi") {
         trigger.type = TriggerType::Http;
         trigger.api = type == u"Api" ? QStringLiteral("rest") : QStringLiteral("http");
+        const QString apiKey = type == u"Api" ? QStringLiteral("RestApiId") : QStringLiteral("ApiId");
+        QString apiId;
+        if (const YamlNode* api = optional(apiKey)) {
+            const ResolvedText resolved = m_intrinsics.resolve(*api);
+            if (resolved.status == ResolvedText::Status::ResourceReference)
+                apiId = resolved.text;
+        }
+        applyRouteAuth(trigger, apiId, optional(QStringLiteral("Auth")),
+                       keyPointer(QStringLiteral("Auth")), event, pointer);
         if (type == u"Api") {
             const auto path = requiredText(QStringLiteral("Path"));
             const auto method = requiredText(QStringLiteral("Method"));
@@ -642,6 +662,256 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, con
     }
     if (ok)
         function.triggers.append(trigger);
+}
+
+QString SamImporter::functionNameOf(const QString& logicalId) const
+{
+    const YamlNode* resource = m_resources.value(logicalId);
+    const YamlNode* type = resource ? resource->value(QStringLiteral("Type")) : nullptr;
+    if (!type || type->text != u"AWS::Serverless::Function")
+        return {};
+    const YamlNode* properties = resource->value(QStringLiteral("Properties"));
+    const YamlNode* name = properties ? properties->value(QStringLiteral("FunctionName")) : nullptr;
+    if (name && name->isScalar() && name->tag.isEmpty() && !name->text.trimmed().isEmpty())
+        return name->text.trimmed();
+    return logicalId;
+}
+
+void SamImporter::readApiAuth(const QString& id, const YamlNode& resource, const QString& pointer)
+{
+    const bool rest = resource.value(QStringLiteral("Type"))->text == u"AWS::Serverless::Api";
+    const YamlNode* properties = resource.value(QStringLiteral("Properties"));
+    const YamlNode* auth = properties ? properties->value(QStringLiteral("Auth")) : nullptr;
+    if (!auth || !auth->isMap())
+        return;
+    const QString authPointer =
+        jsonPointerAppend(jsonPointerAppend(pointer, QStringLiteral("Properties")),
+                          QStringLiteral("Auth"));
+    ApiAuth api;
+    for (qsizetype i = 0; i < auth->keys.size(); ++i) {
+        const QString& key = auth->keys.at(i);
+        const YamlNode& node = auth->items[size_t(i)];
+        const QString keyPointer = jsonPointerAppend(authPointer, key);
+        if (key == u"DefaultAuthorizer") {
+            api.defaultAuthorizer = text(node, keyPointer).value_or(QString());
+        } else if (key == u"Authorizers" && node.isMap()) {
+            for (qsizetype a = 0; a < node.keys.size(); ++a) {
+                const QString& name = node.keys.at(a);
+                auto spec = readAuthorizer(name, node.items[size_t(a)],
+                                           jsonPointerAppend(keyPointer, name), rest);
+                if (!spec)
+                    continue;
+                // Authorizer names are per API in the template, per workspace here.
+                if (std::any_of(m_authorizers.cbegin(), m_authorizers.cend(),
+                                [&](const AuthorizerSpec& known) { return known.name == spec->name; }))
+                    spec->name = id + QLatin1Char('-') + name;
+                api.names.insert(name, spec->name);
+                if (const YamlNode* scopes = node.items[size_t(a)].value(
+                        QStringLiteral("AuthorizationScopes"));
+                    scopes && scopes->isSequence()) {
+                    for (size_t k = 0; k < scopes->items.size(); ++k)
+                        api.defaultScopes[name] << scopes->items[k].text;
+                }
+                m_authorizers.append(*spec);
+            }
+        } else {
+            m_diagnostics.warn(node, keyPointer,
+                               QStringLiteral("Auth.%1 is not imported; the local gateway runs "
+                                              "only the API's Authorizers.")
+                                   .arg(key));
+        }
+    }
+    m_apiAuth.insert(id, api);
+}
+
+std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, const YamlNode& node,
+                                                          const QString& pointer, bool rest)
+{
+    if (!node.isMap()) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("An authorizer must be a mapping, not %1.")
+                                .arg(node.kindName()));
+        return std::nullopt;
+    }
+    AuthorizerSpec spec;
+    spec.name = name;
+    const auto at = [&](const QString& key) { return jsonPointerAppend(pointer, key); };
+    const auto textOf = [&](const QString& key) -> QString {
+        const YamlNode* value = node.value(key);
+        return value ? text(*value, at(key)).value_or(QString()).trimmed() : QString();
+    };
+    QStringList used;
+    if (node.value(QStringLiteral("UserPoolArn"))) {
+        m_diagnostics.warn(node, pointer,
+                           QStringLiteral("The Cognito user pool authorizer \"%1\" is not "
+                                          "imported: the local gateway has no Cognito; declare a "
+                                          "jwt authorizer with the pool's issuer "
+                                          "(https://cognito-idp.REGION.amazonaws.com/POOL_ID) "
+                                          "instead.")
+                               .arg(name));
+        return std::nullopt;
+    }
+    if (const YamlNode* jwt = node.value(QStringLiteral("JwtConfiguration"))) {
+        used << QStringLiteral("JwtConfiguration") << QStringLiteral("IdentitySource")
+             << QStringLiteral("AuthorizationScopes");
+        spec.type = QStringLiteral("jwt");
+        const QString jwtPointer = at(QStringLiteral("JwtConfiguration"));
+        for (const char* key : {"issuer", "Issuer"}) {
+            if (const YamlNode* issuer = jwt->value(QLatin1String(key)))
+                spec.issuer = text(*issuer, jsonPointerAppend(jwtPointer, QLatin1String(key)))
+                                  .value_or(QString());
+        }
+        for (const char* key : {"audience", "Audience"}) {
+            const YamlNode* audience = jwt->value(QLatin1String(key));
+            if (!audience)
+                continue;
+            const QString audiencePointer = jsonPointerAppend(jwtPointer, QLatin1String(key));
+            if (audience->isSequence()) {
+                for (size_t i = 0; i < audience->items.size(); ++i) {
+                    if (const auto a = text(audience->items[i],
+                                            jsonPointerAppend(audiencePointer, qsizetype(i))))
+                        spec.audience << *a;
+                }
+            } else if (const auto a = text(*audience, audiencePointer)) {
+                spec.audience << *a;
+            }
+        }
+        const QString source = textOf(QStringLiteral("IdentitySource"));
+        spec.identitySource = {source.isEmpty()
+                                   ? QLatin1String(AuthorizerSpec::kDefaultIdentitySource)
+                                   : source};
+    } else if (const YamlNode* arn = node.value(QStringLiteral("FunctionArn"))) {
+        used << QStringLiteral("FunctionArn") << QStringLiteral("Identity")
+             << QStringLiteral("FunctionPayloadType") << QStringLiteral("FunctionInvokeRole")
+             << QStringLiteral("AuthorizerPayloadFormatVersion")
+             << QStringLiteral("EnableSimpleResponses")
+             << QStringLiteral("EnableFunctionDefaultPermissions");
+        if (rest && textOf(QStringLiteral("FunctionPayloadType")) != u"REQUEST") {
+            m_diagnostics.warn(node, pointer,
+                               QStringLiteral("The TOKEN authorizer \"%1\" is not imported: the "
+                                              "local gateway runs REQUEST authorizers only; set "
+                                              "FunctionPayloadType: REQUEST.")
+                                   .arg(name));
+            return std::nullopt;
+        }
+        const ResolvedText function = m_intrinsics.resolve(*arn);
+        const QString functionName = function.status == ResolvedText::Status::ResourceReference
+                                         ? functionNameOf(function.text)
+                                         : QString();
+        if (functionName.isEmpty()) {
+            m_diagnostics.warn(*arn, at(QStringLiteral("FunctionArn")),
+                               QStringLiteral("The authorizer \"%1\" is not imported: its "
+                                              "FunctionArn does not name a function of this "
+                                              "template (write !GetAtt Function.Arn).")
+                                   .arg(name));
+            return std::nullopt;
+        }
+        spec.type = QStringLiteral("request");
+        spec.function = functionName;
+        spec.payloadFormat = QStringLiteral("1.0");
+        if (!rest) {
+            const QString format = textOf(QStringLiteral("AuthorizerPayloadFormatVersion"));
+            spec.payloadFormat = format == u"1.0" || format == u"1" ? QStringLiteral("1.0")
+                                                                   : QStringLiteral("2.0");
+            if (const YamlNode* simple = node.value(QStringLiteral("EnableSimpleResponses")))
+                spec.simpleResponses =
+                    flag(*simple, at(QStringLiteral("EnableSimpleResponses")), false)
+                        .value_or(false);
+        }
+        if (const YamlNode* identity = node.value(QStringLiteral("Identity")); identity &&
+                                                                             identity->isMap()) {
+            const QString identityPointer = at(QStringLiteral("Identity"));
+            const QList<std::pair<const char*, const char*>> kinds = {
+                {"Headers", "$request.header."},
+                {"QueryStrings", "$request.querystring."},
+                {"Context", "$context."},
+                {"StageVariables", "$stageVariables."}};
+            for (const auto& [key, prefix] : kinds) {
+                const YamlNode* list = identity->value(QLatin1String(key));
+                if (!list || !list->isSequence())
+                    continue;
+                for (size_t i = 0; i < list->items.size(); ++i) {
+                    if (const auto value = text(list->items[i],
+                                                jsonPointerAppend(jsonPointerAppend(
+                                                                      identityPointer,
+                                                                      QLatin1String(key)),
+                                                                  qsizetype(i))))
+                        spec.identitySource << QLatin1String(prefix) + *value;
+                }
+            }
+            // SAM's default is 300 seconds of caching.
+            spec.resultTtlSeconds = 300;
+            if (const YamlNode* every = identity->value(QStringLiteral("ReauthorizeEvery")))
+                spec.resultTtlSeconds =
+                    number(*every, jsonPointerAppend(identityPointer,
+                                                     QStringLiteral("ReauthorizeEvery")),
+                           300, QStringLiteral("seconds"))
+                        .value_or(300);
+        } else if (rest) {
+            // A REST REQUEST authorizer without Identity: SAM caches nothing.
+            spec.resultTtlSeconds = 0;
+        }
+        if (spec.identitySource.isEmpty())
+            spec.resultTtlSeconds = 0;
+    } else {
+        m_diagnostics.warn(node, pointer,
+                           QStringLiteral("The authorizer \"%1\" is not imported: it has neither "
+                                          "JwtConfiguration nor FunctionArn.")
+                               .arg(name));
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < node.keys.size(); ++i) {
+        if (!used.contains(node.keys.at(i)))
+            m_diagnostics.warn(node.items[size_t(i)], at(node.keys.at(i)),
+                               notImported(node.keys.at(i)));
+    }
+    return spec;
+}
+
+void SamImporter::applyRouteAuth(TriggerSpec& trigger, const QString& apiId, const YamlNode* auth,
+                                 const QString& authPointer, const YamlNode& event,
+                                 const QString& pointer)
+{
+    const ApiAuth api = m_apiAuth.value(apiId);
+    QString name = api.defaultAuthorizer;
+    std::optional<QStringList> scopes;
+    if (auth && auth->isMap()) {
+        for (qsizetype i = 0; i < auth->keys.size(); ++i) {
+            const QString& key = auth->keys.at(i);
+            const YamlNode& node = auth->items[size_t(i)];
+            const QString keyPointer = jsonPointerAppend(authPointer, key);
+            if (key == u"Authorizer") {
+                name = text(node, keyPointer).value_or(QString());
+            } else if (key == u"AuthorizationScopes" && node.isSequence()) {
+                scopes = QStringList();
+                for (size_t k = 0; k < node.items.size(); ++k) {
+                    if (const auto scope =
+                            text(node.items[k], jsonPointerAppend(keyPointer, qsizetype(k))))
+                        *scopes << *scope;
+                }
+            } else {
+                m_diagnostics.warn(node, keyPointer, notImported(key));
+            }
+        }
+    }
+    if (name.isEmpty() || name == u"NONE" || name == u"AWS_IAM")
+        return;
+    if (!api.names.contains(name)) {
+        m_diagnostics.warn(auth ? *auth : event, auth ? authPointer : pointer,
+                           QStringLiteral("The route's authorizer \"%1\" is not among the "
+                                          "imported authorizers of %2, so the route is imported "
+                                          "without one.")
+                               .arg(name, apiId.isEmpty() ? QStringLiteral("the implicit API")
+                                                          : apiId));
+        return;
+    }
+    trigger.authorizer = api.names.value(name);
+    const bool jwt = std::any_of(m_authorizers.cbegin(), m_authorizers.cend(),
+                                 [&](const AuthorizerSpec& a) {
+                                     return a.name == trigger.authorizer && a.type == u"jwt";
+                                 });
+    if (jwt)
+        trigger.scopes = scopes.value_or(api.defaultScopes.value(name));
 }
 
 std::optional<QString> SamImporter::text(const YamlNode& node, const QString& pointer,

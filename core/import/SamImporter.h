@@ -30,6 +30,15 @@ private:
     void importResource(const QString& id, const YamlNode& resource, const QString& pointer);
     void importFunction(const QString& id, const YamlNode& resource, const QString& pointer);
     void importEvent(FunctionSpec& function, const YamlNode& event, const QString& pointer);
+    // An Api's or HttpApi's Auth: its authorizers become workspace authorizers.
+    void readApiAuth(const QString& id, const YamlNode& resource, const QString& pointer);
+    std::optional<AuthorizerSpec> readAuthorizer(const QString& name, const YamlNode& node,
+                                                 const QString& pointer, bool rest);
+    // An Api/HttpApi event's Auth (or its API's DefaultAuthorizer) on the trigger.
+    void applyRouteAuth(TriggerSpec& trigger, const QString& apiId, const YamlNode* auth,
+                        const QString& authPointer, const YamlNode& event, const QString& pointer);
+    // The workspace name of the function a template resource id declares.
+    QString functionNameOf(const QString& logicalId) const;
     std::optional<Setting> setting(const YamlNode& properties, const QString& pointer,
                                    const QString& key) const;
     void readEnvironment(const YamlNode& node, const QString& pointer,
@@ -53,6 +62,14 @@ private:
     IntrinsicResolver m_intrinsics;
     YamlNode m_globalFunction;
     QList<FunctionSpec> m_functions;
+    YamlNode m_resources;
+    struct ApiAuth {
+        QString defaultAuthorizer;                 // Auth.DefaultAuthorizer; empty: none
+        QMap<QString, QString> names;              // the API's name -> the workspace's name
+        QMap<QString, QStringList> defaultScopes;  // a JWT authorizer's AuthorizationScopes
+    };
+    QMap<QString, ApiAuth> m_apiAuth; // by the API's logical id
+    QList<AuthorizerSpec> m_authorizers;
 };
 
 } // namespace swb

@@ -113,7 +113,9 @@ Result<ImportResult> ServerlessImporter::import(const YamlNode& root)
     result.workspace.folder = m_workspaceFolder;
     result.workspace.name =
         m_serviceName.isEmpty() ? QFileInfo(m_configFolder).fileName() : m_serviceName;
+    dropDanglingAuthorizers();
     result.workspace.functions = m_functions;
+    result.workspace.authorizers = m_authorizers;
     result.warnings = m_diagnostics.warnings();
     return result;
 }
@@ -185,11 +187,197 @@ void ServerlessImporter::readProvider(const YamlNode& provider)
                                               "are imported as AWS Lambda functions.")
                                    .arg(*value));
     }
+    if (const auto httpApi = setting(provider, pointer, QStringLiteral("httpApi")))
+        readHttpApi(httpApi->node, httpApi->pointer);
     // stage and region are read only to resolve ${opt:stage}, ${sls:stage} and ${aws:region}.
     warnUnused(provider, pointer,
                {QStringLiteral("name"), QStringLiteral("runtime"), QStringLiteral("memorySize"),
                 QStringLiteral("timeout"), QStringLiteral("architecture"),
-                QStringLiteral("environment"), QStringLiteral("stage"), QStringLiteral("region")});
+                QStringLiteral("environment"), QStringLiteral("stage"), QStringLiteral("region"),
+                QStringLiteral("httpApi")});
+}
+
+void ServerlessImporter::readHttpApi(const YamlNode& httpApi, const QString& pointer)
+{
+    if (!httpApi.isMap())
+        return;
+    if (const YamlNode* authorizers = httpApi.value(QStringLiteral("authorizers"))) {
+        const QString authorizersPointer = jsonPointerAppend(pointer, QStringLiteral("authorizers"));
+        if (authorizers->isMap()) {
+            for (qsizetype i = 0; i < authorizers->keys.size(); ++i)
+                readAuthorizer(authorizers->keys.at(i), authorizers->items[size_t(i)],
+                               jsonPointerAppend(authorizersPointer, authorizers->keys.at(i)));
+        } else if (!authorizers->isNull()) {
+            m_diagnostics.error(*authorizers, authorizersPointer,
+                                QStringLiteral("httpApi.authorizers must be a mapping of names to "
+                                               "authorizers, not %1.")
+                                    .arg(authorizers->kindName()));
+        }
+    }
+    warnUnused(httpApi, pointer, {QStringLiteral("authorizers")});
+}
+
+void ServerlessImporter::readAuthorizer(const QString& name, const YamlNode& node,
+                                        const QString& pointer)
+{
+    if (!node.isMap()) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("An authorizer must be a mapping, not %1.")
+                                .arg(node.kindName()));
+        return;
+    }
+    const auto at = [&](const QString& key) { return jsonPointerAppend(pointer, key); };
+    const auto textOf = [&](const QString& key) -> QString {
+        const YamlNode* value = node.value(key);
+        return value && !value->isNull() ? text(*value, at(key)).value_or(QString()).trimmed()
+                                         : QString();
+    };
+    const auto listOf = [&](const QString& key) {
+        QStringList out;
+        const YamlNode* value = node.value(key);
+        if (!value || value->isNull())
+            return out;
+        if (value->isSequence()) {
+            for (size_t i = 0; i < value->items.size(); ++i) {
+                if (const auto t = text(value->items[i], jsonPointerAppend(at(key), qsizetype(i))))
+                    out << t->trimmed();
+            }
+        } else if (const auto t = text(*value, at(key))) {
+            out << t->trimmed();
+        }
+        return out;
+    };
+    AuthorizerSpec spec;
+    spec.name = name;
+    // The Framework: "type: request" for a Lambda authorizer, jwt otherwise.
+    const QString type = textOf(QStringLiteral("type"));
+    if (type.compare(QLatin1String("request"), Qt::CaseInsensitive) == 0) {
+        spec.type = QStringLiteral("request");
+        if (node.value(QStringLiteral("functionArn"))) {
+            m_diagnostics.warn(node, at(QStringLiteral("functionArn")),
+                               QStringLiteral("The authorizer \"%1\" is not imported: it runs a "
+                                              "function outside this service (functionArn); use "
+                                              "functionName.")
+                                   .arg(name));
+            return;
+        }
+        spec.function = textOf(QStringLiteral("functionName"));
+        if (spec.function.isEmpty()) {
+            m_diagnostics.warn(node, pointer,
+                               QStringLiteral("The authorizer \"%1\" is not imported: it has no "
+                                              "functionName.")
+                                   .arg(name));
+            return;
+        }
+        spec.identitySource = listOf(QStringLiteral("identitySource"));
+        // The Framework's defaults: a 300-second cache, payload 2.0, policy responses.
+        spec.resultTtlSeconds = 300;
+        if (const YamlNode* ttl = node.value(QStringLiteral("resultTtlInSeconds")))
+            spec.resultTtlSeconds =
+                number(*ttl, at(QStringLiteral("resultTtlInSeconds")), 300,
+                       QStringLiteral("seconds"))
+                    .value_or(300);
+        if (spec.identitySource.isEmpty())
+            spec.resultTtlSeconds = 0;
+        const QString version = textOf(QStringLiteral("payloadVersion"));
+        spec.payloadFormat = version == u"1.0" || version == u"1" ? QStringLiteral("1.0")
+                                                                 : QStringLiteral("2.0");
+        if (const YamlNode* simple = node.value(QStringLiteral("enableSimpleResponses")))
+            spec.simpleResponses =
+                flag(*simple, at(QStringLiteral("enableSimpleResponses")), false).value_or(false);
+        warnUnused(node, pointer,
+                   {QStringLiteral("type"), QStringLiteral("functionName"),
+                    QStringLiteral("identitySource"), QStringLiteral("resultTtlInSeconds"),
+                    QStringLiteral("payloadVersion"), QStringLiteral("enableSimpleResponses"),
+                    QStringLiteral("name")});
+    } else {
+        spec.type = QStringLiteral("jwt");
+        spec.issuer = textOf(QStringLiteral("issuerUrl"));
+        spec.audience = listOf(QStringLiteral("audience"));
+        const QStringList source = listOf(QStringLiteral("identitySource"));
+        spec.identitySource = {source.isEmpty()
+                                   ? QLatin1String(AuthorizerSpec::kDefaultIdentitySource)
+                                   : source.first()};
+        warnUnused(node, pointer,
+                   {QStringLiteral("type"), QStringLiteral("issuerUrl"), QStringLiteral("audience"),
+                    QStringLiteral("identitySource"), QStringLiteral("name")});
+    }
+    m_authorizers.append(spec);
+}
+
+void ServerlessImporter::readRouteAuthorizer(TriggerSpec& trigger, const YamlNode& node,
+                                             const QString& pointer)
+{
+    QString name;
+    QStringList scopes;
+    if (node.isScalar()) {
+        name = text(node, pointer).value_or(QString()).trimmed();
+    } else if (node.isMap()) {
+        if (const YamlNode* n = node.value(QStringLiteral("name")))
+            name = text(*n, jsonPointerAppend(pointer, QStringLiteral("name")))
+                       .value_or(QString())
+                       .trimmed();
+        if (const YamlNode* list = node.value(QStringLiteral("scopes")); list && list->isSequence()) {
+            for (size_t i = 0; i < list->items.size(); ++i) {
+                if (const auto scope =
+                        text(list->items[i],
+                             jsonPointerAppend(jsonPointerAppend(pointer, QStringLiteral("scopes")),
+                                               qsizetype(i))))
+                    scopes << scope->trimmed();
+            }
+        }
+        if (node.value(QStringLiteral("type")) || node.value(QStringLiteral("id"))) {
+            m_diagnostics.warn(node, pointer,
+                               QStringLiteral("Only named authorizers of provider.httpApi."
+                                              "authorizers are imported (not an id or "
+                                              "aws_iam), so the route is imported without one."));
+            return;
+        }
+    }
+    const auto known = std::find_if(m_authorizers.cbegin(), m_authorizers.cend(),
+                                    [&](const AuthorizerSpec& a) { return a.name == name; });
+    if (known == m_authorizers.cend()) {
+        m_diagnostics.warn(node, pointer,
+                           QStringLiteral("The authorizer \"%1\" is not among the imported "
+                                          "provider.httpApi.authorizers, so the route is imported "
+                                          "without one.")
+                               .arg(name));
+        return;
+    }
+    trigger.authorizer = name;
+    if (known->type == u"jwt")
+        trigger.scopes = scopes;
+}
+
+void ServerlessImporter::dropDanglingAuthorizers()
+{
+    QStringList dropped;
+    for (qsizetype i = m_authorizers.size() - 1; i >= 0; --i) {
+        const AuthorizerSpec& a = m_authorizers.at(i);
+        if (a.type != u"request")
+            continue;
+        const bool found = std::any_of(m_functions.cbegin(), m_functions.cend(),
+                                       [&](const FunctionSpec& f) { return f.name == a.function; });
+        if (found)
+            continue;
+        m_diagnostics.warnAt(1, 1,
+                             QStringLiteral("/provider/httpApi/authorizers/%1/functionName")
+                                 .arg(a.name),
+                             QStringLiteral("The authorizer \"%1\" is not imported: its "
+                                            "function \"%2\" is not among the imported "
+                                            "functions.")
+                                 .arg(a.name, a.function));
+        dropped << a.name;
+        m_authorizers.removeAt(i);
+    }
+    for (FunctionSpec& f : m_functions) {
+        for (TriggerSpec& t : f.triggers) {
+            if (dropped.contains(t.authorizer)) {
+                t.authorizer.clear();
+                t.scopes.clear();
+            }
+        }
+    }
 }
 
 void ServerlessImporter::warnUnused(const YamlNode& map, const QString& pointer,
@@ -463,6 +651,11 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
             const YamlNode* path = required(QStringLiteral("path"));
             const YamlNode* method = required(QStringLiteral("method"));
             ok = path && method;
+            if (kind == u"httpApi") {
+                if (const YamlNode* authorizer = optional(QStringLiteral("authorizer")))
+                    readRouteAuthorizer(trigger, *authorizer,
+                                        keyPointer(QStringLiteral("authorizer")));
+            }
             if (path)
                 trigger.path =
                     httpPath(text(*path, keyPointer(QStringLiteral("path"))).value_or(QString()));

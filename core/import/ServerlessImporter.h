@@ -30,6 +30,14 @@ private:
 
     void readTopLevel(const YamlNode& root);
     void readProvider(const YamlNode& provider);
+    // provider.httpApi.authorizers: jwt and request (Lambda) authorizers.
+    void readHttpApi(const YamlNode& httpApi, const QString& pointer);
+    void readAuthorizer(const QString& name, const YamlNode& node, const QString& pointer);
+    // An httpApi event's `authorizer: {name, scopes}`.
+    void readRouteAuthorizer(TriggerSpec& trigger, const YamlNode& node, const QString& pointer);
+    // Request authorizers whose function was not imported are dropped, and so are the routes'
+    // references to them (each with a warning).
+    void dropDanglingAuthorizers();
     void importFunction(const QString& name, const YamlNode& raw, const QString& pointer);
     void importEvent(FunctionSpec& function, const YamlNode& event, const QString& pointer);
     void warnUnused(const YamlNode& map, const QString& pointer, const QStringList& used);
@@ -56,6 +64,7 @@ private:
     std::optional<Setting> m_providerArchitecture;
     std::optional<Setting> m_providerEnvironment;
     QList<FunctionSpec> m_functions;
+    QList<AuthorizerSpec> m_authorizers;
 };
 
 } // namespace swb
