@@ -694,6 +694,155 @@
         <source>Rolling %1 on %2 back to %3…</source>
         <translation>%1 auf %2 wird auf %3 zurückgesetzt…</translation>
     </message>
+    <message>
+        <source>What Is Deployed</source>
+        <translation>Was ist bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Compare what is deployed with your files</source>
+        <translation>Bereitgestellten Stand mit Ihren Dateien vergleichen</translation>
+    </message>
+    <message>
+        <source>Shows how your files differ from the commit last deployed to this target&apos;s platform.</source>
+        <translation>Zeigt, wie sich Ihre Dateien vom Commit unterscheiden, der zuletzt auf die Plattform dieses Ziels bereitgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>Nothing deployed to this target&apos;s platform from a commit yet.</source>
+        <translation>Auf die Plattform dieses Ziels wurde noch nichts aus einem Commit bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Shows how your files differ from commit %1, last deployed to this target&apos;s platform.</source>
+        <translation>Zeigt, wie sich Ihre Dateien von Commit %1 unterscheiden, der zuletzt auf die Plattform dieses Ziels bereitgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>Uncommitted Changes</source>
+        <translation>Nicht committete Änderungen</translation>
+    </message>
+    <message>
+        <source>The workspace has uncommitted changes (%1). Commit them first, so the deploy is tied to a commit and tagged, or deploy them marked dirty?</source>
+        <translation>Der Arbeitsbereich hat nicht committete Änderungen (%1). Zuerst committen, damit die Bereitstellung an einen Commit gebunden und getaggt wird, oder als „dirty“ markiert bereitstellen?</translation>
+    </message>
+    <message>
+        <source>&amp;Commit First…</source>
+        <translation>Zuerst &amp;committen…</translation>
+    </message>
+    <message>
+        <source>Deploy &amp;Dirty</source>
+        <translation>Als „&amp;dirty“ bereitstellen</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: commit or deploy the changes marked dirty.</source>
+        <translation>Bereitstellung abgebrochen: Änderungen committen oder als „dirty“ markiert bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: nothing was committed.</source>
+        <translation>Bereitstellung abgebrochen: Es wurde nichts committet.</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DiffDialog</name>
+    <message>
+        <source>Compare with Commit</source>
+        <translation>Mit Commit vergleichen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Vergleichen &amp;mit:</translation>
+    </message>
+    <message>
+        <source>HEAD (%1)</source>
+        <translation>HEAD (%1)</translation>
+    </message>
+    <message>
+        <source>HEAD (no commit yet)</source>
+        <translation>HEAD (noch kein Commit)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 (not in %2)</source>
+        <translation>%1 (nicht in %2)</translation>
+    </message>
+    <message>
+        <source>working copy</source>
+        <translation>Arbeitskopie</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DiffView</name>
+    <message>
+        <source>Unified diff</source>
+        <translation>Vereinheitlichter Diff</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>Alte Version</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Version</translation>
+    </message>
+    <message>
+        <source>&amp;Unified</source>
+        <translation>&amp;Vereinheitlicht</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F7)</source>
+        <translation>Vorherige Änderung (Umschalt+F7)</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Next change (F7)</source>
+        <translation>Nächste Änderung (F7)</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Keine Unterschiede</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): +%1 −%2</source>
+        <translation>
+            <numerusform>%n Änderung: +%1 −%2</numerusform>
+            <numerusform>%n Änderungen: +%1 −%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Binary file: the versions differ but cannot be shown as text.</source>
+        <translation>Binärdatei: Die Versionen unterscheiden sich, können aber nicht als Text angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
 </context>
 <context>
     <name>swb::EditorTabs</name>
@@ -1047,6 +1196,14 @@
     <message>
         <source>No commit has changed this function yet.</source>
         <translation>Noch kein Commit hat diese Funktion geändert.</translation>
+    </message>
+    <message>
+        <source>History of Workspace</source>
+        <translation>Verlauf des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>The workspace has no commit yet.</source>
+        <translation>Der Arbeitsbereich hat noch keinen Commit.</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1599,49 @@
     <message>
         <source>&amp;History of Function…</source>
         <translation>&amp;Verlauf der Funktion…</translation>
+    </message>
+    <message>
+        <source>History of &amp;Workspace…</source>
+        <translation>Verlauf des &amp;Arbeitsbereichs…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with Commit…</source>
+        <translation>Mit Commit &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Open a file in the editor to compare it.</source>
+        <translation>Öffnen Sie eine Datei im Editor, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the workspace&apos;s repository.</source>
+        <translation>%1 liegt außerhalb des Repositorys des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>%1 is not a function of this workspace.</source>
+        <translation>%1 ist keine Funktion dieses Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Save the open files first: what is deployed is compared with the files on disk.</source>
+        <translation>Speichern Sie zuerst die geöffneten Dateien: Der bereitgestellte Stand wird mit den Dateien auf der Festplatte verglichen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s files are as deployed to %2 (commit %3).</source>
+        <translation>Die Dateien von %1 entsprechen dem auf %2 bereitgestellten Stand (Commit %3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 differ from what is deployed to %2 (commit %3).</source>
+        <translation>
+            <numerusform>%n Datei von %1 weicht vom auf %2 bereitgestellten Stand ab (Commit %3).</numerusform>
+            <numerusform>%n Dateien von %1 weichen vom auf %2 bereitgestellten Stand ab (Commit %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployed to %1: %2</source>
+        <translation>Bereitgestellt auf %1: %2</translation>
+    </message>
+    <message>
+        <source>What Is Deployed: %1</source>
+        <translation>Was ist bereitgestellt: %1</translation>
     </message>
 </context>
 <context>

@@ -694,6 +694,154 @@
         <source>Rolling %1 on %2 back to %3…</source>
         <translation>正在将 %2 上的 %1 回滚到 %3…</translation>
     </message>
+    <message>
+        <source>What Is Deployed</source>
+        <translation>已部署的内容</translation>
+    </message>
+    <message>
+        <source>Compare what is deployed with your files</source>
+        <translation>将已部署的内容与您的文件比较</translation>
+    </message>
+    <message>
+        <source>Shows how your files differ from the commit last deployed to this target&apos;s platform.</source>
+        <translation>显示您的文件与最近一次部署到该目标平台的提交有何不同。</translation>
+    </message>
+    <message>
+        <source>Nothing deployed to this target&apos;s platform from a commit yet.</source>
+        <translation>尚未从任何提交部署到该目标平台。</translation>
+    </message>
+    <message>
+        <source>Shows how your files differ from commit %1, last deployed to this target&apos;s platform.</source>
+        <translation>显示您的文件与提交 %1（最近一次部署到该目标平台）有何不同。</translation>
+    </message>
+    <message>
+        <source>Uncommitted Changes</source>
+        <translation>未提交的更改</translation>
+    </message>
+    <message>
+        <source>The workspace has uncommitted changes (%1). Commit them first, so the deploy is tied to a commit and tagged, or deploy them marked dirty?</source>
+        <translation>工作区有未提交的更改（%1）。先提交，使部署关联到一个提交并打上标签；还是以“dirty”标记直接部署？</translation>
+    </message>
+    <message>
+        <source>&amp;Commit First…</source>
+        <translation>先提交(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Deploy &amp;Dirty</source>
+        <translation>以 dirty 部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: commit or deploy the changes marked dirty.</source>
+        <translation>部署已取消：请提交更改，或以 dirty 标记部署。</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: nothing was committed.</source>
+        <translation>部署已取消：没有提交任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DiffDialog</name>
+    <message>
+        <source>Compare with Commit</source>
+        <translation>与提交比较</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>比较对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>HEAD (%1)</source>
+        <translation>HEAD（%1）</translation>
+    </message>
+    <message>
+        <source>HEAD (no commit yet)</source>
+        <translation>HEAD（尚无提交）</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (not in %2)</source>
+        <translation>%1（不在 %2 中）</translation>
+    </message>
+    <message>
+        <source>working copy</source>
+        <translation>工作副本</translation>
+    </message>
+</context>
+<context>
+    <name>swb::DiffView</name>
+    <message>
+        <source>Unified diff</source>
+        <translation>统一格式差异</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>&amp;Unified</source>
+        <translation>统一格式(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>并排(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>上一处更改</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F7)</source>
+        <translation>上一处更改（Shift+F7）</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>下一处更改</translation>
+    </message>
+    <message>
+        <source>Next change (F7)</source>
+        <translation>下一处更改（F7）</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>没有差异</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s): +%1 −%2</source>
+        <translation>
+            <numerusform>%n 处更改：+%1 −%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Binary file: the versions differ but cannot be shown as text.</source>
+        <translation>二进制文件：两个版本不同，但无法以文本显示。</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
 </context>
 <context>
     <name>swb::EditorTabs</name>
@@ -1046,6 +1194,14 @@
     <message>
         <source>No commit has changed this function yet.</source>
         <translation>还没有提交更改过此函数。</translation>
+    </message>
+    <message>
+        <source>History of Workspace</source>
+        <translation>工作区历史</translation>
+    </message>
+    <message>
+        <source>The workspace has no commit yet.</source>
+        <translation>工作区尚无提交。</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1590,48 @@
     <message>
         <source>&amp;History of Function…</source>
         <translation>函数历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>History of &amp;Workspace…</source>
+        <translation>工作区历史(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with Commit…</source>
+        <translation>与提交比较(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Open a file in the editor to compare it.</source>
+        <translation>请先在编辑器中打开要比较的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is outside the workspace&apos;s repository.</source>
+        <translation>%1 不在工作区的仓库中。</translation>
+    </message>
+    <message>
+        <source>%1 is not a function of this workspace.</source>
+        <translation>%1 不是此工作区的函数。</translation>
+    </message>
+    <message>
+        <source>Save the open files first: what is deployed is compared with the files on disk.</source>
+        <translation>请先保存已打开的文件：已部署的内容将与磁盘上的文件进行比较。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s files are as deployed to %2 (commit %3).</source>
+        <translation>%1 的文件与部署到 %2 的版本一致（提交 %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 differ from what is deployed to %2 (commit %3).</source>
+        <translation>
+            <numerusform>%1 有 %n 个文件与部署到 %2 的版本不同（提交 %3）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployed to %1: %2</source>
+        <translation>已部署到 %1：%2</translation>
+    </message>
+    <message>
+        <source>What Is Deployed: %1</source>
+        <translation>已部署的内容：%1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "HistoryDialog.h"
 
+#include "UnifiedDiffHighlighter.h"
 #include "vcs/GitRepository.h"
 
 #include <QDateTime>
@@ -20,7 +21,9 @@ HistoryDialog::HistoryDialog(QString workspaceFolder, QString function, QString 
       m_commits(new QListWidget(this)), m_diff(new QPlainTextEdit(this)),
       m_error(new QLabel(this)), m_rollback(new QPushButton(tr("&Deploy This Version"), this))
 {
-    setWindowTitle(tr("History of %1").arg(function));
+    // No function: the whole workspace's history (nothing to roll back to as one function).
+    setWindowTitle(function.isEmpty() ? tr("History of Workspace") : tr("History of %1").arg(function));
+    new UnifiedDiffHighlighter(m_diff->document());
     m_commits->setAccessibleName(tr("Commits"));
     m_diff->setAccessibleName(tr("What the commit changed"));
     m_diff->setReadOnly(true);
@@ -70,11 +73,13 @@ HistoryDialog::HistoryDialog(QString workspaceFolder, QString function, QString 
             item->setToolTip(QStringLiteral("%1\n%2\n\n%3").arg(c.id, c.author, c.message));
         }
         if (history->isEmpty()) {
-            m_error->setText(tr("No commit has changed this function yet."));
+            m_error->setText(function.isEmpty() ? tr("The workspace has no commit yet.")
+                                                : tr("No commit has changed this function yet."));
             m_error->show();
         }
     }
     m_rollback->setEnabled(false);
+    m_rollback->setVisible(!function.isEmpty());
     if (m_commits->count() > 0)
         m_commits->setCurrentRow(0);
 }

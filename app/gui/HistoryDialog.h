@@ -15,7 +15,8 @@ namespace swb {
 class HistoryDialog : public QDialog {
     Q_OBJECT
 public:
-    // `folder`: the function's code folder relative to the workspace's repository.
+    // `folder`: the function's code folder relative to the workspace's repository; with an empty
+    // `function` and `folder`, the whole workspace's history (no rollback offered).
     HistoryDialog(QString workspaceFolder, QString function, QString folder,
                   QWidget* parent = nullptr);
 

@@ -3,6 +3,9 @@
 #include "CommitDialog.h"
 #include "CostPanel.h"
 #include "DeployPanel.h"
+#include "DiffDialog.h"
+#include "DiffView.h"
+#include "CodeEditor.h"
 #include "EditorTabs.h"
 #include "HistoryDialog.h"
 #include "HistoryStore.h"
@@ -252,6 +255,17 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
                                      .arg(target.name),
                                  10000);
     });
+    // A deploy of uncommitted changes offers Git ▸ Commit first, so it is tied to a commit.
+    m_deploy->setCommitHandler([this] { return commitFromDialog(); });
+    connect(m_deploy, &DeployPanel::deployedDiffRequested, this,
+            [this](const QString& function, const QString& provider, const QString& commit) {
+                auto dialog = deployedDiffDialog(function, provider, commit);
+                if (!dialog) {
+                    statusBar()->showMessage(dialog.error().message, 15000);
+                    return;
+                }
+                (*dialog)->exec();
+            });
     connect(m_deploy, &DeployPanel::logProblem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(m_deploy, &DeployPanel::deployFinished, this, [this](bool ok, const QString& message) {
@@ -441,7 +455,8 @@ void MainWindow::buildMenus()
     QList<std::pair<QString, QString>> languages = {
         {QString(), tr("&System Language")}, {QStringLiteral("en"), QStringLiteral("English")}};
     for (const QString& code : Translations::available())
-        languages.append({code, QLocale(code).nativeLanguageName()});
+        if (code != QLatin1String("en")) // English is listed above (its catalogue has plurals only)
+            languages.append({code, QLocale(code).nativeLanguageName()});
     for (const auto& [code, label] : languages) {
         QAction* action = languageMenu->addAction(label, this, [this, code] {
             m_settings.setLanguageOverride(code);
@@ -470,19 +485,7 @@ void MainWindow::buildMenus()
                                      .arg(QDir::toNativeSeparators(m_workspace->folder)),
                                  10000);
     });
-    m_gitCommit = git->addAction(tr("&Commit…"), this, [this] {
-        if (!m_workspace || !GitRepository::isRepository(m_workspace->folder))
-            return;
-        if (!m_editor->saveAll())
-            return; // a buffer that could not be saved is not committed half-way
-        CommitDialog dialog(m_workspace->folder, this);
-        if (dialog.exec() == QDialog::Accepted) {
-            m_editor->refreshBaselines();
-            m_tree->refreshGitStatus();
-            m_deploy->setWorkspace(m_workspace.get()); // its dirty mark changes
-            statusBar()->showMessage(tr("Committed %1.").arg(dialog.committedId().left(12)), 10000);
-        }
-    });
+    m_gitCommit = git->addAction(tr("&Commit…"), this, [this] { commitFromDialog(); });
     m_gitCommit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_gitHistory = git->addAction(tr("&History of Function…"), this, [this] {
         const QString function = m_runPanel->currentFunction();
@@ -501,6 +504,22 @@ void MainWindow::buildMenus()
         });
         dialog.exec();
     });
+    m_gitWorkspaceHistory = git->addAction(tr("History of &Workspace…"), this, [this] {
+        if (!m_workspace)
+            return;
+        HistoryDialog dialog(m_workspace->folder, QString(), QString(), this);
+        dialog.exec();
+    });
+    m_gitCompare = git->addAction(tr("Compare &with Commit…"), this, [this] {
+        CodeEditor* current = m_editor->currentEditor();
+        auto dialog = compareDialog(current ? current->filePath() : QString());
+        if (!dialog) {
+            statusBar()->showMessage(dialog.error().message, 15000);
+            return;
+        }
+        (*dialog)->exec();
+    });
+    m_gitCompare->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Serverless Workbench"), this, [this] {
@@ -745,6 +764,91 @@ void MainWindow::updateGitActions()
     m_gitInit->setEnabled(open && !versioned);
     m_gitCommit->setEnabled(versioned);
     m_gitHistory->setEnabled(versioned);
+    m_gitWorkspaceHistory->setEnabled(versioned);
+    m_gitCompare->setEnabled(versioned);
+}
+
+bool MainWindow::commitFromDialog()
+{
+    if (!m_workspace || !GitRepository::isRepository(m_workspace->folder))
+        return false;
+    if (!m_editor->saveAll())
+        return false; // a buffer that could not be saved is not committed half-way
+    CommitDialog dialog(m_workspace->folder, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_editor->refreshBaselines();
+    m_tree->refreshGitStatus();
+    m_deploy->setWorkspace(m_workspace.get()); // its dirty mark changes
+    statusBar()->showMessage(tr("Committed %1.").arg(dialog.committedId().left(12)), 10000);
+    return true;
+}
+
+QString MainWindow::workingText(const QString& relativePath) const
+{
+    if (!m_workspace)
+        return {};
+    const QString path = QDir(m_workspace->folder).filePath(relativePath);
+    // Unsaved typing counts; an unmodified buffer may not have caught up with the disk yet.
+    if (CodeEditor* editor = m_editor->editorFor(path); editor && editor->isModified())
+        return editor->text();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {}; // deleted in the working copy
+    return QString::fromUtf8(file.readAll());
+}
+
+Result<std::unique_ptr<DiffDialog>> MainWindow::compareDialog(const QString& filePath)
+{
+    if (!m_workspace)
+        return fail(ErrorCode::InvalidArgument, tr("Open a workspace first."));
+    if (filePath.isEmpty())
+        return fail(ErrorCode::InvalidArgument, tr("Open a file in the editor to compare it."));
+    auto repo = GitRepository::open(m_workspace->folder);
+    if (!repo)
+        return std::unexpected(repo.error());
+    const QString relative = QDir(m_workspace->folder).relativeFilePath(filePath);
+    if (relative.startsWith(QLatin1String("../")))
+        return fail(ErrorCode::InvalidArgument,
+                    tr("%1 is outside the workspace's repository.").arg(QDir::toNativeSeparators(filePath)));
+    auto dialog = std::make_unique<DiffDialog>(
+        m_workspace->folder, QStringList{relative}, DiffDialog::revisionsOf(*repo, relative),
+        [this](const QString& path) { return workingText(path); }, QString(), this);
+    return dialog;
+}
+
+Result<std::unique_ptr<DiffDialog>> MainWindow::deployedDiffDialog(const QString& function,
+                                                                   const QString& provider,
+                                                                   const QString& commit)
+{
+    const FunctionSpec* f = m_workspace ? m_workspace->function(function) : nullptr;
+    if (!f)
+        return fail(ErrorCode::NotFound, tr("%1 is not a function of this workspace.").arg(function));
+    auto repo = GitRepository::open(m_workspace->folder);
+    if (!repo)
+        return std::unexpected(repo.error());
+    QString folder = QDir(m_workspace->folder).relativeFilePath(m_workspace->codeFolder(*f));
+    if (folder == QLatin1String("."))
+        folder.clear();
+    // Unsaved buffers count: what would be deployed is what is on disk, so save first.
+    if (!m_editor->saveAll())
+        return fail(ErrorCode::Io, tr("Save the open files first: what is deployed is compared "
+                                      "with the files on disk."));
+    auto paths = repo->changedSince(commit, folder);
+    if (!paths)
+        return std::unexpected(paths.error());
+    const QString message =
+        paths->isEmpty()
+            ? tr("%1's files are as deployed to %2 (commit %3).").arg(function, provider, commit.left(12))
+            : tr("%n file(s) of %1 differ from what is deployed to %2 (commit %3).", nullptr,
+                 int(paths->size()))
+                  .arg(function, provider, commit.left(12));
+    auto dialog = std::make_unique<DiffDialog>(
+        m_workspace->folder, *paths,
+        QList<DiffDialog::Revision>{{commit, tr("Deployed to %1: %2").arg(provider, commit.left(12))}},
+        [this](const QString& path) { return workingText(path); }, message, this);
+    dialog->setWindowTitle(tr("What Is Deployed: %1").arg(function));
+    return dialog;
 }
 
 void MainWindow::setSecretStore(SecretStore* secrets)

@@ -21,6 +21,7 @@ class QTimer;
 namespace swb {
 
 class DeployPanel;
+class DiffDialog;
 class SecretStore;
 
 class Theme;
@@ -84,6 +85,16 @@ public:
     void setSecretStore(SecretStore* secrets);
     // Git ▸ Initialize Repository / Commit… enabled as the workspace allows.
     void updateGitActions();
+    // Git ▸ Commit…: saves every buffer, shows the commit dialog; true when a commit was made.
+    bool commitFromDialog();
+    // Git ▸ Compare with Commit… for a file of the workspace (absolute path), and the Deploy
+    // panel's "What Is Deployed" (the function's files against the deployed commit); not shown.
+    Result<std::unique_ptr<DiffDialog>> compareDialog(const QString& filePath);
+    Result<std::unique_ptr<DiffDialog>> deployedDiffDialog(const QString& function,
+                                                           const QString& provider,
+                                                           const QString& commit);
+    // A file of the workspace as the editor holds it (unsaved typing included) or as on disk.
+    QString workingText(const QString& relativePath) const;
     TimelineView* timelineView() const { return m_timeline; }
     TimelineModel* timelineModel() const { return m_timelineModel; }
     LogView* logView() const { return m_logView; }
@@ -134,6 +145,8 @@ private:
     QAction* m_gitInit = nullptr;
     QAction* m_gitCommit = nullptr;
     QAction* m_gitHistory = nullptr;
+    QAction* m_gitWorkspaceHistory = nullptr;
+    QAction* m_gitCompare = nullptr;
     QDockWidget* m_simulateDock;
     QDockWidget* m_metricsDock;
     QDockWidget* m_treeDock;

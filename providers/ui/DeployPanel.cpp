@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QStyle>
@@ -58,6 +59,7 @@ DeployPanel::DeployPanel(QWidget* parent)
     : QWidget(parent), m_function(new QComboBox(this)), m_target(new QComboBox(this)),
       m_deploy(new QPushButton(tr("&Deploy"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_credentials(new QPushButton(tr("Credentials…"), this)),
+      m_deployed(new QPushButton(tr("What Is Deployed"), this)),
       m_followLogs(new QCheckBox(tr("Follow its logs after deploying"), this)),
       m_dirty(new QLabel(this)), m_steps(new QListWidget(this)), m_result(new QLabel(this)),
       m_history(new QTableWidget(this))
@@ -69,6 +71,9 @@ DeployPanel::DeployPanel(QWidget* parent)
     m_credentials->setAccessibleName(tr("Set up the target's credentials"));
     m_credentials->setToolTip(tr("How this target reaches its platform: keys, host, region. "
                                  "Secrets go to your keychain, never to workbench.json."));
+    m_deployed->setAccessibleName(tr("Compare what is deployed with your files"));
+    m_deployed->setToolTip(tr("Shows how your files differ from the commit last deployed to "
+                              "this target's platform."));
     m_steps->setAccessibleName(tr("Deploy steps"));
     m_result->setAccessibleName(tr("Deploy result"));
     m_history->setAccessibleName(tr("Deploy history"));
@@ -112,6 +117,7 @@ DeployPanel::DeployPanel(QWidget* parent)
     buttons->addWidget(m_deploy);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
+    buttons->addWidget(m_deployed);
     buttons->addWidget(m_credentials);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -126,11 +132,19 @@ DeployPanel::DeployPanel(QWidget* parent)
     connect(m_deploy, &QPushButton::clicked, this, [this] { deploy(); });
     connect(m_cancel, &QPushButton::clicked, this, &DeployPanel::cancel);
     connect(m_credentials, &QPushButton::clicked, this, [this] { editCredentials(); });
+    connect(m_deployed, &QPushButton::clicked, this, [this] {
+        if (!m_deployedCommit.isEmpty())
+            emit deployedDiffRequested(currentFunction(), currentTarget().provider,
+                                       m_deployedCommit);
+    });
     connect(m_function, &QComboBox::currentIndexChanged, this, [this] {
         refreshHistory();
         updateButtons();
     });
-    connect(m_target, &QComboBox::currentIndexChanged, this, &DeployPanel::updateButtons);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
+        refreshDeployed();
+        updateButtons();
+    });
     showResult(tr("Deploy the function to a platform, or to a local stage that swb serve "
                   "--stage serves."),
                false);
@@ -284,6 +298,54 @@ void DeployPanel::updateButtons()
                               !credentialForm(currentTarget().provider).fields.isEmpty());
     m_function->setEnabled(!isDeploying());
     m_target->setEnabled(!isDeploying());
+    m_deployed->setEnabled(!isDeploying() && !m_deployedCommit.isEmpty());
+}
+
+void DeployPanel::refreshDeployed()
+{
+    m_deployedCommit.clear();
+    if (m_workspace && !currentFunction().isEmpty() && m_target->currentIndex() >= 0) {
+        auto last = DeployLog(m_workspace->folder)
+                        .latestSucceeded(currentFunction(), currentTarget().provider);
+        if (last && *last)
+            m_deployedCommit = (*last)->commitId;
+    }
+    m_deployed->setToolTip(m_deployedCommit.isEmpty()
+                               ? tr("Nothing deployed to this target's platform from a commit yet.")
+                               : tr("Shows how your files differ from commit %1, last deployed to "
+                                    "this target's platform.")
+                                     .arg(m_deployedCommit.left(12)));
+}
+
+void DeployPanel::setCommitHandler(CommitHandler commit)
+{
+    m_commit = std::move(commit);
+}
+
+void DeployPanel::setDirtyPrompt(DirtyPrompt prompt)
+{
+    m_dirtyPrompt = std::move(prompt);
+}
+
+DeployPanel::DirtyChoice DeployPanel::askDirty(const QString& note)
+{
+    if (m_dirtyPrompt)
+        return m_dirtyPrompt(currentFunction(), note);
+    QMessageBox box(QMessageBox::Question, tr("Uncommitted Changes"),
+                    tr("The workspace has uncommitted changes (%1). Commit them first, so the "
+                       "deploy is tied to a commit and tagged, or deploy them marked dirty?")
+                        .arg(note),
+                    QMessageBox::NoButton, this);
+    QPushButton* commit = box.addButton(tr("&Commit First…"), QMessageBox::AcceptRole);
+    QPushButton* dirty = box.addButton(tr("Deploy &Dirty"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(commit);
+    box.exec();
+    if (box.clickedButton() == commit)
+        return DirtyChoice::CommitFirst;
+    if (box.clickedButton() == dirty)
+        return DirtyChoice::DeployDirty;
+    return DirtyChoice::Cancel;
 }
 
 void DeployPanel::refreshProvenance()
@@ -361,6 +423,27 @@ QString DeployPanel::resultText() const
 
 bool DeployPanel::deploy()
 {
+    if (isDeploying() || !m_workspace || currentFunction().isEmpty())
+        return false;
+    // A deploy should come from a commit (it is then recorded and tagged); offer to make one.
+    if (m_commit) {
+        const DeployProvenance p = Deployer::provenance(m_workspace->folder);
+        if (p.dirty) {
+            switch (askDirty(p.note)) {
+            case DirtyChoice::Cancel:
+                showResult(tr("Deploy cancelled: commit or deploy the changes marked dirty."), false);
+                return false;
+            case DirtyChoice::CommitFirst:
+                if (!m_commit()) {
+                    showResult(tr("Deploy cancelled: nothing was committed."), false);
+                    return false;
+                }
+                break;
+            case DirtyChoice::DeployDirty:
+                break;
+            }
+        }
+    }
     return start(QString());
 }
 
@@ -514,6 +597,8 @@ bool DeployPanel::isFollowingLogs() const
 
 void DeployPanel::refreshHistory()
 {
+    refreshDeployed();
+    m_deployed->setEnabled(!isDeploying() && !m_deployedCommit.isEmpty());
     m_history->setRowCount(0);
     if (!m_workspace || currentFunction().isEmpty())
         return;

@@ -37,6 +37,12 @@ public:
         std::function<Result<std::unique_ptr<Provider>>(const DeployTarget& target)>;
 
     enum class StepState { Pending, Running, Done, Failed, Skipped };
+    // A deploy of uncommitted changes: commit them first, deploy them marked dirty, or stop.
+    enum class DirtyChoice { CommitFirst, DeployDirty, Cancel };
+    // Asked before such a deploy; `note` says what is uncommitted. The default shows a box.
+    using DirtyPrompt = std::function<DirtyChoice(const QString& function, const QString& note)>;
+    // Commits (the window shows its commit dialog); true when a commit was made.
+    using CommitHandler = std::function<bool()>;
 
     explicit DeployPanel(QWidget* parent = nullptr);
     ~DeployPanel() override;
@@ -51,6 +57,9 @@ public:
     // The workspace must outlive the panel or be replaced (null: nothing to deploy). Stops a
     // log tail of the previous one; refused (false) while a deploy runs.
     bool setWorkspace(const Workspace* workspace);
+    // Without a commit handler a dirty deploy only shows its warning and proceeds.
+    void setCommitHandler(CommitHandler commit);
+    void setDirtyPrompt(DirtyPrompt prompt);
     void setCurrentFunction(const QString& function);
     QString currentFunction() const;
     // The targets offered: the workspace's, then one per platform it has none for.
@@ -77,6 +86,8 @@ public:
     QString historyText(int row, int column) const;
     QPushButton* deployButton() const { return m_deploy; }
     QPushButton* cancelButton() const { return m_cancel; }
+    // Enabled when the function has a successful deploy to the target's platform with a commit.
+    QPushButton* deployedButton() const { return m_deployed; }
 
 signals:
     void deployFinished(bool succeeded, const QString& message);
@@ -86,12 +97,18 @@ signals:
     // The credential set-up changed a target's non-secret fields: the window saves it into
     // workbench.json and hands the panel the reloaded workspace.
     void targetEdited(const swb::DeployTarget& target);
+    // "What Is Deployed": compare the commit last deployed to the provider with the working
+    // tree (the window opens the comparison).
+    void deployedDiffRequested(const QString& function, const QString& provider,
+                               const QString& commit);
 
 private:
     bool start(const QString& commit);
     void rebuildTargets();
     void refreshHistory();
     void refreshProvenance();
+    void refreshDeployed();
+    DirtyChoice askDirty(const QString& note);
     void updateButtons();
     void setStep(const QString& step, StepState state);
     void onStepStarted(const QString& step);
@@ -112,6 +129,10 @@ private:
     QPushButton* m_deploy;
     QPushButton* m_cancel;
     QPushButton* m_credentials;
+    QPushButton* m_deployed;
+    CommitHandler m_commit;
+    DirtyPrompt m_dirtyPrompt;
+    QString m_deployedCommit; // of the current function and target's provider; empty: none
     SecretStore* m_secrets = nullptr;
     QString m_home;
     QCheckBox* m_followLogs;

@@ -88,6 +88,27 @@ class TranslationFiles(unittest.TestCase):
             self.assertEqual(bad, [], language)
 
 
+class EnglishPlurals(unittest.TestCase):
+    """serverless-workbench_en.ts holds only the plural forms of English ("%n line(s)")."""
+
+    def test_every_plural_of_the_other_languages_has_english_forms(self):
+        english = {(c, s): m for c, s, m in messages(ts_path("en"))}
+        for context, source, message in messages(ts_path("de")):
+            if message.get("numerus") != "yes":
+                continue
+            self.assertIn((context, source), english, "run the update_translations target")
+        bad = []
+        for (context, source), message in english.items():
+            forms = translations_of(message)
+            if message.get("numerus") != "yes" or message.find("translation").get("type"):
+                bad.append(f"{context}: {source!r}: not a finished plural")
+            elif len(forms) != 2 or not all(forms):
+                bad.append(f"{context}: {source!r}: needs a singular and a plural form")
+            elif any(placeholders(f) != placeholders(source) for f in forms):
+                bad.append(f"{context}: {source!r}: placeholders changed")
+        self.assertEqual(bad, [])
+
+
 @unittest.skipIf(LUPDATE is None, "lupdate is not installed (qt6-l10n-tools)")
 class SourcesAgainstTsFiles(unittest.TestCase):
     def test_every_string_in_the_code_is_in_the_ts_files(self):

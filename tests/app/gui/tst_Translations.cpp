@@ -47,7 +47,7 @@ private slots:
 
 void tst_Translations::cleanup()
 {
-    // "en" has no translation: the window goes back to its English source strings.
+    // "en" holds only plurals: the window goes back to its English source strings.
     Translations::install(*qApp, QStringLiteral("en"));
 }
 
@@ -76,6 +76,13 @@ void tst_Translations::installsReplacesAndFallsBackToEnglish()
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("文件(&F)"));
     QCOMPARE(Translations::install(*qApp, QStringLiteral("fr")), QString());
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("&File"));
+    // English: the source strings, with proper plurals instead of "instance(s)".
+    QCOMPARE(Translations::install(*qApp, QStringLiteral("en_GB")), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("&File"));
+    QCOMPARE(QCoreApplication::translate("swb::LogView", "%n line(s)", nullptr, 1),
+             QStringLiteral("1 line"));
+    QCOMPARE(QCoreApplication::translate("swb::LogView", "%n line(s)", nullptr, 3),
+             QStringLiteral("3 lines"));
 }
 
 void tst_Translations::windowIsTranslatedAndNothingIsCutOff_data()

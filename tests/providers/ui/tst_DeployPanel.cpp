@@ -12,6 +12,7 @@
 #include "format/WorkspaceFile.h"
 #include "model/Workspace.h"
 #include "settings/InMemorySecretStore.h"
+#include "vcs/GitRepository.h"
 
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -136,6 +137,89 @@ private slots:
         // History is per function.
         panel.setCurrentFunction(QStringLiteral("other"));
         QCOMPARE(panel.historyRows(), 0);
+    }
+
+    void aDirtyDeployOffersToCommitFirst()
+    {
+        auto repo = GitRepository::init(ws());
+        QVERIFY(repo);
+        const Signature me{QStringLiteral("Tester"), QStringLiteral("t@example.com")};
+        QVERIFY(repo->ensureIgnored(QStringLiteral(".swb/")));
+        const auto first = repo->commitAll(QStringLiteral("first"), me);
+        QVERIFY(first);
+        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"), "def handler(e, c):\n    return 2\n"));
+
+        DeployPanel panel;
+        panel.setProviderFactory([this](const DeployTarget& t) {
+            ProviderContext ctx;
+            ctx.workspaceFolder = ws();
+            ctx.target = t;
+            return ProviderRegistry::create(t.provider, ctx);
+        });
+        panel.setWorkspace(&m_ws);
+        panel.setCurrentTarget(QStringLiteral("default"));
+        panel.setFollowLogs(false);
+        QVERIFY(!panel.deployedButton()->isEnabled()); // nothing deployed yet
+        QStringList asked;
+        DeployPanel::DirtyChoice answer = DeployPanel::DirtyChoice::Cancel;
+        panel.setDirtyPrompt([&](const QString& function, const QString& note) {
+            asked << function + QStringLiteral(": ") + note;
+            return answer;
+        });
+        int commits = 0;
+        QString committed;
+        panel.setCommitHandler([&] {
+            ++commits;
+            auto again = GitRepository::open(ws());
+            auto id = again->commitAll(QStringLiteral("second"), me);
+            if (id)
+                committed = *id;
+            return bool(id);
+        });
+
+        // Cancel: nothing starts.
+        QVERIFY(!panel.deploy());
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked[0].startsWith(QStringLiteral("hello: 1 file")), qPrintable(asked[0]));
+        QVERIFY(!panel.isDeploying());
+        QCOMPARE(panel.historyRows(), 0);
+
+        // Commit first: the handler commits, the deploy comes from the new commit, clean.
+        answer = DeployPanel::DirtyChoice::CommitFirst;
+        QSignalSpy finished(&panel, &DeployPanel::deployFinished);
+        QVERIFY(panel.deploy());
+        QCOMPARE(commits, 1);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(panel.resultText()));
+        QCOMPARE(panel.historyRows(), 1);
+        QCOMPARE(panel.historyText(0, 2), committed.left(8));
+
+        // What is deployed: the button names that commit.
+        QVERIFY(panel.deployedButton()->isEnabled());
+        QSignalSpy deployed(&panel, &DeployPanel::deployedDiffRequested);
+        QTest::mouseClick(panel.deployedButton(), Qt::LeftButton);
+        QCOMPARE(deployed.count(), 1);
+        QCOMPARE(deployed.at(0).at(0).toString(), QStringLiteral("hello"));
+        QCOMPARE(deployed.at(0).at(1).toString(), QStringLiteral("local"));
+        QCOMPARE(deployed.at(0).at(2).toString(), committed);
+
+        // Deploy dirty: proceeds without a commit and is recorded dirty.
+        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"), "def handler(e, c):\n    return 3\n"));
+        answer = DeployPanel::DirtyChoice::DeployDirty;
+        QVERIFY(panel.deploy());
+        QCOMPARE(commits, 1);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(panel.historyRows(), 2);
+        QVERIFY2(panel.historyText(0, 2).endsWith(QStringLiteral("(dirty)")) ||
+                     panel.historyText(1, 2).endsWith(QStringLiteral("(dirty)")),
+                 qPrintable(panel.historyText(0, 2)));
+        QCOMPARE(asked.size(), 3);
+
+        // A clean tree is not asked about.
+        QVERIFY(GitRepository::open(ws())->commitAll(QStringLiteral("third"), me));
+        QVERIFY(panel.deploy());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(asked.size(), 3);
     }
 
     void cancelStopsADeployInFlight()
