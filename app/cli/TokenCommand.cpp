@@ -24,8 +24,7 @@ namespace {
 QJsonValue claimValue(const QString& text)
 {
     QJsonParseError error;
-    const QJsonDocument doc =
-        QJsonDocument::fromJson("[" + text.toUtf8() + "]", &error);
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]", &error);
     if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
         return doc.array().at(0);
     return text;
@@ -108,18 +107,18 @@ int verify(Console& console, const QCommandLineParser& parser, const QString& co
     auto service = openTokenService(console, workspaceArgument(parser, false));
     if (!service)
         return console.failed(service.error());
-    const auto verified = auth::verifyJwt(token, service->publicKeys(),
-                                          service->expectations(QDateTime::currentSecsSinceEpoch()));
+    const auto verified = auth::verifyJwt(
+        token, service->publicKeys(), service->expectations(QDateTime::currentSecsSinceEpoch()));
     if (!verified) {
         console.err() << "The token was refused (" << auth::jwtProblemName(verified.error().problem)
                       << "): " << verified.error().message << '\n';
         console.err().flush();
         return kFailed;
     }
-    console.printJson(QJsonObject{{QStringLiteral("header"), verified->header},
-                                  {QStringLiteral("claims"), verified->claims},
-                                  {QStringLiteral("scopes"),
-                                   QJsonArray::fromStringList(verified->scopes)}});
+    console.printJson(
+        QJsonObject{{QStringLiteral("header"), verified->header},
+                    {QStringLiteral("claims"), verified->claims},
+                    {QStringLiteral("scopes"), QJsonArray::fromStringList(verified->scopes)}});
     return kSuccess;
 }
 
@@ -146,8 +145,7 @@ int runToken(Console& console, const QStringList& args)
     parser.addOption({QStringLiteral("user"), QStringLiteral("For issue: the subject (\"sub\")."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("scope"),
-                      QStringLiteral("For issue: a scope; repeat for more."),
-                      QStringLiteral("S")});
+                      QStringLiteral("For issue: a scope; repeat for more."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("claim"),
                       QStringLiteral("For issue: an extra claim; VALUE is JSON when it parses "
                                      "(42, true, [\"a\"]), else text. Repeat for more."),

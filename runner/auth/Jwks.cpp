@@ -61,7 +61,8 @@ std::shared_ptr<evp_pkey_st> rsaPublicKey(const QByteArray& n, const QByteArray&
     std::unique_ptr<BIGNUM, BnFree> be(
         BN_bin2bn(reinterpret_cast<const unsigned char*>(e.constData()), int(e.size()), nullptr));
     std::unique_ptr<OSSL_PARAM_BLD, ParamBldFree> bld(OSSL_PARAM_BLD_new());
-    if (!bn || !be || !bld || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) != 1 ||
+    if (!bn || !be || !bld ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) != 1 ||
         OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()) != 1)
         return {};
     std::unique_ptr<OSSL_PARAM, ParamFree> params(OSSL_PARAM_BLD_to_param(bld.get()));
@@ -132,8 +133,8 @@ QJsonObject JsonWebKey::toJson() const
 QString JsonWebKey::thumbprint() const
 {
     // RFC 7638 §3.2: the required members in lexicographic order, no whitespace.
-    const QByteArray canonical = "{\"e\":\"" + encodeBase64Url(m_e) + "\",\"kty\":\"RSA\",\"n\":\"" +
-                                 encodeBase64Url(m_n) + "\"}";
+    const QByteArray canonical = "{\"e\":\"" + encodeBase64Url(m_e) +
+                                 "\",\"kty\":\"RSA\",\"n\":\"" + encodeBase64Url(m_n) + "\"}";
     return QString::fromLatin1(
         encodeBase64Url(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256)));
 }

@@ -31,16 +31,15 @@ std::optional<QJsonObject> jsonObject(const QByteArray& bytes)
 // A NumericDate (RFC 7519 §2): a JSON number of seconds. nullopt when absent; an error when
 // present but not a finite number.
 std::expected<std::optional<qint64>, JwtRejection> numericDate(const QJsonObject& claims,
-                                                                const QString& name)
+                                                               const QString& name)
 {
     const QJsonValue value = claims.value(name);
     if (value.isUndefined())
         return std::optional<qint64>();
-    if (!value.isDouble() || !std::isfinite(value.toDouble()) ||
-        std::abs(value.toDouble()) > 1e15)
-        return reject(JwtProblem::Malformed,
-                      QStringLiteral("The token's \"%1\" claim is not a number of seconds.")
-                          .arg(name));
+    if (!value.isDouble() || !std::isfinite(value.toDouble()) || std::abs(value.toDouble()) > 1e15)
+        return reject(
+            JwtProblem::Malformed,
+            QStringLiteral("The token's \"%1\" claim is not a number of seconds.").arg(name));
     return std::optional<qint64>(qint64(std::floor(value.toDouble())));
 }
 
@@ -73,14 +72,22 @@ QString dateText(qint64 seconds)
 QString jwtProblemName(JwtProblem problem)
 {
     switch (problem) {
-    case JwtProblem::Malformed: return QStringLiteral("malformed");
-    case JwtProblem::UnsupportedAlgorithm: return QStringLiteral("unsupported-algorithm");
-    case JwtProblem::UnknownKey: return QStringLiteral("unknown-key");
-    case JwtProblem::BadSignature: return QStringLiteral("bad-signature");
-    case JwtProblem::Expired: return QStringLiteral("expired");
-    case JwtProblem::NotYetValid: return QStringLiteral("not-yet-valid");
-    case JwtProblem::WrongIssuer: return QStringLiteral("wrong-issuer");
-    case JwtProblem::WrongAudience: return QStringLiteral("wrong-audience");
+    case JwtProblem::Malformed:
+        return QStringLiteral("malformed");
+    case JwtProblem::UnsupportedAlgorithm:
+        return QStringLiteral("unsupported-algorithm");
+    case JwtProblem::UnknownKey:
+        return QStringLiteral("unknown-key");
+    case JwtProblem::BadSignature:
+        return QStringLiteral("bad-signature");
+    case JwtProblem::Expired:
+        return QStringLiteral("expired");
+    case JwtProblem::NotYetValid:
+        return QStringLiteral("not-yet-valid");
+    case JwtProblem::WrongIssuer:
+        return QStringLiteral("wrong-issuer");
+    case JwtProblem::WrongAudience:
+        return QStringLiteral("wrong-audience");
     }
     return QStringLiteral("malformed");
 }
@@ -149,8 +156,9 @@ std::expected<VerifiedJwt, JwtRejection> verifyJwt(QByteArrayView token, const J
                       QStringLiteral("The token's payload is not unpadded base64url."));
     const auto signature = decodeBase64Url(signatureText);
     if (!signature || signature->isEmpty())
-        return reject(JwtProblem::Malformed,
-                      QStringLiteral("The token's signature is missing or not unpadded base64url."));
+        return reject(
+            JwtProblem::Malformed,
+            QStringLiteral("The token's signature is missing or not unpadded base64url."));
     if (!key->verifyRs256(token.first(secondDot), *signature))
         return reject(JwtProblem::BadSignature,
                       QStringLiteral("The token's signature does not match its content and key."));
@@ -179,13 +187,13 @@ std::expected<VerifiedJwt, JwtRejection> verifyJwt(QByteArrayView token, const J
         if (!date)
             return std::unexpected(date.error());
         if (*date && **date > now + leeway)
-            return reject(JwtProblem::NotYetValid,
-                          name == QLatin1String("nbf")
-                              ? QStringLiteral("The token is not valid before %1.")
-                                    .arg(dateText(**date))
-                              : QStringLiteral("The token says it was issued at %1, in the "
-                                               "future; check the clocks.")
-                                    .arg(dateText(**date)));
+            return reject(
+                JwtProblem::NotYetValid,
+                name == QLatin1String("nbf")
+                    ? QStringLiteral("The token is not valid before %1.").arg(dateText(**date))
+                    : QStringLiteral("The token says it was issued at %1, in the "
+                                     "future; check the clocks.")
+                          .arg(dateText(**date)));
     }
 
     if (!expect.issuer.isEmpty()) {

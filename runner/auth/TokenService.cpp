@@ -106,8 +106,8 @@ Result<std::shared_ptr<evp_pkey_st>> readPrivateKey(const QString& path)
 Result<bool> writePrivateKey(EVP_PKEY* key, const QString& path)
 {
     std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr,
-                                         nullptr) != 1)
+    if (!bio ||
+        PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return fail(ErrorCode::Internal,
                     QStringLiteral("The token service could not encode its new key pair."));
     char* data = nullptr;
@@ -148,8 +148,8 @@ Result<std::pair<std::shared_ptr<evp_pkey_st>, bool>> loadOrCreate(const QString
                     QStringLiteral("The token service cannot create %1; check that the "
                                    "workspace folder is writable.")
                         .arg(folder));
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                      QFileDevice::ExeOwner);
+    QFile::setPermissions(folder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::shared_ptr<evp_pkey_st> key(EVP_RSA_gen(kKeyBits), EVP_PKEY_free);
     if (!key)
         return fail(ErrorCode::Internal,
@@ -181,11 +181,10 @@ Result<QByteArray> signRs256(EVP_PKEY* key, const QByteArray& input)
     return signature;
 }
 
-const QStringList kReservedClaims = {QStringLiteral("iss"), QStringLiteral("sub"),
-                                     QStringLiteral("aud"), QStringLiteral("iat"),
-                                     QStringLiteral("nbf"), QStringLiteral("exp"),
-                                     QStringLiteral("jti"), QStringLiteral("scope"),
-                                     QStringLiteral("scp")};
+const QStringList kReservedClaims = {
+    QStringLiteral("iss"), QStringLiteral("sub"),   QStringLiteral("aud"),
+    QStringLiteral("iat"), QStringLiteral("nbf"),   QStringLiteral("exp"),
+    QStringLiteral("jti"), QStringLiteral("scope"), QStringLiteral("scp")};
 
 } // namespace
 
@@ -210,14 +209,13 @@ Result<TokenServiceSettings> TokenServiceSettings::fromWorkspace(const Workspace
     const TokenServiceSpec& spec = workspace.tokenService;
     TokenServiceSettings settings;
     settings.issuer = spec.issuer.isEmpty() ? defaultIssuer(workspace.name) : spec.issuer;
-    settings.audiences = spec.audiences.isEmpty() ? QStringList{QStringLiteral("swb")}
-                                                  : spec.audiences;
+    settings.audiences =
+        spec.audiences.isEmpty() ? QStringList{QStringLiteral("swb")} : spec.audiences;
     if (!spec.defaultTtl.isEmpty()) {
         const auto ttl = parseTtl(spec.defaultTtl);
         if (!ttl)
-            return fail(ErrorCode::Validation,
-                        QStringLiteral("%1: /tokenService/defaultTtl: %2")
-                            .arg(workspace.filePath(), ttl.error().message));
+            return fail(ErrorCode::Validation, QStringLiteral("%1: /tokenService/defaultTtl: %2")
+                                                   .arg(workspace.filePath(), ttl.error().message));
         settings.defaultTtlSeconds = *ttl;
     }
     return settings;
@@ -249,11 +247,11 @@ Result<TokenService> TokenService::open(const QString& workspaceFolder,
     const QByteArray e = bigNumber(service.m_privateKey.get(), OSSL_PKEY_PARAM_RSA_E);
     auto unnamed = Jwks::fromRsaPublicKey(n, e, QString());
     if (!unnamed || unnamed->keys().size() != 1)
-        return fail(ErrorCode::Validation,
-                    QStringLiteral("The token service's key in %1 has an unusable public "
-                                   "part; %2.")
-                        .arg(privateKeyPath(workspaceFolder),
-                             whatToDo(privateKeyPath(workspaceFolder))));
+        return fail(
+            ErrorCode::Validation,
+            QStringLiteral("The token service's key in %1 has an unusable public "
+                           "part; %2.")
+                .arg(privateKeyPath(workspaceFolder), whatToDo(privateKeyPath(workspaceFolder))));
     service.m_keyId = unnamed->keys().front().thumbprint();
     auto jwks = Jwks::fromRsaPublicKey(n, e, service.m_keyId);
     if (!jwks)
@@ -301,9 +299,9 @@ Result<QString> TokenService::issue(const TokenRequest& request, qint64 nowSecon
     if (!request.scopes.isEmpty())
         claims.insert(QStringLiteral("scope"), request.scopes.join(QLatin1Char(' ')));
 
-    const QByteArray input =
-        encodeBase64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
-        encodeBase64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray input = encodeBase64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) +
+                             '.' +
+                             encodeBase64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     if (input.size() > kMaxJwtBytes - 512)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("The token would be larger than the %1 bytes a verifier "

@@ -22,8 +22,7 @@ http::HttpResponse jsonResponse(int status, const QJsonObject& body)
 WellKnownEndpoints::WellKnownEndpoints(QString workspaceFolder,
                                        Result<TokenServiceSettings> settings)
     : m_folder(std::move(workspaceFolder)), m_settings(std::move(settings))
-{
-}
+{}
 
 bool WellKnownEndpoints::handles(QByteArrayView path)
 {
@@ -65,12 +64,12 @@ http::HttpResponse WellKnownEndpoints::respond(const http::HttpRequest& request,
             QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$"));
         const QString host = QString::fromLatin1(request.header("Host"));
         const QString base = authority.match(host).hasMatch() ? host : localAuthority;
-        response = jsonResponse(
-            200, {{QStringLiteral("issuer"), service->settings().issuer},
-                  {QStringLiteral("jwks_uri"),
-                   QStringLiteral("http://%1%2").arg(base, QLatin1String(kJwksPath))},
-                  {QStringLiteral("id_token_signing_alg_values_supported"),
-                   QJsonArray{QStringLiteral("RS256")}}});
+        response =
+            jsonResponse(200, {{QStringLiteral("issuer"), service->settings().issuer},
+                               {QStringLiteral("jwks_uri"),
+                                QStringLiteral("http://%1%2").arg(base, QLatin1String(kJwksPath))},
+                               {QStringLiteral("id_token_signing_alg_values_supported"),
+                                QJsonArray{QStringLiteral("RS256")}}});
     }
     if (request.method == "HEAD") {
         response.addHeader("Content-Length", QByteArray::number(response.body.size()));

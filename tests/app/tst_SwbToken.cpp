@@ -48,7 +48,10 @@ class tst_SwbToken : public QObject {
 private:
     QTemporaryDir m_dir;
     QStringList m_printed; // everything swb printed in these tests
-    QString keyPath() const { return m_dir.filePath(QStringLiteral(".swb/tokens/signing-key.pem")); }
+    QString keyPath() const
+    {
+        return m_dir.filePath(QStringLiteral(".swb/tokens/signing-key.pem"));
+    }
 
     SwbRun swb(QStringList args)
     {
@@ -95,7 +98,8 @@ private slots:
         QVERIFY2(second.err.isEmpty(), qPrintable(second.err));
         const QJsonObject claims = claimsOf(second.out);
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("bob"));
-        QCOMPARE(claims.value(QStringLiteral("iss")).toString(), QStringLiteral("https://auth.shop.test"));
+        QCOMPARE(claims.value(QStringLiteral("iss")).toString(),
+                 QStringLiteral("https://auth.shop.test"));
         QCOMPARE(claims.value(QStringLiteral("aud")).toString(), QStringLiteral("orders"));
         // The workspace's defaultTtl (15m).
         QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() -
@@ -105,8 +109,8 @@ private slots:
 
     void issuesScopesClaimsAndLifetime()
     {
-        const SwbRun run = swb({QStringLiteral("token"), QStringLiteral("issue"),
-                                QStringLiteral("--user"), QStringLiteral("alice"),
+        const SwbRun run = swb({QStringLiteral("token"),   QStringLiteral("issue"),
+                                QStringLiteral("--user"),  QStringLiteral("alice"),
                                 QStringLiteral("--scope"), QStringLiteral("orders:read"),
                                 QStringLiteral("--scope"), QStringLiteral("orders:write"),
                                 QStringLiteral("--claim"), QStringLiteral("tenant=acme"),
@@ -114,7 +118,7 @@ private slots:
                                 QStringLiteral("--claim"), QStringLiteral("admin=true"),
                                 QStringLiteral("--claim"), QStringLiteral("tags=[\"a\",\"b\"]"),
                                 QStringLiteral("--claim"), QStringLiteral("note=x=y"),
-                                QStringLiteral("--ttl"), QStringLiteral("30s")});
+                                QStringLiteral("--ttl"),   QStringLiteral("30s")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject claims = claimsOf(run.out);
         QCOMPARE(claims.value(QStringLiteral("scope")).toString(),
@@ -136,11 +140,14 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("needle");
         const QStringList issue{QStringLiteral("token"), QStringLiteral("issue")};
-        const QStringList alice = issue + QStringList{QStringLiteral("--user"), QStringLiteral("alice")};
+        const QStringList alice =
+            issue + QStringList{QStringLiteral("--user"), QStringLiteral("alice")};
         QTest::newRow("no user") << issue << 2 << QStringLiteral("--user NAME");
-        QTest::newRow("bad ttl") << alice + QStringList{QStringLiteral("--ttl"), QStringLiteral("1x")}
+        QTest::newRow("bad ttl") << alice +
+                                        QStringList{QStringLiteral("--ttl"), QStringLiteral("1x")}
                                  << 2 << QStringLiteral("30s, 15m, 1h or 7d");
-        QTest::newRow("zero ttl") << alice + QStringList{QStringLiteral("--ttl"), QStringLiteral("0s")}
+        QTest::newRow("zero ttl") << alice +
+                                         QStringList{QStringLiteral("--ttl"), QStringLiteral("0s")}
                                   << 2 << QStringLiteral("30s, 15m, 1h or 7d");
         QTest::newRow("ttl too long")
             << alice + QStringList{QStringLiteral("--ttl"), QStringLiteral("400d")} << 1
@@ -155,10 +162,11 @@ private slots:
         QTest::newRow("reserved claim")
             << alice + QStringList{QStringLiteral("--claim"), QStringLiteral("exp=99999999999")}
             << 1 << QStringLiteral("\"exp\"");
-        QTest::newRow("no action") << QStringList{QStringLiteral("token")} << 2
-                                   << QStringLiteral("issue, jwks or verify");
-        QTest::newRow("unknown action") << QStringList{QStringLiteral("token"), QStringLiteral("mint")}
-                                        << 2 << QStringLiteral("issue, jwks or verify");
+        QTest::newRow("no action")
+            << QStringList{QStringLiteral("token")} << 2 << QStringLiteral("issue, jwks or verify");
+        QTest::newRow("unknown action")
+            << QStringList{QStringLiteral("token"), QStringLiteral("mint")} << 2
+            << QStringLiteral("issue, jwks or verify");
     }
 
     void refusesBadOptions()
@@ -178,9 +186,9 @@ private slots:
         QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("workbench.json"), kWorkbench));
         QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral(".swb/tokens/signing-key.pem"),
                                      "garbage\n"));
-        const SwbRun run = runSwb({QStringLiteral("token"), QStringLiteral("issue"),
-                                   QStringLiteral("--user"), QStringLiteral("a"),
-                                   QStringLiteral("--workspace"), dir.path()});
+        const SwbRun run =
+            runSwb({QStringLiteral("token"), QStringLiteral("issue"), QStringLiteral("--user"),
+                    QStringLiteral("a"), QStringLiteral("--workspace"), dir.path()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("signing-key.pem")), qPrintable(run.err));
         QCOMPARE(swb::test::readFile(dir.filePath(QStringLiteral(".swb/tokens/signing-key.pem"))),
@@ -198,8 +206,9 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("/tokenService/audience/0")), qPrintable(run.err));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral(".swb/tokens"))));
-        QVERIFY(swb::test::writeFile(dir.path(), QStringLiteral("workbench.json"),
-                                     R"json({"functions": [], "tokenService": {"defaultTtl": "soon"}})json"));
+        QVERIFY(swb::test::writeFile(
+            dir.path(), QStringLiteral("workbench.json"),
+            R"json({"functions": [], "tokenService": {"defaultTtl": "soon"}})json"));
         const SwbRun ttl = runSwb({QStringLiteral("token"), QStringLiteral("jwks"),
                                    QStringLiteral("--workspace"), dir.path()});
         QCOMPARE(ttl.exitCode, 1);
@@ -214,21 +223,25 @@ private slots:
         QVERIFY2(keys, qPrintable(jwks.out));
         QCOMPARE(keys->keys().size(), 1);
 
-        const SwbRun issued = swb({QStringLiteral("token"), QStringLiteral("issue"),
-                                   QStringLiteral("--user"), QStringLiteral("carol"),
-                                   QStringLiteral("--scope"), QStringLiteral("admin")});
+        const SwbRun issued =
+            swb({QStringLiteral("token"), QStringLiteral("issue"), QStringLiteral("--user"),
+                 QStringLiteral("carol"), QStringLiteral("--scope"), QStringLiteral("admin")});
         const QString token = issued.out.trimmed();
-        const auto local = auth::verifyJwt(token.toLatin1(), *keys,
-                                           {QStringLiteral("https://auth.shop.test"),
-                                            {QStringLiteral("orders")}, 0, 0});
+        const auto local = auth::verifyJwt(
+            token.toLatin1(), *keys,
+            {QStringLiteral("https://auth.shop.test"), {QStringLiteral("orders")}, 0, 0});
         QVERIFY(local);
 
         const SwbRun ok = swb({QStringLiteral("token"), QStringLiteral("verify"), token});
         QCOMPARE(ok.exitCode, 0);
         const QJsonObject printed = QJsonDocument::fromJson(ok.out.toUtf8()).object();
-        QCOMPARE(printed.value(QStringLiteral("claims")).toObject().value(QStringLiteral("sub")).toString(),
+        QCOMPARE(printed.value(QStringLiteral("claims"))
+                     .toObject()
+                     .value(QStringLiteral("sub"))
+                     .toString(),
                  QStringLiteral("carol"));
-        QCOMPARE(printed.value(QStringLiteral("scopes")).toArray(), QJsonArray{QStringLiteral("admin")});
+        QCOMPARE(printed.value(QStringLiteral("scopes")).toArray(),
+                 QJsonArray{QStringLiteral("admin")});
 
         QString tampered = token;
         const qsizetype at = tampered.lastIndexOf(QLatin1Char('.')) + 20;
@@ -297,15 +310,15 @@ private slots:
         QCOMPARE(status, 403);
 
         // A token issued from the CLI verifies against what serve publishes.
-        const SwbRun issued = runSwb({QStringLiteral("token"), QStringLiteral("issue"),
-                                      QStringLiteral("--user"), QStringLiteral("dave"),
-                                      QStringLiteral("--workspace"), dir.path()});
+        const SwbRun issued =
+            runSwb({QStringLiteral("token"), QStringLiteral("issue"), QStringLiteral("--user"),
+                    QStringLiteral("dave"), QStringLiteral("--workspace"), dir.path()});
         QCOMPARE(issued.exitCode, 0);
         QVERIFY2(issued.err.isEmpty(), qPrintable(issued.err)); // serve made the key already
         m_printed << issued.out << issued.err;
-        const auto verified = auth::verifyJwt(issued.out.trimmed().toLatin1(), *served,
-                                              {QStringLiteral("https://auth.shop.test"),
-                                               {QStringLiteral("orders")}, 0, 0});
+        const auto verified = auth::verifyJwt(
+            issued.out.trimmed().toLatin1(), *served,
+            {QStringLiteral("https://auth.shop.test"), {QStringLiteral("orders")}, 0, 0});
         QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().message));
         QCOMPARE(verified->claims.value(QStringLiteral("sub")).toString(), QStringLiteral("dave"));
 

@@ -47,8 +47,8 @@ private slots:
 
     void takesASingleAudienceAsAString()
     {
-        const auto loaded =
-            WorkspaceFile::parse(workspaceJson(R"({"audience": "orders"})"), QStringLiteral("/tmp/x"));
+        const auto loaded = WorkspaceFile::parse(workspaceJson(R"({"audience": "orders"})"),
+                                                 QStringLiteral("/tmp/x"));
         QVERIFY2(loaded, qPrintable(problems(loaded)));
         QCOMPARE(loaded->workspace.tokenService.audiences, QStringList{QStringLiteral("orders")});
     }
@@ -77,7 +77,8 @@ private slots:
         QCOMPARE(t.issuer, QStringLiteral("https://i.test"));
         QCOMPARE(t.audiences, QStringList{QStringLiteral("api")});
         QCOMPARE(t.defaultTtl, QStringLiteral("7d"));
-        QCOMPARE(t.extensions.value(QStringLiteral("rotation")).toString(), QStringLiteral("monthly"));
+        QCOMPARE(t.extensions.value(QStringLiteral("rotation")).toString(),
+                 QStringLiteral("monthly"));
         QCOMPARE(WorkspaceFile::serialize(again->workspace), text);
     }
 
@@ -86,33 +87,35 @@ private slots:
         QTest::addColumn<QByteArray>("tokenService");
         QTest::addColumn<QString>("pointer");
         QTest::newRow("not an object") << QByteArray("\"x\"") << QStringLiteral("/tokenService");
-        QTest::newRow("issuer a number") << QByteArray(R"({"issuer": 5})")
-                                         << QStringLiteral("/tokenService/issuer");
-        QTest::newRow("audience a number") << QByteArray(R"({"audience": 5})")
-                                           << QStringLiteral("/tokenService/audience");
+        QTest::newRow("issuer a number")
+            << QByteArray(R"({"issuer": 5})") << QStringLiteral("/tokenService/issuer");
+        QTest::newRow("audience a number")
+            << QByteArray(R"({"audience": 5})") << QStringLiteral("/tokenService/audience");
         QTest::newRow("audience item a number") << QByteArray(R"({"audience": ["a", 5]})")
                                                 << QStringLiteral("/tokenService/audience/1");
-        QTest::newRow("audience empty") << QByteArray(R"({"audience": [""]})")
-                                        << QStringLiteral("/tokenService/audience/0");
+        QTest::newRow("audience empty")
+            << QByteArray(R"({"audience": [""]})") << QStringLiteral("/tokenService/audience/0");
         QTest::newRow("audience twice") << QByteArray(R"({"audience": ["a", "a"]})")
                                         << QStringLiteral("/tokenService/audience/1");
-        QTest::newRow("ttl without unit") << QByteArray(R"({"defaultTtl": "60"})")
-                                          << QStringLiteral("/tokenService/defaultTtl");
+        QTest::newRow("ttl without unit")
+            << QByteArray(R"({"defaultTtl": "60"})") << QStringLiteral("/tokenService/defaultTtl");
         QTest::newRow("ttl zero") << QByteArray(R"({"defaultTtl": "0m"})")
                                   << QStringLiteral("/tokenService/defaultTtl");
         QTest::newRow("ttl over a year") << QByteArray(R"({"defaultTtl": "366d"})")
                                          << QStringLiteral("/tokenService/defaultTtl");
-        QTest::newRow("ttl a number") << QByteArray(R"({"defaultTtl": 3600})")
-                                      << QStringLiteral("/tokenService/defaultTtl");
+        QTest::newRow("ttl a number")
+            << QByteArray(R"({"defaultTtl": 3600})") << QStringLiteral("/tokenService/defaultTtl");
     }
 
     void rejectsBadSettings()
     {
         QFETCH(QByteArray, tokenService);
         QFETCH(QString, pointer);
-        const auto loaded = WorkspaceFile::parse(workspaceJson(tokenService), QStringLiteral("/tmp/x"));
+        const auto loaded =
+            WorkspaceFile::parse(workspaceJson(tokenService), QStringLiteral("/tmp/x"));
         QVERIFY(!loaded);
-        QVERIFY2(problems(loaded).contains(pointer + QLatin1Char(' ')), qPrintable(problems(loaded)));
+        QVERIFY2(problems(loaded).contains(pointer + QLatin1Char(' ')),
+                 qPrintable(problems(loaded)));
         for (const Diagnostic& d : loaded.error().diagnostics)
             QVERIFY(d.line > 0); // placed in the file
     }

@@ -82,8 +82,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid() && m_otherDir.isValid());
-        const TokenServiceSettings settings{QStringLiteral("https://issuer.test"),
-                                            {QStringLiteral("api")}, 3600};
+        const TokenServiceSettings settings{
+            QStringLiteral("https://issuer.test"), {QStringLiteral("api")}, 3600};
         auto service = TokenService::open(m_dir.path(), settings);
         QVERIFY2(service, qPrintable(service ? QString() : service.error().message));
         m_service = *service;
@@ -96,10 +96,10 @@ private slots:
 
     void verifiesTheRfc7515Example()
     {
-        const auto jwks = Jwks::fromJson(jwksJson({QJsonObject{
-            {QStringLiteral("kty"), QStringLiteral("RSA")},
-            {QStringLiteral("n"), QString::fromLatin1(kRfc7515N)},
-            {QStringLiteral("e"), QStringLiteral("AQAB")}}}));
+        const auto jwks = Jwks::fromJson(
+            jwksJson({QJsonObject{{QStringLiteral("kty"), QStringLiteral("RSA")},
+                                  {QStringLiteral("n"), QString::fromLatin1(kRfc7515N)},
+                                  {QStringLiteral("e"), QStringLiteral("AQAB")}}}));
         QVERIFY(jwks);
         // The example expires at 1300819380 (2011-03-22T18:43:00Z) and names no audience.
         const auto ok = verifyJwt(kRfc7515Jws, *jwks, {QStringLiteral("joe"), {}, 1300819370, 0});
@@ -119,12 +119,12 @@ private slots:
 
     void thumbprintMatchesRfc7638()
     {
-        const auto jwks = Jwks::fromJson(jwksJson({QJsonObject{
-            {QStringLiteral("kty"), QStringLiteral("RSA")},
-            {QStringLiteral("n"), QString::fromLatin1(kRfc7638N)},
-            {QStringLiteral("e"), QStringLiteral("AQAB")},
-            {QStringLiteral("alg"), QStringLiteral("RS256")},
-            {QStringLiteral("kid"), QStringLiteral("2011-04-29")}}}));
+        const auto jwks = Jwks::fromJson(
+            jwksJson({QJsonObject{{QStringLiteral("kty"), QStringLiteral("RSA")},
+                                  {QStringLiteral("n"), QString::fromLatin1(kRfc7638N)},
+                                  {QStringLiteral("e"), QStringLiteral("AQAB")},
+                                  {QStringLiteral("alg"), QStringLiteral("RS256")},
+                                  {QStringLiteral("kid"), QStringLiteral("2011-04-29")}}}));
         QVERIFY(jwks);
         QCOMPARE(jwks->keyIds(), QStringList{QStringLiteral("2011-04-29")});
         QCOMPARE(jwks->keys().front().thumbprint(),
@@ -180,8 +180,9 @@ private slots:
         h.remove(QStringLiteral("kid"));
         QVERIFY(verifyJwt(sign(h, claims()), m_service->publicKeys(), expect()));
         // Two keys: a token without kid cannot choose.
-        QJsonArray keys{m_service->publicKeys().toJson().value(QStringLiteral("keys")).toArray().at(0),
-                        m_other->publicKeys().toJson().value(QStringLiteral("keys")).toArray().at(0)};
+        QJsonArray keys{
+            m_service->publicKeys().toJson().value(QStringLiteral("keys")).toArray().at(0),
+            m_other->publicKeys().toJson().value(QStringLiteral("keys")).toArray().at(0)};
         const auto two = Jwks::fromJson(jwksJson(keys));
         QVERIFY(two);
         QCOMPARE(two->keys().size(), 2);
@@ -221,24 +222,24 @@ private slots:
         QTest::newRow("expired past leeway") << with("exp", kNow - 31) << JwtProblem::Expired << 30;
         QTest::newRow("not yet valid") << with("nbf", kNow + 60) << JwtProblem::NotYetValid << 0;
         QTest::newRow("nbf past leeway") << with("nbf", kNow + 31) << JwtProblem::NotYetValid << 30;
-        QTest::newRow("issued in the future") << with("iat", kNow + 60) << JwtProblem::NotYetValid
-                                              << 0;
+        QTest::newRow("issued in the future")
+            << with("iat", kNow + 60) << JwtProblem::NotYetValid << 0;
         QTest::newRow("no exp") << with("exp", QJsonValue::Undefined) << JwtProblem::Malformed << 0;
-        QTest::newRow("exp as text") << with("exp", QStringLiteral("1900000000"))
-                                     << JwtProblem::Malformed << 0;
-        QTest::newRow("wrong issuer") << with("iss", QStringLiteral("https://evil.test"))
-                                      << JwtProblem::WrongIssuer << 0;
-        QTest::newRow("issuer prefix") << with("iss", QStringLiteral("https://issuer.test/"))
-                                       << JwtProblem::WrongIssuer << 0;
-        QTest::newRow("no issuer") << with("iss", QJsonValue::Undefined) << JwtProblem::WrongIssuer
-                                   << 0;
-        QTest::newRow("wrong audience") << with("aud", QStringLiteral("web"))
-                                        << JwtProblem::WrongAudience << 0;
+        QTest::newRow("exp as text")
+            << with("exp", QStringLiteral("1900000000")) << JwtProblem::Malformed << 0;
+        QTest::newRow("wrong issuer")
+            << with("iss", QStringLiteral("https://evil.test")) << JwtProblem::WrongIssuer << 0;
+        QTest::newRow("issuer prefix")
+            << with("iss", QStringLiteral("https://issuer.test/")) << JwtProblem::WrongIssuer << 0;
+        QTest::newRow("no issuer")
+            << with("iss", QJsonValue::Undefined) << JwtProblem::WrongIssuer << 0;
+        QTest::newRow("wrong audience")
+            << with("aud", QStringLiteral("web")) << JwtProblem::WrongAudience << 0;
         QTest::newRow("audience array without ours")
             << with("aud", QJsonArray{QStringLiteral("a"), QStringLiteral("b")})
             << JwtProblem::WrongAudience << 0;
-        QTest::newRow("no audience") << with("aud", QJsonValue::Undefined)
-                                     << JwtProblem::WrongAudience << 0;
+        QTest::newRow("no audience")
+            << with("aud", QJsonValue::Undefined) << JwtProblem::WrongAudience << 0;
 
         // Tampering: the signature covers header and payload.
         QJsonObject admin = claims();
@@ -254,10 +255,9 @@ private slots:
             << QByteArray(parts[0] + '.' + parts[1] + '.' + parts[2].left(300))
             << JwtProblem::BadSignature << 0;
         QTest::newRow("signed by another key with our kid")
-            << QByteArray(parts[0] + '.' + parts[1] + '.' +
-                          m_other->issue({QStringLiteral("x"), {}, {}, 0}, kNow)
-                              ->toLatin1()
-                              .split('.')[2])
+            << QByteArray(
+                   parts[0] + '.' + parts[1] + '.' +
+                   m_other->issue({QStringLiteral("x"), {}, {}, 0}, kNow)->toLatin1().split('.')[2])
             << JwtProblem::BadSignature << 0;
 
         // alg: none, in its spellings, with and without a signature.
@@ -275,8 +275,8 @@ private slots:
             << JwtProblem::Malformed << 0;
         QTest::newRow("no alg") << sign(headerWith("alg", QJsonValue::Undefined), claims())
                                 << JwtProblem::UnsupportedAlgorithm << 0;
-        QTest::newRow("alg not a string") << sign(headerWith("alg", 256), claims())
-                                          << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("alg not a string")
+            << sign(headerWith("alg", 256), claims()) << JwtProblem::UnsupportedAlgorithm << 0;
         QTest::newRow("RS512") << sign(headerWith("alg", QStringLiteral("RS512")), claims())
                                << JwtProblem::UnsupportedAlgorithm << 0;
         QTest::newRow("PS256") << sign(headerWith("alg", QStringLiteral("PS256")), claims())
@@ -290,29 +290,29 @@ private slots:
             if (!line.startsWith("-----"))
                 der += line;
         der = QByteArray::fromBase64(der);
-        const QString n = m_service->publicKeys().keys().front().toJson().value(
-            QStringLiteral("n")).toString();
+        const QString n =
+            m_service->publicKeys().keys().front().toJson().value(QStringLiteral("n")).toString();
         const QByteArray jwk = QJsonDocument(m_service->publicKeys().keys().front().toJson())
                                    .toJson(QJsonDocument::Compact);
-        QTest::newRow("HS256 keyed with the PEM") << hs256Jwt(pem, hs, claims())
-                                                  << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("HS256 keyed with the PEM")
+            << hs256Jwt(pem, hs, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
         QTest::newRow("HS256 keyed with the PEM, trimmed")
             << hs256Jwt(pem.trimmed(), hs, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
-        QTest::newRow("HS256 keyed with the DER") << hs256Jwt(der, hs, claims())
-                                                  << JwtProblem::UnsupportedAlgorithm << 0;
-        QTest::newRow("HS256 keyed with n") << hs256Jwt(n.toLatin1(), hs, claims())
-                                            << JwtProblem::UnsupportedAlgorithm << 0;
-        QTest::newRow("HS256 keyed with the JWK") << hs256Jwt(jwk, hs, claims())
-                                                  << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("HS256 keyed with the DER")
+            << hs256Jwt(der, hs, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("HS256 keyed with n")
+            << hs256Jwt(n.toLatin1(), hs, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("HS256 keyed with the JWK")
+            << hs256Jwt(jwk, hs, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
         QJsonObject hsNoKid = hs;
         hsNoKid.remove(QStringLiteral("kid"));
-        QTest::newRow("HS256 without kid") << hs256Jwt(pem, hsNoKid, claims())
-                                           << JwtProblem::UnsupportedAlgorithm << 0;
+        QTest::newRow("HS256 without kid")
+            << hs256Jwt(pem, hsNoKid, claims()) << JwtProblem::UnsupportedAlgorithm << 0;
 
         QTest::newRow("unknown kid") << sign(headerWith("kid", QStringLiteral("nope")), claims())
                                      << JwtProblem::UnknownKey << 0;
-        QTest::newRow("kid not a string") << sign(headerWith("kid", 7), claims())
-                                          << JwtProblem::Malformed << 0;
+        QTest::newRow("kid not a string")
+            << sign(headerWith("kid", 7), claims()) << JwtProblem::Malformed << 0;
         QTest::newRow("crit") << sign(headerWith("crit", QJsonArray{QStringLiteral("exp")}),
                                       claims())
                               << JwtProblem::Malformed << 0;
@@ -320,11 +320,11 @@ private slots:
         // Malformed shapes and encodings.
         QTest::newRow("empty") << QByteArray() << JwtProblem::Malformed << 0;
         QTest::newRow("one part") << QByteArray("abc") << JwtProblem::Malformed << 0;
-        QTest::newRow("two parts") << QByteArray(parts[0] + '.' + parts[1])
-                                   << JwtProblem::Malformed << 0;
+        QTest::newRow("two parts")
+            << QByteArray(parts[0] + '.' + parts[1]) << JwtProblem::Malformed << 0;
         QTest::newRow("four parts") << QByteArray(good + ".x") << JwtProblem::Malformed << 0;
-        QTest::newRow("five parts (JWE)") << QByteArray(parts[0] + ".a.b.c.d")
-                                          << JwtProblem::Malformed << 0;
+        QTest::newRow("five parts (JWE)")
+            << QByteArray(parts[0] + ".a.b.c.d") << JwtProblem::Malformed << 0;
         QTest::newRow("padded header") << QByteArray(parts[0] + "=." + parts[1] + '.' + parts[2])
                                        << JwtProblem::Malformed << 0;
         QTest::newRow("padded signature") << QByteArray(good + "==") << JwtProblem::Malformed << 0;
@@ -341,8 +341,8 @@ private slots:
         QTest::newRow("header a JSON array")
             << QByteArray(b64url("[\"RS256\"]") + '.' + parts[1] + '.' + parts[2])
             << JwtProblem::Malformed << 0;
-        QTest::newRow("empty header") << QByteArray('.' + parts[1] + '.' + parts[2])
-                                      << JwtProblem::Malformed << 0;
+        QTest::newRow("empty header")
+            << QByteArray('.' + parts[1] + '.' + parts[2]) << JwtProblem::Malformed << 0;
         const QByteArray badPayloadInput = parts[0] + '.' + b64url("not json");
         QTest::newRow("payload not JSON (signed)")
             << QByteArray(badPayloadInput + '.' + b64url(rs256(m_key.get(), badPayloadInput)))
@@ -351,11 +351,11 @@ private slots:
         QTest::newRow("payload a JSON array (signed)")
             << QByteArray(arrayPayloadInput + '.' + b64url(rs256(m_key.get(), arrayPayloadInput)))
             << JwtProblem::Malformed << 0;
-        QTest::newRow("binary garbage") << QByteArray("\x01\x02.\xff\xfe.\x00", 7)
-                                        << JwtProblem::Malformed << 0;
-        QTest::newRow("too large") << QByteArray(parts[0] + '.' + QByteArray(20000, 'A') + '.' +
-                                                 parts[2])
-                                   << JwtProblem::Malformed << 0;
+        QTest::newRow("binary garbage")
+            << QByteArray("\x01\x02.\xff\xfe.\x00", 7) << JwtProblem::Malformed << 0;
+        QTest::newRow("too large")
+            << QByteArray(parts[0] + '.' + QByteArray(20000, 'A') + '.' + parts[2])
+            << JwtProblem::Malformed << 0;
     }
 
     void rejects()
@@ -429,9 +429,11 @@ private slots:
         QTest::newRow("n padded") << withKey("n", good.value(QStringLiteral("n")).toString() + "=")
                                   << QStringLiteral("modulus");
         QTest::newRow("n missing") << withKey("n", QJsonValue::Null) << QStringLiteral("modulus");
-        QTest::newRow("e even") << withKey("e", QStringLiteral("AQAA")) << QStringLiteral("exponent");
-        QTest::newRow("small key") << withKey("n", QString::fromLatin1(b64url(QByteArray(128, 'x'))))
-                                   << QStringLiteral("-bit RSA key");
+        QTest::newRow("e even") << withKey("e", QStringLiteral("AQAA"))
+                                << QStringLiteral("exponent");
+        QTest::newRow("small key")
+            << withKey("n", QString::fromLatin1(b64url(QByteArray(128, 'x'))))
+            << QStringLiteral("-bit RSA key");
         QTest::newRow("duplicate kid") << jwksJson({good, good}) << QStringLiteral("two keys");
         QTest::newRow("kid number") << withKey("kid", 5) << QStringLiteral("\"kid\"");
     }
@@ -453,10 +455,11 @@ private slots:
         encryption.insert(QStringLiteral("use"), QStringLiteral("enc"));
         QJsonObject ps256 = m_other->publicKeys().keys().front().toJson();
         ps256.insert(QStringLiteral("alg"), QStringLiteral("PS256"));
-        const QJsonObject ec{{QStringLiteral("kty"), QStringLiteral("EC")},
-                             {QStringLiteral("crv"), QStringLiteral("P-256")},
-                             {QStringLiteral("x"), QStringLiteral("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU")},
-                             {QStringLiteral("y"), QStringLiteral("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")}};
+        const QJsonObject ec{
+            {QStringLiteral("kty"), QStringLiteral("EC")},
+            {QStringLiteral("crv"), QStringLiteral("P-256")},
+            {QStringLiteral("x"), QStringLiteral("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU")},
+            {QStringLiteral("y"), QStringLiteral("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")}};
         const auto jwks = Jwks::fromJson(jwksJson({ec, encryption, ps256, ours}));
         QVERIFY2(jwks, qPrintable(jwks ? QString() : jwks.error().message));
         QCOMPARE(jwks->keyIds(), QStringList{m_service->keyId()});

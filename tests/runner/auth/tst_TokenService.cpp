@@ -151,11 +151,11 @@ private slots:
         s.audiences = {QStringLiteral("api"), QStringLiteral("web")};
         auto service = TokenService::open(dir.path(), s);
         QVERIFY(service);
-        TokenRequest request{QStringLiteral("alice"),
-                             {QStringLiteral("orders:read"), QStringLiteral("admin")},
-                             {{QStringLiteral("tenant"), QStringLiteral("acme")},
-                              {QStringLiteral("level"), 3}},
-                             900};
+        TokenRequest request{
+            QStringLiteral("alice"),
+            {QStringLiteral("orders:read"), QStringLiteral("admin")},
+            {{QStringLiteral("tenant"), QStringLiteral("acme")}, {QStringLiteral("level"), 3}},
+            900};
         const auto token = service->issue(request, kNow);
         QVERIFY(token);
         const QJsonObject header = headerOf(*token);
@@ -163,7 +163,8 @@ private slots:
         QCOMPARE(header.value(QStringLiteral("typ")).toString(), QStringLiteral("JWT"));
         QCOMPARE(header.value(QStringLiteral("kid")).toString(), service->keyId());
         const QJsonObject claims = payloadOf(*token);
-        QCOMPARE(claims.value(QStringLiteral("iss")).toString(), QStringLiteral("https://issuer.test"));
+        QCOMPARE(claims.value(QStringLiteral("iss")).toString(),
+                 QStringLiteral("https://issuer.test"));
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("alice"));
         QCOMPARE(claims.value(QStringLiteral("aud")).toArray(),
                  (QJsonArray{QStringLiteral("api"), QStringLiteral("web")}));
@@ -176,7 +177,8 @@ private slots:
         QCOMPARE(claims.value(QStringLiteral("level")).toInt(), 3);
         QVERIFY(!claims.value(QStringLiteral("jti")).toString().isEmpty());
         const auto again = service->issue(request, kNow);
-        QVERIFY(payloadOf(*again).value(QStringLiteral("jti")) != claims.value(QStringLiteral("jti")));
+        QVERIFY(payloadOf(*again).value(QStringLiteral("jti")) !=
+                claims.value(QStringLiteral("jti")));
 
         // Default lifetime, a single audience as a string, no scope claim without scopes.
         auto single = TokenService::open(dir.path(), settings());
@@ -185,8 +187,10 @@ private slots:
         QCOMPARE(payloadOf(*plain).value(QStringLiteral("aud")).toString(), QStringLiteral("api"));
         QVERIFY(!payloadOf(*plain).contains(QStringLiteral("scope")));
         // Expires exactly at exp.
-        QVERIFY(verifyJwt(plain->toLatin1(), single->publicKeys(), single->expectations(kNow + 3599)));
-        QVERIFY(!verifyJwt(plain->toLatin1(), single->publicKeys(), single->expectations(kNow + 3600)));
+        QVERIFY(
+            verifyJwt(plain->toLatin1(), single->publicKeys(), single->expectations(kNow + 3599)));
+        QVERIFY(
+            !verifyJwt(plain->toLatin1(), single->publicKeys(), single->expectations(kNow + 3600)));
     }
 
     void refusesBadRequests_data()
@@ -197,25 +201,25 @@ private slots:
         QTest::addColumn<int>("ttl");
         QTest::addColumn<QString>("needle");
         const QString alice = QStringLiteral("alice");
-        QTest::newRow("no subject") << QString() << QStringList() << QJsonObject() << 0
-                                    << QStringLiteral("subject");
+        QTest::newRow("no subject")
+            << QString() << QStringList() << QJsonObject() << 0 << QStringLiteral("subject");
         QTest::newRow("blank subject") << QStringLiteral("  ") << QStringList() << QJsonObject()
                                        << 0 << QStringLiteral("subject");
         QTest::newRow("scope with space") << alice << QStringList{QStringLiteral("a b")}
                                           << QJsonObject() << 0 << QStringLiteral("space");
-        QTest::newRow("empty scope") << alice << QStringList{QString()} << QJsonObject() << 0
-                                     << QStringLiteral("empty");
+        QTest::newRow("empty scope")
+            << alice << QStringList{QString()} << QJsonObject() << 0 << QStringLiteral("empty");
         for (const char* name : {"iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scope", "scp"})
             QTest::newRow(name) << alice << QStringList()
                                 << QJsonObject{{QLatin1String(name), QStringLiteral("x")}} << 0
                                 << QStringLiteral("\"%1\"").arg(QLatin1String(name));
-        QTest::newRow("negative ttl") << alice << QStringList() << QJsonObject() << -5
-                                      << QStringLiteral("lifetime");
+        QTest::newRow("negative ttl")
+            << alice << QStringList() << QJsonObject() << -5 << QStringLiteral("lifetime");
         QTest::newRow("ttl over a year") << alice << QStringList() << QJsonObject()
                                          << kMaxTokenTtlSeconds + 1 << QStringLiteral("lifetime");
-        QTest::newRow("huge claim") << alice << QStringList()
-                                    << QJsonObject{{QStringLiteral("blob"), QString(20000, 'x')}}
-                                    << 0 << QStringLiteral("larger");
+        QTest::newRow("huge claim")
+            << alice << QStringList() << QJsonObject{{QStringLiteral("blob"), QString(20000, 'x')}}
+            << 0 << QStringLiteral("larger");
     }
 
     void refusesBadRequests()
