@@ -130,6 +130,18 @@ private slots:
                  1);
     }
 
+    void refusesAFolderWhereTheKeyFileShouldBe()
+    {
+        // Also runs as root, where file modes do not stop reading.
+        QTemporaryDir dir;
+        const QString path = TokenService::privateKeyPath(dir.path());
+        QVERIFY(QDir().mkpath(path));
+        const auto service = TokenService::open(dir.path(), settings());
+        QVERIFY(!service);
+        QVERIFY2(service.error().message.contains(path), qPrintable(service.error().message));
+        QVERIFY(QFileInfo(path).isDir());
+    }
+
     void refusesAKeyFileItCannotOpen()
     {
         if (::geteuid() == 0)
