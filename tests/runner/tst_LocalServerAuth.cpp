@@ -42,6 +42,17 @@ def authorize(event, context):
     if token == "garbage":
         return {"allowed": "yes"}
     return {"isAuthorized": True, "context": {"user": token}}
+
+def authorize_policy(event, context):
+    # A payload 1.0 authorizer answering an IAM policy for one route only. (No slash-star in
+    # this text: moc would take it for a comment.)
+    token = event.get("authorizationToken", "")
+    api = event["methodArn"].split("/")[0]
+    return {"principalId": "user-" + token,
+            "policyDocument": {"Version": "2012-10-17", "Statement": [
+                {"Action": "execute-api:Invoke", "Effect": "Deny" if token == "deny" else "Allow",
+                 "Resource": api + "/%s/GET/legacy/allowed" % "*"}]},
+            "context": {"tier": "gold", "count": 3}}
 )py";
 
 struct Reply {
@@ -102,6 +113,7 @@ private slots:
     void lambdaAuthorizerWithoutIdentityIs401WithoutRunning();
     void lambdaAuthorizerCachesPerIdentity();
     void lambdaAuthorizerWithTtlZeroRunsEveryTime();
+    void policyAuthorizerIsEvaluatedPerRoute();
     void routesWithoutAuthorizerStayOpen();
     void tokensNeverReachTheLog();
 
@@ -110,7 +122,7 @@ private:
     Workspace workspace() const;
     QByteArray issue(const auth::TokenService& service, const QStringList& scopes,
                      qint64 nowSeconds = 0, const QJsonObject& extra = {}) const;
-    int authorizerRuns() const;
+    int authorizerRuns(const char* function = "authfn") const;
 
     QTemporaryDir* m_dir = nullptr;
     QTemporaryDir* m_issuerDir = nullptr;
@@ -161,12 +173,17 @@ Workspace tst_LocalServerAuth::workspace() const
                      http("/remote", "remote"),
                      http("/down", "down"),
                      http("/lambda", "lambda"),
-                     http("/nocache", "nocache")};
+                     http("/nocache", "nocache"),
+                     http("/legacy/allowed", "policy", {}, "rest"),
+                     http("/legacy/other", "policy", {}, "rest")};
     FunctionSpec authfn = echo;
     authfn.name = QStringLiteral("authfn");
     authfn.handler = QStringLiteral("app.authorize");
     authfn.triggers = {};
-    ws.functions = {echo, authfn};
+    FunctionSpec authpolicy = authfn;
+    authpolicy.name = QStringLiteral("authpolicy");
+    authpolicy.handler = QStringLiteral("app.authorize_policy");
+    ws.functions = {echo, authfn, authpolicy};
 
     AuthorizerSpec local;
     local.name = QStringLiteral("local");
@@ -189,7 +206,12 @@ Workspace tst_LocalServerAuth::workspace() const
     AuthorizerSpec nocache = lambda;
     nocache.name = QStringLiteral("nocache");
     nocache.resultTtlSeconds = 0;
-    ws.authorizers = {local, remote, down, lambda, nocache};
+    AuthorizerSpec policy = lambda;
+    policy.name = QStringLiteral("policy");
+    policy.function = QStringLiteral("authpolicy");
+    policy.payloadFormat = QStringLiteral("1.0");
+    policy.simpleResponses = false;
+    ws.authorizers = {local, remote, down, lambda, nocache, policy};
     return ws;
 }
 
@@ -300,10 +322,10 @@ Reply tst_LocalServerAuth::request(const QString& path, const QByteArray& author
     return r;
 }
 
-int tst_LocalServerAuth::authorizerRuns() const
+int tst_LocalServerAuth::authorizerRuns(const char* function) const
 {
-    return int(std::count_if(m_records.cbegin(), m_records.cend(), [](const InvocationRecord& r) {
-        return r.functionName == QLatin1String("authfn");
+    return int(std::count_if(m_records.cbegin(), m_records.cend(), [function](const InvocationRecord& r) {
+        return r.functionName == QLatin1String(function);
     }));
 }
 
@@ -564,6 +586,27 @@ void tst_LocalServerAuth::lambdaAuthorizerWithTtlZeroRunsEveryTime()
     QCOMPARE(request(QStringLiteral("/nocache"), "carol").status, 200);
     QCOMPARE(request(QStringLiteral("/nocache"), "carol").status, 200);
     QCOMPARE(authorizerRuns(), 2);
+}
+
+void tst_LocalServerAuth::policyAuthorizerIsEvaluatedPerRoute()
+{
+    const Reply allowed = request(QStringLiteral("/legacy/allowed"), "alice");
+    QCOMPARE(allowed.status, 200);
+    // REST routes: the context's values as strings beside principalId.
+    QCOMPARE(allowed.authorizer().value(QStringLiteral("principalId")).toString(),
+             QStringLiteral("user-alice"));
+    QCOMPARE(allowed.authorizer().value(QStringLiteral("tier")).toString(), QStringLiteral("gold"));
+    QCOMPARE(allowed.authorizer().value(QStringLiteral("count")).toString(), QStringLiteral("3"));
+    // The cached policy (same identity) does not open a route it does not name.
+    const Reply other = request(QStringLiteral("/legacy/other"), "alice");
+    QCOMPARE(other.status, 403);
+    QCOMPARE(other.body,
+             QByteArray("{\"Message\":\"User is not authorized to access this resource\"}"));
+    QCOMPARE(authorizerRuns("authpolicy"), 1);
+    const Reply denied = request(QStringLiteral("/legacy/allowed"), "deny");
+    QCOMPARE(denied.status, 403);
+    QVERIFY(denied.body.contains("explicit deny"));
+    QCOMPARE(authorizerRuns("authpolicy"), 2);
 }
 
 void tst_LocalServerAuth::routesWithoutAuthorizerStayOpen()
