@@ -72,7 +72,15 @@ void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer,
     auto check = [this, name, routeScopes, api, where, token,
                   done](const auth::Jwks& keys, const auth::JwtExpectations& expect,
                         bool lastTry) -> bool {
-        const auto verified = auth::verifyJwt(token, keys, expect);
+        // The audience is checked here, by API Gateway's rule (client_id when there is no aud).
+        auth::JwtExpectations withoutAudience = expect;
+        withoutAudience.audiences.clear();
+        auto verified = auth::verifyJwt(token, keys, withoutAudience);
+        if (verified && !gateway::audienceAllows(verified->claims, expect.audiences))
+            verified = std::unexpected(auth::JwtRejection{
+                auth::JwtProblem::WrongAudience,
+                QStringLiteral("The token's aud (or client_id) names none of %1.")
+                    .arg(expect.audiences.join(QStringLiteral(", ")))});
         if (!verified) {
             if (verified.error().problem == auth::JwtProblem::UnknownKey && !lastTry)
                 return false;

@@ -146,6 +146,21 @@ QByteArray bearerToken(const QString& value)
     return trimmed.toUtf8();
 }
 
+bool audienceAllows(const QJsonObject& claims, const QStringList& audiences)
+{
+    if (audiences.isEmpty())
+        return true;
+    const QJsonValue aud = claims.value(QLatin1String("aud"));
+    const QStringList named = aud.isUndefined()
+                                  ? stringOrList(claims.value(QLatin1String("client_id")))
+                                  : stringOrList(aud);
+    for (const QString& a : named) {
+        if (audiences.contains(a))
+            return true;
+    }
+    return false;
+}
+
 bool scopesAllow(const QStringList& routeScopes, const QStringList& tokenScopes)
 {
     if (routeScopes.isEmpty())

@@ -31,6 +31,11 @@ std::optional<QStringList> identityValues(const QStringList& identitySource,
 // The token in an Authorization value: "Bearer <token>" (any case) or the bare token.
 QByteArray bearerToken(const QString& value);
 
+// API Gateway's audience rule: "aud" (a string or an array) must name one of `audiences`; a
+// token without "aud" is checked by "client_id" instead (Cognito access tokens). No audiences:
+// any token passes.
+bool audienceAllows(const QJsonObject& claims, const QStringList& audiences);
+
 // HTTP API: the token must carry at least one of the route's scopes (none: any token passes).
 bool scopesAllow(const QStringList& routeScopes, const QStringList& tokenScopes);
 

@@ -85,6 +85,8 @@ private slots:
     void missingOrEmptyIdentityIsNone();
     void bearerPrefixIsOptional_data();
     void bearerPrefixIsOptional();
+    void audienceOrClientIdMustMatch_data();
+    void audienceOrClientIdMustMatch();
     void tokenNeedsOneOfTheRouteScopes_data();
     void tokenNeedsOneOfTheRouteScopes();
     void claimsArePassedAsStrings();
@@ -157,6 +159,30 @@ void tst_Authorizers::bearerPrefixIsOptional()
     QFETCH(QString, value);
     QFETCH(QByteArray, token);
     QCOMPARE(bearerToken(value), token);
+}
+
+void tst_Authorizers::audienceOrClientIdMustMatch_data()
+{
+    // http-api-troubleshooting-jwt.html: "API Gateway validates client_id only if aud is not
+    // present. When both aud and client_id are present, API Gateway evaluates aud."
+    QTest::addColumn<QByteArray>("claims");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("aud string") << QByteArray(R"({"aud":"app"})") << true;
+    QTest::newRow("aud array") << QByteArray(R"({"aud":["x","app"]})") << true;
+    QTest::newRow("aud other") << QByteArray(R"({"aud":"x"})") << false;
+    QTest::newRow("client_id without aud") << QByteArray(R"({"client_id":"app"})") << true;
+    QTest::newRow("aud wins over client_id")
+        << QByteArray(R"({"aud":"x","client_id":"app"})") << false;
+    QTest::newRow("neither") << QByteArray(R"({"sub":"u"})") << false;
+}
+
+void tst_Authorizers::audienceOrClientIdMustMatch()
+{
+    QFETCH(QByteArray, claims);
+    QFETCH(bool, allowed);
+    QCOMPARE(audienceAllows(QJsonDocument::fromJson(claims).object(), {QStringLiteral("app")}),
+             allowed);
+    QVERIFY(audienceAllows(QJsonDocument::fromJson(claims).object(), {}));
 }
 
 void tst_Authorizers::tokenNeedsOneOfTheRouteScopes_data()
