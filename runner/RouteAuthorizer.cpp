@@ -43,15 +43,17 @@ void RouteAuthorizer::authorize(const AuthorizerSpec& authorizer, const QStringL
                                 const http::HttpRequest& request, const gateway::RouteMatch& match,
                                 const gateway::GatewayContext& context, Done done)
 {
-    const QString api = match.route.api == u"rest" ? QStringLiteral("rest") : QStringLiteral("http");
+    const QString api =
+        match.route.api == u"rest" ? QStringLiteral("rest") : QStringLiteral("http");
     // The log names the route, not the target: a query string may carry the identity.
-    const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method),
-                                                      match.route.path);
-    const auto identity = gateway::identityValues(authorizer.identitySource, request, match, context);
+    const QString where =
+        QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method), match.route.path);
+    const auto identity =
+        gateway::identityValues(authorizer.identitySource, request, match, context);
     if (!identity) {
-        emit problem(QStringLiteral("authorizer %1: %2 has no %3; answered 401.")
-                         .arg(authorizer.name, where,
-                              authorizer.identitySource.join(QStringLiteral(", "))));
+        emit problem(
+            QStringLiteral("authorizer %1: %2 has no %3; answered 401.")
+                .arg(authorizer.name, where, authorizer.identitySource.join(QStringLiteral(", "))));
         done(Outcome{gateway::authorizerUnauthorized(api), {}});
         return;
     }
@@ -61,10 +63,9 @@ void RouteAuthorizer::authorize(const AuthorizerSpec& authorizer, const QStringL
         authorizeRequest(authorizer, request, match, context, *identity, where, done);
 }
 
-void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer,
-                                   const QStringList& routeScopes, const QString& api,
-                                   const QString& where, const QString& identity,
-                                   const Done& done)
+void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer, const QStringList& routeScopes,
+                                   const QString& api, const QString& where,
+                                   const QString& identity, const Done& done)
 {
     const QByteArray token = gateway::bearerToken(identity);
     const QString name = authorizer.name;
@@ -113,10 +114,10 @@ void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer,
         authorizer.issuer.isEmpty() ||
         (settings && normalizedIssuer(settings->issuer) == normalizedIssuer(authorizer.issuer));
     if (ownIssuer) {
-        const auto service = m_tokenService ? m_tokenService()
-                                            : Result<auth::TokenService>(fail(
-                                                  ErrorCode::Internal,
-                                                  QStringLiteral("no token service")));
+        const auto service =
+            m_tokenService ? m_tokenService()
+                           : Result<auth::TokenService>(
+                                 fail(ErrorCode::Internal, QStringLiteral("no token service")));
         if (!service) {
             emit problem(QStringLiteral("authorizer %1: the workspace token service cannot be "
                                         "opened, so %2 answered 401: %3")
@@ -133,8 +134,8 @@ void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer,
 
     expect.issuer = authorizer.issuer;
     gateway::IssuerKeys* keys = issuerKeys(authorizer.issuer);
-    auto onKeys = [this, name, where, api, done, expect, check,
-                   keys](const Result<auth::Jwks>& set, bool refetched) {
+    auto onKeys = [this, name, where, api, done, expect, check, keys](const Result<auth::Jwks>& set,
+                                                                      bool refetched) {
         if (!set) {
             emit problem(QStringLiteral("authorizer %1: the keys of issuer %2 cannot be fetched, "
                                         "so %3 answered 401: %4")
@@ -145,17 +146,17 @@ void RouteAuthorizer::authorizeJwt(const AuthorizerSpec& authorizer,
         if (check(*set, expect, refetched))
             return;
         // A key the set lacks: the issuer may have rotated its keys.
-        const bool started = keys->refetch([this, name, where, api, done, expect, check,
-                                            keys](const Result<auth::Jwks>& again) {
-            if (!again) {
-                emit problem(QStringLiteral("authorizer %1: the keys of issuer %2 cannot be "
-                                            "fetched, so %3 answered 401: %4")
-                                 .arg(name, keys->issuer(), where, again.error().message));
-                done(Outcome{gateway::authorizerUnauthorized(api), {}});
-                return;
-            }
-            check(*again, expect, true);
-        });
+        const bool started = keys->refetch(
+            [this, name, where, api, done, expect, check, keys](const Result<auth::Jwks>& again) {
+                if (!again) {
+                    emit problem(QStringLiteral("authorizer %1: the keys of issuer %2 cannot be "
+                                                "fetched, so %3 answered 401: %4")
+                                     .arg(name, keys->issuer(), where, again.error().message));
+                    done(Outcome{gateway::authorizerUnauthorized(api), {}});
+                    return;
+                }
+                check(*again, expect, true);
+            });
         if (!started)
             check(*set, expect, true);
     };
@@ -169,7 +170,8 @@ void RouteAuthorizer::authorizeRequest(const AuthorizerSpec& authorizer,
                                        const QStringList& identity, const QString& where,
                                        const Done& done)
 {
-    const QString api = match.route.api == u"rest" ? QStringLiteral("rest") : QStringLiteral("http");
+    const QString api =
+        match.route.api == u"rest" ? QStringLiteral("rest") : QStringLiteral("http");
     const QString arn = gateway::routeArn(request, match, context, m_runner.region());
     const QString name = authorizer.name;
     auto conclude = [this, name, where, api, arn, done](const gateway::AuthorizerResult& result) {
@@ -191,34 +193,33 @@ void RouteAuthorizer::authorizeRequest(const AuthorizerSpec& authorizer,
                                                            identity, m_runner.region());
     const AuthorizerSpec spec = authorizer;
     const QPointer<RouteAuthorizer> self(this);
-    m_runner.invoke(authorizer.function, event,
-                    [this, self, spec, identity, where, api, conclude,
-                     done](const InvocationRecord& r) {
-                        if (!self)
-                            return; // the server is gone, and with it the client's connection
-                        if (r.failed()) {
-                            emit problem(QStringLiteral("authorizer %1: its function %2 failed "
-                                                        "(%3%4) for %5; answered 500.")
-                                             .arg(spec.name, spec.function, outcomeName(r.outcome),
-                                                  r.errorType.isEmpty()
-                                                      ? QString()
-                                                      : QStringLiteral(", ") + r.errorType,
-                                                  where));
-                            done(Outcome{gateway::authorizerFailure(api), {}});
-                            return;
-                        }
-                        const auto result = gateway::parseAuthorizerResponse(spec, r.payload);
-                        if (!result) {
-                            emit problem(QStringLiteral("authorizer %1: the response of function "
-                                                        "%2 for %3 is not usable: %4; answered "
-                                                        "500.")
-                                             .arg(spec.name, spec.function, where, result.error()));
-                            done(Outcome{gateway::authorizerFailure(api), {}});
-                            return;
-                        }
-                        m_cache.store(spec.name, identity, *result, spec.resultTtlSeconds, m_nowMs());
-                        conclude(*result);
-                    });
+    m_runner.invoke(
+        authorizer.function, event,
+        [this, self, spec, identity, where, api, conclude, done](const InvocationRecord& r) {
+            if (!self)
+                return; // the server is gone, and with it the client's connection
+            if (r.failed()) {
+                emit problem(
+                    QStringLiteral("authorizer %1: its function %2 failed "
+                                   "(%3%4) for %5; answered 500.")
+                        .arg(spec.name, spec.function, outcomeName(r.outcome),
+                             r.errorType.isEmpty() ? QString() : QStringLiteral(", ") + r.errorType,
+                             where));
+                done(Outcome{gateway::authorizerFailure(api), {}});
+                return;
+            }
+            const auto result = gateway::parseAuthorizerResponse(spec, r.payload);
+            if (!result) {
+                emit problem(QStringLiteral("authorizer %1: the response of function "
+                                            "%2 for %3 is not usable: %4; answered "
+                                            "500.")
+                                 .arg(spec.name, spec.function, where, result.error()));
+                done(Outcome{gateway::authorizerFailure(api), {}});
+                return;
+            }
+            m_cache.store(spec.name, identity, *result, spec.resultTtlSeconds, m_nowMs());
+            conclude(*result);
+        });
 }
 
 } // namespace swb

@@ -26,14 +26,15 @@ QString joinedQuery(const http::HttpRequest& request, const QString& name)
         const qsizetype eq = item.indexOf('=');
         const QString key = QString::fromUtf8(QByteArray::fromPercentEncoding(item.left(eq)));
         if (key == name)
-            values << (eq < 0 ? QString()
-                              : QString::fromUtf8(QByteArray::fromPercentEncoding(item.mid(eq + 1))));
+            values << (eq < 0
+                           ? QString()
+                           : QString::fromUtf8(QByteArray::fromPercentEncoding(item.mid(eq + 1))));
     }
     return values.join(u',');
 }
 
-QString contextValue(const QString& name, const http::HttpRequest& request,
-                     const RouteMatch& match, const GatewayContext& context)
+QString contextValue(const QString& name, const http::HttpRequest& request, const RouteMatch& match,
+                     const GatewayContext& context)
 {
     if (name == u"requestId")
         return context.requestId;
@@ -115,8 +116,8 @@ QJsonObject parseObject(const QByteArray& bytes)
 } // namespace
 
 std::optional<QStringList> identityValues(const QStringList& identitySource,
-                                          const http::HttpRequest& request,
-                                          const RouteMatch& match, const GatewayContext& context)
+                                          const http::HttpRequest& request, const RouteMatch& match,
+                                          const GatewayContext& context)
 {
     static const QString header = QStringLiteral("$request.header.");
     static const QString query = QStringLiteral("$request.querystring.");
@@ -192,8 +193,7 @@ QString claimText(const QJsonValue& value)
         return u'[' + items.join(u' ') + u']';
     }
     case QJsonValue::Object:
-        return QString::fromUtf8(
-            QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Undefined:
@@ -257,8 +257,8 @@ QString routeArn(const http::HttpRequest& request, const RouteMatch& match,
     if (path.startsWith(u'/'))
         path.remove(0, 1);
     return QStringLiteral("arn:aws:execute-api:%1:%2:%3/%4/%5/%6")
-        .arg(region, context.accountId, context.apiId, stage,
-             QString::fromLatin1(request.method), path);
+        .arg(region, context.accountId, context.apiId, stage, QString::fromLatin1(request.method),
+             path);
 }
 
 QByteArray buildAuthorizerEvent(const AuthorizerSpec& authorizer, const http::HttpRequest& request,
@@ -437,9 +437,8 @@ void AuthorizerCache::dropExpired(qint64 nowMs)
     }
 }
 
-std::optional<AuthorizerResult> AuthorizerCache::find(const QString& authorizer,
-                                                      const QStringList& identity,
-                                                      qint64 nowMs) const
+std::optional<AuthorizerResult>
+AuthorizerCache::find(const QString& authorizer, const QStringList& identity, qint64 nowMs) const
 {
     const auto it = m_entries.constFind(key(authorizer, identity));
     if (it == m_entries.constEnd() || it->expiresAtMs <= nowMs)

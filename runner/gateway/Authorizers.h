@@ -25,8 +25,8 @@ namespace swb::gateway {
 // "$stageVariables.NAME" (there are none). nullopt when one is missing or empty: API Gateway
 // then answers 401 without running the authorizer.
 std::optional<QStringList> identityValues(const QStringList& identitySource,
-                                          const http::HttpRequest& request,
-                                          const RouteMatch& match, const GatewayContext& context);
+                                          const http::HttpRequest& request, const RouteMatch& match,
+                                          const GatewayContext& context);
 
 // The token in an Authorization value: "Bearer <token>" (any case) or the bare token.
 QByteArray bearerToken(const QString& value);

@@ -94,8 +94,7 @@ void IssuerKeys::finish(const Result<auth::Jwks>& result)
         done(result);
 }
 
-void IssuerKeys::getJson(const QString& url,
-                         std::function<void(const Result<QJsonObject>&)> done)
+void IssuerKeys::getJson(const QString& url, std::function<void(const Result<QJsonObject>&)> done)
 {
     QNetworkRequest request{QUrl(url)};
     request.setTransferTimeout(kTimeoutMs);

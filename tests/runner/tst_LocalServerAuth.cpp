@@ -166,16 +166,16 @@ Workspace tst_LocalServerAuth::workspace() const
     echo.runtime = QStringLiteral("python3.11");
     echo.handler = QStringLiteral("app.echo");
     echo.codeUri = QStringLiteral("code");
-    echo.triggers = {http("/orders", "local", {QStringLiteral("orders:read"),
-                                               QStringLiteral("orders:admin")}),
-                     http("/open", ""),
-                     http("/legacy/orders", "local", {}, "rest"),
-                     http("/remote", "remote"),
-                     http("/down", "down"),
-                     http("/lambda", "lambda"),
-                     http("/nocache", "nocache"),
-                     http("/legacy/allowed", "policy", {}, "rest"),
-                     http("/legacy/other", "policy", {}, "rest")};
+    echo.triggers = {
+        http("/orders", "local", {QStringLiteral("orders:read"), QStringLiteral("orders:admin")}),
+        http("/open", ""),
+        http("/legacy/orders", "local", {}, "rest"),
+        http("/remote", "remote"),
+        http("/down", "down"),
+        http("/lambda", "lambda"),
+        http("/nocache", "nocache"),
+        http("/legacy/allowed", "policy", {}, "rest"),
+        http("/legacy/other", "policy", {}, "rest")};
     FunctionSpec authfn = echo;
     authfn.name = QStringLiteral("authfn");
     authfn.handler = QStringLiteral("app.authorize");
@@ -229,9 +229,9 @@ void tst_LocalServerAuth::init()
     m_issuer = new http::HttpServer;
     m_issuer->setHandler([this](http::HttpRequest&& request, http::HttpResponder&& responder) {
         if (request.path == "/issuer/.well-known/openid-configuration") {
-            const QJsonObject configuration{{QStringLiteral("issuer"), m_issuerUrl},
-                                            {QStringLiteral("jwks_uri"),
-                                             m_issuerUrl + QStringLiteral("/keys")}};
+            const QJsonObject configuration{
+                {QStringLiteral("issuer"), m_issuerUrl},
+                {QStringLiteral("jwks_uri"), m_issuerUrl + QStringLiteral("/keys")}};
             responder.respond(http::HttpResponse::json(200, QJsonDocument(configuration).toJson()));
         } else if (request.path == "/issuer/keys") {
             ++m_jwksFetches;
@@ -297,8 +297,8 @@ QByteArray tst_LocalServerAuth::issue(const auth::TokenService& service, const Q
     request.scopes = scopes;
     request.extraClaims = extra;
     request.ttlSeconds = 600;
-    const auto token = service.issue(
-        request, nowSeconds ? nowSeconds : QDateTime::currentSecsSinceEpoch());
+    const auto token =
+        service.issue(request, nowSeconds ? nowSeconds : QDateTime::currentSecsSinceEpoch());
     if (!token)
         qFatal("cannot issue: %s", qPrintable(token.error().message));
     return token->toUtf8();
@@ -306,7 +306,8 @@ QByteArray tst_LocalServerAuth::issue(const auth::TokenService& service, const Q
 
 Reply tst_LocalServerAuth::request(const QString& path, const QByteArray& authorization)
 {
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    QNetworkRequest req(
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
     if (!authorization.isEmpty()) {
         req.setRawHeader("Authorization", authorization);
         m_tokensUsed << authorization;
@@ -324,16 +325,18 @@ Reply tst_LocalServerAuth::request(const QString& path, const QByteArray& author
 
 int tst_LocalServerAuth::authorizerRuns(const char* function) const
 {
-    return int(std::count_if(m_records.cbegin(), m_records.cend(), [function](const InvocationRecord& r) {
-        return r.functionName == QLatin1String(function);
-    }));
+    return int(
+        std::count_if(m_records.cbegin(), m_records.cend(), [function](const InvocationRecord& r) {
+            return r.functionName == QLatin1String(function);
+        }));
 }
 
 void tst_LocalServerAuth::validTokenPassesWithClaimsAndScopes()
 {
-    const QByteArray token = issue(*m_tokens, {QStringLiteral("orders:read")}, 0,
-                                   QJsonObject{{QStringLiteral("groups"),
-                                                QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}});
+    const QByteArray token =
+        issue(*m_tokens, {QStringLiteral("orders:read")}, 0,
+              QJsonObject{{QStringLiteral("groups"),
+                           QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}});
     const Reply r = request(QStringLiteral("/orders"), "Bearer " + token);
     QCOMPARE(r.status, 200);
     const QJsonObject jwt = r.authorizer().value(QStringLiteral("jwt")).toObject();
@@ -342,7 +345,8 @@ void tst_LocalServerAuth::validTokenPassesWithClaimsAndScopes()
     QCOMPARE(claims.value(QStringLiteral("iss")).toString(), m_tokens->settings().issuer);
     QVERIFY(claims.value(QStringLiteral("exp")).isString()); // every claim a string
     QCOMPARE(claims.value(QStringLiteral("groups")).toString(), QStringLiteral("[a b]"));
-    QCOMPARE(jwt.value(QStringLiteral("scopes")).toArray(), QJsonArray{QStringLiteral("orders:read")});
+    QCOMPARE(jwt.value(QStringLiteral("scopes")).toArray(),
+             QJsonArray{QStringLiteral("orders:read")});
 }
 
 void tst_LocalServerAuth::bearerPrefixIsOptional()
@@ -371,8 +375,8 @@ void tst_LocalServerAuth::refusedTokensAre401_data()
     QTest::newRow("wrong audience") << QStringLiteral("audience") << QStringLiteral("audience");
     QTest::newRow("tampered") << QStringLiteral("tampered") << QStringLiteral("signature");
     QTest::newRow("alg none") << QStringLiteral("none") << QStringLiteral("algorithm");
-    QTest::newRow("HS256 with the public key") << QStringLiteral("hs256")
-                                               << QStringLiteral("algorithm");
+    QTest::newRow("HS256 with the public key")
+        << QStringLiteral("hs256") << QStringLiteral("algorithm");
     QTest::newRow("not a token") << QStringLiteral("garbage") << QStringLiteral("malformed");
 }
 
@@ -397,8 +401,8 @@ void tst_LocalServerAuth::refusedTokensAre401()
         token = issue(*other, scopes);
     } else if (kind == u"tampered") {
         QJsonObject claims =
-            QJsonDocument::fromJson(QByteArray::fromBase64(segment(valid, 1),
-                                                           QByteArray::Base64UrlEncoding))
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(segment(valid, 1), QByteArray::Base64UrlEncoding))
                 .object();
         claims.insert(QStringLiteral("sub"), QStringLiteral("mallory"));
         token = segment(valid, 0) + '.' +
@@ -424,7 +428,8 @@ void tst_LocalServerAuth::refusedTokensAre401()
     QCOMPARE(r.status, 401);
     QCOMPARE(r.body, QByteArray("{\"message\":\"Unauthorized\"}"));
     const QByteArray challenge = r.header("www-authenticate");
-    QVERIFY2(challenge.startsWith("Bearer scope=\"\" error=\"invalid_token\""), challenge.constData());
+    QVERIFY2(challenge.startsWith("Bearer scope=\"\" error=\"invalid_token\""),
+             challenge.constData());
     QVERIFY2(challenge.contains(description.toUtf8()), challenge.constData());
     // The function never ran.
     QVERIFY(m_records.isEmpty());
@@ -476,7 +481,8 @@ void tst_LocalServerAuth::remoteIssuerKeysAreFetchedOnceAndKept()
 
 void tst_LocalServerAuth::unknownKeyRefetchesAtMostOnceAMinute()
 {
-    QCOMPARE(request(QStringLiteral("/remote"), "Bearer " + issue(*m_remoteTokens, {})).status, 200);
+    QCOMPARE(request(QStringLiteral("/remote"), "Bearer " + issue(*m_remoteTokens, {})).status,
+             200);
     QCOMPARE(m_jwksFetches, 1);
     // The same issuer with a key its JWKS does not (yet) publish.
     QTemporaryDir otherKeys;
@@ -613,8 +619,10 @@ void tst_LocalServerAuth::routesWithoutAuthorizerStayOpen()
 {
     const Reply r = request(QStringLiteral("/open"));
     QCOMPARE(r.status, 200);
-    QVERIFY(!r.event().value(QStringLiteral("requestContext")).toObject().contains(
-        QStringLiteral("authorizer")));
+    QVERIFY(!r.event()
+                 .value(QStringLiteral("requestContext"))
+                 .toObject()
+                 .contains(QStringLiteral("authorizer")));
     QVERIFY(m_server->routeDescriptions().join(u'\n').contains(
         QStringLiteral("GET /orders -> echo (HTTP API, payload 2.0) [jwt authorizer local, "
                        "scopes orders:read orders:admin]")));
@@ -623,8 +631,8 @@ void tst_LocalServerAuth::routesWithoutAuthorizerStayOpen()
 void tst_LocalServerAuth::tokensNeverReachTheLog()
 {
     const QByteArray valid = issue(*m_tokens, {QStringLiteral("orders:read")});
-    const QByteArray expired =
-        issue(*m_tokens, {QStringLiteral("orders:read")}, QDateTime::currentSecsSinceEpoch() - 7200);
+    const QByteArray expired = issue(*m_tokens, {QStringLiteral("orders:read")},
+                                     QDateTime::currentSecsSinceEpoch() - 7200);
     request(QStringLiteral("/orders"), "Bearer " + valid);
     request(QStringLiteral("/orders"), "Bearer " + expired);
     request(QStringLiteral("/orders"), "Bearer " + issue(*m_tokens, {QStringLiteral("x")}));

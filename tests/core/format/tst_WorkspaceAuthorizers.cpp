@@ -93,8 +93,8 @@ void tst_WorkspaceAuthorizers::readsAuthorizersAndTriggerReferences()
 void tst_WorkspaceAuthorizers::jwtDefaultsToTheAuthorizationHeader()
 {
     QTemporaryDir dir;
-    const auto loaded = load(dir.path(), workspaceJson(R"({"local": {"type": "jwt"}})",
-                                                       R"(, "authorizer": "local")"));
+    const auto loaded = load(
+        dir.path(), workspaceJson(R"({"local": {"type": "jwt"}})", R"(, "authorizer": "local")"));
     QVERIFY2(loaded.has_value(), qPrintable(errors(loaded)));
     const AuthorizerSpec* a = loaded->workspace.authorizer(QStringLiteral("local"));
     QCOMPARE(a->identitySource, QStringList{QStringLiteral("$request.header.Authorization")});
@@ -104,8 +104,8 @@ void tst_WorkspaceAuthorizers::jwtDefaultsToTheAuthorizationHeader()
 void tst_WorkspaceAuthorizers::savesAndReadsBack()
 {
     QTemporaryDir dir;
-    const auto loaded = load(
-        dir.path(), workspaceJson(kBoth, R"(, "authorizer": "jwt", "scopes": ["a", "b"])"));
+    const auto loaded =
+        load(dir.path(), workspaceJson(kBoth, R"(, "authorizer": "jwt", "scopes": ["a", "b"])"));
     QVERIFY2(loaded.has_value(), qPrintable(errors(loaded)));
     QVERIFY(WorkspaceFile::save(loaded->workspace).has_value());
     const auto again = WorkspaceFile::load(dir.path());
@@ -143,9 +143,8 @@ void tst_WorkspaceAuthorizers::rejectsBadDeclarations_data()
     QTest::newRow("missing function")
         << QByteArray(R"({"l": {"type": "request", "function": "gone"}})") << QByteArray()
         << QStringLiteral("/authorizers/l/function") << QStringLiteral("gone");
-    QTest::newRow("no function")
-        << QByteArray(R"({"l": {"type": "request"}})") << QByteArray()
-        << QStringLiteral("/authorizers/l") << QStringLiteral("function");
+    QTest::newRow("no function") << QByteArray(R"({"l": {"type": "request"}})") << QByteArray()
+                                 << QStringLiteral("/authorizers/l") << QStringLiteral("function");
     QTest::newRow("ttl above 3600")
         << QByteArray(R"({"l": {"type": "request", "function": "authfn", "resultTtlSeconds": 3601,
             "identitySource": ["$request.header.A"]}})")
@@ -167,21 +166,20 @@ void tst_WorkspaceAuthorizers::rejectsBadDeclarations_data()
             "simpleResponses": true}})")
         << QByteArray() << QStringLiteral("/authorizers/l/simpleResponses")
         << QStringLiteral("2.0");
-    QTest::newRow("unknown type")
-        << QByteArray(R"({"l": {"type": "iam"}})") << QByteArray()
-        << QStringLiteral("/authorizers/l/type") << QStringLiteral("iam");
+    QTest::newRow("unknown type") << QByteArray(R"({"l": {"type": "iam"}})") << QByteArray()
+                                  << QStringLiteral("/authorizers/l/type") << QStringLiteral("iam");
     QTest::newRow("bad identity source")
         << QByteArray(R"({"j": {"type": "jwt", "identitySource": "Authorization"}})")
         << QByteArray() << QStringLiteral("/authorizers/j/identitySource")
         << QStringLiteral("$request.header");
-    QTest::newRow("bad issuer")
-        << QByteArray(R"({"j": {"type": "jwt", "issuer": "issuer.example.com"}})") << QByteArray()
-        << QStringLiteral("/authorizers/j/issuer") << QStringLiteral("URL");
+    QTest::newRow("bad issuer") << QByteArray(
+                                       R"({"j": {"type": "jwt", "issuer": "issuer.example.com"}})")
+                                << QByteArray() << QStringLiteral("/authorizers/j/issuer")
+                                << QStringLiteral("URL");
     QTest::newRow("jwt with two sources")
         << QByteArray(R"({"j": {"type": "jwt", "identitySource": ["$request.header.A",
             "$request.header.B"]}})")
-        << QByteArray() << QStringLiteral("/authorizers/j/identitySource")
-        << QStringLiteral("one");
+        << QByteArray() << QStringLiteral("/authorizers/j/identitySource") << QStringLiteral("one");
     QTest::newRow("audience not a string")
         << QByteArray(R"({"j": {"type": "jwt", "audience": [1]}})") << QByteArray()
         << QStringLiteral("/authorizers/j/audience/0") << QStringLiteral("string");

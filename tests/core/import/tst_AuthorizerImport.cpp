@@ -140,7 +140,8 @@ void tst_AuthorizerImport::samRestRequestAuthorizerAndUnsupportedOnes()
     QCOMPARE(legacy->authorizer, QStringLiteral("KeyAuth"));
 
     QVERIFY(!ws.authorizer(QStringLiteral("UserPool")));
-    QVERIFY2(warns(*result, QStringLiteral("/Resources/LegacyApi/Properties/Auth/Authorizers/UserPool"),
+    QVERIFY2(warns(*result,
+                   QStringLiteral("/Resources/LegacyApi/Properties/Auth/Authorizers/UserPool"),
                    QStringLiteral("Cognito")),
              qPrintable(warningsText(*result)));
     const TriggerSpec* pool = route(ws, QStringLiteral("OrdersFunction"), QStringLiteral("GET"),

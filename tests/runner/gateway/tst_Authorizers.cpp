@@ -109,14 +109,15 @@ private slots:
 
 void tst_Authorizers::identityComesFromHeadersQueryAndContext()
 {
-    const auto r = request("GET", "/orders/7?token=a%20b&token=c&x=1",
-                           {{"authorization", "Bearer abc"}, {"X-Tenant", "t1"}, {"x-tenant", "t2"}});
+    const auto r =
+        request("GET", "/orders/7?token=a%20b&token=c&x=1",
+                {{"authorization", "Bearer abc"}, {"X-Tenant", "t1"}, {"x-tenant", "t2"}});
     const auto m = matchFor(QStringLiteral("GET"), QStringLiteral("/orders/{id}"),
                             QStringLiteral("http"), "GET", "/orders/7");
     const auto values = identityValues(
-        {QStringLiteral("$request.header.Authorization"), QStringLiteral("$request.header.x-tenant"),
-         QStringLiteral("$request.querystring.token"), QStringLiteral("$context.routeKey"),
-         QStringLiteral("$context.identity.sourceIp")},
+        {QStringLiteral("$request.header.Authorization"),
+         QStringLiteral("$request.header.x-tenant"), QStringLiteral("$request.querystring.token"),
+         QStringLiteral("$context.routeKey"), QStringLiteral("$context.identity.sourceIp")},
         r, m, context());
     QVERIFY(values.has_value());
     QCOMPARE(*values, (QStringList{QStringLiteral("Bearer abc"), QStringLiteral("t1,t2"),
@@ -126,20 +127,20 @@ void tst_Authorizers::identityComesFromHeadersQueryAndContext()
 
 void tst_Authorizers::missingOrEmptyIdentityIsNone()
 {
-    const auto m = matchFor(QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("http"),
-                            "GET", "/a");
+    const auto m =
+        matchFor(QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("http"), "GET", "/a");
     const QStringList sources = {QStringLiteral("$request.header.Authorization"),
                                  QStringLiteral("$request.querystring.k")};
     QVERIFY(!identityValues(sources, request("GET", "/a?k=1"), m, context()));
-    QVERIFY(!identityValues(sources, request("GET", "/a?k=", {{"Authorization", "x"}}), m,
-                            context()));
+    QVERIFY(
+        !identityValues(sources, request("GET", "/a?k=", {{"Authorization", "x"}}), m, context()));
     QVERIFY(!identityValues(sources, request("GET", "/a?k=1", {{"Authorization", "  "}}), m,
                             context()));
     // There are no stage variables locally, so such a source is always missing.
     QVERIFY(!identityValues({QStringLiteral("$stageVariables.key")}, request("GET", "/a"), m,
                             context()));
-    QVERIFY(identityValues(sources, request("GET", "/a?k=1", {{"Authorization", "x"}}), m,
-                           context()));
+    QVERIFY(
+        identityValues(sources, request("GET", "/a?k=1", {{"Authorization", "x"}}), m, context()));
     QCOMPARE(identityValues({}, request("GET", "/a"), m, context()).value_or(QStringList{"none"}),
              QStringList());
 }
@@ -229,7 +230,8 @@ void tst_Authorizers::jwtContextDependsOnTheApi()
     const QJsonObject jwt = http.value(QStringLiteral("jwt")).toObject();
     QCOMPARE(jwt.value(QStringLiteral("claims")).toObject().value(QStringLiteral("exp")),
              QJsonValue(QStringLiteral("1700000000")));
-    QCOMPARE(jwt.value(QStringLiteral("scopes")).toArray(), QJsonArray{QStringLiteral("orders:read")});
+    QCOMPARE(jwt.value(QStringLiteral("scopes")).toArray(),
+             QJsonArray{QStringLiteral("orders:read")});
     const QJsonObject rest = jwtAuthorizerContext(token, QStringLiteral("rest"));
     QCOMPARE(rest.keys(), QStringList{QStringLiteral("claims")});
     QCOMPARE(rest.value(QStringLiteral("claims")).toObject().value(QStringLiteral("sub")),
@@ -261,19 +263,21 @@ void tst_Authorizers::routeArnNamesStageMethodAndPath()
 
 void tst_Authorizers::payload2EventHasTheDocumentedShape()
 {
-    const auto r = request("POST", "/my/path?parameter1=value1&parameter1=value2",
-                           {{"Authorization", "user1"}, {"Cookie", "cookie1; cookie2"}}, "secret body");
+    const auto r =
+        request("POST", "/my/path?parameter1=value1&parameter1=value2",
+                {{"Authorization", "user1"}, {"Cookie", "cookie1; cookie2"}}, "secret body");
     const auto m = matchFor(QStringLiteral("ANY"), QStringLiteral("/my/{proxy+}"),
                             QStringLiteral("http"), "POST", "/my/path");
-    const QJsonObject e = parse(buildAuthorizerEvent(lambdaAuthorizer(QStringLiteral("2.0"), true),
-                                                     r, m, context(), {QStringLiteral("user1")},
-                                                     QStringLiteral("us-east-1")));
+    const QJsonObject e =
+        parse(buildAuthorizerEvent(lambdaAuthorizer(QStringLiteral("2.0"), true), r, m, context(),
+                                   {QStringLiteral("user1")}, QStringLiteral("us-east-1")));
     QCOMPARE(e.value(QStringLiteral("version")).toString(), QStringLiteral("2.0"));
     QCOMPARE(e.value(QStringLiteral("type")).toString(), QStringLiteral("REQUEST"));
     QCOMPARE(e.value(QStringLiteral("routeArn")).toString(),
              QStringLiteral("arn:aws:execute-api:us-east-1:123456789012:abcdef123/$default/POST/my/"
                             "path"));
-    QCOMPARE(e.value(QStringLiteral("identitySource")).toArray(), QJsonArray{QStringLiteral("user1")});
+    QCOMPARE(e.value(QStringLiteral("identitySource")).toArray(),
+             QJsonArray{QStringLiteral("user1")});
     QCOMPARE(e.value(QStringLiteral("routeKey")).toString(), QStringLiteral("ANY /my/{proxy+}"));
     QCOMPARE(e.value(QStringLiteral("rawPath")).toString(), QStringLiteral("/my/path"));
     QCOMPARE(e.value(QStringLiteral("cookies")).toArray().size(), 2);
@@ -299,8 +303,9 @@ void tst_Authorizers::payload1EventHasMethodArnAndJoinedIdentity()
         {QStringLiteral("user1"), QStringLiteral("123")}, QStringLiteral("us-east-1")));
     QCOMPARE(e.value(QStringLiteral("version")).toString(), QStringLiteral("1.0"));
     QCOMPARE(e.value(QStringLiteral("type")).toString(), QStringLiteral("REQUEST"));
-    QCOMPARE(e.value(QStringLiteral("methodArn")).toString(),
-             QStringLiteral("arn:aws:execute-api:us-east-1:123456789012:abcdef123/Prod/GET/request"));
+    QCOMPARE(
+        e.value(QStringLiteral("methodArn")).toString(),
+        QStringLiteral("arn:aws:execute-api:us-east-1:123456789012:abcdef123/Prod/GET/request"));
     QCOMPARE(e.value(QStringLiteral("identitySource")).toString(), QStringLiteral("user1,123"));
     QCOMPARE(e.value(QStringLiteral("authorizationToken")).toString(), QStringLiteral("user1,123"));
     QCOMPARE(e.value(QStringLiteral("resource")).toString(), QStringLiteral("/request"));
@@ -334,12 +339,12 @@ void tst_Authorizers::badResponsesAreRefused_data()
     QTest::newRow("array") << true << v2 << QByteArray("[true]");
     QTest::newRow("string isAuthorized") << true << v2 << QByteArray(R"({"isAuthorized":"true"})");
     QTest::newRow("no isAuthorized") << true << v2 << QByteArray(R"({"context":{}})");
-    QTest::newRow("context not object") << true << v2
-                                        << QByteArray(R"({"isAuthorized":true,"context":"x"})");
+    QTest::newRow("context not object")
+        << true << v2 << QByteArray(R"({"isAuthorized":true,"context":"x"})");
     QTest::newRow("simple answer to a policy authorizer")
         << false << v2 << QByteArray(R"({"isAuthorized":true})");
-    QTest::newRow("no principalId") << false << v1
-                                    << QByteArray(R"({"policyDocument":{"Statement":[]}})");
+    QTest::newRow("no principalId")
+        << false << v1 << QByteArray(R"({"policyDocument":{"Statement":[]}})");
     QTest::newRow("no Statement") << false << v1
                                   << QByteArray(R"({"principalId":"u","policyDocument":{}})");
     QTest::newRow("bad Effect")
@@ -376,8 +381,8 @@ void tst_Authorizers::policyIsEvaluatedAgainstTheRoute()
         a, policy("Allow", "arn:aws:execute-api:us-east-1:123456789012:abcdef123/*/GET/*"));
     QVERIFY(wildcard.has_value());
     QCOMPARE(decide(*wildcard, admin), AuthorizerDecision::Allow);
-    QCOMPARE(decide(*wildcard, QString(admin).replace(QStringLiteral("/GET/"),
-                                                      QStringLiteral("/POST/"))),
+    QCOMPARE(decide(*wildcard,
+                    QString(admin).replace(QStringLiteral("/GET/"), QStringLiteral("/POST/"))),
              AuthorizerDecision::NoAllow);
     const auto question = parseAuthorizerResponse(
         a, policy("Allow", "arn:aws:execute-api:us-east-1:123456789012:abcdef123/Prod/GET/or?ers"));
@@ -408,8 +413,8 @@ void tst_Authorizers::denyStatementWinsOverAllow()
 
 void tst_Authorizers::lambdaContextDependsOnTheApi()
 {
-    const auto result =
-        parseAuthorizerResponse(lambdaAuthorizer(QStringLiteral("1.0"), false), policy("Allow", "*"));
+    const auto result = parseAuthorizerResponse(lambdaAuthorizer(QStringLiteral("1.0"), false),
+                                                policy("Allow", "*"));
     QVERIFY(result.has_value());
     const QJsonObject http = lambdaAuthorizerContext(*result, QStringLiteral("http"));
     QCOMPARE(http.value(QStringLiteral("lambda")).toObject().value(QStringLiteral("tier")),

@@ -61,10 +61,11 @@ void tst_IssuerKeys::init()
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_issuer = QStringLiteral("http://127.0.0.1:%1/pool/").arg(m_server->port());
     m_configuration =
-        QJsonDocument(QJsonObject{{QStringLiteral("issuer"), m_issuer},
-                                  {QStringLiteral("jwks_uri"),
-                                   QStringLiteral("http://127.0.0.1:%1/pool/jwks.json")
-                                       .arg(m_server->port())}})
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("issuer"), m_issuer},
+                {QStringLiteral("jwks_uri"),
+                 QStringLiteral("http://127.0.0.1:%1/pool/jwks.json").arg(m_server->port())}})
             .toJson();
     auth::TokenServiceSettings settings;
     settings.issuer = m_issuer;
@@ -149,13 +150,14 @@ void tst_IssuerKeys::failuresAreErrorsAndNotKept_data()
     QTest::addColumn<QByteArray>("configuration");
     QTest::addColumn<QByteArray>("jwks");
     QTest::addColumn<QString>("words");
-    QTest::newRow("discovery 404") << 404 << QByteArray("{}") << QByteArray() << QStringLiteral("404");
+    QTest::newRow("discovery 404")
+        << 404 << QByteArray("{}") << QByteArray() << QStringLiteral("404");
     QTest::newRow("no jwks_uri") << 200 << QByteArray("{\"issuer\":\"x\"}") << QByteArray()
                                  << QStringLiteral("jwks_uri");
-    QTest::newRow("discovery not JSON") << 200 << QByteArray("<html>") << QByteArray()
-                                        << QStringLiteral("not a JSON object");
-    QTest::newRow("JWKS without keys") << 200 << QByteArray() << QByteArray("{\"keys\": 5}")
-                                       << QStringLiteral("JWKS");
+    QTest::newRow("discovery not JSON")
+        << 200 << QByteArray("<html>") << QByteArray() << QStringLiteral("not a JSON object");
+    QTest::newRow("JWKS without keys")
+        << 200 << QByteArray() << QByteArray("{\"keys\": 5}") << QStringLiteral("JWKS");
 }
 
 void tst_IssuerKeys::failuresAreErrorsAndNotKept()
