@@ -11,6 +11,9 @@
 #include "TestFiles.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -94,6 +97,7 @@ class tst_LocalServerAuth : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
     void validTokenPassesWithClaimsAndScopes();
@@ -126,6 +130,7 @@ private:
 
     QTemporaryDir* m_dir = nullptr;
     QTemporaryDir* m_issuerDir = nullptr;
+    QTemporaryDir* m_keysDir = nullptr;
     Runner* m_runner = nullptr;
     LocalServer* m_server = nullptr;
     QNetworkAccessManager* m_net = nullptr;
@@ -143,6 +148,20 @@ void tst_LocalServerAuth::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
         QSKIP("python3 is not installed");
+    // Key pairs made once: each test copies the workspace's, the remote issuer keeps its own.
+    m_keysDir = new QTemporaryDir;
+    m_issuerDir = new QTemporaryDir;
+    auth::TokenServiceSettings settings;
+    settings.issuer = QStringLiteral("http://127.0.0.1/keys");
+    settings.audiences = {QStringLiteral("swb")};
+    QVERIFY(auth::TokenService::open(m_keysDir->path(), settings).has_value());
+    QVERIFY(auth::TokenService::open(m_issuerDir->path(), settings).has_value());
+}
+
+void tst_LocalServerAuth::cleanupTestCase()
+{
+    delete m_issuerDir;
+    delete m_keysDir;
 }
 
 Workspace tst_LocalServerAuth::workspace() const
@@ -218,7 +237,9 @@ Workspace tst_LocalServerAuth::workspace() const
 void tst_LocalServerAuth::init()
 {
     m_dir = new QTemporaryDir;
-    m_issuerDir = new QTemporaryDir;
+    const QString key = auth::TokenService::privateKeyPath(m_dir->path());
+    QVERIFY(QDir().mkpath(QFileInfo(key).absolutePath()));
+    QVERIFY(QFile::copy(auth::TokenService::privateKeyPath(m_keysDir->path()), key));
     m_log.clear();
     m_records.clear();
     m_tokensUsed.clear();
@@ -285,7 +306,6 @@ void tst_LocalServerAuth::cleanup()
     delete m_issuer;
     m_tokens.reset();
     m_remoteTokens.reset();
-    delete m_issuerDir;
     delete m_dir;
 }
 
