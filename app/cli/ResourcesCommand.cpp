@@ -40,7 +40,7 @@ QString shown(const QString& name, const QString& value)
     QUrl url(value);
     if (url.isValid() && !url.password().isEmpty()) {
         url.setPassword(QStringLiteral("***"));
-        return url.toString(QUrl::FullyDecoded);
+        return url.toString();
     }
     return value;
 }

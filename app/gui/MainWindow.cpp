@@ -18,6 +18,7 @@
 #include "Runner.h"
 #include "RunnerEvent.h"
 #include "RuntimeFiles.h"
+#include "resources/ResourceSet.h"
 #include "SimulatePanel.h"
 #include "Theme.h"
 #include "TimelineModel.h"
@@ -362,6 +363,7 @@ MainWindow::~MainWindow()
         m_runner->shutdown();
     }
     m_runner.reset();
+    m_resources.reset(); // stops the databases (a bounded wait, at exit)
     m_history.reset();
 }
 
@@ -600,6 +602,28 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
             qOverload<>(&QTimer::start));
     connect(m_runner.get(), &Runner::warning, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    // The workspace's databases start in the background; instances started before they are
+    // ready retire when the connection variables arrive. Their messages are the runner's own
+    // (like its warnings), shown in the status bar.
+    ResourceOptions resourceOptions;
+    resourceOptions.secrets = m_secrets;
+    m_resources = std::make_unique<ResourceSet>(*m_workspace, resourceOptions);
+    if (!m_resources->isEmpty()) {
+        ResourceSet* resources = m_resources.get();
+        connect(resources, &ResourceSet::warning, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 30000); });
+        resources->start([this, resources](Result<void> started) {
+            if (m_resources.get() != resources)
+                return; // the workspace was closed meanwhile
+            if (!started) {
+                statusBar()->showMessage(started.error().message, 60000);
+                return;
+            }
+            if (m_runner)
+                m_runner->setExtraEnvironment(resources->environmentByFunction());
+            statusBar()->showMessage(resources->descriptions().join(QStringLiteral("; ")), 15000);
+        });
+    }
     auto history = HistoryStore::open(HistoryStore::defaultPath(m_workspace->folder));
     if (history) {
         m_history = std::move(*history);
@@ -689,6 +713,12 @@ bool MainWindow::closeWorkspace()
         m_runner->shutdown();
     }
     m_runner.reset();
+    if (m_resources) {
+        // Stopped without holding up the window; deleted once stopped (or with the window).
+        ResourceSet* closing = m_resources.release();
+        closing->setParent(this);
+        closing->stop([closing] { closing->deleteLater(); });
+    }
     m_history.reset(); // writes what is pending
     m_workspace.reset();
     m_instances = 0;

@@ -34,6 +34,7 @@ class HistoryStore;
 class LogView;
 class TimelineModel;
 class TimelineView;
+class ResourceSet;
 class RunPanel;
 class Runner;
 class Settings;
@@ -125,6 +126,7 @@ private:
     QString m_runtimeCache;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<Runner> m_runner;
+    std::unique_ptr<ResourceSet> m_resources; // the workspace's databases (docs/resources.md)
     std::unique_ptr<HistoryStore> m_history;
 
     QStackedWidget* m_center;

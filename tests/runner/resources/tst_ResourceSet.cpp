@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <csignal>
 
@@ -52,6 +53,9 @@ def note(event, context):
     rows = [r[0] for r in conn.execute("SELECT text FROM notes")]
     conn.close()
     return {"notes": rows, "path": os.environ.get("CACHE_PATH"), "pg": os.environ.get("PGHOST")}
+
+def env(event, context):
+    return {"url": os.environ.get("CACHE_URL"), "pid": os.getpid()}
 )py";
 
 // A python3 that has psycopg2 (Debian's python3-psycopg2 is for /usr/bin/python3; a pyenv
@@ -107,7 +111,7 @@ struct Harness {
         if (!folder)
             return false;
         runtimeFolder = *folder;
-        for (const char* name : {"put", "note"}) {
+        for (const char* name : {"put", "note", "env"}) {
             FunctionSpec f;
             f.name = QLatin1String(name);
             f.runtime = QStringLiteral("python3.11");
@@ -160,6 +164,8 @@ private slots:
     void postgresServesAFunctionAndSeedsRunOnce();
     void failingSeedNamesTheFileAndIsRetried();
     void sqliteStandsInWithoutPostgres();
+    void variablesArrivingLaterRetireRunningInstances();
+    void twoPostgresResourcesGiveNoPgVariables();
 
 private:
     QString m_python;
@@ -317,6 +323,54 @@ void tst_ResourceSet::sqliteStandsInWithoutPostgres()
              h.dir.filePath(QStringLiteral(".swb/resources/cache/cache.sqlite3")));
     QVERIFY(second.value(QStringLiteral("pg")).isNull()); // no PG* without a postgres resource
     runner.shutdown();
+}
+
+// The window starts its runner first and the databases after: instances started before the
+// variables arrive retire, and the next one has them.
+void tst_ResourceSet::variablesArrivingLaterRetireRunningInstances()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    Harness h;
+    QVERIFY(h.make());
+    ResourceSpec cache;
+    cache.type = QStringLiteral("sqlite");
+    h.ws.resources.insert(QStringLiteral("cache"), cache);
+    RunnerOptions ro = RunnerOptions::fromSettings(h.ws.runner, h.runtimeFolder);
+    Runner runner(h.ws, ro);
+    const QJsonObject before = invokeAndWait(runner, QStringLiteral("env"), "{}");
+    QVERIFY2(before.value(QStringLiteral("url")).isNull(), qPrintable(QJsonDocument(before).toJson()));
+    ResourceSet set(h.ws, ResourceOptions{});
+    const auto started = startAndWait(set);
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    runner.setExtraEnvironment(set.environmentByFunction());
+    const QJsonObject after = invokeAndWait(runner, QStringLiteral("env"), "{}");
+    QVERIFY(after.value(QStringLiteral("url")).toString().startsWith(QLatin1String("file:///")));
+    QVERIFY(after.value(QStringLiteral("pid")).toInteger() != before.value(QStringLiteral("pid")).toInteger());
+    runner.shutdown();
+}
+
+// libpq's PG* variables can name one database only: with two, each function gets the URLs.
+void tst_ResourceSet::twoPostgresResourcesGiveNoPgVariables()
+{
+    if (!m_binaries)
+        QSKIP("PostgreSQL is not installed (scripts/setup.sh installs it)");
+    Harness h;
+    QVERIFY(h.make());
+    h.ws.resources.insert(QStringLiteral("orders"), ResourceSpec{});
+    h.ws.resources.insert(QStringLiteral("users"), ResourceSpec{});
+    h.guard.resourceFolders << ResourceSet::resourceFolder(h.ws.folder, QStringLiteral("users"));
+    ResourceSet set(h.ws, ResourceOptions{});
+    const auto started = startAndWait(set);
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    const QMap<QString, QString> env = set.environmentByFunction().value(QStringLiteral("put"));
+    QCOMPARE(env.keys(), (QStringList{"ORDERS_URL", "USERS_URL"}));
+    const QUrl orders(env.value(QStringLiteral("ORDERS_URL")));
+    const QUrl users(env.value(QStringLiteral("USERS_URL")));
+    QCOMPARE(orders.path(), QStringLiteral("/orders"));
+    QCOMPARE(users.path(), QStringLiteral("/users"));
+    QVERIFY(orders.port() != users.port());
+    QVERIFY(orders.password() != users.password());
 }
 
 QTEST_GUILESS_MAIN(tst_ResourceSet)
