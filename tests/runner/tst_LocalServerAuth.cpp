@@ -29,6 +29,7 @@ using namespace swb;
 namespace {
 
 const QByteArray kHandlers = R"py(import json
+import time
 
 def echo(event, context):
     return {"statusCode": 200, "body": json.dumps(event)}
@@ -44,6 +45,8 @@ def authorize(event, context):
         raise ValueError("authorizer crashed")
     if token == "garbage":
         return {"allowed": "yes"}
+    if token == "slow":
+        time.sleep(30)  # beyond the function's 1-second timeout
     return {"isAuthorized": True, "context": {"user": token}}
 
 def authorize_policy(event, context):
@@ -199,6 +202,7 @@ Workspace tst_LocalServerAuth::workspace() const
     authfn.name = QStringLiteral("authfn");
     authfn.handler = QStringLiteral("app.authorize");
     authfn.triggers = {};
+    authfn.timeoutSeconds = 1;
     FunctionSpec authpolicy = authfn;
     authpolicy.name = QStringLiteral("authpolicy");
     authpolicy.handler = QStringLiteral("app.authorize_policy");
@@ -554,6 +558,7 @@ void tst_LocalServerAuth::lambdaAuthorizerFailureIs500_data()
     QTest::addColumn<QString>("logged");
     QTest::newRow("raises") << QByteArray("boom") << QStringLiteral("failed");
     QTest::newRow("bad response") << QByteArray("garbage") << QStringLiteral("isAuthorized");
+    QTest::newRow("times out") << QByteArray("slow") << QStringLiteral("timeout");
 }
 
 void tst_LocalServerAuth::lambdaAuthorizerFailureIs500()
