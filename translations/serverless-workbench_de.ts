@@ -33,6 +33,1242 @@
     </message>
 </context>
 <context>
+    <name>swb</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: swb %1 %2</source>
+        <translation>Aufruf: swb %1 %2</translation>
+    </message>
+    <message>
+        <source>The workspace folder (default: the current folder).</source>
+        <translation>Der Arbeitsbereich-Ordner (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>Print machine-readable JSON.</source>
+        <translation>Maschinenlesbares JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>swb: %1</source>
+        <translation>swb: %1</translation>
+    </message>
+    <message>
+        <source>Run &quot;swb --help&quot; for usage.</source>
+        <translation>Mit „swb --help“ erfahren Sie, wie swb aufgerufen wird.</translation>
+    </message>
+    <message>
+        <source>Run &quot;swb %1 --help&quot; for usage.</source>
+        <translation>Mit „swb %1 --help“ erfahren Sie, wie der Befehl aufgerufen wird.</translation>
+    </message>
+    <message>
+        <source>There is no function &quot;%1&quot; in %2.</source>
+        <translation>Es gibt keine Funktion „%1“ in %2.</translation>
+    </message>
+    <message>
+        <source>The history has no invocation of &quot;%1&quot; yet; run it first (swb invoke %1 --repeat 20, or swb load %1 ...).</source>
+        <translation>Der Verlauf enthält noch keinen Aufruf von „%1“; rufen Sie sie zuerst auf (swb invoke %1 --repeat 20 oder swb load %1 ...).</translation>
+    </message>
+    <message>
+        <source>Price a function&apos;s month on AWS Lambda, Azure Functions, Google Cloud Functions and OpenWhisk: requests, compute, cold-start init, free tier, provisioned concurrency, storage and API Gateway as separate lines. Typed figures, the workspace&apos;s saved scenarios, or durations measured by the local runner. Prices: built-in tables with their sources (--prices), overridden by the workspace&apos;s pricing.json.</source>
+        <translation>Den Monat einer Funktion auf AWS Lambda, Azure Functions, Google Cloud Functions und OpenWhisk berechnen: Anfragen, Rechenzeit, Kaltstart-Initialisierung, kostenloses Kontingent, bereitgestellte Parallelität, Speicher und API Gateway als eigene Zeilen. Eingegebene Werte, die gespeicherten Szenarien des Arbeitsbereichs oder vom lokalen Runner gemessene Dauern. Preise: eingebaute Tabellen mit ihren Quellen (--prices), überschrieben durch die pricing.json des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>aws (default), azure, gcp or openwhisk; several separated by commas price the same usage side by side.</source>
+        <translation>aws (Standard), azure, gcp oder openwhisk; mehrere, durch Kommas getrennt, berechnen dieselbe Nutzung nebeneinander.</translation>
+    </message>
+    <message>
+        <source>azure: consumption (default) or flex; gcp: gen2 (default) or gen1; openwhisk: ibm (default) or self-hosted.</source>
+        <translation>azure: consumption (Standard) oder flex; gcp: gen2 (Standard) oder gen1; openwhisk: ibm (Standard) oder self-hosted.</translation>
+    </message>
+    <message>
+        <source>Memory in MB (default 128, or the measured function&apos;s).</source>
+        <translation>Arbeitsspeicher in MB (Standard 128 oder der der gemessenen Funktion).</translation>
+    </message>
+    <message>
+        <source>Invocations per month.</source>
+        <translation>Aufrufe pro Monat.</translation>
+    </message>
+    <message>
+        <source>Invocations per second, averaged over a 730-hour month (instead of --invocations).</source>
+        <translation>Aufrufe pro Sekunde, gemittelt über einen Monat mit 730 Stunden (statt --invocations).</translation>
+    </message>
+    <message>
+        <source>Duration of one invocation in ms.</source>
+        <translation>Dauer eines Aufrufs in ms.</translation>
+    </message>
+    <message>
+        <source>x86_64 (default) or arm64.</source>
+        <translation>x86_64 (Standard) oder arm64.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s region (default: its first).</source>
+        <translation>Die Region des Anbieters (Standard: seine erste).</translation>
+    </message>
+    <message>
+        <source>Subtract the monthly free tier (off by default: most accounts use it up).</source>
+        <translation>Das monatliche kostenlose Kontingent abziehen (standardmäßig aus: die meisten Konten verbrauchen es ohnehin).</translation>
+    </message>
+    <message>
+        <source>Share of invocations that are cold starts (0..1); with --init-ms.</source>
+        <translation>Anteil der Aufrufe, die Kaltstarts sind (0..1); zusammen mit --init-ms.</translation>
+    </message>
+    <message>
+        <source>Init duration of a cold start in ms.</source>
+        <translation>Initialisierungsdauer eines Kaltstarts in ms.</translation>
+    </message>
+    <message>
+        <source>API Gateway in front (AWS): none (default), http or rest.</source>
+        <translation>Vorgeschaltetes API Gateway (AWS): none (Standard), http oder rest.</translation>
+    </message>
+    <message>
+        <source>Ephemeral storage in MB (AWS; 512 is free).</source>
+        <translation>Flüchtiger Speicher in MB (AWS; 512 sind kostenlos).</translation>
+    </message>
+    <message>
+        <source>AWS provisioned concurrency: instances kept all month; with --provisioned-share, the share of invocations they serve (default 1).</source>
+        <translation>Bereitgestellte Parallelität bei AWS: den ganzen Monat vorgehaltene Instanzen; mit --provisioned-share der Anteil der Aufrufe, den sie bedienen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>See --provisioned.</source>
+        <translation>Siehe --provisioned.</translation>
+    </message>
+    <message>
+        <source>Price the workspace&apos;s scenario NAME.</source>
+        <translation>Das Szenario NAME des Arbeitsbereichs berechnen.</translation>
+    </message>
+    <message>
+        <source>Price the workspace&apos;s scenarios side by side: NAME1,NAME2,...</source>
+        <translation>Die Szenarien des Arbeitsbereichs nebeneinander berechnen: NAME1,NAME2,...</translation>
+    </message>
+    <message>
+        <source>Take the durations (per invocation), the cold-start share and the init duration from FUNCTION&apos;s history in the workspace.</source>
+        <translation>Die Dauern (pro Aufruf), den Kaltstart-Anteil und die Initialisierungsdauer aus dem Verlauf von FUNCTION im Arbeitsbereich übernehmen.</translation>
+    </message>
+    <message>
+        <source>Price memory sizes FROM..TO[:STEP] (MB), scaling the duration with the CPU each size gets.</source>
+        <translation>Arbeitsspeichergrößen FROM..TO[:STEP] (MB) berechnen und die Dauer mit der CPU skalieren, die jede Größe erhält.</translation>
+    </message>
+    <message>
+        <source>For --sweep: the share of the duration that scales with CPU (default 1).</source>
+        <translation>Für --sweep: der Anteil der Dauer, der mit der CPU skaliert (Standard 1).</translation>
+    </message>
+    <message>
+        <source>For --sweep: CPUs the code keeps busy (default 1).</source>
+        <translation>Für --sweep: CPUs, die der Code auslastet (Standard 1).</translation>
+    </message>
+    <message>
+        <source>The monthly volume where always-on servers become cheaper.</source>
+        <translation>Das monatliche Volumen, ab dem ständig laufende Server günstiger werden.</translation>
+    </message>
+    <message>
+        <source>For --break-even: the server (see --prices; default: the provider&apos;s smallest).</source>
+        <translation>Für --break-even: der Server (siehe --prices; Standard: der kleinste des Anbieters).</translation>
+    </message>
+    <message>
+        <source>For --break-even: how many (default 1).</source>
+        <translation>Für --break-even: wie viele (Standard 1).</translation>
+    </message>
+    <message>
+        <source>List the effective prices and where each comes from.</source>
+        <translation>Die geltenden Preise auflisten und woher jeder stammt.</translation>
+    </message>
+    <message>
+        <source>cost takes no positional arguments (&quot;%1&quot;); name scenarios with --scenario or --compare.</source>
+        <translation>cost nimmt keine Positionsargumente („%1“); benennen Sie Szenarien mit --scenario oder --compare.</translation>
+    </message>
+    <message>
+        <source>MB from 64 to 32768</source>
+        <translation>MB von 64 bis 32768</translation>
+    </message>
+    <message>
+        <source>a count from 0 to 10^13</source>
+        <translation>eine Anzahl von 0 bis 10^13</translation>
+    </message>
+    <message>
+        <source>a rate from 0 to 10^6</source>
+        <translation>eine Rate von 0 bis 10^6</translation>
+    </message>
+    <message>
+        <source>milliseconds from 0 to 900000</source>
+        <translation>Millisekunden von 0 bis 900000</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>einen Anteil von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>MB from 512 to 10240</source>
+        <translation>MB von 512 bis 10240</translation>
+    </message>
+    <message>
+        <source>a count of instances</source>
+        <translation>eine Anzahl von Instanzen</translation>
+    </message>
+    <message>
+        <source>a number of CPUs</source>
+        <translation>eine Anzahl von CPUs</translation>
+    </message>
+    <message>
+        <source>a count from 1</source>
+        <translation>eine Anzahl ab 1</translation>
+    </message>
+    <message>
+        <source>Give --invocations or --per-second, not both.</source>
+        <translation>Geben Sie --invocations oder --per-second an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--arch is x86_64 or arm64, not &quot;%1&quot;.</source>
+        <translation>--arch ist x86_64 oder arm64, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--gateway is none, http or rest, not &quot;%1&quot;.</source>
+        <translation>--gateway ist none, http oder rest, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--cold-share and --init-ms go together: the cost of cold starts needs both.</source>
+        <translation>--cold-share und --init-ms gehören zusammen: die Kosten der Kaltstarts brauchen beide.</translation>
+    </message>
+    <message>
+        <source>Give --scenario or --compare, not both.</source>
+        <translation>Geben Sie --scenario oder --compare an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--measured is for typed usage; a scenario measures its own function when it has no durationMs.</source>
+        <translation>--measured gilt für eingegebene Nutzung; ein Szenario misst seine eigene Funktion, wenn es keine durationMs hat.</translation>
+    </message>
+    <message>
+        <source>Give --sweep or --break-even, not both.</source>
+        <translation>Geben Sie --sweep oder --break-even an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--sweep takes FROM..TO[:STEP] in MB, such as 128..3008 or 128..1024:128, not &quot;%1&quot;.</source>
+        <translation>--sweep nimmt FROM..TO[:STEP] in MB, etwa 128..3008 oder 128..1024:128, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--sweep&apos;s range must go up, in at most 1000 steps.</source>
+        <translation>Der Bereich von --sweep muss aufsteigen, in höchstens 1000 Schritten.</translation>
+    </message>
+    <message>
+        <source>--duration-ms is needed (or --measured FUNCTION, or --scenario NAME).</source>
+        <translation>--duration-ms wird benötigt (oder --measured FUNCTION oder --scenario NAME).</translation>
+    </message>
+    <message>
+        <source>--invocations (per month) or --per-second is needed.</source>
+        <translation>--invocations (pro Monat) oder --per-second wird benötigt.</translation>
+    </message>
+    <message>
+        <source>swb: measured %1: %2 invocations, cold-start share %3, mean init %4 ms
+</source>
+        <translation>swb: gemessen %1: %2 Aufrufe, Kaltstart-Anteil %3, mittlere Initialisierung %4 ms
+</translation>
+    </message>
+    <message>
+        <source>--plan names one provider&apos;s plan; price one provider at a time with it.</source>
+        <translation>--plan benennt den Tarif eines Anbieters; berechnen Sie damit jeweils einen Anbieter.</translation>
+    </message>
+    <message>
+        <source>--provider: unknown provider &quot;%1&quot;; use %2.</source>
+        <translation>--provider: unbekannter Anbieter „%1“; verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>--sweep prices one scenario or provider at a time.</source>
+        <translation>--sweep berechnet jeweils ein Szenario oder einen Anbieter.</translation>
+    </message>
+    <message>
+        <source>--break-even on %1 needs --server ID (one of: %2).</source>
+        <translation>--break-even auf %1 braucht --server ID (eine von: %2).</translation>
+    </message>
+    <message>
+        <source>aws, azure, gcp, openwhisk or local (default: the target&apos;s).</source>
+        <translation>aws, azure, gcp, openwhisk oder local (Standard: der des Ziels).</translation>
+    </message>
+    <message>
+        <source>A deploy target of workbench.json (for local: the stage name).</source>
+        <translation>Ein Bereitstellungsziel aus workbench.json (für local: der Name der Stage).</translation>
+    </message>
+    <message>
+        <source>A credentials profile (AWS: ~/.aws).</source>
+        <translation>Ein Profil mit Zugangsdaten (AWS: ~/.aws).</translation>
+    </message>
+    <message>
+        <source>The region, over the target&apos;s and the profile&apos;s.</source>
+        <translation>Die Region, vorrangig vor der des Ziels und des Profils.</translation>
+    </message>
+    <message>
+        <source>Send every API call here instead (an emulator, a test server).</source>
+        <translation>Jeden API-Aufruf stattdessen hierhin senden (ein Emulator, ein Testserver).</translation>
+    </message>
+    <message>
+        <source>Target &quot;%1&quot; deploys to %2, not %3.</source>
+        <translation>Ziel „%1“ stellt auf %2 bereit, nicht auf %3.</translation>
+    </message>
+    <message>
+        <source>workbench.json has no deploy target &quot;%1&quot;%2.</source>
+        <translation>workbench.json hat kein Bereitstellungsziel „%1“%2.</translation>
+    </message>
+    <message>
+        <source> (it has none)</source>
+        <translation> (es hat keines)</translation>
+    </message>
+    <message>
+        <source>; it has: </source>
+        <translation>; es hat: </translation>
+    </message>
+    <message>
+        <source>Say where: --provider aws|azure|gcp|openwhisk|local, or --target NAME from workbench.json.</source>
+        <translation>Sagen Sie, wohin: --provider aws|azure|gcp|openwhisk|local oder --target NAME aus workbench.json.</translation>
+    </message>
+    <message>
+        <source>  cancelling…</source>
+        <translation>  wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2 (target %3)
+</source>
+        <translation>Stelle %1 auf %2 bereit (Ziel %3)
+</translation>
+    </message>
+    <message>
+        <source>Rolling %1 on %2 (target %3) back to %4
+</source>
+        <translation>Setze %1 auf %2 (Ziel %3) zurück auf %4
+</translation>
+    </message>
+    <message>
+        <source>warning: the deploy was not recorded: %1</source>
+        <translation>Warnung: die Bereitstellung wurde nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Deployed %1: version %2%3
+</source>
+        <translation>%1 bereitgestellt: Version %2%3
+</translation>
+    </message>
+    <message>
+        <source> (code unchanged, upload skipped)</source>
+        <translation> (Code unverändert, Hochladen übersprungen)</translation>
+    </message>
+    <message>
+        <source>  id:     %1</source>
+        <translation>  ID:     %1</translation>
+    </message>
+    <message>
+        <source>  url:    %1</source>
+        <translation>  URL:    %1</translation>
+    </message>
+    <message>
+        <source>  code:   %1</source>
+        <translation>  Code:   %1</translation>
+    </message>
+    <message>
+        <source>  commit: %1</source>
+        <translation>  Commit: %1</translation>
+    </message>
+    <message>
+        <source> + uncommitted changes (%1)</source>
+        <translation> + nicht committete Änderungen (%1)</translation>
+    </message>
+    <message>
+        <source>  commit: none (%1)</source>
+        <translation>  Commit: keiner (%1)</translation>
+    </message>
+    <message>
+        <source>warning: deployed with uncommitted changes; the record is marked dirty.</source>
+        <translation>Warnung: mit nicht committeten Änderungen bereitgestellt; der Eintrag ist als „dirty“ markiert.</translation>
+    </message>
+    <message>
+        <source>  tag:    %1</source>
+        <translation>  Tag:    %1</translation>
+    </message>
+    <message>
+        <source>The workspace has no function &quot;%1&quot;; swb functions lists them.</source>
+        <translation>Der Arbeitsbereich hat keine Funktion „%1“; swb functions listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Deploy a function: package its folder (honouring .swbignore), create or update it on the platform, wait until it is ready, and record the deploy (commit, code hash, outcome) in .swb/deploys.json. An unchanged package skips the upload. Ctrl+C cancels.</source>
+        <translation>Eine Funktion bereitstellen: ihren Ordner packen (unter Beachtung von .swbignore), sie auf der Plattform anlegen oder aktualisieren, warten, bis sie bereit ist, und die Bereitstellung (Commit, Code-Hash, Ergebnis) in .swb/deploys.json aufzeichnen. Ein unverändertes Paket überspringt das Hochladen. Strg+C bricht ab.</translation>
+    </message>
+    <message>
+        <source>The function.</source>
+        <translation>Die Funktion.</translation>
+    </message>
+    <message>
+        <source>deploy needs one function name.</source>
+        <translation>deploy braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>Deploy a function&apos;s folder as it was at a commit: read from git into a temporary folder (your working tree is not touched), packaged and deployed like swb deploy, recorded and tagged with that commit. The function&apos;s settings are today&apos;s.</source>
+        <translation>Den Ordner einer Funktion so bereitstellen, wie er bei einem Commit war: aus git in einen temporären Ordner gelesen (Ihr Arbeitsverzeichnis bleibt unberührt), gepackt und bereitgestellt wie bei swb deploy, aufgezeichnet und mit diesem Commit getaggt. Die Einstellungen der Funktion sind die heutigen.</translation>
+    </message>
+    <message>
+        <source>The commit (id, abbreviation, tag such as deploy/aws/hello/2).</source>
+        <translation>Der Commit (ID, Abkürzung, Tag wie deploy/aws/hello/2).</translation>
+    </message>
+    <message>
+        <source>rollback needs one function name.</source>
+        <translation>rollback braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>rollback needs --to COMMIT; swb history FUNCTION lists the commits.</source>
+        <translation>rollback braucht --to COMMIT; swb history FUNCTION listet die Commits auf.</translation>
+    </message>
+    <message>
+        <source>Show a deployed function&apos;s log lines from the platform (AWS: CloudWatch Logs; the local stage: what swb serve --stage recorded). --tail keeps following (Ctrl+C stops); a line is never shown twice, also across reconnects.</source>
+        <translation>Die Protokollzeilen einer bereitgestellten Funktion von der Plattform anzeigen (AWS: CloudWatch Logs; die lokale Stage: was swb serve --stage aufgezeichnet hat). --tail folgt weiter (Strg+C beendet); keine Zeile erscheint zweimal, auch nicht über Neuverbindungen hinweg.</translation>
+    </message>
+    <message>
+        <source>From how long ago (30s, 10m, 2h, 1d) or an ISO time (default 10m).</source>
+        <translation>Seit wann (30s, 10m, 2h, 1d) oder eine ISO-Zeit (Standard 10m).</translation>
+    </message>
+    <message>
+        <source>Keep following.</source>
+        <translation>Weiter folgen.</translation>
+    </message>
+    <message>
+        <source>Only lines containing TEXT.</source>
+        <translation>Nur Zeilen, die TEXT enthalten.</translation>
+    </message>
+    <message>
+        <source>logs needs one function name.</source>
+        <translation>logs braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>--since takes 30s, 10m, 2h, 1d or an ISO time, not &quot;%1&quot;.</source>
+        <translation>--since nimmt 30s, 10m, 2h, 1d oder eine ISO-Zeit, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>warning: %1 (still trying)</source>
+        <translation>Warnung: %1 (neuer Versuch läuft)</translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation>wieder verbunden</translation>
+    </message>
+    <message>
+        <source>check: for each platform (or --provider), which credentials were found and whether the platform accepts them. Secrets are never printed.</source>
+        <translation>check: für jede Plattform (oder --provider), welche Zugangsdaten gefunden wurden und ob die Plattform sie akzeptiert. Geheimnisse werden nie ausgegeben.</translation>
+    </message>
+    <message>
+        <source>providers takes one action: check.</source>
+        <translation>providers nimmt eine Aktion: check.</translation>
+    </message>
+    <message>
+        <source>%1: ok — %2 (credentials: %3; endpoint: %4%5)
+</source>
+        <translation>%1: ok — %2 (Zugangsdaten: %3; Endpunkt: %4%5)
+</translation>
+    </message>
+    <message>
+        <source>; region %1</source>
+        <translation>; Region %1</translation>
+    </message>
+    <message>
+        <source>%1: not usable — %2
+</source>
+        <translation>%1: nicht verwendbar — %2
+</translation>
+    </message>
+    <message>
+        <source>List the event templates.</source>
+        <translation>Die Ereignisvorlagen auflisten.</translation>
+    </message>
+    <message>
+        <source>event list takes no arguments.</source>
+        <translation>event list nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>fields: </source>
+        <translation>Felder: </translation>
+    </message>
+    <message>
+        <source>Print an event of KIND, with fields set by --set. TARGET is a field name from &quot;swb event list&quot;, a JSON pointer (/Records/0/s3/bucket/name) or a dotted path (Records.0.s3.bucket.name).</source>
+        <translation>Ein Ereignis der Art KIND ausgeben, mit durch --set gesetzten Feldern. TARGET ist ein Feldname aus „swb event list“, ein JSON-Pointer (/Records/0/s3/bucket/name) oder ein Pfad mit Punkten (Records.0.s3.bucket.name).</translation>
+    </message>
+    <message>
+        <source>An event kind from &quot;swb event list&quot;.</source>
+        <translation>Eine Ereignisart aus „swb event list“.</translation>
+    </message>
+    <message>
+        <source>Set TARGET to VALUE (JSON where the template holds a non-string; repeatable).</source>
+        <translation>TARGET auf VALUE setzen (JSON, wo die Vorlage keinen String enthält; wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Write the event to FILE instead of printing it.</source>
+        <translation>Das Ereignis in FILE schreiben, statt es auszugeben.</translation>
+    </message>
+    <message>
+        <source>event generate needs one event kind; &quot;swb event list&quot; shows them.</source>
+        <translation>event generate braucht eine Ereignisart; „swb event list“ zeigt sie.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>event needs a subcommand: list or generate.</source>
+        <translation>event braucht einen Unterbefehl: list oder generate.</translation>
+    </message>
+    <message>
+        <source>Usage: swb event list [--json]
+       swb event generate KIND [--set TARGET=VALUE ...] [--out FILE]
+
+Test events shaped as AWS services send them (API Gateway, S3, SQS, SNS, EventBridge, DynamoDB, Kinesis).
+</source>
+        <translation>Aufruf: swb event list [--json]
+        swb event generate KIND [--set TARGET=VALUE ...] [--out FILE]
+
+Testereignisse, so geformt, wie AWS-Dienste sie senden (API Gateway, S3, SQS, SNS, EventBridge, DynamoDB, Kinesis).
+</translation>
+    </message>
+    <message>
+        <source>unknown event subcommand &quot;%1&quot;; use list or generate.</source>
+        <translation>unbekannter event-Unterbefehl „%1“; verwenden Sie list oder generate.</translation>
+    </message>
+    <message>
+        <source>Change a workspace&apos;s functions:
+  new NAME [--runtime ID]   a function from the runtime&apos;s template: NAME/ with a handler answering GET /NAME, and a saved event
+  rename OLD NEW            renames it in workbench.json, its saved events and scenarios
+  delete NAME [--delete-files]  removes it from workbench.json (and its code folder and events with --delete-files)</source>
+        <translation>Die Funktionen eines Arbeitsbereichs ändern:
+  new NAME [--runtime ID]   eine Funktion aus der Vorlage der Laufzeit: NAME/ mit einem Handler, der GET /NAME beantwortet, und ein gespeichertes Ereignis
+  rename OLD NEW            benennt sie in workbench.json, ihren gespeicherten Ereignissen und Szenarien um
+  delete NAME [--delete-files]  entfernt sie aus workbench.json (mit --delete-files auch ihren Code-Ordner und ihre Ereignisse)</translation>
+    </message>
+    <message>
+        <source>new, rename or delete</source>
+        <translation>new, rename oder delete</translation>
+    </message>
+    <message>
+        <source>For new: %1 (default python3.12).</source>
+        <translation>Für new: %1 (Standard python3.12).</translation>
+    </message>
+    <message>
+        <source>For delete: also delete the code folder (unless another function uses it) and the saved events.</source>
+        <translation>Für delete: auch den Code-Ordner (sofern keine andere Funktion ihn nutzt) und die gespeicherten Ereignisse löschen.</translation>
+    </message>
+    <message>
+        <source>function needs an action: new, rename or delete.</source>
+        <translation>function braucht eine Aktion: new, rename oder delete.</translation>
+    </message>
+    <message>
+        <source>function rename needs OLD and NEW names.</source>
+        <translation>function rename braucht den alten und den neuen Namen (OLD und NEW).</translation>
+    </message>
+    <message>
+        <source>function %1 needs one function name.</source>
+        <translation>function %1 braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; (%2, handler %3) in %4; try: swb invoke %1 --workspace %5 --event hello
+</source>
+        <translation>„%1“ angelegt (%2, Handler %3) in %4; probieren Sie: swb invoke %1 --workspace %5 --event hello
+</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.
+</source>
+        <translation>„%1“ in „%2“ umbenannt.
+</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; and its files.
+</source>
+        <translation>„%1“ und seine Dateien entfernt.
+</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; from workbench.json; its files are still there.
+</source>
+        <translation>„%1“ aus workbench.json entfernt; seine Dateien sind noch vorhanden.
+</translation>
+    </message>
+    <message>
+        <source>Create a workspace from an AWS SAM template.yaml or a Serverless Framework serverless.yml. What cannot be imported is listed as a warning.</source>
+        <translation>Einen Arbeitsbereich aus einer AWS-SAM-template.yaml oder einer serverless.yml des Serverless Framework anlegen. Was nicht importiert werden kann, wird als Warnung aufgeführt.</translation>
+    </message>
+    <message>
+        <source>template.yaml or serverless.yml.</source>
+        <translation>template.yaml oder serverless.yml.</translation>
+    </message>
+    <message>
+        <source>Folder to write workbench.json in (default: the file&apos;s folder).</source>
+        <translation>Ordner, in den workbench.json geschrieben wird (Standard: der Ordner der Datei).</translation>
+    </message>
+    <message>
+        <source>Replace an existing workbench.json.</source>
+        <translation>Eine vorhandene workbench.json ersetzen.</translation>
+    </message>
+    <message>
+        <source>import needs exactly one file: a template.yaml or a serverless.yml.</source>
+        <translation>import braucht genau eine Datei: eine template.yaml oder eine serverless.yml.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use --force to replace it or --out to write elsewhere.</source>
+        <translation>%1 existiert bereits; ersetzen Sie sie mit --force oder schreiben Sie mit --out woandershin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 with %n function(s)</source>
+        <translation>
+            <numerusform>%1 mit %n Funktion geschrieben</numerusform>
+            <numerusform>%1 mit %n Funktionen geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n thing(s) not imported (see warnings)</source>
+        <translation>
+            <numerusform>; %n Element nicht importiert (siehe Warnungen)</numerusform>
+            <numerusform>; %n Elemente nicht importiert (siehe Warnungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message numerus="yes">
+        <source>swb: the new workspace does not validate yet: %n problem(s) to fix in %1.</source>
+        <translation>
+            <numerusform>swb: der neue Arbeitsbereich ist noch nicht gültig: %n Problem in %1 zu beheben.</numerusform>
+            <numerusform>swb: der neue Arbeitsbereich ist noch nicht gültig: %n Probleme in %1 zu beheben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>START</translation>
+    </message>
+    <message>
+        <source>INIT ms</source>
+        <translation>INIT ms</translation>
+    </message>
+    <message>
+        <source>DURATION ms</source>
+        <translation>DAUER ms</translation>
+    </message>
+    <message>
+        <source>BILLED ms</source>
+        <translation>ABGER. ms</translation>
+    </message>
+    <message>
+        <source>MEMORY MB</source>
+        <translation>SPEICHER MB</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>ERGEBNIS</translation>
+    </message>
+    <message>
+        <source>
+%1 invocations: %2 cold, %3 warm, %4 failed</source>
+        <translation>
+%1 Aufrufe: %2 kalt, %3 warm, %4 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> (%1 throttled)</source>
+        <translation> (%1 gedrosselt)</translation>
+    </message>
+    <message>
+        <source>. Duration p50 %1 ms, p95 %2 ms, p99 %3 ms</source>
+        <translation>. Dauer p50 %1 ms, p95 %2 ms, p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>; init p50 %1 ms</source>
+        <translation>; Initialisierung p50 %1 ms</translation>
+    </message>
+    <message>
+        <source>Cannot read the event from standard input.</source>
+        <translation>Das Ereignis kann nicht von der Standardeingabe gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The event %1 is neither a file nor a saved event of &quot;%2&quot;; saved events: %3.</source>
+        <translation>Das Ereignis %1 ist weder eine Datei noch ein gespeichertes Ereignis von „%2“; gespeicherte Ereignisse: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Cannot read the event %1: %2.</source>
+        <translation>Das Ereignis %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Invoke a function on the local runner (real processes, the Lambda Runtime API, cold and warm starts). Logs with Lambda&apos;s START/END/REPORT lines go to stderr; the response, or a table with --repeat, to stdout. The workspace&apos;s databases (&quot;resources&quot;) start first and stop at the end (one line each on stderr).</source>
+        <translation>Eine Funktion im lokalen Runner aufrufen (echte Prozesse, die Lambda Runtime API, Kalt- und Warmstarts). Protokolle mit Lambdas START/END/REPORT-Zeilen gehen nach stderr; die Antwort, oder mit --repeat eine Tabelle, nach stdout. Die Datenbanken des Arbeitsbereichs („resources“) starten zuerst und stoppen am Ende (je eine Zeile auf stderr).</translation>
+    </message>
+    <message>
+        <source>The function&apos;s name.</source>
+        <translation>Der Name der Funktion.</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file, - for standard input, or the name of a saved event (default: {}).</source>
+        <translation>Das Ereignis: eine JSON-Datei, - für die Standardeingabe oder der Name eines gespeicherten Ereignisses (Standard: {}).</translation>
+    </message>
+    <message>
+        <source>Invoke N times (default 1).</source>
+        <translation>N-mal aufrufen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>At most C invocations at once (default 1).</source>
+        <translation>Höchstens C Aufrufe gleichzeitig (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Do not freeze (SIGSTOP) idle instances.</source>
+        <translation>Instanzen im Leerlauf nicht einfrieren (SIGSTOP).</translation>
+    </message>
+    <message>
+        <source>invoke needs exactly one function name.</source>
+        <translation>invoke braucht genau einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>--repeat needs a whole number from 1 to 1000000.</source>
+        <translation>--repeat braucht eine ganze Zahl von 1 bis 1000000.</translation>
+    </message>
+    <message>
+        <source>--concurrency needs a whole number from 1 to 1000.</source>
+        <translation>--concurrency braucht eine ganze Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>There is no function &quot;%1&quot; in %2; functions: %3.</source>
+        <translation>Es gibt keine Funktion „%1“ in %2; Funktionen: %3.</translation>
+    </message>
+    <message>
+        <source>swb: warning: %1</source>
+        <translation>swb: Warnung: %1</translation>
+    </message>
+    <message>
+        <source>swb: interrupted; every instance was shut down.</source>
+        <translation>swb: unterbrochen; alle Instanzen wurden beendet.</translation>
+    </message>
+    <message>
+        <source>swb: %1 failed: %2 (%3).</source>
+        <translation>swb: %1 fehlgeschlagen: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Send a bounded load to a function through the local runner and report cold starts, throttles and latency per second and in total. Requests beyond the concurrency cap are throttled, as on Lambda.</source>
+        <translation>Eine begrenzte Last über den lokalen Runner an eine Funktion senden und Kaltstarts, Drosselungen und Latenz pro Sekunde und insgesamt melden. Anfragen über der Parallelitätsgrenze werden gedrosselt, wie bei Lambda.</translation>
+    </message>
+    <message>
+        <source>Requests per second.</source>
+        <translation>Anfragen pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Seconds to send for.</source>
+        <translation>Sekunden, die gesendet wird.</translation>
+    </message>
+    <message>
+        <source>constant (default), poisson or burst (each second&apos;s requests at once).</source>
+        <translation>constant (Standard), poisson oder burst (die Anfragen jeder Sekunde auf einmal).</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file (default: {}).</source>
+        <translation>Das Ereignis: eine JSON-Datei (Standard: {}).</translation>
+    </message>
+    <message>
+        <source>Seconds an idle instance is kept (default: the workspace&apos;s runner.keepAliveSeconds, else 600).</source>
+        <translation>Sekunden, die eine Instanz im Leerlauf vorgehalten wird (Standard: runner.keepAliveSeconds des Arbeitsbereichs, sonst 600).</translation>
+    </message>
+    <message>
+        <source>Instances at most, unless the function reserves its own (default: the workspace&apos;s runner.concurrencyLimit, else 10).</source>
+        <translation>Höchstzahl der Instanzen, sofern die Funktion keine eigenen reserviert (Standard: runner.concurrencyLimit des Arbeitsbereichs, sonst 10).</translation>
+    </message>
+    <message>
+        <source>Seed for poisson (default 1).</source>
+        <translation>Startwert für poisson (Standard 1).</translation>
+    </message>
+    <message>
+        <source>load needs exactly one function name.</source>
+        <translation>load braucht genau einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>--rate needs requests per second, above 0 and at most 10000.</source>
+        <translation>--rate braucht Anfragen pro Sekunde, über 0 und höchstens 10000.</translation>
+    </message>
+    <message>
+        <source>--duration needs seconds, above 0 and at most 3600.</source>
+        <translation>--duration braucht Sekunden, über 0 und höchstens 3600.</translation>
+    </message>
+    <message>
+        <source>--pattern is constant, poisson or burst.</source>
+        <translation>--pattern ist constant, poisson oder burst.</translation>
+    </message>
+    <message>
+        <source>--keep-alive needs seconds, 0 or more.</source>
+        <translation>--keep-alive braucht Sekunden, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <source>--concurrency-limit needs a number from 1 to 1000.</source>
+        <translation>--concurrency-limit braucht eine Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>SECOND</source>
+        <translation>SEKUNDE</translation>
+    </message>
+    <message>
+        <source>SENT</source>
+        <translation>GESENDET</translation>
+    </message>
+    <message>
+        <source>COLD</source>
+        <translation>KALT</translation>
+    </message>
+    <message>
+        <source>THROTTLED</source>
+        <translation>GEDROSSELT</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>p50 ms / p99 ms</source>
+        <translation>p50 ms / p99 ms</translation>
+    </message>
+    <message>
+        <source>Check a workspace&apos;s workbench.json and the code it points at.</source>
+        <translation>Die workbench.json eines Arbeitsbereichs und den Code prüfen, auf den sie verweist.</translation>
+    </message>
+    <message>
+        <source>List a workspace&apos;s functions: runtime, handler, memory, triggers.</source>
+        <translation>Die Funktionen eines Arbeitsbereichs auflisten: Laufzeit, Handler, Arbeitsspeicher, Auslöser.</translation>
+    </message>
+    <message>
+        <source>Add a function from a template, rename or delete one.</source>
+        <translation>Eine Funktion aus einer Vorlage hinzufügen, umbenennen oder löschen.</translation>
+    </message>
+    <message>
+        <source>Create a workspace from a SAM template.yaml or a serverless.yml.</source>
+        <translation>Einen Arbeitsbereich aus einer SAM-template.yaml oder einer serverless.yml anlegen.</translation>
+    </message>
+    <message>
+        <source>List event templates or generate an event (API Gateway, S3, SQS, ...).</source>
+        <translation>Ereignisvorlagen auflisten oder ein Ereignis erzeugen (API Gateway, S3, SQS, ...).</translation>
+    </message>
+    <message>
+        <source>Run a function on the local runner; --repeat shows cold and warm starts.</source>
+        <translation>Eine Funktion im lokalen Runner ausführen; --repeat zeigt Kalt- und Warmstarts.</translation>
+    </message>
+    <message>
+        <source>Serve the functions: HTTP gateway, Lambda Invoke API and SQS on one port.</source>
+        <translation>Die Funktionen lokal ausliefern: HTTP-Gateway, Lambda Invoke API und SQS auf einem Port.</translation>
+    </message>
+    <message>
+        <source>Send to, list or read the local SQS queues of a running swb serve.</source>
+        <translation>An die lokalen SQS-Warteschlangen eines laufenden swb serve senden, sie auflisten oder lesen.</translation>
+    </message>
+    <message>
+        <source>Issue and verify the workspace&apos;s signed JWTs; print its JWKS.</source>
+        <translation>Die signierten JWTs des Arbeitsbereichs ausstellen und prüfen; sein JWKS ausgeben.</translation>
+    </message>
+    <message>
+        <source>Start, stop or show the workspace&apos;s databases (PostgreSQL, SQLite).</source>
+        <translation>Die Datenbanken des Arbeitsbereichs starten, stoppen oder anzeigen (PostgreSQL, SQLite).</translation>
+    </message>
+    <message>
+        <source>Send a bounded load through the runner: cold starts against traffic.</source>
+        <translation>Eine begrenzte Last durch den Runner senden: Kaltstarts gegenüber dem Verkehr.</translation>
+    </message>
+    <message>
+        <source>Counts, cold-start share and percentiles from the invocation history.</source>
+        <translation>Anzahlen, Kaltstart-Anteil und Perzentile aus dem Aufrufverlauf.</translation>
+    </message>
+    <message>
+        <source>Price a month on AWS, Azure, Google Cloud, OpenWhisk; compare, sweep, break-even.</source>
+        <translation>Einen Monat auf AWS, Azure, Google Cloud, OpenWhisk berechnen; vergleichen, durchmustern, Break-even.</translation>
+    </message>
+    <message>
+        <source>Simulate a function&apos;s instances over days: cold starts, throttles, usage.</source>
+        <translation>Die Instanzen einer Funktion über Tage simulieren: Kaltstarts, Drosselungen, Nutzung.</translation>
+    </message>
+    <message>
+        <source>Deploy a function to AWS, Azure, Google Cloud, OpenWhisk or a local stage.</source>
+        <translation>Eine Funktion auf AWS, Azure, Google Cloud, OpenWhisk oder einer lokalen Stage bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Show or follow a deployed function&apos;s logs from its platform.</source>
+        <translation>Die Protokolle einer bereitgestellten Funktion von ihrer Plattform anzeigen oder ihnen folgen.</translation>
+    </message>
+    <message>
+        <source>Check which platform credentials are found and whether they work.</source>
+        <translation>Prüfen, welche Zugangsdaten für die Plattformen gefunden werden und ob sie funktionieren.</translation>
+    </message>
+    <message>
+        <source>The commits that changed a function, with its deploy tags.</source>
+        <translation>Die Commits, die eine Funktion geändert haben, mit ihren Bereitstellungs-Tags.</translation>
+    </message>
+    <message>
+        <source>What changed in a function since a commit or since its last deploy.</source>
+        <translation>Was sich an einer Funktion seit einem Commit oder seit ihrer letzten Bereitstellung geändert hat.</translation>
+    </message>
+    <message>
+        <source>Deploy a function as it was at a commit, without touching your files.</source>
+        <translation>Eine Funktion so bereitstellen, wie sie bei einem Commit war, ohne Ihre Dateien anzufassen.</translation>
+    </message>
+    <message>
+        <source>Usage: swb [--language CODE] COMMAND [ARGS...]
+       swb COMMAND --help
+
+Serverless Workbench: write, run, see, price and deploy serverless functions.
+
+Commands:
+</source>
+        <translation>Aufruf: swb [--language CODE] COMMAND [ARGS...]
+        swb COMMAND --help
+
+Serverless Workbench: Serverless-Funktionen schreiben, ausführen, beobachten, berechnen und bereitstellen.
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  -h, --help       Show this help.
+  --version        Show the version.
+  --language CODE  The language of messages and help: de, zh_CN or en (default: the system&apos;s, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).
+
+Commands that work on a workspace take --workspace DIR (default: the current folder).
+Exit codes: 0 success, 1 the operation failed, 2 bad usage.
+</source>
+        <translation>
+Optionen:
+  -h, --help       Diese Hilfe anzeigen.
+  --version        Die Version anzeigen.
+  --language CODE  Die Sprache der Meldungen und der Hilfe: de, zh_CN oder en (Standard: die des Systems, aus LANGUAGE, LC_ALL, LC_MESSAGES oder LANG).
+
+Befehle, die mit einem Arbeitsbereich arbeiten, nehmen --workspace DIR (Standard: der aktuelle Ordner).
+Exit-Codes: 0 Erfolg, 1 der Vorgang ist fehlgeschlagen, 2 falscher Aufruf.
+</translation>
+    </message>
+    <message>
+        <source>swb: warning: no translation for language &quot;%1&quot;; using English.</source>
+        <translation>swb: Warnung: keine Übersetzung für die Sprache „%1“; Englisch wird verwendet.</translation>
+    </message>
+    <message>
+        <source>--language needs a language code, e.g. de or zh_CN.</source>
+        <translation>--language braucht einen Sprachcode, z. B. de oder zh_CN.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>There are no successful invocations of %1 in the history of %2; run it first (swb invoke or swb load).</source>
+        <translation>Es gibt keine erfolgreichen Aufrufe von %1 im Verlauf von %2; führen Sie sie zuerst aus (swb invoke oder swb load).</translation>
+    </message>
+    <message>
+        <source>Simulate a function&apos;s instance pool: arrivals, service and init times, keep-alive, a concurrency cap (throttles, no queue) and provisioned instances. Durations take a unit: 500ms, 30s, 10m, 2h, 1d, 1mo (30 days); a bare number is seconds.</source>
+        <translation>Den Instanz-Pool einer Funktion simulieren: Ankünfte, Bearbeitungs- und Initialisierungszeiten, Keep-Alive, eine Parallelitätsgrenze (Drosselung, keine Warteschlange) und bereitgestellte Instanzen. Dauern nehmen eine Einheit: 500ms, 30s, 10m, 2h, 1d, 1mo (30 Tage); eine Zahl ohne Einheit sind Sekunden.</translation>
+    </message>
+    <message>
+        <source>simulate takes no positional arguments.</source>
+        <translation>simulate nimmt keine Positionsargumente.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a duration such as 500ms, 30s, 10m, 2h, 1d or 1mo; got &quot;%2&quot;.</source>
+        <translation>--%1 braucht eine Dauer wie 500ms, 30s, 10m, 2h, 1d oder 1mo; erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>--%1 needs %2; got &quot;%3&quot;.</source>
+        <translation>--%1 braucht %2; erhalten: „%3“.</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 or more</source>
+        <translation>eine ganze Zahl, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>a number of instances, 1 or more</source>
+        <translation>eine Anzahl von Instanzen, 1 oder mehr</translation>
+    </message>
+    <message>
+        <source>a number from 0 to the cap</source>
+        <translation>eine Zahl von 0 bis zur Obergrenze</translation>
+    </message>
+    <message>
+        <source>megabytes, 1 or more</source>
+        <translation>Megabyte, 1 oder mehr</translation>
+    </message>
+    <message>
+        <source>one of %1 or none</source>
+        <translation>eines von %1 oder none</translation>
+    </message>
+    <message>
+        <source>milliseconds, 0 or more</source>
+        <translation>Millisekunden, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 10</source>
+        <translation>eine Zahl von 0 bis 10</translation>
+    </message>
+    <message>
+        <source>fixed, exponential or lognormal</source>
+        <translation>fixed, exponential oder lognormal</translation>
+    </message>
+    <message>
+        <source>--hybrid-range needs a duration of 1m or more, such as 4h; got &quot;%1&quot;.</source>
+        <translation>--hybrid-range braucht eine Dauer von 1m oder mehr, etwa 4h; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>fixed, none or hybrid</source>
+        <translation>fixed, none oder hybrid</translation>
+    </message>
+    <message>
+        <source>--rate and --trace do not go together: the trace sets the arrivals.</source>
+        <translation>--rate und --trace gehören nicht zusammen: der Trace legt die Ankünfte fest.</translation>
+    </message>
+    <message>
+        <source>--trace needs --function HASH: the HashFunction whose invocations to replay.</source>
+        <translation>--trace braucht --function HASH: die HashFunction, deren Aufrufe wiedergegeben werden.</translation>
+    </message>
+    <message>
+        <source>--rate needs invocations per second, above 0 (or give --trace).</source>
+        <translation>--rate braucht Aufrufe pro Sekunde, über 0 (oder geben Sie --trace an).</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 1</source>
+        <translation>eine Zahl von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>poisson, periodic, bursty or diurnal</source>
+        <translation>poisson, periodic, bursty oder diurnal</translation>
+    </message>
+    <message>
+        <source>swb simulate: %1% of %2 simulated</source>
+        <translation>swb simulate: %1 % von %2 simuliert</translation>
+    </message>
+    <message>
+        <source>swb: warning: cannot price the run: %1</source>
+        <translation>swb: Warnung: der Lauf kann nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Simulated %1: %2 arrivals (%3), service %4, init %5</source>
+        <translation>%1 simuliert: %2 Ankünfte (%3), Bearbeitung %4, Initialisierung %5</translation>
+    </message>
+    <message>
+        <source>Keep-alive: %1; cap %2, provisioned %3</source>
+        <translation>Keep-Alive: %1; Obergrenze %2, bereitgestellt %3</translation>
+    </message>
+    <message>
+        <source>  cold starts      %1 (%2 of served)</source>
+        <translation>  Kaltstarts       %1 (%2 der bedienten)</translation>
+    </message>
+    <message>
+        <source>  throttled        %1 (%2)</source>
+        <translation>  gedrosselt       %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  pre-warm loads   %1</source>
+        <translation>  Vorwärm-Ladungen %1</translation>
+    </message>
+    <message>
+        <source>  latency ms       p50 %1  p90 %2  p99 %3  p99.9 %4  max %5  mean %6
+</source>
+        <translation>  Latenz ms        p50 %1  p90 %2  p99 %3  p99.9 %4  max %5  Mittel %6
+</translation>
+    </message>
+    <message>
+        <source>  instances        mean %1 (busy %2), max %3
+</source>
+        <translation>  Instanzen        Mittel %1 (beschäftigt %2), max %3
+</translation>
+    </message>
+    <message>
+        <source>  instance-hours   busy %1, idle %2 (init %3 of busy)
+</source>
+        <translation>  Instanzstunden   beschäftigt %1, Leerlauf %2 (Initialisierung %3 davon beschäftigt)
+</translation>
+    </message>
+    <message>
+        <source>  GB-seconds busy  %1 at %2 MB
+</source>
+        <translation>  GB-Sekunden      beschäftigt %1 bei %2 MB
+</translation>
+    </message>
+    <message>
+        <source>
+Cost per 730-hour month (the run scaled by %1):
+</source>
+        <translation>
+Kosten pro Monat mit 730 Stunden (der Lauf skaliert mit %1):
+</translation>
+    </message>
+    <message>
+        <source>(%1 s of wall time)
+</source>
+        <translation>(%1 s Laufzeit)
+</translation>
+    </message>
+    <message>
+        <source>swb: warning: %1 Invocations are not recorded.</source>
+        <translation>swb: Warnung: %1 Aufrufe werden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Show what the workspace&apos;s history (.swb/history.sqlite) says about its invocations: counts, cold-start share, errors, duration and init percentiles. swb invoke, serve and load record every invocation.</source>
+        <translation>Zeigen, was der Verlauf des Arbeitsbereichs (.swb/history.sqlite) über seine Aufrufe sagt: Anzahlen, Kaltstart-Anteil, Fehler, Perzentile von Dauer und Initialisierung. swb invoke, serve und load zeichnen jeden Aufruf auf.</translation>
+    </message>
+    <message>
+        <source>One function (default: each function).</source>
+        <translation>Eine Funktion (Standard: jede Funktion).</translation>
+    </message>
+    <message>
+        <source>Only invocations of the last N minutes.</source>
+        <translation>Nur Aufrufe der letzten N Minuten.</translation>
+    </message>
+    <message>
+        <source>--since needs a number of minutes above 0.</source>
+        <translation>--since braucht eine Anzahl Minuten über 0.</translation>
+    </message>
+    <message>
+        <source>FUNCTION</source>
+        <translation>FUNKTION</translation>
+    </message>
+    <message>
+        <source>CALLS</source>
+        <translation>AUFRUFE</translation>
+    </message>
+    <message>
+        <source>COLD %</source>
+        <translation>KALT %</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>INIT p50</source>
+        <translation>INIT p50</translation>
+    </message>
+    <message>
+        <source>(no invocations recorded yet)</source>
+        <translation>(noch keine Aufrufe aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>The workspace has no function &quot;%1&quot;.</source>
+        <translation>Der Arbeitsbereich hat keine Funktion „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository, so it has no history; start one with: git init &amp;&amp; git add -A &amp;&amp; git commit -m &apos;First version&apos;.</source>
+        <translation>%1 ist kein git-Repository und hat daher keinen Verlauf; legen Sie eines an mit: git init &amp;&amp; git add -A &amp;&amp; git commit -m &apos;First version&apos;.</translation>
+    </message>
+    <message>
+        <source>The commits of the workspace&apos;s git repository that changed a function&apos;s folder, newest first, with the deploy tags (deploy/PROVIDER/FUNCTION/N) that point at them.</source>
+        <translation>Die Commits des git-Repositorys des Arbeitsbereichs, die den Ordner einer Funktion geändert haben, die neuesten zuerst, mit den Bereitstellungs-Tags (deploy/PROVIDER/FUNCTION/N), die auf sie zeigen.</translation>
+    </message>
+    <message>
+        <source>At most N commits (50).</source>
+        <translation>Höchstens N Commits (50).</translation>
+    </message>
+    <message>
+        <source>history needs one function name.</source>
+        <translation>history braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>--limit needs a number of commits, 1 or more.</source>
+        <translation>--limit braucht eine Anzahl von Commits, 1 oder mehr.</translation>
+    </message>
+    <message>
+        <source>No commit has changed %1 yet.</source>
+        <translation>Noch kein Commit hat %1 geändert.</translation>
+    </message>
+    <message>
+        <source>What changed in a function&apos;s folder, as a unified diff against the working tree: since HEAD (default), since a commit (--since COMMIT), or since what was last deployed to a platform (--deployed PROVIDER, from .swb/deploys.json) — &quot;what is deployed&quot;.</source>
+        <translation>Was sich im Ordner einer Funktion geändert hat, als Unified Diff gegen das Arbeitsverzeichnis: seit HEAD (Standard), seit einem Commit (--since COMMIT) oder seit der letzten Bereitstellung auf einer Plattform (--deployed PROVIDER, aus .swb/deploys.json) — „was ist bereitgestellt“.</translation>
+    </message>
+    <message>
+        <source>A commit or tag.</source>
+        <translation>Ein Commit oder Tag.</translation>
+    </message>
+    <message>
+        <source>The provider whose last deploy to compare with.</source>
+        <translation>Der Anbieter, mit dessen letzter Bereitstellung verglichen wird.</translation>
+    </message>
+    <message>
+        <source>diff needs one function name.</source>
+        <translation>diff braucht einen Funktionsnamen.</translation>
+    </message>
+    <message>
+        <source>give --since or --deployed, not both.</source>
+        <translation>Geben Sie --since oder --deployed an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>%1 was never deployed to %2 from this workspace.</source>
+        <translation>%1 wurde nie aus diesem Arbeitsbereich auf %2 bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The last deploy of %1 to %2 was made outside git; there is no commit to compare.</source>
+        <translation>Die letzte Bereitstellung von %1 auf %2 erfolgte außerhalb von git; es gibt keinen Commit zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>the %1 deploy of %2 (%3%4)</source>
+        <translation>der %1-Bereitstellung vom %2 (%3%4)</translation>
+    </message>
+    <message>
+        <source>, with uncommitted changes</source>
+        <translation>, mit nicht committeten Änderungen</translation>
+    </message>
+    <message>
+        <source>No changes in %1 since %2.</source>
+        <translation>Keine Änderungen an %1 seit %2.</translation>
+    </message>
+    <message>
+        <source>validate takes one workspace folder.</source>
+        <translation>validate nimmt einen Arbeitsbereich-Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a valid workspace: &quot;%2&quot; with %n function(s)</source>
+        <translation>
+            <numerusform>%1 ist ein gültiger Arbeitsbereich: „%2“ mit %n Funktion</numerusform>
+            <numerusform>%1 ist ein gültiger Arbeitsbereich: „%2“ mit %n Funktionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n warning(s))</source>
+        <translation>
+            <numerusform> (%n Warnung)</numerusform>
+            <numerusform> (%n Warnungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List the functions of a workspace.</source>
+        <translation>Die Funktionen eines Arbeitsbereichs auflisten.</translation>
+    </message>
+    <message>
+        <source>functions takes one workspace folder.</source>
+        <translation>functions nimmt einen Arbeitsbereich-Ordner.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>RUNTIME</source>
+        <translation>LAUFZEIT</translation>
+    </message>
+    <message>
+        <source>HANDLER</source>
+        <translation>HANDLER</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>SPEICHER</translation>
+    </message>
+    <message>
+        <source>TIMEOUT</source>
+        <translation>TIMEOUT</translation>
+    </message>
+    <message>
+        <source>TRIGGERS</source>
+        <translation>AUSLÖSER</translation>
+    </message>
+    <message>
+        <source>(no functions)</source>
+        <translation>(keine Funktionen)</translation>
+    </message>
+</context>
+<context>
     <name>swb::CodeEditor</name>
     <message>
         <source>Code editor</source>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>swb</name>
+    <message numerus="yes">
+        <source>Wrote %1 with %n function(s)</source>
+        <translation>
+            <numerusform>Wrote %1 with %n function</numerusform>
+            <numerusform>Wrote %1 with %n functions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n thing(s) not imported (see warnings)</source>
+        <translation>
+            <numerusform>; %n thing not imported (see warnings)</numerusform>
+            <numerusform>; %n things not imported (see warnings)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>swb: the new workspace does not validate yet: %n problem(s) to fix in %1.</source>
+        <translation>
+            <numerusform>swb: the new workspace does not validate yet: %n problem to fix in %1.</numerusform>
+            <numerusform>swb: the new workspace does not validate yet: %n problems to fix in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a valid workspace: &quot;%2&quot; with %n function(s)</source>
+        <translation>
+            <numerusform>%1 is a valid workspace: &quot;%2&quot; with %n function</numerusform>
+            <numerusform>%1 is a valid workspace: &quot;%2&quot; with %n functions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n warning(s))</source>
+        <translation>
+            <numerusform> (%n warning)</numerusform>
+            <numerusform> (%n warnings)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>swb::DiffView</name>
     <message numerus="yes">
         <source>%n change(s): +%1 −%2</source>

@@ -33,6 +33,1237 @@
     </message>
 </context>
 <context>
+    <name>swb</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Usage: swb %1 %2</source>
+        <translation>用法：swb %1 %2</translation>
+    </message>
+    <message>
+        <source>The workspace folder (default: the current folder).</source>
+        <translation>工作区文件夹（默认：当前文件夹）。</translation>
+    </message>
+    <message>
+        <source>Print machine-readable JSON.</source>
+        <translation>输出机器可读的 JSON。</translation>
+    </message>
+    <message>
+        <source>swb: %1</source>
+        <translation>swb：%1</translation>
+    </message>
+    <message>
+        <source>Run &quot;swb --help&quot; for usage.</source>
+        <translation>运行“swb --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>Run &quot;swb %1 --help&quot; for usage.</source>
+        <translation>运行“swb %1 --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>There is no function &quot;%1&quot; in %2.</source>
+        <translation>%2 中没有函数“%1”。</translation>
+    </message>
+    <message>
+        <source>The history has no invocation of &quot;%1&quot; yet; run it first (swb invoke %1 --repeat 20, or swb load %1 ...).</source>
+        <translation>历史中还没有“%1”的调用；请先运行它（swb invoke %1 --repeat 20，或 swb load %1 ...）。</translation>
+    </message>
+    <message>
+        <source>Price a function&apos;s month on AWS Lambda, Azure Functions, Google Cloud Functions and OpenWhisk: requests, compute, cold-start init, free tier, provisioned concurrency, storage and API Gateway as separate lines. Typed figures, the workspace&apos;s saved scenarios, or durations measured by the local runner. Prices: built-in tables with their sources (--prices), overridden by the workspace&apos;s pricing.json.</source>
+        <translation>计算函数在 AWS Lambda、Azure Functions、Google Cloud Functions 和 OpenWhisk 上一个月的费用：请求、计算、冷启动初始化、免费额度、预置并发、存储和 API Gateway 分行列出。数据可以是输入的数值、工作区保存的场景，或本地运行器测得的执行时长。价格：内置价格表及其来源（--prices），可由工作区的 pricing.json 覆盖。</translation>
+    </message>
+    <message>
+        <source>aws (default), azure, gcp or openwhisk; several separated by commas price the same usage side by side.</source>
+        <translation>aws（默认）、azure、gcp 或 openwhisk；用逗号分隔多个，可并排计算同一用量的费用。</translation>
+    </message>
+    <message>
+        <source>azure: consumption (default) or flex; gcp: gen2 (default) or gen1; openwhisk: ibm (default) or self-hosted.</source>
+        <translation>azure：consumption（默认）或 flex；gcp：gen2（默认）或 gen1；openwhisk：ibm（默认）或 self-hosted。</translation>
+    </message>
+    <message>
+        <source>Memory in MB (default 128, or the measured function&apos;s).</source>
+        <translation>内存，单位 MB（默认 128，或所测函数的内存）。</translation>
+    </message>
+    <message>
+        <source>Invocations per month.</source>
+        <translation>每月调用次数。</translation>
+    </message>
+    <message>
+        <source>Invocations per second, averaged over a 730-hour month (instead of --invocations).</source>
+        <translation>每秒调用次数，按每月 730 小时平均（代替 --invocations）。</translation>
+    </message>
+    <message>
+        <source>Duration of one invocation in ms.</source>
+        <translation>单次调用的执行时长，单位毫秒。</translation>
+    </message>
+    <message>
+        <source>x86_64 (default) or arm64.</source>
+        <translation>x86_64（默认）或 arm64。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s region (default: its first).</source>
+        <translation>云服务商的区域（默认：其第一个区域）。</translation>
+    </message>
+    <message>
+        <source>Subtract the monthly free tier (off by default: most accounts use it up).</source>
+        <translation>扣除每月免费额度（默认关闭：大多数账户已用完）。</translation>
+    </message>
+    <message>
+        <source>Share of invocations that are cold starts (0..1); with --init-ms.</source>
+        <translation>冷启动调用所占比例（0..1）；需与 --init-ms 一起使用。</translation>
+    </message>
+    <message>
+        <source>Init duration of a cold start in ms.</source>
+        <translation>冷启动的初始化时长，单位毫秒。</translation>
+    </message>
+    <message>
+        <source>API Gateway in front (AWS): none (default), http or rest.</source>
+        <translation>前置 API Gateway（AWS）：none（默认）、http 或 rest。</translation>
+    </message>
+    <message>
+        <source>Ephemeral storage in MB (AWS; 512 is free).</source>
+        <translation>临时存储，单位 MB（AWS；512 免费）。</translation>
+    </message>
+    <message>
+        <source>AWS provisioned concurrency: instances kept all month; with --provisioned-share, the share of invocations they serve (default 1).</source>
+        <translation>AWS 预置并发：整月保留的实例数；配合 --provisioned-share 指定它们处理的调用比例（默认 1）。</translation>
+    </message>
+    <message>
+        <source>See --provisioned.</source>
+        <translation>参见 --provisioned。</translation>
+    </message>
+    <message>
+        <source>Price the workspace&apos;s scenario NAME.</source>
+        <translation>计算工作区中场景 NAME 的费用。</translation>
+    </message>
+    <message>
+        <source>Price the workspace&apos;s scenarios side by side: NAME1,NAME2,...</source>
+        <translation>并排计算工作区中多个场景的费用：NAME1,NAME2,...</translation>
+    </message>
+    <message>
+        <source>Take the durations (per invocation), the cold-start share and the init duration from FUNCTION&apos;s history in the workspace.</source>
+        <translation>从工作区中 FUNCTION 的历史获取执行时长（每次调用）、冷启动比例和初始化时长。</translation>
+    </message>
+    <message>
+        <source>Price memory sizes FROM..TO[:STEP] (MB), scaling the duration with the CPU each size gets.</source>
+        <translation>计算内存大小 FROM..TO[:STEP]（MB）的费用，并按每种大小获得的 CPU 缩放执行时长。</translation>
+    </message>
+    <message>
+        <source>For --sweep: the share of the duration that scales with CPU (default 1).</source>
+        <translation>用于 --sweep：执行时长中随 CPU 缩放的比例（默认 1）。</translation>
+    </message>
+    <message>
+        <source>For --sweep: CPUs the code keeps busy (default 1).</source>
+        <translation>用于 --sweep：代码占用的 CPU 数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>The monthly volume where always-on servers become cheaper.</source>
+        <translation>常驻服务器开始更便宜时的每月调用量。</translation>
+    </message>
+    <message>
+        <source>For --break-even: the server (see --prices; default: the provider&apos;s smallest).</source>
+        <translation>用于 --break-even：服务器（参见 --prices；默认：该云服务商最小的服务器）。</translation>
+    </message>
+    <message>
+        <source>For --break-even: how many (default 1).</source>
+        <translation>用于 --break-even：服务器数量（默认 1）。</translation>
+    </message>
+    <message>
+        <source>List the effective prices and where each comes from.</source>
+        <translation>列出生效的价格及其来源。</translation>
+    </message>
+    <message>
+        <source>cost takes no positional arguments (&quot;%1&quot;); name scenarios with --scenario or --compare.</source>
+        <translation>cost 不接受位置参数（“%1”）；请用 --scenario 或 --compare 指定场景。</translation>
+    </message>
+    <message>
+        <source>MB from 64 to 32768</source>
+        <translation>64 到 32768 之间的 MB 数</translation>
+    </message>
+    <message>
+        <source>a count from 0 to 10^13</source>
+        <translation>0 到 10^13 之间的数量</translation>
+    </message>
+    <message>
+        <source>a rate from 0 to 10^6</source>
+        <translation>0 到 10^6 之间的速率</translation>
+    </message>
+    <message>
+        <source>milliseconds from 0 to 900000</source>
+        <translation>0 到 900000 之间的毫秒数</translation>
+    </message>
+    <message>
+        <source>a share from 0 to 1</source>
+        <translation>0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>MB from 512 to 10240</source>
+        <translation>512 到 10240 之间的 MB 数</translation>
+    </message>
+    <message>
+        <source>a count of instances</source>
+        <translation>实例数</translation>
+    </message>
+    <message>
+        <source>a number of CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>a count from 1</source>
+        <translation>从 1 起的数量</translation>
+    </message>
+    <message>
+        <source>Give --invocations or --per-second, not both.</source>
+        <translation>请指定 --invocations 或 --per-second，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>--arch is x86_64 or arm64, not &quot;%1&quot;.</source>
+        <translation>--arch 应为 x86_64 或 arm64，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--gateway is none, http or rest, not &quot;%1&quot;.</source>
+        <translation>--gateway 应为 none、http 或 rest，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--cold-share and --init-ms go together: the cost of cold starts needs both.</source>
+        <translation>--cold-share 和 --init-ms 必须一起使用：计算冷启动费用需要两者。</translation>
+    </message>
+    <message>
+        <source>Give --scenario or --compare, not both.</source>
+        <translation>请指定 --scenario 或 --compare，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>--measured is for typed usage; a scenario measures its own function when it has no durationMs.</source>
+        <translation>--measured 用于输入的用量；场景没有 durationMs 时会测量它自己的函数。</translation>
+    </message>
+    <message>
+        <source>Give --sweep or --break-even, not both.</source>
+        <translation>请指定 --sweep 或 --break-even，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>--sweep takes FROM..TO[:STEP] in MB, such as 128..3008 or 128..1024:128, not &quot;%1&quot;.</source>
+        <translation>--sweep 接受以 MB 为单位的 FROM..TO[:STEP]，例如 128..3008 或 128..1024:128，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--sweep&apos;s range must go up, in at most 1000 steps.</source>
+        <translation>--sweep 的范围必须递增，且最多 1000 步。</translation>
+    </message>
+    <message>
+        <source>--duration-ms is needed (or --measured FUNCTION, or --scenario NAME).</source>
+        <translation>需要 --duration-ms（或 --measured FUNCTION，或 --scenario NAME）。</translation>
+    </message>
+    <message>
+        <source>--invocations (per month) or --per-second is needed.</source>
+        <translation>需要 --invocations（每月）或 --per-second。</translation>
+    </message>
+    <message>
+        <source>swb: measured %1: %2 invocations, cold-start share %3, mean init %4 ms
+</source>
+        <translation>swb：已测量 %1：%2 次调用，冷启动比例 %3，平均初始化 %4 毫秒
+</translation>
+    </message>
+    <message>
+        <source>--plan names one provider&apos;s plan; price one provider at a time with it.</source>
+        <translation>--plan 指定某个云服务商的方案；使用它时每次只能计算一个云服务商。</translation>
+    </message>
+    <message>
+        <source>--provider: unknown provider &quot;%1&quot;; use %2.</source>
+        <translation>--provider：未知的云服务商“%1”；请使用 %2。</translation>
+    </message>
+    <message>
+        <source>--sweep prices one scenario or provider at a time.</source>
+        <translation>--sweep 每次只计算一个场景或一个云服务商。</translation>
+    </message>
+    <message>
+        <source>--break-even on %1 needs --server ID (one of: %2).</source>
+        <translation>%1 上的 --break-even 需要 --server ID（可选：%2）。</translation>
+    </message>
+    <message>
+        <source>aws, azure, gcp, openwhisk or local (default: the target&apos;s).</source>
+        <translation>aws、azure、gcp、openwhisk 或 local（默认：部署目标的云服务商）。</translation>
+    </message>
+    <message>
+        <source>A deploy target of workbench.json (for local: the stage name).</source>
+        <translation>workbench.json 中的部署目标（local 时为阶段名称）。</translation>
+    </message>
+    <message>
+        <source>A credentials profile (AWS: ~/.aws).</source>
+        <translation>凭据配置文件（AWS：~/.aws）。</translation>
+    </message>
+    <message>
+        <source>The region, over the target&apos;s and the profile&apos;s.</source>
+        <translation>区域，优先于部署目标和配置文件中的区域。</translation>
+    </message>
+    <message>
+        <source>Send every API call here instead (an emulator, a test server).</source>
+        <translation>将每个 API 调用改发到此处（模拟器、测试服务器）。</translation>
+    </message>
+    <message>
+        <source>Target &quot;%1&quot; deploys to %2, not %3.</source>
+        <translation>目标“%1”部署到 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>workbench.json has no deploy target &quot;%1&quot;%2.</source>
+        <translation>workbench.json 中没有部署目标“%1”%2。</translation>
+    </message>
+    <message>
+        <source> (it has none)</source>
+        <translation>（一个也没有）</translation>
+    </message>
+    <message>
+        <source>; it has: </source>
+        <translation>；已有：</translation>
+    </message>
+    <message>
+        <source>Say where: --provider aws|azure|gcp|openwhisk|local, or --target NAME from workbench.json.</source>
+        <translation>请指定部署到哪里：--provider aws|azure|gcp|openwhisk|local，或 workbench.json 中的 --target NAME。</translation>
+    </message>
+    <message>
+        <source>  cancelling…</source>
+        <translation>  正在取消…</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2 (target %3)
+</source>
+        <translation>正在将 %1 部署到 %2（目标 %3）
+</translation>
+    </message>
+    <message>
+        <source>Rolling %1 on %2 (target %3) back to %4
+</source>
+        <translation>正在将 %2 上的 %1（目标 %3）回滚到 %4
+</translation>
+    </message>
+    <message>
+        <source>warning: the deploy was not recorded: %1</source>
+        <translation>警告：本次部署未被记录：%1</translation>
+    </message>
+    <message>
+        <source>Deployed %1: version %2%3
+</source>
+        <translation>已部署 %1：版本 %2%3
+</translation>
+    </message>
+    <message>
+        <source> (code unchanged, upload skipped)</source>
+        <translation>（代码未变，跳过上传）</translation>
+    </message>
+    <message>
+        <source>  id:     %1</source>
+        <translation>  ID：    %1</translation>
+    </message>
+    <message>
+        <source>  url:    %1</source>
+        <translation>  URL：   %1</translation>
+    </message>
+    <message>
+        <source>  code:   %1</source>
+        <translation>  代码：  %1</translation>
+    </message>
+    <message>
+        <source>  commit: %1</source>
+        <translation>  提交：  %1</translation>
+    </message>
+    <message>
+        <source> + uncommitted changes (%1)</source>
+        <translation> + 未提交的更改（%1）</translation>
+    </message>
+    <message>
+        <source>  commit: none (%1)</source>
+        <translation>  提交：  无（%1）</translation>
+    </message>
+    <message>
+        <source>warning: deployed with uncommitted changes; the record is marked dirty.</source>
+        <translation>警告：部署包含未提交的更改；该记录被标记为“dirty”。</translation>
+    </message>
+    <message>
+        <source>  tag:    %1</source>
+        <translation>  标签：  %1</translation>
+    </message>
+    <message>
+        <source>The workspace has no function &quot;%1&quot;; swb functions lists them.</source>
+        <translation>工作区中没有函数“%1”；swb functions 会列出所有函数。</translation>
+    </message>
+    <message>
+        <source>Deploy a function: package its folder (honouring .swbignore), create or update it on the platform, wait until it is ready, and record the deploy (commit, code hash, outcome) in .swb/deploys.json. An unchanged package skips the upload. Ctrl+C cancels.</source>
+        <translation>部署函数：打包其文件夹（遵循 .swbignore），在平台上创建或更新函数，等待其就绪，并将部署（提交、代码哈希、结果）记录到 .swb/deploys.json。包未变化时跳过上传。按 Ctrl+C 取消。</translation>
+    </message>
+    <message>
+        <source>The function.</source>
+        <translation>函数。</translation>
+    </message>
+    <message>
+        <source>deploy needs one function name.</source>
+        <translation>deploy 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>Deploy a function&apos;s folder as it was at a commit: read from git into a temporary folder (your working tree is not touched), packaged and deployed like swb deploy, recorded and tagged with that commit. The function&apos;s settings are today&apos;s.</source>
+        <translation>按某次提交时的状态部署函数的文件夹：从 git 读取到临时文件夹（不触碰您的工作树），像 swb deploy 一样打包和部署，记录并以该提交打标签。函数的设置使用当前的设置。</translation>
+    </message>
+    <message>
+        <source>The commit (id, abbreviation, tag such as deploy/aws/hello/2).</source>
+        <translation>提交（ID、缩写，或 deploy/aws/hello/2 这样的标签）。</translation>
+    </message>
+    <message>
+        <source>rollback needs one function name.</source>
+        <translation>rollback 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>rollback needs --to COMMIT; swb history FUNCTION lists the commits.</source>
+        <translation>rollback 需要 --to COMMIT；swb history FUNCTION 会列出提交。</translation>
+    </message>
+    <message>
+        <source>Show a deployed function&apos;s log lines from the platform (AWS: CloudWatch Logs; the local stage: what swb serve --stage recorded). --tail keeps following (Ctrl+C stops); a line is never shown twice, also across reconnects.</source>
+        <translation>显示已部署函数在平台上的日志行（AWS：CloudWatch Logs；本地阶段：swb serve --stage 记录的内容）。--tail 持续跟踪（Ctrl+C 停止）；同一行不会显示两次，重新连接后也不会。</translation>
+    </message>
+    <message>
+        <source>From how long ago (30s, 10m, 2h, 1d) or an ISO time (default 10m).</source>
+        <translation>从多久以前开始（30s、10m、2h、1d）或 ISO 时间（默认 10m）。</translation>
+    </message>
+    <message>
+        <source>Keep following.</source>
+        <translation>持续跟踪。</translation>
+    </message>
+    <message>
+        <source>Only lines containing TEXT.</source>
+        <translation>只显示包含 TEXT 的行。</translation>
+    </message>
+    <message>
+        <source>logs needs one function name.</source>
+        <translation>logs 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>--since takes 30s, 10m, 2h, 1d or an ISO time, not &quot;%1&quot;.</source>
+        <translation>--since 接受 30s、10m、2h、1d 或 ISO 时间，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>warning: %1 (still trying)</source>
+        <translation>警告：%1（仍在重试）</translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation>已重新连接</translation>
+    </message>
+    <message>
+        <source>check: for each platform (or --provider), which credentials were found and whether the platform accepts them. Secrets are never printed.</source>
+        <translation>check：对每个平台（或 --provider 指定的平台）显示找到了哪些凭据，以及平台是否接受它们。绝不输出机密信息。</translation>
+    </message>
+    <message>
+        <source>providers takes one action: check.</source>
+        <translation>providers 只接受一个操作：check。</translation>
+    </message>
+    <message>
+        <source>%1: ok — %2 (credentials: %3; endpoint: %4%5)
+</source>
+        <translation>%1：正常 — %2（凭据：%3；端点：%4%5）
+</translation>
+    </message>
+    <message>
+        <source>; region %1</source>
+        <translation>；区域 %1</translation>
+    </message>
+    <message>
+        <source>%1: not usable — %2
+</source>
+        <translation>%1：不可用 — %2
+</translation>
+    </message>
+    <message>
+        <source>List the event templates.</source>
+        <translation>列出事件模板。</translation>
+    </message>
+    <message>
+        <source>event list takes no arguments.</source>
+        <translation>event list 不接受参数。</translation>
+    </message>
+    <message>
+        <source>fields: </source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Print an event of KIND, with fields set by --set. TARGET is a field name from &quot;swb event list&quot;, a JSON pointer (/Records/0/s3/bucket/name) or a dotted path (Records.0.s3.bucket.name).</source>
+        <translation>输出一个 KIND 类型的事件，字段由 --set 设置。TARGET 是“swb event list”中的字段名、JSON 指针（/Records/0/s3/bucket/name）或点分路径（Records.0.s3.bucket.name）。</translation>
+    </message>
+    <message>
+        <source>An event kind from &quot;swb event list&quot;.</source>
+        <translation>“swb event list”中的一种事件类型。</translation>
+    </message>
+    <message>
+        <source>Set TARGET to VALUE (JSON where the template holds a non-string; repeatable).</source>
+        <translation>将 TARGET 设为 VALUE（模板中为非字符串时使用 JSON；可重复）。</translation>
+    </message>
+    <message>
+        <source>Write the event to FILE instead of printing it.</source>
+        <translation>将事件写入 FILE，而不是输出。</translation>
+    </message>
+    <message>
+        <source>event generate needs one event kind; &quot;swb event list&quot; shows them.</source>
+        <translation>event generate 需要一种事件类型；“swb event list”会列出它们。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <source>event needs a subcommand: list or generate.</source>
+        <translation>event 需要一个子命令：list 或 generate。</translation>
+    </message>
+    <message>
+        <source>Usage: swb event list [--json]
+       swb event generate KIND [--set TARGET=VALUE ...] [--out FILE]
+
+Test events shaped as AWS services send them (API Gateway, S3, SQS, SNS, EventBridge, DynamoDB, Kinesis).
+</source>
+        <translation>用法：swb event list [--json]
+      swb event generate KIND [--set TARGET=VALUE ...] [--out FILE]
+
+测试事件，格式与 AWS 服务发送的一致（API Gateway、S3、SQS、SNS、EventBridge、DynamoDB、Kinesis）。
+</translation>
+    </message>
+    <message>
+        <source>unknown event subcommand &quot;%1&quot;; use list or generate.</source>
+        <translation>未知的 event 子命令“%1”；请使用 list 或 generate。</translation>
+    </message>
+    <message>
+        <source>Change a workspace&apos;s functions:
+  new NAME [--runtime ID]   a function from the runtime&apos;s template: NAME/ with a handler answering GET /NAME, and a saved event
+  rename OLD NEW            renames it in workbench.json, its saved events and scenarios
+  delete NAME [--delete-files]  removes it from workbench.json (and its code folder and events with --delete-files)</source>
+        <translation>修改工作区的函数：
+  new NAME [--runtime ID]   从运行时模板创建函数：NAME/ 含一个响应 GET /NAME 的处理程序，以及一个已保存的事件
+  rename OLD NEW            在 workbench.json、其已保存的事件和场景中重命名函数
+  delete NAME [--delete-files]  从 workbench.json 中移除函数（加 --delete-files 时同时删除其代码文件夹和事件）</translation>
+    </message>
+    <message>
+        <source>new, rename or delete</source>
+        <translation>new、rename 或 delete</translation>
+    </message>
+    <message>
+        <source>For new: %1 (default python3.12).</source>
+        <translation>用于 new：%1（默认 python3.12）。</translation>
+    </message>
+    <message>
+        <source>For delete: also delete the code folder (unless another function uses it) and the saved events.</source>
+        <translation>用于 delete：同时删除代码文件夹（除非其他函数也在使用）和已保存的事件。</translation>
+    </message>
+    <message>
+        <source>function needs an action: new, rename or delete.</source>
+        <translation>function 需要一个操作：new、rename 或 delete。</translation>
+    </message>
+    <message>
+        <source>function rename needs OLD and NEW names.</source>
+        <translation>function rename 需要旧名称和新名称（OLD 和 NEW）。</translation>
+    </message>
+    <message>
+        <source>function %1 needs one function name.</source>
+        <translation>function %1 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; (%2, handler %3) in %4; try: swb invoke %1 --workspace %5 --event hello
+</source>
+        <translation>已在 %4 中创建“%1”（%2，处理程序 %3）；试试：swb invoke %1 --workspace %5 --event hello
+</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.
+</source>
+        <translation>已将“%1”重命名为“%2”。
+</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; and its files.
+</source>
+        <translation>已移除“%1”及其文件。
+</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; from workbench.json; its files are still there.
+</source>
+        <translation>已从 workbench.json 中移除“%1”；其文件仍然保留。
+</translation>
+    </message>
+    <message>
+        <source>Create a workspace from an AWS SAM template.yaml or a Serverless Framework serverless.yml. What cannot be imported is listed as a warning.</source>
+        <translation>从 AWS SAM 的 template.yaml 或 Serverless Framework 的 serverless.yml 创建工作区。无法导入的内容会以警告列出。</translation>
+    </message>
+    <message>
+        <source>template.yaml or serverless.yml.</source>
+        <translation>template.yaml 或 serverless.yml。</translation>
+    </message>
+    <message>
+        <source>Folder to write workbench.json in (default: the file&apos;s folder).</source>
+        <translation>写入 workbench.json 的文件夹（默认：该文件所在的文件夹）。</translation>
+    </message>
+    <message>
+        <source>Replace an existing workbench.json.</source>
+        <translation>替换已有的 workbench.json。</translation>
+    </message>
+    <message>
+        <source>import needs exactly one file: a template.yaml or a serverless.yml.</source>
+        <translation>import 需要且只需要一个文件：template.yaml 或 serverless.yml。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use --force to replace it or --out to write elsewhere.</source>
+        <translation>%1 已存在；使用 --force 替换，或使用 --out 写到别处。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 with %n function(s)</source>
+        <translation>
+            <numerusform>已写入 %1，含 %n 个函数</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n thing(s) not imported (see warnings)</source>
+        <translation>
+            <numerusform>；%n 项未导入（见警告）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message numerus="yes">
+        <source>swb: the new workspace does not validate yet: %n problem(s) to fix in %1.</source>
+        <translation>
+            <numerusform>swb：新工作区尚未通过验证：%1 中有 %n 个问题需要修复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>INIT ms</source>
+        <translation>初始化 ms</translation>
+    </message>
+    <message>
+        <source>DURATION ms</source>
+        <translation>时长 ms</translation>
+    </message>
+    <message>
+        <source>BILLED ms</source>
+        <translation>计费 ms</translation>
+    </message>
+    <message>
+        <source>MEMORY MB</source>
+        <translation>内存 MB</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>
+%1 invocations: %2 cold, %3 warm, %4 failed</source>
+        <translation>
+%1 次调用：%2 次冷启动，%3 次热启动，%4 次失败</translation>
+    </message>
+    <message>
+        <source> (%1 throttled)</source>
+        <translation>（%1 次被限流）</translation>
+    </message>
+    <message>
+        <source>. Duration p50 %1 ms, p95 %2 ms, p99 %3 ms</source>
+        <translation>。执行时长 p50 %1 ms，p95 %2 ms，p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>; init p50 %1 ms</source>
+        <translation>；初始化 p50 %1 ms</translation>
+    </message>
+    <message>
+        <source>Cannot read the event from standard input.</source>
+        <translation>无法从标准输入读取事件。</translation>
+    </message>
+    <message>
+        <source>The event %1 is neither a file nor a saved event of &quot;%2&quot;; saved events: %3.</source>
+        <translation>事件 %1 既不是文件，也不是“%2”已保存的事件；已保存的事件：%3。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Cannot read the event %1: %2.</source>
+        <translation>无法读取事件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Invoke a function on the local runner (real processes, the Lambda Runtime API, cold and warm starts). Logs with Lambda&apos;s START/END/REPORT lines go to stderr; the response, or a table with --repeat, to stdout. The workspace&apos;s databases (&quot;resources&quot;) start first and stop at the end (one line each on stderr).</source>
+        <translation>在本地运行器上调用函数（真实进程、Lambda Runtime API、冷启动和热启动）。带有 Lambda 的 START/END/REPORT 行的日志输出到 stderr；响应（或使用 --repeat 时的表格）输出到 stdout。工作区的数据库（“resources”）先启动，结束时停止（各在 stderr 上输出一行）。</translation>
+    </message>
+    <message>
+        <source>The function&apos;s name.</source>
+        <translation>函数名。</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file, - for standard input, or the name of a saved event (default: {}).</source>
+        <translation>事件：JSON 文件、- 表示标准输入，或已保存事件的名称（默认：{}）。</translation>
+    </message>
+    <message>
+        <source>Invoke N times (default 1).</source>
+        <translation>调用 N 次（默认 1）。</translation>
+    </message>
+    <message>
+        <source>At most C invocations at once (default 1).</source>
+        <translation>最多同时进行 C 个调用（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Do not freeze (SIGSTOP) idle instances.</source>
+        <translation>不冻结（SIGSTOP）空闲实例。</translation>
+    </message>
+    <message>
+        <source>invoke needs exactly one function name.</source>
+        <translation>invoke 需要且只需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>--repeat needs a whole number from 1 to 1000000.</source>
+        <translation>--repeat 需要 1 到 1000000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--concurrency needs a whole number from 1 to 1000.</source>
+        <translation>--concurrency 需要 1 到 1000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>There is no function &quot;%1&quot; in %2; functions: %3.</source>
+        <translation>%2 中没有函数“%1”；现有函数：%3。</translation>
+    </message>
+    <message>
+        <source>swb: warning: %1</source>
+        <translation>swb：警告：%1</translation>
+    </message>
+    <message>
+        <source>swb: interrupted; every instance was shut down.</source>
+        <translation>swb：已中断；所有实例均已关闭。</translation>
+    </message>
+    <message>
+        <source>swb: %1 failed: %2 (%3).</source>
+        <translation>swb：%1 失败：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Send a bounded load to a function through the local runner and report cold starts, throttles and latency per second and in total. Requests beyond the concurrency cap are throttled, as on Lambda.</source>
+        <translation>通过本地运行器向函数发送有限的负载，并按秒和总计报告冷启动、限流和延迟。超出并发上限的请求会被限流，与 Lambda 相同。</translation>
+    </message>
+    <message>
+        <source>Requests per second.</source>
+        <translation>每秒请求数。</translation>
+    </message>
+    <message>
+        <source>Seconds to send for.</source>
+        <translation>发送的秒数。</translation>
+    </message>
+    <message>
+        <source>constant (default), poisson or burst (each second&apos;s requests at once).</source>
+        <translation>constant（默认）、poisson 或 burst（每秒的请求一次性发出）。</translation>
+    </message>
+    <message>
+        <source>The event: a JSON file (default: {}).</source>
+        <translation>事件：JSON 文件（默认：{}）。</translation>
+    </message>
+    <message>
+        <source>Seconds an idle instance is kept (default: the workspace&apos;s runner.keepAliveSeconds, else 600).</source>
+        <translation>空闲实例的保活秒数（默认：工作区的 runner.keepAliveSeconds，否则为 600）。</translation>
+    </message>
+    <message>
+        <source>Instances at most, unless the function reserves its own (default: the workspace&apos;s runner.concurrencyLimit, else 10).</source>
+        <translation>实例数上限，除非函数预留了自己的并发（默认：工作区的 runner.concurrencyLimit，否则为 10）。</translation>
+    </message>
+    <message>
+        <source>Seed for poisson (default 1).</source>
+        <translation>poisson 的随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>load needs exactly one function name.</source>
+        <translation>load 需要且只需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>--rate needs requests per second, above 0 and at most 10000.</source>
+        <translation>--rate 需要每秒请求数，大于 0 且最多 10000。</translation>
+    </message>
+    <message>
+        <source>--duration needs seconds, above 0 and at most 3600.</source>
+        <translation>--duration 需要秒数，大于 0 且最多 3600。</translation>
+    </message>
+    <message>
+        <source>--pattern is constant, poisson or burst.</source>
+        <translation>--pattern 应为 constant、poisson 或 burst。</translation>
+    </message>
+    <message>
+        <source>--keep-alive needs seconds, 0 or more.</source>
+        <translation>--keep-alive 需要秒数，0 或以上。</translation>
+    </message>
+    <message>
+        <source>--concurrency-limit needs a number from 1 to 1000.</source>
+        <translation>--concurrency-limit 需要 1 到 1000 之间的数。</translation>
+    </message>
+    <message>
+        <source>SECOND</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>SENT</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>COLD</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>THROTTLED</source>
+        <translation>被限流</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>p50 ms / p99 ms</source>
+        <translation>p50 ms / p99 ms</translation>
+    </message>
+    <message>
+        <source>Check a workspace&apos;s workbench.json and the code it points at.</source>
+        <translation>检查工作区的 workbench.json 及其指向的代码。</translation>
+    </message>
+    <message>
+        <source>List a workspace&apos;s functions: runtime, handler, memory, triggers.</source>
+        <translation>列出工作区的函数：运行时、处理程序、内存、触发器。</translation>
+    </message>
+    <message>
+        <source>Add a function from a template, rename or delete one.</source>
+        <translation>从模板添加函数，或重命名、删除函数。</translation>
+    </message>
+    <message>
+        <source>Create a workspace from a SAM template.yaml or a serverless.yml.</source>
+        <translation>从 SAM 的 template.yaml 或 serverless.yml 创建工作区。</translation>
+    </message>
+    <message>
+        <source>List event templates or generate an event (API Gateway, S3, SQS, ...).</source>
+        <translation>列出事件模板或生成事件（API Gateway、S3、SQS……）。</translation>
+    </message>
+    <message>
+        <source>Run a function on the local runner; --repeat shows cold and warm starts.</source>
+        <translation>在本地运行器上运行函数；--repeat 显示冷启动和热启动。</translation>
+    </message>
+    <message>
+        <source>Serve the functions: HTTP gateway, Lambda Invoke API and SQS on one port.</source>
+        <translation>提供函数服务：HTTP 网关、Lambda Invoke API 和 SQS 共用一个端口。</translation>
+    </message>
+    <message>
+        <source>Send to, list or read the local SQS queues of a running swb serve.</source>
+        <translation>向正在运行的 swb serve 的本地 SQS 队列发送消息、列出或读取队列。</translation>
+    </message>
+    <message>
+        <source>Issue and verify the workspace&apos;s signed JWTs; print its JWKS.</source>
+        <translation>签发和验证工作区签名的 JWT；输出其 JWKS。</translation>
+    </message>
+    <message>
+        <source>Start, stop or show the workspace&apos;s databases (PostgreSQL, SQLite).</source>
+        <translation>启动、停止或显示工作区的数据库（PostgreSQL、SQLite）。</translation>
+    </message>
+    <message>
+        <source>Send a bounded load through the runner: cold starts against traffic.</source>
+        <translation>通过运行器发送有限的负载：观察冷启动与流量的关系。</translation>
+    </message>
+    <message>
+        <source>Counts, cold-start share and percentiles from the invocation history.</source>
+        <translation>来自调用历史的次数、冷启动比例和百分位数。</translation>
+    </message>
+    <message>
+        <source>Price a month on AWS, Azure, Google Cloud, OpenWhisk; compare, sweep, break-even.</source>
+        <translation>计算在 AWS、Azure、Google Cloud、OpenWhisk 上一个月的费用；比较、扫描内存、盈亏平衡。</translation>
+    </message>
+    <message>
+        <source>Simulate a function&apos;s instances over days: cold starts, throttles, usage.</source>
+        <translation>模拟函数实例在数天内的情况：冷启动、限流、用量。</translation>
+    </message>
+    <message>
+        <source>Deploy a function to AWS, Azure, Google Cloud, OpenWhisk or a local stage.</source>
+        <translation>将函数部署到 AWS、Azure、Google Cloud、OpenWhisk 或本地阶段。</translation>
+    </message>
+    <message>
+        <source>Show or follow a deployed function&apos;s logs from its platform.</source>
+        <translation>显示或跟踪已部署函数在其平台上的日志。</translation>
+    </message>
+    <message>
+        <source>Check which platform credentials are found and whether they work.</source>
+        <translation>检查找到了哪些平台凭据，以及它们是否有效。</translation>
+    </message>
+    <message>
+        <source>The commits that changed a function, with its deploy tags.</source>
+        <translation>更改过函数的提交及其部署标签。</translation>
+    </message>
+    <message>
+        <source>What changed in a function since a commit or since its last deploy.</source>
+        <translation>函数自某次提交或上次部署以来的更改。</translation>
+    </message>
+    <message>
+        <source>Deploy a function as it was at a commit, without touching your files.</source>
+        <translation>按某次提交时的状态部署函数，不触碰您的文件。</translation>
+    </message>
+    <message>
+        <source>Usage: swb [--language CODE] COMMAND [ARGS...]
+       swb COMMAND --help
+
+Serverless Workbench: write, run, see, price and deploy serverless functions.
+
+Commands:
+</source>
+        <translation>用法：swb [--language CODE] COMMAND [ARGS...]
+      swb COMMAND --help
+
+Serverless Workbench：编写、运行、观察、估算费用并部署无服务器函数。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  -h, --help       Show this help.
+  --version        Show the version.
+  --language CODE  The language of messages and help: de, zh_CN or en (default: the system&apos;s, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).
+
+Commands that work on a workspace take --workspace DIR (default: the current folder).
+Exit codes: 0 success, 1 the operation failed, 2 bad usage.
+</source>
+        <translation>
+选项：
+  -h, --help       显示此帮助。
+  --version        显示版本。
+  --language CODE  消息和帮助的语言：de、zh_CN 或 en（默认：系统语言，取自 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG）。
+
+处理工作区的命令接受 --workspace DIR（默认：当前文件夹）。
+退出码：0 成功，1 操作失败，2 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>swb: warning: no translation for language &quot;%1&quot;; using English.</source>
+        <translation>swb：警告：没有语言“%1”的翻译；将使用英语。</translation>
+    </message>
+    <message>
+        <source>--language needs a language code, e.g. de or zh_CN.</source>
+        <translation>--language 需要一个语言代码，例如 de 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>There are no successful invocations of %1 in the history of %2; run it first (swb invoke or swb load).</source>
+        <translation>%2 的历史中没有 %1 的成功调用；请先运行它（swb invoke 或 swb load）。</translation>
+    </message>
+    <message>
+        <source>Simulate a function&apos;s instance pool: arrivals, service and init times, keep-alive, a concurrency cap (throttles, no queue) and provisioned instances. Durations take a unit: 500ms, 30s, 10m, 2h, 1d, 1mo (30 days); a bare number is seconds.</source>
+        <translation>模拟函数的实例池：到达、服务时间和初始化时间、保活、并发上限（限流，无队列）以及预置实例。时长需带单位：500ms、30s、10m、2h、1d、1mo（30 天）；不带单位的数字表示秒。</translation>
+    </message>
+    <message>
+        <source>simulate takes no positional arguments.</source>
+        <translation>simulate 不接受位置参数。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a duration such as 500ms, 30s, 10m, 2h, 1d or 1mo; got &quot;%2&quot;.</source>
+        <translation>--%1 需要时长，例如 500ms、30s、10m、2h、1d 或 1mo；收到的是“%2”。</translation>
+    </message>
+    <message>
+        <source>--%1 needs %2; got &quot;%3&quot;.</source>
+        <translation>--%1 需要%2；收到的是“%3”。</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 or more</source>
+        <translation>0 或以上的整数</translation>
+    </message>
+    <message>
+        <source>a number of instances, 1 or more</source>
+        <translation>1 或以上的实例数</translation>
+    </message>
+    <message>
+        <source>a number from 0 to the cap</source>
+        <translation>0 到上限之间的数</translation>
+    </message>
+    <message>
+        <source>megabytes, 1 or more</source>
+        <translation>1 或以上的 MB 数</translation>
+    </message>
+    <message>
+        <source>one of %1 or none</source>
+        <translation>%1 之一或 none</translation>
+    </message>
+    <message>
+        <source>milliseconds, 0 or more</source>
+        <translation>0 或以上的毫秒数</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 10</source>
+        <translation>0 到 10 之间的数</translation>
+    </message>
+    <message>
+        <source>fixed, exponential or lognormal</source>
+        <translation>fixed、exponential 或 lognormal</translation>
+    </message>
+    <message>
+        <source>--hybrid-range needs a duration of 1m or more, such as 4h; got &quot;%1&quot;.</source>
+        <translation>--hybrid-range 需要 1m 或以上的时长，例如 4h；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <source>fixed, none or hybrid</source>
+        <translation>fixed、none 或 hybrid</translation>
+    </message>
+    <message>
+        <source>--rate and --trace do not go together: the trace sets the arrivals.</source>
+        <translation>--rate 和 --trace 不能同时使用：跟踪数据决定到达。</translation>
+    </message>
+    <message>
+        <source>--trace needs --function HASH: the HashFunction whose invocations to replay.</source>
+        <translation>--trace 需要 --function HASH：要重放其调用的 HashFunction。</translation>
+    </message>
+    <message>
+        <source>--rate needs invocations per second, above 0 (or give --trace).</source>
+        <translation>--rate 需要每秒调用次数，大于 0（或指定 --trace）。</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 1</source>
+        <translation>0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>poisson, periodic, bursty or diurnal</source>
+        <translation>poisson、periodic、bursty 或 diurnal</translation>
+    </message>
+    <message>
+        <source>swb simulate: %1% of %2 simulated</source>
+        <translation>swb simulate：已模拟 %2 中的 %1%</translation>
+    </message>
+    <message>
+        <source>swb: warning: cannot price the run: %1</source>
+        <translation>swb：警告：无法计算此次运行的费用：%1</translation>
+    </message>
+    <message>
+        <source>Simulated %1: %2 arrivals (%3), service %4, init %5</source>
+        <translation>已模拟 %1：%2 次到达（%3），服务 %4，初始化 %5</translation>
+    </message>
+    <message>
+        <source>Keep-alive: %1; cap %2, provisioned %3</source>
+        <translation>保活：%1；上限 %2，预置 %3</translation>
+    </message>
+    <message>
+        <source>  cold starts      %1 (%2 of served)</source>
+        <translation>  冷启动           %1（占已服务的 %2）</translation>
+    </message>
+    <message>
+        <source>  throttled        %1 (%2)</source>
+        <translation>  被限流           %1（%2）</translation>
+    </message>
+    <message>
+        <source>  pre-warm loads   %1</source>
+        <translation>  预热加载         %1</translation>
+    </message>
+    <message>
+        <source>  latency ms       p50 %1  p90 %2  p99 %3  p99.9 %4  max %5  mean %6
+</source>
+        <translation>  延迟 ms          p50 %1  p90 %2  p99 %3  p99.9 %4  最大 %5  平均 %6
+</translation>
+    </message>
+    <message>
+        <source>  instances        mean %1 (busy %2), max %3
+</source>
+        <translation>  实例             平均 %1（忙碌 %2），最大 %3
+</translation>
+    </message>
+    <message>
+        <source>  instance-hours   busy %1, idle %2 (init %3 of busy)
+</source>
+        <translation>  实例小时         忙碌 %1，空闲 %2（忙碌中初始化占 %3）
+</translation>
+    </message>
+    <message>
+        <source>  GB-seconds busy  %1 at %2 MB
+</source>
+        <translation>  GB 秒（忙碌）    %1，内存 %2 MB
+</translation>
+    </message>
+    <message>
+        <source>
+Cost per 730-hour month (the run scaled by %1):
+</source>
+        <translation>
+每月（730 小时）费用（此次运行按 %1 倍缩放）：
+</translation>
+    </message>
+    <message>
+        <source>(%1 s of wall time)
+</source>
+        <translation>（实际耗时 %1 秒）
+</translation>
+    </message>
+    <message>
+        <source>swb: warning: %1 Invocations are not recorded.</source>
+        <translation>swb：警告：%1 调用不会被记录。</translation>
+    </message>
+    <message>
+        <source>Show what the workspace&apos;s history (.swb/history.sqlite) says about its invocations: counts, cold-start share, errors, duration and init percentiles. swb invoke, serve and load record every invocation.</source>
+        <translation>显示工作区历史（.swb/history.sqlite）中的调用统计：次数、冷启动比例、错误、执行时长和初始化的百分位数。swb invoke、serve 和 load 会记录每次调用。</translation>
+    </message>
+    <message>
+        <source>One function (default: each function).</source>
+        <translation>一个函数（默认：每个函数）。</translation>
+    </message>
+    <message>
+        <source>Only invocations of the last N minutes.</source>
+        <translation>只统计最近 N 分钟的调用。</translation>
+    </message>
+    <message>
+        <source>--since needs a number of minutes above 0.</source>
+        <translation>--since 需要大于 0 的分钟数。</translation>
+    </message>
+    <message>
+        <source>FUNCTION</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>CALLS</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>COLD %</source>
+        <translation>冷启动 %</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>INIT p50</source>
+        <translation>初始化 p50</translation>
+    </message>
+    <message>
+        <source>(no invocations recorded yet)</source>
+        <translation>（尚未记录任何调用）</translation>
+    </message>
+    <message>
+        <source>The workspace has no function &quot;%1&quot;.</source>
+        <translation>工作区中没有函数“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository, so it has no history; start one with: git init &amp;&amp; git add -A &amp;&amp; git commit -m &apos;First version&apos;.</source>
+        <translation>%1 不是 git 仓库，因此没有历史；可以这样创建：git init &amp;&amp; git add -A &amp;&amp; git commit -m &apos;First version&apos;。</translation>
+    </message>
+    <message>
+        <source>The commits of the workspace&apos;s git repository that changed a function&apos;s folder, newest first, with the deploy tags (deploy/PROVIDER/FUNCTION/N) that point at them.</source>
+        <translation>工作区 git 仓库中更改过函数文件夹的提交，最新的在前，并附上指向它们的部署标签（deploy/PROVIDER/FUNCTION/N）。</translation>
+    </message>
+    <message>
+        <source>At most N commits (50).</source>
+        <translation>最多 N 个提交（50）。</translation>
+    </message>
+    <message>
+        <source>history needs one function name.</source>
+        <translation>history 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>--limit needs a number of commits, 1 or more.</source>
+        <translation>--limit 需要提交数，1 或以上。</translation>
+    </message>
+    <message>
+        <source>No commit has changed %1 yet.</source>
+        <translation>还没有提交更改过 %1。</translation>
+    </message>
+    <message>
+        <source>What changed in a function&apos;s folder, as a unified diff against the working tree: since HEAD (default), since a commit (--since COMMIT), or since what was last deployed to a platform (--deployed PROVIDER, from .swb/deploys.json) — &quot;what is deployed&quot;.</source>
+        <translation>函数文件夹中的更改，以相对工作树的统一差异格式显示：自 HEAD（默认）、自某次提交（--since COMMIT），或自上次部署到某平台（--deployed PROVIDER，取自 .swb/deploys.json）——即“部署了什么”。</translation>
+    </message>
+    <message>
+        <source>A commit or tag.</source>
+        <translation>提交或标签。</translation>
+    </message>
+    <message>
+        <source>The provider whose last deploy to compare with.</source>
+        <translation>要与其上次部署比较的云服务商。</translation>
+    </message>
+    <message>
+        <source>diff needs one function name.</source>
+        <translation>diff 需要一个函数名。</translation>
+    </message>
+    <message>
+        <source>give --since or --deployed, not both.</source>
+        <translation>请指定 --since 或 --deployed，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>%1 was never deployed to %2 from this workspace.</source>
+        <translation>%1 从未从此工作区部署到 %2。</translation>
+    </message>
+    <message>
+        <source>The last deploy of %1 to %2 was made outside git; there is no commit to compare.</source>
+        <translation>%1 上次部署到 %2 是在 git 之外进行的；没有可比较的提交。</translation>
+    </message>
+    <message>
+        <source>the %1 deploy of %2 (%3%4)</source>
+        <translation>%2 的 %1 部署（%3%4）</translation>
+    </message>
+    <message>
+        <source>, with uncommitted changes</source>
+        <translation>，含未提交的更改</translation>
+    </message>
+    <message>
+        <source>No changes in %1 since %2.</source>
+        <translation>自 %2 以来 %1 没有更改。</translation>
+    </message>
+    <message>
+        <source>validate takes one workspace folder.</source>
+        <translation>validate 接受一个工作区文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a valid workspace: &quot;%2&quot; with %n function(s)</source>
+        <translation>
+            <numerusform>%1 是有效的工作区：“%2”，含 %n 个函数</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n warning(s))</source>
+        <translation>
+            <numerusform>（%n 个警告）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List the functions of a workspace.</source>
+        <translation>列出工作区的函数。</translation>
+    </message>
+    <message>
+        <source>functions takes one workspace folder.</source>
+        <translation>functions 接受一个工作区文件夹。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>RUNTIME</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>HANDLER</source>
+        <translation>处理程序</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>TIMEOUT</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>TRIGGERS</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>(no functions)</source>
+        <translation>（没有函数）</translation>
+    </message>
+</context>
+<context>
     <name>swb::CodeEditor</name>
     <message>
         <source>Code editor</source>

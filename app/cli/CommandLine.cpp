@@ -9,7 +9,7 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
                                     const QString& synopsis)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+                                  Tr::tr("Show this help."));
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList{QStringLiteral("swb ") + command} + args))
@@ -18,7 +18,7 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
         QString text = parser.helpText();
         // Qt prints "Usage: swb validate [options]"; ours names the arguments precisely.
         const qsizetype firstNewline = text.indexOf(QLatin1Char('\n'));
-        text = QStringLiteral("Usage: swb %1 %2").arg(command, synopsis) + text.mid(firstNewline);
+        text = Tr::tr("Usage: swb %1 %2").arg(command, synopsis) + text.mid(firstNewline);
         console.out() << text;
         console.out().flush();
         return kSuccess;
@@ -29,14 +29,13 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
 QCommandLineOption workspaceOption()
 {
     return QCommandLineOption(QStringLiteral("workspace"),
-                              QStringLiteral("The workspace folder (default: the current folder)."),
+                              Tr::tr("The workspace folder (default: the current folder)."),
                               QStringLiteral("DIR"));
 }
 
 QCommandLineOption jsonOption()
 {
-    return QCommandLineOption(QStringLiteral("json"),
-                              QStringLiteral("Print machine-readable JSON."));
+    return QCommandLineOption(QStringLiteral("json"), Tr::tr("Print machine-readable JSON."));
 }
 
 QString workspaceArgument(const QCommandLineParser& parser, bool takesPositional)

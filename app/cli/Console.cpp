@@ -17,7 +17,8 @@ void Console::printJson(const QJsonValue& value)
 
 int Console::failed(const Error& error)
 {
-    m_err << "swb: " << error.message << '\n';
+    // Library errors (core, runner, providers) stay English; the framing around them translates.
+    m_err << Tr::tr("swb: %1").arg(error.message) << '\n';
     printDiagnostics(error.diagnostics);
     m_err.flush();
     return kFailed;
@@ -25,9 +26,10 @@ int Console::failed(const Error& error)
 
 int Console::usage(const QString& message, const QString& command)
 {
-    m_err << "swb: " << message << '\n'
-          << "Run \"swb " << (command.isEmpty() ? QString() : command + QLatin1Char(' '))
-          << "--help\" for usage.\n";
+    m_err << Tr::tr("swb: %1").arg(message) << '\n'
+          << (command.isEmpty() ? Tr::tr("Run \"swb --help\" for usage.")
+                                : Tr::tr("Run \"swb %1 --help\" for usage.").arg(command))
+          << '\n';
     m_err.flush();
     return kUsage;
 }

@@ -3,10 +3,18 @@
 
 #include "Error.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QTextStream>
 
 namespace swb::cli {
+
+// Every message swb shows a person goes through Tr::tr("..."), one shared context "swb" in
+// translations/*.ts (lupdate reads Tr::tr like QCoreApplication::translate("swb", ...)).
+// Machine output (JSON, CSV, tokens, ids, Lambda's REPORT lines) is never translated.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(swb)
+};
 
 enum ExitCode { kSuccess = 0, kFailed = 1, kUsage = 2 };
 

@@ -27,9 +27,8 @@ const QString kCommand = QStringLiteral("cost");
 Result<MeasuredUsage> measure(const Workspace& ws, const QString& function)
 {
     if (!ws.function(function))
-        return fail(
-            ErrorCode::NotFound,
-            QStringLiteral("There is no function \"%1\" in %2.").arg(function, ws.filePath()));
+        return fail(ErrorCode::NotFound,
+                    Tr::tr("There is no function \"%1\" in %2.").arg(function, ws.filePath()));
     auto store = HistoryStore::open(HistoryStore::defaultPath(ws.folder));
     if (!store)
         return std::unexpected(store.error());
@@ -38,8 +37,8 @@ Result<MeasuredUsage> measure(const Workspace& ws, const QString& function)
         return std::unexpected(stats.error());
     if (stats->ranCount == 0)
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("The history has no invocation of \"%1\" yet; run it first "
-                                   "(swb invoke %1 --repeat 20, or swb load %1 ...).")
+                    Tr::tr("The history has no invocation of \"%1\" yet; run it first "
+                           "(swb invoke %1 --repeat 20, or swb load %1 ...).")
                         .arg(function));
     return MeasuredUsage::fromStats(*stats);
 }
@@ -49,7 +48,7 @@ Result<MeasuredUsage> measure(const Workspace& ws, const QString& function)
 int runCost(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Price a function's month on AWS Lambda, Azure Functions, Google Cloud Functions and "
         "OpenWhisk: requests, compute, cold-start init, free tier, provisioned concurrency, "
         "storage and API Gateway as separate lines. Typed figures, the workspace's saved "
@@ -58,97 +57,95 @@ int runCost(Console& console, const QStringList& args)
     parser.addOption(workspaceOption());
     const QCommandLineOption provider(
         QStringLiteral("provider"),
-        QStringLiteral("aws (default), azure, gcp or openwhisk; several separated by commas "
-                       "price the same usage side by side."),
+        Tr::tr("aws (default), azure, gcp or openwhisk; several separated by commas "
+               "price the same usage side by side."),
         QStringLiteral("P"), QStringLiteral("aws"));
     const QCommandLineOption plan(QStringLiteral("plan"),
-                                  QStringLiteral("azure: consumption (default) or flex; gcp: "
-                                                 "gen2 (default) or gen1; openwhisk: ibm "
-                                                 "(default) or self-hosted."),
+                                  Tr::tr("azure: consumption (default) or flex; gcp: "
+                                         "gen2 (default) or gen1; openwhisk: ibm "
+                                         "(default) or self-hosted."),
                                   QStringLiteral("PLAN"));
     const QCommandLineOption memory(QStringLiteral("memory"),
-                                    QStringLiteral("Memory in MB (default 128, or the measured "
-                                                   "function's)."),
+                                    Tr::tr("Memory in MB (default 128, or the measured "
+                                           "function's)."),
                                     QStringLiteral("MB"));
     const QCommandLineOption invocations(QStringLiteral("invocations"),
-                                         QStringLiteral("Invocations per month."),
-                                         QStringLiteral("N"));
+                                         Tr::tr("Invocations per month."), QStringLiteral("N"));
     const QCommandLineOption perSecond(QStringLiteral("per-second"),
-                                       QStringLiteral("Invocations per second, averaged over a "
-                                                      "730-hour month (instead of "
-                                                      "--invocations)."),
+                                       Tr::tr("Invocations per second, averaged over a "
+                                              "730-hour month (instead of "
+                                              "--invocations)."),
                                        QStringLiteral("R"));
     const QCommandLineOption duration(QStringLiteral("duration-ms"),
-                                      QStringLiteral("Duration of one invocation in ms."),
+                                      Tr::tr("Duration of one invocation in ms."),
                                       QStringLiteral("MS"));
-    const QCommandLineOption arch(
-        QStringLiteral("arch"), QStringLiteral("x86_64 (default) or arm64."), QStringLiteral("A"));
+    const QCommandLineOption arch(QStringLiteral("arch"), Tr::tr("x86_64 (default) or arm64."),
+                                  QStringLiteral("A"));
     const QCommandLineOption region(QStringLiteral("region"),
-                                    QStringLiteral("The provider's region (default: its first)."),
+                                    Tr::tr("The provider's region (default: its first)."),
                                     QStringLiteral("R"));
     const QCommandLineOption freeTier(QStringLiteral("free-tier"),
-                                      QStringLiteral("Subtract the monthly free tier (off by "
-                                                     "default: most accounts use it up)."));
+                                      Tr::tr("Subtract the monthly free tier (off by "
+                                             "default: most accounts use it up)."));
     const QCommandLineOption coldShare(QStringLiteral("cold-share"),
-                                       QStringLiteral("Share of invocations that are cold starts "
-                                                      "(0..1); with --init-ms."),
+                                       Tr::tr("Share of invocations that are cold starts "
+                                              "(0..1); with --init-ms."),
                                        QStringLiteral("S"));
     const QCommandLineOption initMs(QStringLiteral("init-ms"),
-                                    QStringLiteral("Init duration of a cold start in ms."),
+                                    Tr::tr("Init duration of a cold start in ms."),
                                     QStringLiteral("MS"));
     const QCommandLineOption gateway(QStringLiteral("gateway"),
-                                     QStringLiteral("API Gateway in front (AWS): none (default), "
-                                                    "http or rest."),
+                                     Tr::tr("API Gateway in front (AWS): none (default), "
+                                            "http or rest."),
                                      QStringLiteral("KIND"));
     const QCommandLineOption storage(QStringLiteral("storage-mb"),
-                                     QStringLiteral("Ephemeral storage in MB (AWS; 512 is free)."),
+                                     Tr::tr("Ephemeral storage in MB (AWS; 512 is free)."),
                                      QStringLiteral("MB"));
     const QCommandLineOption provisioned(
         QStringLiteral("provisioned"),
-        QStringLiteral("AWS provisioned concurrency: instances kept all month; with "
-                       "--provisioned-share, the share of invocations they serve (default 1)."),
+        Tr::tr("AWS provisioned concurrency: instances kept all month; with "
+               "--provisioned-share, the share of invocations they serve (default 1)."),
         QStringLiteral("N"));
     const QCommandLineOption provisionedShare(QStringLiteral("provisioned-share"),
-                                              QStringLiteral("See --provisioned."),
-                                              QStringLiteral("S"));
+                                              Tr::tr("See --provisioned."), QStringLiteral("S"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      QStringLiteral("Price the workspace's scenario NAME."),
+                                      Tr::tr("Price the workspace's scenario NAME."),
                                       QStringLiteral("NAME"));
     const QCommandLineOption compare(QStringLiteral("compare"),
-                                     QStringLiteral("Price the workspace's scenarios side by "
-                                                    "side: NAME1,NAME2,..."),
+                                     Tr::tr("Price the workspace's scenarios side by "
+                                            "side: NAME1,NAME2,..."),
                                      QStringLiteral("NAMES"));
     const QCommandLineOption measured(
         QStringLiteral("measured"),
-        QStringLiteral("Take the durations (per invocation), the cold-start share and the init "
-                       "duration from FUNCTION's history in the workspace."),
+        Tr::tr("Take the durations (per invocation), the cold-start share and the init "
+               "duration from FUNCTION's history in the workspace."),
         QStringLiteral("FUNCTION"));
     const QCommandLineOption sweep(QStringLiteral("sweep"),
-                                   QStringLiteral("Price memory sizes FROM..TO[:STEP] (MB), "
-                                                  "scaling the duration with the CPU each size "
-                                                  "gets."),
+                                   Tr::tr("Price memory sizes FROM..TO[:STEP] (MB), "
+                                          "scaling the duration with the CPU each size "
+                                          "gets."),
                                    QStringLiteral("RANGE"));
     const QCommandLineOption cpuBound(QStringLiteral("cpu-bound"),
-                                      QStringLiteral("For --sweep: the share of the duration "
-                                                     "that scales with CPU (default 1)."),
+                                      Tr::tr("For --sweep: the share of the duration "
+                                             "that scales with CPU (default 1)."),
                                       QStringLiteral("S"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("For --sweep: CPUs the code keeps busy "
-                                                    "(default 1)."),
+                                     Tr::tr("For --sweep: CPUs the code keeps busy "
+                                            "(default 1)."),
                                      QStringLiteral("N"));
     const QCommandLineOption breakEven(QStringLiteral("break-even"),
-                                       QStringLiteral("The monthly volume where always-on "
-                                                      "servers become cheaper."));
+                                       Tr::tr("The monthly volume where always-on "
+                                              "servers become cheaper."));
     const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("For --break-even: the server (see --prices; "
-                                                   "default: the provider's smallest)."),
+                                    Tr::tr("For --break-even: the server (see --prices; "
+                                           "default: the provider's smallest)."),
                                     QStringLiteral("ID"));
     const QCommandLineOption servers(QStringLiteral("servers"),
-                                     QStringLiteral("For --break-even: how many (default 1)."),
+                                     Tr::tr("For --break-even: how many (default 1)."),
                                      QStringLiteral("N"));
     const QCommandLineOption prices(QStringLiteral("prices"),
-                                    QStringLiteral("List the effective prices and where each "
-                                                   "comes from."));
+                                    Tr::tr("List the effective prices and where each "
+                                           "comes from."));
     for (const auto* o : {&provider, &plan,      &memory,   &invocations, &perSecond,
                           &duration, &arch,      &region,   &freeTier,    &coldShare,
                           &initMs,   &gateway,   &storage,  &provisioned, &provisionedShare,
@@ -167,8 +164,8 @@ int runCost(Console& console, const QStringList& args)
         return *exit;
     const bool json = parser.isSet(QStringLiteral("json"));
     if (!parser.positionalArguments().isEmpty())
-        return console.usage(QStringLiteral("cost takes no positional arguments (\"%1\"); name "
-                                            "scenarios with --scenario or --compare.")
+        return console.usage(Tr::tr("cost takes no positional arguments (\"%1\"); name "
+                                    "scenarios with --scenario or --compare.")
                                  .arg(parser.positionalArguments().first()),
                              kCommand);
 
@@ -188,68 +185,63 @@ int runCost(Console& console, const QStringList& args)
         }
         return v;
     };
-    const auto memoryMb = number(memory, 64, 32768, QStringLiteral("MB from 64 to 32768"));
-    const auto invocationCount =
-        number(invocations, 0, 1e13, QStringLiteral("a count from 0 to 10^13"));
-    const auto rate = number(perSecond, 0, 1e6, QStringLiteral("a rate from 0 to 10^6"));
+    const auto memoryMb = number(memory, 64, 32768, Tr::tr("MB from 64 to 32768"));
+    const auto invocationCount = number(invocations, 0, 1e13, Tr::tr("a count from 0 to 10^13"));
+    const auto rate = number(perSecond, 0, 1e6, Tr::tr("a rate from 0 to 10^6"));
     const auto durationMs =
-        number(duration, 0, 15 * 60 * 1000, QStringLiteral("milliseconds from 0 to 900000"));
-    const auto cold = number(coldShare, 0, 1, QStringLiteral("a share from 0 to 1"));
+        number(duration, 0, 15 * 60 * 1000, Tr::tr("milliseconds from 0 to 900000"));
+    const auto cold = number(coldShare, 0, 1, Tr::tr("a share from 0 to 1"));
     const auto init = number(initMs, 0, 15 * 60 * 1000, QStringLiteral("milliseconds"));
-    const auto storageMb = number(storage, 512, 10240, QStringLiteral("MB from 512 to 10240"));
-    const auto provisionedCount =
-        number(provisioned, 0, 100000, QStringLiteral("a count of instances"));
-    const auto provisionedPart =
-        number(provisionedShare, 0, 1, QStringLiteral("a share from 0 to 1"));
-    const auto cpuShare = number(cpuBound, 0, 1, QStringLiteral("a share from 0 to 1"));
-    const auto threadCount = number(threads, 0.01, 1024, QStringLiteral("a number of CPUs"));
-    const auto serverCount = number(servers, 1, 100000, QStringLiteral("a count from 1"));
+    const auto storageMb = number(storage, 512, 10240, Tr::tr("MB from 512 to 10240"));
+    const auto provisionedCount = number(provisioned, 0, 100000, Tr::tr("a count of instances"));
+    const auto provisionedPart = number(provisionedShare, 0, 1, Tr::tr("a share from 0 to 1"));
+    const auto cpuShare = number(cpuBound, 0, 1, Tr::tr("a share from 0 to 1"));
+    const auto threadCount = number(threads, 0.01, 1024, Tr::tr("a number of CPUs"));
+    const auto serverCount = number(servers, 1, 100000, Tr::tr("a count from 1"));
     if (usageExit)
         return *usageExit;
     if (parser.isSet(invocations) && parser.isSet(perSecond))
-        return console.usage(QStringLiteral("Give --invocations or --per-second, not both."),
-                             kCommand);
+        return console.usage(Tr::tr("Give --invocations or --per-second, not both."), kCommand);
     if (parser.isSet(arch) && parser.value(arch) != QLatin1String("x86_64") &&
         parser.value(arch) != QLatin1String("arm64"))
         return console.usage(
-            QStringLiteral("--arch is x86_64 or arm64, not \"%1\".").arg(parser.value(arch)),
-            kCommand);
+            Tr::tr("--arch is x86_64 or arm64, not \"%1\".").arg(parser.value(arch)), kCommand);
     std::optional<GatewayKind> gatewayKind;
     if (parser.isSet(gateway)) {
         gatewayKind = gatewayKindFromName(parser.value(gateway));
         if (!gatewayKind)
-            return console.usage(QStringLiteral("--gateway is none, http or rest, not \"%1\".")
-                                     .arg(parser.value(gateway)),
-                                 kCommand);
+            return console.usage(
+                Tr::tr("--gateway is none, http or rest, not \"%1\".").arg(parser.value(gateway)),
+                kCommand);
     }
     if (parser.isSet(coldShare) != parser.isSet(initMs) && !parser.isSet(measured))
-        return console.usage(QStringLiteral("--cold-share and --init-ms go together: the cost "
-                                            "of cold starts needs both."),
+        return console.usage(Tr::tr("--cold-share and --init-ms go together: the cost "
+                                    "of cold starts needs both."),
                              kCommand);
     const bool fromScenarios = parser.isSet(scenario) || parser.isSet(compare);
     if (parser.isSet(scenario) && parser.isSet(compare))
-        return console.usage(QStringLiteral("Give --scenario or --compare, not both."), kCommand);
+        return console.usage(Tr::tr("Give --scenario or --compare, not both."), kCommand);
     if (fromScenarios && parser.isSet(measured))
-        return console.usage(QStringLiteral("--measured is for typed usage; a scenario measures "
-                                            "its own function when it has no durationMs."),
+        return console.usage(Tr::tr("--measured is for typed usage; a scenario measures "
+                                    "its own function when it has no durationMs."),
                              kCommand);
     if (parser.isSet(sweep) && parser.isSet(breakEven))
-        return console.usage(QStringLiteral("Give --sweep or --break-even, not both."), kCommand);
+        return console.usage(Tr::tr("Give --sweep or --break-even, not both."), kCommand);
     int sweepFrom = 0, sweepTo = 0, sweepStep = 0;
     if (parser.isSet(sweep)) {
         static const QRegularExpression range(QStringLiteral("^(\\d+)\\.\\.(\\d+)(?::(\\d+))?$"));
         const auto m = range.match(parser.value(sweep));
         if (!m.hasMatch())
-            return console.usage(QStringLiteral("--sweep takes FROM..TO[:STEP] in MB, such as "
-                                                "128..3008 or 128..1024:128, not \"%1\".")
+            return console.usage(Tr::tr("--sweep takes FROM..TO[:STEP] in MB, such as "
+                                        "128..3008 or 128..1024:128, not \"%1\".")
                                      .arg(parser.value(sweep)),
                                  kCommand);
         sweepFrom = m.captured(1).toInt();
         sweepTo = m.captured(2).toInt();
         sweepStep = m.captured(3).toInt();
         if (sweepFrom > sweepTo || (sweepStep > 0 && (sweepTo - sweepFrom) / sweepStep > 1000))
-            return console.usage(QStringLiteral("--sweep's range must go up, in at most 1000 "
-                                                "steps."),
+            return console.usage(Tr::tr("--sweep's range must go up, in at most 1000 "
+                                        "steps."),
                                  kCommand);
     }
 
@@ -343,12 +335,12 @@ int runCost(Console& console, const QStringList& args)
         }
     } else {
         if (!parser.isSet(measured) && !durationMs)
-            return console.usage(QStringLiteral("--duration-ms is needed (or --measured "
-                                                "FUNCTION, or --scenario NAME)."),
+            return console.usage(Tr::tr("--duration-ms is needed (or --measured "
+                                        "FUNCTION, or --scenario NAME)."),
                                  kCommand);
         if (!invocationCount && !rate)
-            return console.usage(QStringLiteral("--invocations (per month) or --per-second is "
-                                                "needed."),
+            return console.usage(Tr::tr("--invocations (per month) or --per-second is "
+                                        "needed."),
                                  kCommand);
         BillingUsage usage;
         usage.invocations = invocationCount ? (long long)std::llround(*invocationCount)
@@ -368,8 +360,8 @@ int runCost(Console& console, const QStringList& args)
             if (init || m->initMeanMs > 0)
                 usage.initDurationMs = init ? *init : m->initMeanMs;
             if (!json)
-                console.err() << QStringLiteral("swb: measured %1: %2 invocations, cold-start "
-                                                "share %3, mean init %4 ms\n")
+                console.err() << Tr::tr("swb: measured %1: %2 invocations, cold-start "
+                                        "share %3, mean init %4 ms\n")
                                      .arg(parser.value(measured))
                                      .arg(m->ran)
                                      .arg(m->coldShare, 0, 'f', 4)
@@ -402,15 +394,15 @@ int runCost(Console& console, const QStringList& args)
         const QStringList providerNames =
             parser.value(provider).split(QLatin1Char(','), Qt::SkipEmptyParts);
         if (providerNames.size() > 1 && parser.isSet(plan))
-            return console.usage(QStringLiteral("--plan names one provider's plan; price one "
-                                                "provider at a time with it."),
+            return console.usage(Tr::tr("--plan names one provider's plan; price one "
+                                        "provider at a time with it."),
                                  kCommand);
         for (const QString& p : providerNames) {
             const QString name = p.trimmed();
             if (!CostEngine::providers().contains(name))
                 return console.usage(
-                    QStringLiteral("--provider: unknown provider \"%1\"; use "
-                                   "%2.")
+                    Tr::tr("--provider: unknown provider \"%1\"; use "
+                           "%2.")
                         .arg(name, CostEngine::providers().join(QStringLiteral(", "))),
                     kCommand);
             priced.append(PricedScenario{name, name, usage, {}});
@@ -419,8 +411,8 @@ int runCost(Console& console, const QStringList& args)
 
     if (parser.isSet(sweep)) {
         if (priced.size() != 1)
-            return console.usage(QStringLiteral("--sweep prices one scenario or provider at a "
-                                                "time."),
+            return console.usage(Tr::tr("--sweep prices one scenario or provider at a "
+                                        "time."),
                                  kCommand);
         CpuScalingModel model;
         model.cpuBoundShare = cpuShare.value_or(1.0);
@@ -450,8 +442,8 @@ int runCost(Console& console, const QStringList& args)
                     }
                 }
                 if (serverId.isEmpty())
-                    return console.usage(QStringLiteral("--break-even on %1 needs --server ID "
-                                                        "(one of: %2).")
+                    return console.usage(Tr::tr("--break-even on %1 needs --server ID "
+                                                "(one of: %2).")
                                              .arg(s.provider, engine.catalog().serverIds().join(
                                                                   QStringLiteral(", "))),
                                          kCommand);

@@ -27,30 +27,31 @@ namespace {
 QCommandLineOption providerOption()
 {
     return {QStringLiteral("provider"),
-            QStringLiteral("aws, azure, gcp, openwhisk or local (default: the target's)."),
+            Tr::tr("aws, azure, gcp, openwhisk or local (default: the target's)."),
             QStringLiteral("P")};
 }
 QCommandLineOption targetOption()
 {
     return {QStringLiteral("target"),
-            QStringLiteral("A deploy target of workbench.json (for local: the stage name)."),
+            Tr::tr("A deploy target of workbench.json (for local: the stage name)."),
             QStringLiteral("NAME")};
 }
 QCommandLineOption profileOption()
 {
-    return {QStringLiteral("profile"), QStringLiteral("A credentials profile (AWS: ~/.aws)."),
+    return {QStringLiteral("profile"), Tr::tr("A credentials profile (AWS: ~/.aws)."),
             QStringLiteral("P")};
 }
 QCommandLineOption regionOption()
 {
-    return {QStringLiteral("region"), QStringLiteral("The region, over the target's and the "
-                                                     "profile's."),
+    return {QStringLiteral("region"),
+            Tr::tr("The region, over the target's and the "
+                   "profile's."),
             QStringLiteral("R")};
 }
 QCommandLineOption endpointOption()
 {
     return {QStringLiteral("endpoint-url"),
-            QStringLiteral("Send every API call here instead (an emulator, a test server)."),
+            Tr::tr("Send every API call here instead (an emulator, a test server)."),
             QStringLiteral("URL")};
 }
 
@@ -75,7 +76,7 @@ Result<DeployTarget> chooseTarget(const Workspace& ws, const QCommandLineParser&
             if (t.name == name) {
                 if (!provider.isEmpty() && t.provider != provider)
                     return fail(ErrorCode::InvalidArgument,
-                                QStringLiteral("Target \"%1\" deploys to %2, not %3.")
+                                Tr::tr("Target \"%1\" deploys to %2, not %3.")
                                     .arg(name, t.provider, provider));
                 return t;
             }
@@ -86,21 +87,24 @@ Result<DeployTarget> chooseTarget(const Workspace& ws, const QCommandLineParser&
         for (const DeployTarget& t : ws.deployTargets)
             names << t.name;
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("workbench.json has no deploy target \"%1\"%2.")
-                        .arg(name, names.isEmpty() ? QStringLiteral(" (it has none)")
-                                                   : QStringLiteral("; it has: ") +
-                                                         names.join(QStringLiteral(", "))));
+                    Tr::tr("workbench.json has no deploy target \"%1\"%2.")
+                        .arg(name, names.isEmpty()
+                                       ? Tr::tr(" (it has none)")
+                                       : Tr::tr("; it has: ") + names.join(QStringLiteral(", "))));
     }
     if (provider.isEmpty())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("Say where: --provider aws|azure|gcp|openwhisk|local, or "
-                                   "--target NAME from workbench.json."));
+                    Tr::tr("Say where: --provider aws|azure|gcp|openwhisk|local, or "
+                           "--target NAME from workbench.json."));
     for (const DeployTarget& t : ws.deployTargets) {
         if (t.provider == provider)
             return t;
     }
     return DeployTarget{provider == QLatin1String("local") ? QStringLiteral("default") : provider,
-                        provider, {}, {}, {}};
+                        provider,
+                        {},
+                        {},
+                        {}};
 }
 
 } // namespace
@@ -110,7 +114,7 @@ Result<DeployTarget> chooseTarget(const Workspace& ws, const QCommandLineParser&
 // use the environment and their own files.
 SecretStore* commandLineSecrets()
 {
-    static KeychainSecretStore* store = [] () -> KeychainSecretStore* {
+    static KeychainSecretStore* store = []() -> KeychainSecretStore* {
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (env.value(QStringLiteral("SWB_NO_KEYCHAIN")) == QLatin1String("1") ||
             env.value(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")).isEmpty())
@@ -159,22 +163,24 @@ int runDeployJob(Console& console, Provider* provider, const Workspace& ws, cons
     QJsonArray steps;
     DeployJob* job = commit.isEmpty() ? deployer.deploy(ws, function, target.name)
                                       : deployer.deployAt(ws, function, target.name, commit);
-    QObject::connect(job, &DeployJob::stepStarted, job, [&](const QString& step, const QString& text) {
-        steps.append(QJsonObject{{QStringLiteral("step"), step}, {QStringLiteral("text"), text}});
-        if (!json)
-            console.out() << "  " << stepTitle(step) << "  " << text << Qt::endl;
-    });
+    QObject::connect(job, &DeployJob::stepStarted, job,
+                     [&](const QString& step, const QString& text) {
+                         steps.append(QJsonObject{{QStringLiteral("step"), step},
+                                                  {QStringLiteral("text"), text}});
+                         if (!json)
+                             console.out() << "  " << stepTitle(step) << "  " << text << Qt::endl;
+                     });
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, job, [job, &console, json](int) {
         if (!json)
-            console.out() << "  cancelling…" << Qt::endl;
+            console.out() << Tr::tr("  cancelling…") << Qt::endl;
         job->cancel();
     });
     if (!json)
         console.out() << (commit.isEmpty()
-                              ? QStringLiteral("Deploying %1 to %2 (target %3)\n")
+                              ? Tr::tr("Deploying %1 to %2 (target %3)\n")
                                     .arg(function, target.provider, target.name)
-                              : QStringLiteral("Rolling %1 on %2 (target %3) back to %4\n")
+                              : Tr::tr("Rolling %1 on %2 (target %3) back to %4\n")
                                     .arg(function, target.provider, target.name, commit));
     QEventLoop loop;
     QObject::connect(job, &DeployJob::finished, &loop, &QEventLoop::quit);
@@ -188,9 +194,9 @@ int runDeployJob(Console& console, Provider* provider, const Workspace& ws, cons
                       {QStringLiteral("provider"), target.provider},
                       {QStringLiteral("target"), target.name},
                       {QStringLiteral("outcome"), result ? QStringLiteral("succeeded")
-                                                         : result.error().code == ErrorCode::Cancelled
-                                                               ? QStringLiteral("cancelled")
-                                                               : QStringLiteral("failed")},
+                                                  : result.error().code == ErrorCode::Cancelled
+                                                      ? QStringLiteral("cancelled")
+                                                      : QStringLiteral("failed")},
                       {QStringLiteral("commit"), from.commitId},
                       {QStringLiteral("dirty"), from.dirty},
                       {QStringLiteral("steps"), steps}};
@@ -211,31 +217,33 @@ int runDeployJob(Console& console, Provider* provider, const Workspace& ws, cons
         return result ? kSuccess : kFailed;
     }
     if (deployer.recordError())
-        console.err() << "warning: the deploy was not recorded: "
-                      << deployer.recordError()->message << Qt::endl;
+        console.err() << Tr::tr("warning: the deploy was not recorded: %1")
+                             .arg(deployer.recordError()->message)
+                      << Qt::endl;
     if (!result)
         return console.failed(result.error());
-    console.out() << QStringLiteral("Deployed %1: version %2%3\n")
+    console.out() << Tr::tr("Deployed %1: version %2%3\n")
                          .arg(function, result->version,
-                              result->codeUnchanged ? QStringLiteral(" (code unchanged, upload skipped)")
+                              result->codeUnchanged ? Tr::tr(" (code unchanged, upload skipped)")
                                                     : QString());
     if (!result->arn.isEmpty())
-        console.out() << "  id:     " << result->arn << '\n';
+        console.out() << Tr::tr("  id:     %1").arg(result->arn) << '\n';
     if (!result->url.isEmpty())
-        console.out() << "  url:    " << result->url << '\n';
-    console.out() << "  code:   " << result->codeSha256 << '\n';
+        console.out() << Tr::tr("  url:    %1").arg(result->url) << '\n';
+    console.out() << Tr::tr("  code:   %1").arg(result->codeSha256) << '\n';
     if (!from.commitId.isEmpty())
-        console.out() << "  commit: " << from.commitId.left(12)
-                      << (from.dirty ? QStringLiteral(" + uncommitted changes (%1)").arg(from.note)
+        console.out() << Tr::tr("  commit: %1").arg(from.commitId.left(12))
+                      << (from.dirty ? Tr::tr(" + uncommitted changes (%1)").arg(from.note)
                                      : QString())
                       << '\n';
     else
-        console.out() << "  commit: none (" << from.note << ")\n";
+        console.out() << Tr::tr("  commit: none (%1)").arg(from.note) << '\n';
     if (from.dirty)
-        console.err() << "warning: deployed with uncommitted changes; the record is marked dirty."
+        console.err() << Tr::tr("warning: deployed with uncommitted changes; the record is marked "
+                                "dirty.")
                       << Qt::endl;
     if (!deployer.lastTag().isEmpty())
-        console.out() << "  tag:    " << deployer.lastTag() << '\n';
+        console.out() << Tr::tr("  tag:    %1").arg(deployer.lastTag()) << '\n';
     console.out().flush();
     return kSuccess;
 }
@@ -250,11 +258,11 @@ int deployFromCommandLine(Console& console, const QCommandLineParser& parser,
         return console.failed(loaded.error());
     const Workspace& ws = loaded->workspace;
     if (!ws.function(function))
-        return console.failed(
-            Error{ErrorCode::NotFound,
-                  QStringLiteral("The workspace has no function \"%1\"; swb functions lists them.")
-                      .arg(function),
-                  {}, {}});
+        return console.failed(Error{
+            ErrorCode::NotFound,
+            Tr::tr("The workspace has no function \"%1\"; swb functions lists them.").arg(function),
+            {},
+            {}});
     auto target = chooseTarget(ws, parser);
     if (!target)
         return console.failed(target.error());
@@ -273,11 +281,11 @@ int runDeploy(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("deploy");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Deploy a function: package its folder (honouring .swbignore), create or update it on "
         "the platform, wait until it is ready, and record the deploy (commit, code hash, "
         "outcome) in .swb/deploys.json. An unchanged package skips the upload. Ctrl+C cancels."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function."));
     addProviderOptions(parser);
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(
@@ -287,7 +295,7 @@ int runDeploy(Console& console, const QStringList& args)
                            "[--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("deploy needs one function name."), command);
+        return console.usage(Tr::tr("deploy needs one function name."), command);
     return deployFromCommandLine(console, parser, parser.positionalArguments().first(), QString());
 }
 
@@ -295,15 +303,15 @@ int runRollback(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("rollback");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Deploy a function's folder as it was at a commit: read from git into a temporary "
-        "folder (your working tree is not touched), packaged and deployed like swb deploy, "
-        "recorded and tagged with that commit. The function's settings are today's."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    parser.setApplicationDescription(
+        Tr::tr("Deploy a function's folder as it was at a commit: read from git into a temporary "
+               "folder (your working tree is not touched), packaged and deployed like swb deploy, "
+               "recorded and tagged with that commit. The function's settings are today's."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function."));
     addProviderOptions(parser);
     const QCommandLineOption to(QStringLiteral("to"),
-                                QStringLiteral("The commit (id, abbreviation, tag such as "
-                                               "deploy/aws/hello/2)."),
+                                Tr::tr("The commit (id, abbreviation, tag such as "
+                                       "deploy/aws/hello/2)."),
                                 QStringLiteral("COMMIT"));
     parser.addOption(to);
     parser.addOption(jsonOption());
@@ -313,10 +321,10 @@ int runRollback(Console& console, const QStringList& args)
                            "[--json] [--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("rollback needs one function name."), command);
+        return console.usage(Tr::tr("rollback needs one function name."), command);
     if (!parser.isSet(to))
-        return console.usage(QStringLiteral("rollback needs --to COMMIT; swb history FUNCTION "
-                                            "lists the commits."),
+        return console.usage(Tr::tr("rollback needs --to COMMIT; swb history FUNCTION "
+                                    "lists the commits."),
                              command);
     return deployFromCommandLine(console, parser, parser.positionalArguments().first(),
                                  parser.value(QStringLiteral("to")));
@@ -326,19 +334,18 @@ int runLogs(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("logs");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Show a deployed function's log lines from the platform (AWS: CloudWatch Logs; the local "
         "stage: what swb serve --stage recorded). --tail keeps following (Ctrl+C stops); a line "
         "is never shown twice, also across reconnects."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function."));
     addProviderOptions(parser);
     const QCommandLineOption since(QStringLiteral("since"),
-                                   QStringLiteral("From how long ago (30s, 10m, 2h, 1d) or an "
-                                                  "ISO time (default 10m)."),
+                                   Tr::tr("From how long ago (30s, 10m, 2h, 1d) or an "
+                                          "ISO time (default 10m)."),
                                    QStringLiteral("WHEN"), QStringLiteral("10m"));
-    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Keep following."));
-    const QCommandLineOption filter(QStringLiteral("filter"),
-                                    QStringLiteral("Only lines containing TEXT."),
+    const QCommandLineOption tail(QStringLiteral("tail"), Tr::tr("Keep following."));
+    const QCommandLineOption filter(QStringLiteral("filter"), Tr::tr("Only lines containing TEXT."),
                                     QStringLiteral("TEXT"));
     parser.addOption(since);
     parser.addOption(tail);
@@ -349,13 +356,13 @@ int runLogs(Console& console, const QStringList& args)
                            "[--filter TEXT] [--endpoint-url URL] [--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("logs needs one function name."), command);
+        return console.usage(Tr::tr("logs needs one function name."), command);
     QDateTime from = QDateTime::fromString(parser.value(since), Qt::ISODate);
     if (!from.isValid()) {
         const auto ms = sim::parseDurationMs(parser.value(since));
         if (!ms || *ms < 0)
-            return console.usage(QStringLiteral("--since takes 30s, 10m, 2h, 1d or an ISO time, "
-                                                "not \"%1\".")
+            return console.usage(Tr::tr("--since takes 30s, 10m, 2h, 1d or an ISO time, "
+                                        "not \"%1\".")
                                      .arg(parser.value(since)),
                                  command);
         from = QDateTime::currentDateTimeUtc().addMSecs(-qint64(*ms));
@@ -379,17 +386,18 @@ int runLogs(Console& console, const QStringList& args)
     query.filter = parser.value(filter);
     query.follow = parser.isSet(tail);
     LogTail* logs = (*provider)->tailLogs(query);
-    QObject::connect(logs, &LogTail::eventsArrived, logs, [&console](const QList<LogEvent>& events) {
-        for (const LogEvent& e : events)
-            console.out() << e.time.toString(Qt::ISODateWithMs) << "  " << e.stream << "  "
-                          << e.message << '\n';
-        console.out().flush();
-    });
+    QObject::connect(logs, &LogTail::eventsArrived, logs,
+                     [&console](const QList<LogEvent>& events) {
+                         for (const LogEvent& e : events)
+                             console.out() << e.time.toString(Qt::ISODateWithMs) << "  " << e.stream
+                                           << "  " << e.message << '\n';
+                         console.out().flush();
+                     });
     QObject::connect(logs, &LogTail::problem, logs, [&console](const QString& message) {
-        console.err() << "warning: " << message << " (still trying)" << Qt::endl;
+        console.err() << Tr::tr("warning: %1 (still trying)").arg(message) << Qt::endl;
     });
     QObject::connect(logs, &LogTail::recovered, logs,
-                     [&console] { console.err() << "reconnected" << Qt::endl; });
+                     [&console] { console.err() << Tr::tr("reconnected") << Qt::endl; });
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, logs, [logs](int) { logs->stop(); });
     QEventLoop loop;
@@ -405,7 +413,7 @@ int runProviders(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("providers");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "check: for each platform (or --provider), which credentials were found and whether the "
         "platform accepts them. Secrets are never printed."));
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("check"));
@@ -417,7 +425,7 @@ int runProviders(Console& console, const QStringList& args)
                            "[--endpoint-url URL] [--workspace DIR] [--json]")))
         return *exit;
     if (parser.positionalArguments() != QStringList{QStringLiteral("check")})
-        return console.usage(QStringLiteral("providers takes one action: check."), command);
+        return console.usage(Tr::tr("providers takes one action: check."), command);
     auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     Workspace ws;
     if (loaded)
@@ -425,7 +433,8 @@ int runProviders(Console& console, const QStringList& args)
     else
         ws.folder = QDir(workspaceArgument(parser, false)).absolutePath(); // no workspace: fine
 
-    const bool one = parser.isSet(QStringLiteral("provider")) || parser.isSet(QStringLiteral("target"));
+    const bool one =
+        parser.isSet(QStringLiteral("provider")) || parser.isSet(QStringLiteral("target"));
     QList<DeployTarget> targets;
     if (one) {
         auto t = chooseTarget(ws, parser);
@@ -434,8 +443,8 @@ int runProviders(Console& console, const QStringList& args)
         targets << *t;
     } else {
         for (const QString& id : ProviderRegistry::available())
-            targets << DeployTarget{id == QLatin1String("local") ? QStringLiteral("default") : id,
-                                    id, {}, {}, {}};
+            targets << DeployTarget{
+                id == QLatin1String("local") ? QStringLiteral("default") : id, id, {}, {}, {}};
     }
     QNetworkAccessManager network;
     QJsonArray report;
@@ -472,15 +481,15 @@ int runProviders(Console& console, const QStringList& args)
         if (parser.isSet(jsonOption()))
             continue;
         if (identity)
-            console.out() << QStringLiteral("%1: ok — %2 (credentials: %3; endpoint: %4%5)\n")
+            console.out() << Tr::tr("%1: ok — %2 (credentials: %3; endpoint: %4%5)\n")
                                  .arg(target.provider, identity->who, identity->credentialSource,
                                       identity->endpoint,
                                       identity->region.isEmpty()
                                           ? QString()
-                                          : QStringLiteral("; region ") + identity->region);
+                                          : Tr::tr("; region %1").arg(identity->region));
         else
-            console.out() << QStringLiteral("%1: not usable — %2\n")
-                                 .arg(target.provider, identity.error().message);
+            console.out()
+                << Tr::tr("%1: not usable — %2\n").arg(target.provider, identity.error().message);
     }
     if (parser.isSet(jsonOption()))
         console.printJson(report);

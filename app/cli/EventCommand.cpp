@@ -15,13 +15,13 @@ namespace {
 int listEvents(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the event templates."));
+    parser.setApplicationDescription(Tr::tr("List the event templates."));
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("event list"),
                                            QStringLiteral("[--json]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return console.usage(QStringLiteral("event list takes no arguments."),
+        return console.usage(Tr::tr("event list takes no arguments."),
                              QStringLiteral("event list"));
     const auto catalog = EventTemplateCatalog::loadBuiltIn();
     if (!catalog)
@@ -55,7 +55,7 @@ int listEvents(Console& console, const QStringList& args)
         for (const EventTemplateField& f : t.fields)
             names << f.name;
         console.out() << t.kind.leftJustified(width + 2) << t.title << '\n'
-                      << QString(width + 2, QLatin1Char(' ')) << "fields: "
+                      << QString(width + 2, QLatin1Char(' ')) << Tr::tr("fields: ")
                       << (names.isEmpty() ? QStringLiteral("-") : names.join(QStringLiteral(", ")))
                       << '\n';
     }
@@ -66,17 +66,17 @@ int generateEvent(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Print an event of KIND, with fields set by --set. TARGET is a field "
-                       "name from \"swb event list\", a JSON pointer (/Records/0/s3/bucket/name) "
-                       "or a dotted path (Records.0.s3.bucket.name)."));
+        Tr::tr("Print an event of KIND, with fields set by --set. TARGET is a field "
+               "name from \"swb event list\", a JSON pointer (/Records/0/s3/bucket/name) "
+               "or a dotted path (Records.0.s3.bucket.name)."));
     parser.addPositionalArgument(QStringLiteral("KIND"),
-                                 QStringLiteral("An event kind from \"swb event list\"."));
+                                 Tr::tr("An event kind from \"swb event list\"."));
     const QCommandLineOption set(QStringLiteral("set"),
-                                 QStringLiteral("Set TARGET to VALUE (JSON where the template "
-                                                "holds a non-string; repeatable)."),
+                                 Tr::tr("Set TARGET to VALUE (JSON where the template "
+                                        "holds a non-string; repeatable)."),
                                  QStringLiteral("TARGET=VALUE"));
     const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Write the event to FILE instead of printing it."),
+                                 Tr::tr("Write the event to FILE instead of printing it."),
                                  QStringLiteral("FILE"));
     parser.addOption(set);
     parser.addOption(out);
@@ -85,8 +85,8 @@ int generateEvent(Console& console, const QStringList& args)
                                                           "[--out FILE]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("event generate needs one event kind; \"swb event "
-                                            "list\" shows them."),
+        return console.usage(Tr::tr("event generate needs one event kind; \"swb event "
+                                    "list\" shows them."),
                              QStringLiteral("event generate"));
     const auto catalog = EventTemplateCatalog::loadBuiltIn();
     if (!catalog)
@@ -101,12 +101,12 @@ int generateEvent(Console& console, const QStringList& args)
     }
     QSaveFile file(parser.value(out));
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return console.failed(Error{
-            ErrorCode::Io,
-            QStringLiteral("%1 cannot be written: %2.").arg(parser.value(out), file.errorString()),
-            {},
-            {}});
-    console.out() << QStringLiteral("Wrote %1.\n").arg(parser.value(out));
+        return console.failed(
+            Error{ErrorCode::Io,
+                  Tr::tr("%1 cannot be written: %2.").arg(parser.value(out), file.errorString()),
+                  {},
+                  {}});
+    console.out() << Tr::tr("Wrote %1.").arg(parser.value(out)) << '\n';
     return kSuccess;
 }
 
@@ -121,17 +121,17 @@ int runEvent(Console& console, const QStringList& args)
         return generateEvent(console, args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
         if (sub.isEmpty())
-            return console.usage(QStringLiteral("event needs a subcommand: list or generate."),
+            return console.usage(Tr::tr("event needs a subcommand: list or generate."),
                                  QStringLiteral("event"));
-        console.out() << "Usage: swb event list [--json]\n"
-                         "       swb event generate KIND [--set TARGET=VALUE ...] [--out FILE]\n\n"
-                         "Test events shaped as AWS services send them (API Gateway, S3, SQS, "
-                         "SNS, EventBridge, DynamoDB, Kinesis).\n";
+        console.out() << Tr::tr("Usage: swb event list [--json]\n"
+                                "       swb event generate KIND [--set TARGET=VALUE ...] "
+                                "[--out FILE]\n\n"
+                                "Test events shaped as AWS services send them (API Gateway, S3, "
+                                "SQS, SNS, EventBridge, DynamoDB, Kinesis).\n");
         return kSuccess;
     }
-    return console.usage(
-        QStringLiteral("unknown event subcommand \"%1\"; use list or generate.").arg(sub),
-        QStringLiteral("event"));
+    return console.usage(Tr::tr("unknown event subcommand \"%1\"; use list or generate.").arg(sub),
+                         QStringLiteral("event"));
 }
 
 } // namespace swb::cli

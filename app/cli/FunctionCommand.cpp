@@ -12,7 +12,7 @@ int runFunction(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("function");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Change a workspace's functions:\n"
         "  new NAME [--runtime ID]   a function from the runtime's template: NAME/ with a "
         "handler answering GET /NAME, and a saved event\n"
@@ -20,16 +20,16 @@ int runFunction(Console& console, const QStringList& args)
         "scenarios\n"
         "  delete NAME [--delete-files]  removes it from workbench.json (and its code folder "
         "and events with --delete-files)"));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("new, rename or delete"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Tr::tr("new, rename or delete"));
     parser.addOption(workspaceOption());
     const QCommandLineOption runtime(QStringLiteral("runtime"),
-                                     QStringLiteral("For new: %1 (default python3.12).")
+                                     Tr::tr("For new: %1 (default python3.12).")
                                          .arg(supportedRuntimeIds().join(QStringLiteral(", "))),
                                      QStringLiteral("ID"), QStringLiteral("python3.12"));
     const QCommandLineOption deleteFiles(QStringLiteral("delete-files"),
-                                         QStringLiteral("For delete: also delete the code folder "
-                                                        "(unless another function uses it) and "
-                                                        "the saved events."));
+                                         Tr::tr("For delete: also delete the code folder "
+                                                "(unless another function uses it) and "
+                                                "the saved events."));
     parser.addOption(runtime);
     parser.addOption(deleteFiles);
     if (const auto exit = parseCommandLine(
@@ -42,14 +42,12 @@ int runFunction(Console& console, const QStringList& args)
     const qsizetype wanted = action == QLatin1String("rename") ? 3 : 2;
     if (action != QLatin1String("new") && action != QLatin1String("rename") &&
         action != QLatin1String("delete"))
-        return console.usage(QStringLiteral("function needs an action: new, rename or delete."),
-                             command);
+        return console.usage(Tr::tr("function needs an action: new, rename or delete."), command);
     if (positional.size() != wanted)
-        return console.usage(
-            action == QLatin1String("rename")
-                ? QStringLiteral("function rename needs OLD and NEW names.")
-                : QStringLiteral("function %1 needs one function name.").arg(action),
-            command);
+        return console.usage(action == QLatin1String("rename")
+                                 ? Tr::tr("function rename needs OLD and NEW names.")
+                                 : Tr::tr("function %1 needs one function name.").arg(action),
+                             command);
     auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     if (!loaded)
         return console.failed(loaded.error());
@@ -58,8 +56,8 @@ int runFunction(Console& console, const QStringList& args)
         const auto created = WorkspaceFunctions::create(ws, positional[1], parser.value(runtime));
         if (!created)
             return console.failed(created.error());
-        console.out() << QStringLiteral("Created \"%1\" (%2, handler %3) in %4; try: swb invoke "
-                                        "%1 --workspace %5 --event hello\n")
+        console.out() << Tr::tr("Created \"%1\" (%2, handler %3) in %4; try: swb invoke "
+                                "%1 --workspace %5 --event hello\n")
                              .arg(created->name, created->runtime, created->handler,
                                   ws.codeFolder(*created), ws.folder);
         return kSuccess;
@@ -68,17 +66,16 @@ int runFunction(Console& console, const QStringList& args)
         const auto renamed = WorkspaceFunctions::rename(ws, positional[1], positional[2]);
         if (!renamed)
             return console.failed(renamed.error());
-        console.out()
-            << QStringLiteral("Renamed \"%1\" to \"%2\".\n").arg(positional[1], positional[2]);
+        console.out() << Tr::tr("Renamed \"%1\" to \"%2\".\n").arg(positional[1], positional[2]);
         return kSuccess;
     }
     const auto removed = WorkspaceFunctions::remove(ws, positional[1], parser.isSet(deleteFiles));
     if (!removed)
         return console.failed(removed.error());
     console.out() << (parser.isSet(deleteFiles)
-                          ? QStringLiteral("Removed \"%1\" and its files.\n").arg(positional[1])
-                          : QStringLiteral("Removed \"%1\" from workbench.json; its files are "
-                                           "still there.\n")
+                          ? Tr::tr("Removed \"%1\" and its files.\n").arg(positional[1])
+                          : Tr::tr("Removed \"%1\" from workbench.json; its files are "
+                                   "still there.\n")
                                 .arg(positional[1]));
     return kSuccess;
 }

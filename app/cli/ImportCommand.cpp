@@ -17,17 +17,17 @@ int runImport(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Create a workspace from an AWS SAM template.yaml or a Serverless "
-                       "Framework serverless.yml. What cannot be imported is listed as a "
-                       "warning."));
+        Tr::tr("Create a workspace from an AWS SAM template.yaml or a Serverless "
+               "Framework serverless.yml. What cannot be imported is listed as a "
+               "warning."));
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("template.yaml or serverless.yml."));
+                                 Tr::tr("template.yaml or serverless.yml."));
     const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Folder to write workbench.json in (default: the "
-                                                "file's folder)."),
+                                 Tr::tr("Folder to write workbench.json in (default: the "
+                                        "file's folder)."),
                                  QStringLiteral("DIR"));
     const QCommandLineOption force(QStringLiteral("force"),
-                                   QStringLiteral("Replace an existing workbench.json."));
+                                   Tr::tr("Replace an existing workbench.json."));
     parser.addOption(out);
     parser.addOption(force);
     parser.addOption(jsonOption());
@@ -35,8 +35,8 @@ int runImport(Console& console, const QStringList& args)
                                            QStringLiteral("FILE [--out DIR] [--force] [--json]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("import needs exactly one file: a template.yaml or "
-                                            "a serverless.yml."),
+        return console.usage(Tr::tr("import needs exactly one file: a template.yaml or "
+                                    "a serverless.yml."),
                              QStringLiteral("import"));
 
     const QString file = parser.positionalArguments().first();
@@ -46,8 +46,8 @@ int runImport(Console& console, const QStringList& args)
     const QString target = QDir(folder).filePath(QString::fromLatin1(Workspace::kFileName));
     if (QFileInfo::exists(target) && !parser.isSet(force))
         return console.failed(Error{ErrorCode::InvalidArgument,
-                                    QStringLiteral("%1 already exists; use --force to replace "
-                                                   "it or --out to write elsewhere.")
+                                    Tr::tr("%1 already exists; use --force to replace "
+                                           "it or --out to write elsewhere.")
                                         .arg(target),
                                     {},
                                     {}});
@@ -81,22 +81,18 @@ int runImport(Console& console, const QStringList& args)
     }
     console.printDiagnostics(imported->warnings);
     const qsizetype n = imported->workspace.functions.size();
-    console.out() << QStringLiteral("Wrote %1 with %2 %3")
-                         .arg(target)
-                         .arg(n)
-                         .arg(n == 1 ? QStringLiteral("function") : QStringLiteral("functions"));
+    console.out() << Tr::tr("Wrote %1 with %n function(s)", nullptr, int(n)).arg(target);
     if (!imported->warnings.isEmpty())
-        console.out() << QStringLiteral("; %1 thing%2 not imported (see warnings)")
-                             .arg(imported->warnings.size())
-                             .arg(imported->warnings.size() == 1 ? "" : "s");
-    console.out() << ".\n";
+        console.out() << Tr::tr("; %n thing(s) not imported (see warnings)", nullptr,
+                                int(imported->warnings.size()));
+    console.out() << Tr::tr(".") << '\n';
     console.out().flush();
     if (errorCount > 0) {
-        console.err() << QStringLiteral("swb: the new workspace does not validate yet: %1 "
-                                        "problem%2 to fix in %3.\n")
-                             .arg(errorCount)
-                             .arg(errorCount == 1 ? "" : "s")
-                             .arg(target);
+        console.err() << Tr::tr("swb: the new workspace does not validate yet: %n "
+                                "problem(s) to fix in %1.",
+                                nullptr, int(errorCount))
+                             .arg(target)
+                      << '\n';
         console.printDiagnostics(problems);
         return kFailed;
     }

@@ -39,12 +39,11 @@ QJsonObject recordToJson(const InvocationRecord& r)
 void printInvocationTable(Console& console, const QList<InvocationRecord>& records)
 {
     console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
-                         .arg(QStringLiteral("#").rightJustified(5), QStringLiteral("START"),
-                              QStringLiteral("INIT ms").rightJustified(9),
-                              QStringLiteral("DURATION ms").rightJustified(11),
-                              QStringLiteral("BILLED ms").rightJustified(9),
-                              QStringLiteral("MEMORY MB").rightJustified(9),
-                              QStringLiteral("OUTCOME"));
+                         .arg(QStringLiteral("#").rightJustified(5), Tr::tr("START"),
+                              Tr::tr("INIT ms").rightJustified(9),
+                              Tr::tr("DURATION ms").rightJustified(11),
+                              Tr::tr("BILLED ms").rightJustified(9),
+                              Tr::tr("MEMORY MB").rightJustified(9), Tr::tr("OUTCOME"));
     for (qsizetype i = 0; i < records.size(); ++i) {
         const InvocationRecord& r = records.at(i);
         const bool ran = r.outcome != InvocationOutcome::Throttled &&
@@ -75,20 +74,20 @@ void printInvocationTable(Console& console, const QList<InvocationRecord>& recor
 
 void printInvocationSummary(Console& console, const InvocationStats& s)
 {
-    console.out() << QStringLiteral("\n%1 invocations: %2 cold, %3 warm, %4 failed")
+    console.out() << Tr::tr("\n%1 invocations: %2 cold, %3 warm, %4 failed")
                          .arg(s.count)
                          .arg(s.coldStarts)
                          .arg(s.count - s.coldStarts - s.throttles)
                          .arg(s.failures);
     if (s.throttles > 0)
-        console.out() << QStringLiteral(" (%1 throttled)").arg(s.throttles);
-    console.out() << QStringLiteral(". Duration p50 %1 ms, p95 %2 ms, p99 %3 ms")
+        console.out() << Tr::tr(" (%1 throttled)").arg(s.throttles);
+    console.out() << Tr::tr(". Duration p50 %1 ms, p95 %2 ms, p99 %3 ms")
                          .arg(s.durationP50Ms, 0, 'f', 2)
                          .arg(s.durationP95Ms, 0, 'f', 2)
                          .arg(s.durationP99Ms, 0, 'f', 2);
     if (s.coldStarts > 0)
-        console.out() << QStringLiteral("; init p50 %1 ms").arg(s.initP50Ms, 0, 'f', 2);
-    console.out() << ".\n";
+        console.out() << Tr::tr("; init p50 %1 ms").arg(s.initP50Ms, 0, 'f', 2);
+    console.out() << Tr::tr(".") << '\n';
     console.out().flush();
 }
 

@@ -6,10 +6,10 @@
 #include "InvocationStats.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
+#include "SignalWatcher.h"
 #include "format/JsonWriter.h"
 #include "format/WorkspaceFile.h"
 #include "resources/ResourceSet.h"
-#include "SignalWatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,8 +36,7 @@ Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QS
     if (value == QLatin1String("-")) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail(ErrorCode::Io,
-                        QStringLiteral("Cannot read the event from standard input."));
+            return fail(ErrorCode::Io, Tr::tr("Cannot read the event from standard input."));
         return in.readAll();
     }
     QString path = value;
@@ -47,18 +46,18 @@ Result<QByteArray> readEvent(const QString& value, const Workspace& ws, const QS
             QDir(ws.eventsFolder(function)).filePath(value + QStringLiteral(".json"));
         if (!QFileInfo::exists(saved))
             return fail(ErrorCode::NotFound,
-                        QStringLiteral("The event %1 is neither a file nor a saved event of "
-                                       "\"%2\"; saved events: %3.")
+                        Tr::tr("The event %1 is neither a file nor a saved event of "
+                               "\"%2\"; saved events: %3.")
                             .arg(value, function,
                                  ws.savedEvents(function).isEmpty()
-                                     ? QStringLiteral("none")
+                                     ? Tr::tr("none")
                                      : ws.savedEvents(function).join(QStringLiteral(", "))));
         path = saved;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io,
-                    QStringLiteral("Cannot read the event %1: %2.").arg(path, file.errorString()));
+                    Tr::tr("Cannot read the event %1: %2.").arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -68,27 +67,24 @@ int runInvoke(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Invoke a function on the local runner (real processes, the Lambda "
-                       "Runtime API, cold and warm starts). Logs with Lambda's START/END/REPORT "
-                       "lines go to stderr; the response, or a table with --repeat, to stdout. "
-                       "The workspace's databases (\"resources\") start first and stop at the "
-                       "end (one line each on stderr)."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"),
-                                 QStringLiteral("The function's name."));
+        Tr::tr("Invoke a function on the local runner (real processes, the Lambda "
+               "Runtime API, cold and warm starts). Logs with Lambda's START/END/REPORT "
+               "lines go to stderr; the response, or a table with --repeat, to stdout. "
+               "The workspace's databases (\"resources\") start first and stop at the "
+               "end (one line each on stderr)."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function's name."));
     parser.addOption(workspaceOption());
-    const QCommandLineOption event(
-        QStringLiteral("event"),
-        QStringLiteral("The event: a JSON file, - for standard input, or "
-                       "the name of a saved event (default: {})."),
-        QStringLiteral("FILE|-|NAME"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("Invoke N times (default 1)."),
+    const QCommandLineOption event(QStringLiteral("event"),
+                                   Tr::tr("The event: a JSON file, - for standard input, or "
+                                          "the name of a saved event (default: {})."),
+                                   QStringLiteral("FILE|-|NAME"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), Tr::tr("Invoke N times (default 1)."),
                                     QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption concurrency(
-        QStringLiteral("concurrency"), QStringLiteral("At most C invocations at once (default 1)."),
-        QStringLiteral("C"), QStringLiteral("1"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         Tr::tr("At most C invocations at once (default 1)."),
+                                         QStringLiteral("C"), QStringLiteral("1"));
     const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
-                                      QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
+                                      Tr::tr("Do not freeze (SIGSTOP) idle instances."));
     parser.addOption(event);
     parser.addOption(repeat);
     parser.addOption(concurrency);
@@ -100,16 +96,16 @@ int runInvoke(Console& console, const QStringList& args)
                                             "[--repeat N] [--concurrency C] [--json]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("invoke needs exactly one function name."),
+        return console.usage(Tr::tr("invoke needs exactly one function name."),
                              QStringLiteral("invoke"));
     bool ok = false;
     const int count = parser.value(repeat).toInt(&ok);
     if (!ok || count < 1 || count > 1000000)
-        return console.usage(QStringLiteral("--repeat needs a whole number from 1 to 1000000."),
+        return console.usage(Tr::tr("--repeat needs a whole number from 1 to 1000000."),
                              QStringLiteral("invoke"));
     const int parallel = parser.value(concurrency).toInt(&ok);
     if (!ok || parallel < 1 || parallel > 1000)
-        return console.usage(QStringLiteral("--concurrency needs a whole number from 1 to 1000."),
+        return console.usage(Tr::tr("--concurrency needs a whole number from 1 to 1000."),
                              QStringLiteral("invoke"));
 
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
@@ -121,13 +117,13 @@ int runInvoke(Console& console, const QStringList& args)
         QStringList names;
         for (const FunctionSpec& f : loaded->workspace.functions)
             names << f.name;
-        return console.failed(Error{
-            ErrorCode::NotFound,
-            QStringLiteral("There is no function \"%1\" in %2; functions: %3.")
-                .arg(function, loaded->workspace.filePath(),
-                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
-            {},
-            {}});
+        return console.failed(
+            Error{ErrorCode::NotFound,
+                  Tr::tr("There is no function \"%1\" in %2; functions: %3.")
+                      .arg(function, loaded->workspace.filePath(),
+                           names.isEmpty() ? Tr::tr("none") : names.join(QStringLiteral(", "))),
+                  {},
+                  {}});
     }
     const auto payload = readEvent(parser.value(event), loaded->workspace, function);
     if (!payload)
@@ -149,7 +145,7 @@ int runInvoke(Console& console, const QStringList& args)
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
-        console.err() << "swb: warning: " << message << '\n';
+        console.err() << Tr::tr("swb: warning: %1").arg(message) << '\n';
         console.err().flush();
     });
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -197,7 +193,7 @@ int runInvoke(Console& console, const QStringList& args)
     if (*resources)
         (*resources)->stopNow();
     if (interrupted) {
-        console.err() << "swb: interrupted; every instance was shut down.\n";
+        console.err() << Tr::tr("swb: interrupted; every instance was shut down.") << '\n';
         return kFailed;
     }
 
@@ -210,8 +206,9 @@ int runInvoke(Console& console, const QStringList& args)
         const InvocationRecord& r = records.first();
         console.out() << QString::fromUtf8(r.payload) << '\n';
         if (r.failed())
-            console.err() << QStringLiteral("swb: %1 failed: %2 (%3).\n")
-                                 .arg(function, outcomeName(r.outcome), r.errorType);
+            console.err() << Tr::tr("swb: %1 failed: %2 (%3).")
+                                 .arg(function, outcomeName(r.outcome), r.errorType)
+                          << '\n';
         return r.failed() ? kFailed : kSuccess;
     }
 

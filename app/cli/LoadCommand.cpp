@@ -23,36 +23,33 @@ int runLoad(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Send a bounded load to a function through the local runner and report "
-                       "cold starts, throttles and latency per second and in total. Requests "
-                       "beyond the concurrency cap are throttled, as on Lambda."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"),
-                                 QStringLiteral("The function's name."));
+        Tr::tr("Send a bounded load to a function through the local runner and report "
+               "cold starts, throttles and latency per second and in total. Requests "
+               "beyond the concurrency cap are throttled, as on Lambda."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function's name."));
     parser.addOption(workspaceOption());
-    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Requests per second."),
+    const QCommandLineOption rate(QStringLiteral("rate"), Tr::tr("Requests per second."),
                                   QStringLiteral("R"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Seconds to send for."), QStringLiteral("S"));
+    const QCommandLineOption duration(QStringLiteral("duration"), Tr::tr("Seconds to send for."),
+                                      QStringLiteral("S"));
     const QCommandLineOption pattern(QStringLiteral("pattern"),
-                                     QStringLiteral("constant (default), poisson or burst (each "
-                                                    "second's requests at once)."),
+                                     Tr::tr("constant (default), poisson or burst (each "
+                                            "second's requests at once)."),
                                      QStringLiteral("P"), QStringLiteral("constant"));
     const QCommandLineOption event(QStringLiteral("event"),
-                                   QStringLiteral("The event: a JSON file (default: {})."),
+                                   Tr::tr("The event: a JSON file (default: {})."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption keepAlive(
         QStringLiteral("keep-alive"),
-        QStringLiteral("Seconds an idle instance is kept (default: the workspace's "
-                       "runner.keepAliveSeconds, else 600)."),
+        Tr::tr("Seconds an idle instance is kept (default: the workspace's "
+               "runner.keepAliveSeconds, else 600)."),
         QStringLiteral("S"), QStringLiteral("600"));
-    const QCommandLineOption concurrency(
-        QStringLiteral("concurrency-limit"),
-        QStringLiteral("Instances at most, unless the function "
-                       "reserves its own (default: the "
-                       "workspace's runner.concurrencyLimit, else 10)."),
-        QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed for poisson (default 1)."),
+    const QCommandLineOption concurrency(QStringLiteral("concurrency-limit"),
+                                         Tr::tr("Instances at most, unless the function "
+                                                "reserves its own (default: the "
+                                                "workspace's runner.concurrencyLimit, else 10)."),
+                                         QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Tr::tr("Seed for poisson (default 1)."),
                                   QStringLiteral("N"), QStringLiteral("1"));
     for (const auto* o : {&rate, &duration, &pattern, &event, &keepAlive, &concurrency, &seed})
         parser.addOption(*o);
@@ -64,26 +61,24 @@ int runLoad(Console& console, const QStringList& args)
         return *exit;
     const QString usage = QStringLiteral("load");
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("load needs exactly one function name."), usage);
+        return console.usage(Tr::tr("load needs exactly one function name."), usage);
     bool ok = false;
     const double ratePerSecond = parser.value(rate).toDouble(&ok);
     if (!parser.isSet(rate) || !ok || ratePerSecond <= 0 || ratePerSecond > 10000)
-        return console.usage(
-            QStringLiteral("--rate needs requests per second, above 0 and at most 10000."), usage);
+        return console.usage(Tr::tr("--rate needs requests per second, above 0 and at most 10000."),
+                             usage);
     const double seconds = parser.value(duration).toDouble(&ok);
     if (!parser.isSet(duration) || !ok || seconds <= 0 || seconds > 3600)
-        return console.usage(QStringLiteral("--duration needs seconds, above 0 and at most 3600."),
-                             usage);
+        return console.usage(Tr::tr("--duration needs seconds, above 0 and at most 3600."), usage);
     const auto kind = LoadPattern::kindFromName(parser.value(pattern));
     if (!kind)
-        return console.usage(QStringLiteral("--pattern is constant, poisson or burst."), usage);
+        return console.usage(Tr::tr("--pattern is constant, poisson or burst."), usage);
     const double keepAliveSeconds = parser.value(keepAlive).toDouble(&ok);
     if (!ok || keepAliveSeconds < 0)
-        return console.usage(QStringLiteral("--keep-alive needs seconds, 0 or more."), usage);
+        return console.usage(Tr::tr("--keep-alive needs seconds, 0 or more."), usage);
     const int limit = parser.value(concurrency).toInt(&ok);
     if (!ok || limit < 1 || limit > 1000)
-        return console.usage(QStringLiteral("--concurrency-limit needs a number from 1 to 1000."),
-                             usage);
+        return console.usage(Tr::tr("--concurrency-limit needs a number from 1 to 1000."), usage);
 
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     if (!loaded)
@@ -91,7 +86,7 @@ int runLoad(Console& console, const QStringList& args)
     const QString function = parser.positionalArguments().first();
     if (!loaded->workspace.function(function))
         return console.failed(Error{ErrorCode::NotFound,
-                                    QStringLiteral("There is no function \"%1\" in %2.")
+                                    Tr::tr("There is no function \"%1\" in %2.")
                                         .arg(function, loaded->workspace.filePath()),
                                     {},
                                     {}});
@@ -99,11 +94,11 @@ int runLoad(Console& console, const QStringList& args)
     if (parser.isSet(event)) {
         QFile file(parser.value(event));
         if (!file.open(QIODevice::ReadOnly))
-            return console.failed(Error{ErrorCode::Io,
-                                        QStringLiteral("Cannot read the event %1: %2.")
-                                            .arg(file.fileName(), file.errorString()),
-                                        {},
-                                        {}});
+            return console.failed(Error{
+                ErrorCode::Io,
+                Tr::tr("Cannot read the event %1: %2.").arg(file.fileName(), file.errorString()),
+                {},
+                {}});
         payload = file.readAll();
     }
     const auto runtimeFolder = RuntimeFiles::materialize();
@@ -119,7 +114,7 @@ int runLoad(Console& console, const QStringList& args)
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
-        console.err() << "swb: warning: " << message << '\n';
+        console.err() << Tr::tr("swb: warning: %1").arg(message) << '\n';
         console.err().flush();
     });
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -159,12 +154,10 @@ int runLoad(Console& console, const QStringList& args)
         return kSuccess;
     }
     console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                         .arg(QStringLiteral("SECOND").rightJustified(6),
-                              QStringLiteral("SENT").rightJustified(6),
-                              QStringLiteral("COLD").rightJustified(5),
-                              QStringLiteral("THROTTLED").rightJustified(9),
-                              QStringLiteral("FAILED").rightJustified(6),
-                              QStringLiteral("p50 ms / p99 ms"));
+                         .arg(Tr::tr("SECOND").rightJustified(6), Tr::tr("SENT").rightJustified(6),
+                              Tr::tr("COLD").rightJustified(5),
+                              Tr::tr("THROTTLED").rightJustified(9),
+                              Tr::tr("FAILED").rightJustified(6), Tr::tr("p50 ms / p99 ms"));
     for (const auto& [second, list] : perSecond) {
         const InvocationStats s = summarize(list);
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6 / %7\n")

@@ -90,8 +90,8 @@ measuredTimes(const QString& workspaceFolder, const QString& function)
     }
     if (service.empty())
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("There are no successful invocations of %1 in the history of "
-                                   "%2; run it first (swb invoke or swb load).")
+                    Tr::tr("There are no successful invocations of %1 in the history of "
+                           "%2; run it first (swb invoke or swb load).")
                         .arg(function, loaded->workspace.folder));
     auto serviceTime = ServiceTime::empirical(std::move(service));
     if (!serviceTime)
@@ -111,7 +111,7 @@ measuredTimes(const QString& workspaceFolder, const QString& function)
 int runSimulate(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Simulate a function's instance pool: arrivals, service and init times, keep-alive, a "
         "concurrency cap (throttles, no queue) and provisioned instances. Durations take a unit: "
         "500ms, 30s, 10m, 2h, 1d, 1mo (30 days); a bare number is seconds."));
@@ -196,15 +196,15 @@ int runSimulate(Console& console, const QStringList& args)
                            "[--trace FILE --function HASH] [--seed N] [--json]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return console.usage(QStringLiteral("simulate takes no positional arguments."), kCommand);
+        return console.usage(Tr::tr("simulate takes no positional arguments."), kCommand);
 
     // Every value is checked before anything runs; a bad one names its option.
     const auto durationOf = [&](const QCommandLineOption& o) -> std::optional<double> {
         return parseDurationMs(parser.value(o));
     };
     const auto badDuration = [&](const QCommandLineOption& o) {
-        return console.usage(QStringLiteral("--%1 needs a duration such as 500ms, 30s, 10m, 2h, "
-                                            "1d or 1mo; got \"%2\".")
+        return console.usage(Tr::tr("--%1 needs a duration such as 500ms, 30s, 10m, 2h, "
+                                    "1d or 1mo; got \"%2\".")
                                  .arg(o.names().first(), parser.value(o)),
                              kCommand);
     };
@@ -215,36 +215,37 @@ int runSimulate(Console& console, const QStringList& args)
         return ok && std::isfinite(out) && out >= low && out <= high;
     };
     const auto badNumber = [&](const QCommandLineOption& o, const QString& range) {
-        return console.usage(QStringLiteral("--%1 needs %2; got \"%3\".")
-                                 .arg(o.names().first(), range, parser.value(o)),
-                             kCommand);
+        return console.usage(
+            Tr::tr("--%1 needs %2; got \"%3\".").arg(o.names().first(), range, parser.value(o)),
+            kCommand);
     };
 
     SimulationOptions options;
     double value = 0;
     if (!number(seed, 0, 1.8e19, value))
-        return badNumber(seed, QStringLiteral("a whole number, 0 or more"));
+        return badNumber(seed, Tr::tr("a whole number, 0 or more"));
     options.seed = parser.value(seed).toULongLong();
     if (!number(cap, 1, 1e9, value))
-        return badNumber(cap, QStringLiteral("a number of instances, 1 or more"));
+        return badNumber(cap, Tr::tr("a number of instances, 1 or more"));
     options.concurrencyCap = int(value);
     if (!number(provisioned, 0, options.concurrencyCap, value))
-        return badNumber(provisioned, QStringLiteral("a number from 0 to the cap"));
+        return badNumber(provisioned, Tr::tr("a number from 0 to the cap"));
     options.provisionedInstances = int(value);
     if (!number(memory, 1, 1e6, value))
-        return badNumber(memory, QStringLiteral("megabytes, 1 or more"));
+        return badNumber(memory, Tr::tr("megabytes, 1 or more"));
     options.memoryMb = int(value);
     const QString providerName = parser.value(provider);
     if (providerName != QLatin1String("none") && !CostEngine::providers().contains(providerName))
-        return badNumber(provider, QStringLiteral("one of %1 or none")
-                                       .arg(CostEngine::providers().join(QStringLiteral(", "))));
+        return badNumber(
+            provider,
+            Tr::tr("one of %1 or none").arg(CostEngine::providers().join(QStringLiteral(", "))));
 
     double serviceMean = 0;
     if (!number(serviceMs, 0, 1e12, serviceMean))
-        return badNumber(serviceMs, QStringLiteral("milliseconds, 0 or more"));
+        return badNumber(serviceMs, Tr::tr("milliseconds, 0 or more"));
     double sigma = 0;
     if (!number(serviceSigma, 0, 10, sigma))
-        return badNumber(serviceSigma, QStringLiteral("a number from 0 to 10"));
+        return badNumber(serviceSigma, Tr::tr("a number from 0 to 10"));
     const QString serviceKind = parser.value(service);
     if (serviceKind == QLatin1String("fixed"))
         options.serviceTime = ServiceTime::fixed(serviceMean);
@@ -253,10 +254,10 @@ int runSimulate(Console& console, const QStringList& args)
     else if (serviceKind == QLatin1String("lognormal"))
         options.serviceTime = ServiceTime::logNormal(serviceMean, sigma);
     else
-        return badNumber(service, QStringLiteral("fixed, exponential or lognormal"));
+        return badNumber(service, Tr::tr("fixed, exponential or lognormal"));
     double init = 0;
     if (!number(initMs, 0, 1e12, init))
-        return badNumber(initMs, QStringLiteral("milliseconds, 0 or more"));
+        return badNumber(initMs, Tr::tr("milliseconds, 0 or more"));
     options.initTime = ServiceTime::fixed(init);
 
     const auto keepAliveMs = durationOf(keepAlive);
@@ -264,8 +265,8 @@ int runSimulate(Console& console, const QStringList& args)
         return badDuration(keepAlive);
     const auto rangeMs = durationOf(hybridRange);
     if (!rangeMs || *rangeMs < 60000)
-        return console.usage(QStringLiteral("--hybrid-range needs a duration of 1m or more, such "
-                                            "as 4h; got \"%1\".")
+        return console.usage(Tr::tr("--hybrid-range needs a duration of 1m or more, such "
+                                    "as 4h; got \"%1\".")
                                  .arg(parser.value(hybridRange)),
                              kCommand);
     std::unique_ptr<KeepAlivePolicy> keepAlivePolicy;
@@ -280,7 +281,7 @@ int runSimulate(Console& console, const QStringList& args)
         h.rangeMs = qint64(std::llround(*rangeMs));
         keepAlivePolicy = std::make_unique<HybridHistogramPolicy>(h);
     } else {
-        return badNumber(policy, QStringLiteral("fixed, none or hybrid"));
+        return badNumber(policy, Tr::tr("fixed, none or hybrid"));
     }
 
     if (parser.isSet(duration)) {
@@ -293,12 +294,12 @@ int runSimulate(Console& console, const QStringList& args)
     const QStringList traceFiles = parser.values(trace);
     if (!traceFiles.isEmpty()) {
         if (parser.isSet(rate))
-            return console.usage(QStringLiteral("--rate and --trace do not go together: the "
-                                                "trace sets the arrivals."),
+            return console.usage(Tr::tr("--rate and --trace do not go together: the "
+                                        "trace sets the arrivals."),
                                  kCommand);
         if (!parser.isSet(function))
-            return console.usage(QStringLiteral("--trace needs --function HASH: the "
-                                                "HashFunction whose invocations to replay."),
+            return console.usage(Tr::tr("--trace needs --function HASH: the "
+                                        "HashFunction whose invocations to replay."),
                                  kCommand);
         auto loaded = InvocationTrace::load(traceFiles, parser.value(function));
         if (!loaded)
@@ -309,7 +310,7 @@ int runSimulate(Console& console, const QStringList& args)
         double ratePerSecond = 0;
         if (!parser.isSet(rate) || !number(rate, 0, 1e12, ratePerSecond) || ratePerSecond <= 0)
             return console.usage(
-                QStringLiteral("--rate needs invocations per second, above 0 (or give --trace)."),
+                Tr::tr("--rate needs invocations per second, above 0 (or give --trace)."),
                 kCommand);
         if (!parser.isSet(duration))
             options.durationMs = 86400000.0;
@@ -329,13 +330,13 @@ int runSimulate(Console& console, const QStringList& args)
         } else if (kind == QLatin1String("diurnal")) {
             double a = 0;
             if (!number(amplitude, 0, 1, a))
-                return badNumber(amplitude, QStringLiteral("a number from 0 to 1"));
+                return badNumber(amplitude, Tr::tr("a number from 0 to 1"));
             const auto periodMs = durationOf(period);
             if (!periodMs || *periodMs <= 0)
                 return badDuration(period);
             options.arrivals = ArrivalProcess::diurnal(ratePerSecond, a, *periodMs);
         } else {
-            return badNumber(arrivals, QStringLiteral("poisson, periodic, bursty or diurnal"));
+            return badNumber(arrivals, Tr::tr("poisson, periodic, bursty or diurnal"));
         }
     }
 
@@ -363,11 +364,12 @@ int runSimulate(Console& console, const QStringList& args)
         lastPrintMs = now;
         printed = true;
         console.err() << (terminal ? "\r" : "")
-                      << "swb simulate: " << QString::number(100.0 * fraction, 'f', 1) << "% of "
-                      << formatDuration(options.durationMs > 0
-                                            ? options.durationMs
-                                            : options.arrivals.naturalDurationMs())
-                      << " simulated" << (terminal ? "" : "\n");
+                      << Tr::tr("swb simulate: %1% of %2 simulated")
+                             .arg(QString::number(100.0 * fraction, 'f', 1),
+                                  formatDuration(options.durationMs > 0
+                                                     ? options.durationMs
+                                                     : options.arrivals.naturalDurationMs()))
+                      << (terminal ? "" : "\n");
         console.err().flush();
     };
     const auto result = Simulator::run(options, *keepAlivePolicy, control);
@@ -396,8 +398,9 @@ int runSimulate(Console& console, const QStringList& args)
         if (priced) {
             cost = std::move(*priced);
         } else {
-            console.err() << "swb: warning: cannot price the run: " << priced.error().message
-                          << '\n';
+            console.err()
+                << Tr::tr("swb: warning: cannot price the run: %1").arg(priced.error().message)
+                << '\n';
             console.err().flush();
         }
     }
@@ -418,42 +421,47 @@ int runSimulate(Console& console, const QStringList& args)
         return kSuccess;
     }
     QTextStream& out = console.out();
-    out << "Simulated " << formatDuration(r.simulatedMs) << ": " << r.arrivals << " arrivals ("
-        << options.arrivals.describe() << "), service " << options.serviceTime.describe()
-        << ", init " << options.initTime.describe() << "\n";
-    out << "Keep-alive: " << keepAlivePolicy->describe() << "; cap " << options.concurrencyCap
-        << ", provisioned " << options.provisionedInstances << "\n\n";
-    out << "  cold starts      " << r.coldStarts << " (" << percent(r.coldStarts, r.served())
-        << " of served)\n";
-    out << "  throttled        " << r.throttled << " (" << percent(r.throttled, r.arrivals)
-        << ")\n";
+    out << Tr::tr("Simulated %1: %2 arrivals (%3), service %4, init %5")
+               .arg(formatDuration(r.simulatedMs), QString::number(r.arrivals),
+                    options.arrivals.describe(), options.serviceTime.describe(),
+                    options.initTime.describe())
+        << '\n';
+    out << Tr::tr("Keep-alive: %1; cap %2, provisioned %3")
+               .arg(keepAlivePolicy->describe(), QString::number(options.concurrencyCap),
+                    QString::number(options.provisionedInstances))
+        << "\n\n";
+    out << Tr::tr("  cold starts      %1 (%2 of served)")
+               .arg(QString::number(r.coldStarts), percent(r.coldStarts, r.served()))
+        << '\n';
+    out << Tr::tr("  throttled        %1 (%2)")
+               .arg(QString::number(r.throttled), percent(r.throttled, r.arrivals))
+        << '\n';
     if (r.preWarmLoads)
-        out << "  pre-warm loads   " << r.preWarmLoads << "\n";
-    out << QStringLiteral("  latency ms       p50 %1  p90 %2  p99 %3  p99.9 %4  max %5  mean %6\n")
+        out << Tr::tr("  pre-warm loads   %1").arg(QString::number(r.preWarmLoads)) << '\n';
+    out << Tr::tr("  latency ms       p50 %1  p90 %2  p99 %3  p99.9 %4  max %5  mean %6\n")
                .arg(r.latency.percentileMs(50), 0, 'f', 1)
                .arg(r.latency.percentileMs(90), 0, 'f', 1)
                .arg(r.latency.percentileMs(99), 0, 'f', 1)
                .arg(r.latency.percentileMs(99.9), 0, 'f', 1)
                .arg(r.latency.maxMs(), 0, 'f', 1)
                .arg(r.latency.meanMs(), 0, 'f', 1);
-    out << QStringLiteral("  instances        mean %1 (busy %2), max %3\n")
+    out << Tr::tr("  instances        mean %1 (busy %2), max %3\n")
                .arg(r.meanInstances, 0, 'f', 3)
                .arg(r.meanBusyInstances, 0, 'f', 3)
                .arg(r.maxInstances);
-    out << QStringLiteral("  instance-hours   busy %1, idle %2 (init %3 of busy)\n")
+    out << Tr::tr("  instance-hours   busy %1, idle %2 (init %3 of busy)\n")
                .arg(r.busyInstanceMs / 3600000.0, 0, 'f', 2)
                .arg(r.idleInstanceMs / 3600000.0, 0, 'f', 2)
                .arg(r.initMsTotal / 3600000.0, 0, 'f', 2);
-    out << QStringLiteral("  GB-seconds busy  %1 at %2 MB\n")
+    out << Tr::tr("  GB-seconds busy  %1 at %2 MB\n")
                .arg(r.busyInstanceMs / 1000.0 * r.memoryMb / 1024.0, 0, 'f', 1)
                .arg(r.memoryMb);
     if (cost) {
-        out << "\nCost per 730-hour month (the run scaled by "
-            << QString::number(monthScale, 'g', 4) << "):\n"
+        out << Tr::tr("\nCost per 730-hour month (the run scaled by %1):\n")
+                   .arg(QString::number(monthScale, 'g', 4))
             << cost->toText() << '\n';
     }
-    out << QStringLiteral("(%1 s of wall time)\n")
-               .arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2);
+    out << Tr::tr("(%1 s of wall time)\n").arg(double(clock.nsecsElapsed()) / 1e9, 0, 'f', 2);
     return kSuccess;
 }
 

@@ -17,12 +17,13 @@ std::unique_ptr<HistoryStore> recordHistory(Console& console, Runner& runner)
     auto store = HistoryStore::open(HistoryStore::defaultPath(runner.workspace().folder));
     if (!store) {
         // The command still runs; the user learns why nothing is remembered.
-        console.err() << "swb: warning: " << store.error().message
-                      << " Invocations are not recorded.\n";
+        console.err()
+            << Tr::tr("swb: warning: %1 Invocations are not recorded.").arg(store.error().message)
+            << '\n';
         return nullptr;
     }
     for (const Diagnostic& w : (*store)->warnings())
-        console.err() << "swb: warning: " << w.toString() << '\n';
+        console.err() << Tr::tr("swb: warning: %1").arg(w.toString()) << '\n';
     HistoryStore* raw = store->get();
     QObject::connect(&runner, &Runner::invocationFinished, &runner,
                      [raw](const InvocationRecord& r) { raw->record(r); });
@@ -33,14 +34,14 @@ int runStats(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Show what the workspace's history (.swb/history.sqlite) says about its "
-                       "invocations: counts, cold-start share, errors, duration and init "
-                       "percentiles. swb invoke, serve and load record every invocation."));
+        Tr::tr("Show what the workspace's history (.swb/history.sqlite) says about its "
+               "invocations: counts, cold-start share, errors, duration and init "
+               "percentiles. swb invoke, serve and load record every invocation."));
     parser.addPositionalArgument(QStringLiteral("FUNCTION"),
-                                 QStringLiteral("One function (default: each function)."));
+                                 Tr::tr("One function (default: each function)."));
     parser.addOption(workspaceOption());
     const QCommandLineOption since(QStringLiteral("since"),
-                                   QStringLiteral("Only invocations of the last N minutes."),
+                                   Tr::tr("Only invocations of the last N minutes."),
                                    QStringLiteral("N"));
     parser.addOption(since);
     parser.addOption(jsonOption());
@@ -53,7 +54,7 @@ int runStats(Console& console, const QStringList& args)
         bool ok = false;
         const double minutes = parser.value(since).toDouble(&ok);
         if (!ok || minutes <= 0)
-            return console.usage(QStringLiteral("--since needs a number of minutes above 0."),
+            return console.usage(Tr::tr("--since needs a number of minutes above 0."),
                                  QStringLiteral("stats"));
         sinceEpochMs = QDateTime::currentMSecsSinceEpoch() - qint64(minutes * 60000);
     }
@@ -73,14 +74,13 @@ int runStats(Console& console, const QStringList& args)
     QJsonArray json;
     if (!parser.isSet(QStringLiteral("json")))
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                             .arg(QStringLiteral("FUNCTION").leftJustified(16),
-                                  QStringLiteral("CALLS").rightJustified(7),
-                                  QStringLiteral("COLD %").rightJustified(7),
-                                  QStringLiteral("ERRORS").rightJustified(6),
+                             .arg(Tr::tr("FUNCTION").leftJustified(16),
+                                  Tr::tr("CALLS").rightJustified(7),
+                                  Tr::tr("COLD %").rightJustified(7),
+                                  Tr::tr("ERRORS").rightJustified(6),
                                   QStringLiteral("p50 ms").rightJustified(8),
                                   QStringLiteral("p99 ms").rightJustified(8),
-                                  QStringLiteral("INIT p50").rightJustified(8),
-                                  QStringLiteral("BILLED ms"));
+                                  Tr::tr("INIT p50").rightJustified(8), Tr::tr("BILLED ms"));
     for (const QString& f : functions) {
         const auto s = (*store)->stats(f, sinceEpochMs);
         if (!s)
@@ -115,7 +115,7 @@ int runStats(Console& console, const QStringList& args)
     if (parser.isSet(QStringLiteral("json")))
         console.printJson(json);
     else if (functions.isEmpty())
-        console.out() << "(no invocations recorded yet)\n";
+        console.out() << Tr::tr("(no invocations recorded yet)") << '\n';
     return kSuccess;
 }
 

@@ -32,12 +32,12 @@ Result<Versioned> openVersioned(const QString& workspaceFolder, const QString& f
     const FunctionSpec* f = v.workspace.function(function);
     if (!f)
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("The workspace has no function \"%1\".").arg(function));
+                    Tr::tr("The workspace has no function \"%1\".").arg(function));
     auto repo = GitRepository::open(v.workspace.folder);
     if (!repo)
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("%1 is not a git repository, so it has no history; start one "
-                                   "with: git init && git add -A && git commit -m 'First version'.")
+                    Tr::tr("%1 is not a git repository, so it has no history; start one "
+                           "with: git init && git add -A && git commit -m 'First version'.")
                         .arg(QDir::toNativeSeparators(v.workspace.folder)));
     v.repo.emplace(std::move(*repo));
     v.folder = QDir(v.workspace.folder).relativeFilePath(v.workspace.codeFolder(*f));
@@ -52,13 +52,13 @@ int runHistory(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("history");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "The commits of the workspace's git repository that changed a function's folder, newest "
         "first, with the deploy tags (deploy/PROVIDER/FUNCTION/N) that point at them."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function."));
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N commits (50)."),
+    const QCommandLineOption limit(QStringLiteral("limit"), Tr::tr("At most N commits (50)."),
                                    QStringLiteral("N"), QStringLiteral("50"));
     parser.addOption(limit);
     if (const auto exit = parseCommandLine(parser, args, console, command,
@@ -66,11 +66,11 @@ int runHistory(Console& console, const QStringList& args)
                                                           "[--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("history needs one function name."), command);
+        return console.usage(Tr::tr("history needs one function name."), command);
     bool ok = false;
     const int max = parser.value(limit).toInt(&ok);
     if (!ok || max < 1)
-        return console.usage(QStringLiteral("--limit needs a number of commits, 1 or more."), command);
+        return console.usage(Tr::tr("--limit needs a number of commits, 1 or more."), command);
     auto v = openVersioned(workspaceArgument(parser, false), parser.positionalArguments().first());
     if (!v)
         return console.failed(v.error());
@@ -80,24 +80,26 @@ int runHistory(Console& console, const QStringList& args)
     if (parser.isSet(jsonOption())) {
         QJsonArray out;
         for (const CommitInfo& c : *commits)
-            out.append(QJsonObject{{QStringLiteral("commit"), c.id},
-                                   {QStringLiteral("summary"), c.summary},
-                                   {QStringLiteral("author"), c.author},
-                                   {QStringLiteral("time"),
-                                    QDateTime::fromSecsSinceEpoch(c.timeEpochSeconds, Qt::UTC)
-                                        .toString(Qt::ISODate)},
-                                   {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}});
+            out.append(QJsonObject{
+                {QStringLiteral("commit"), c.id},
+                {QStringLiteral("summary"), c.summary},
+                {QStringLiteral("author"), c.author},
+                {QStringLiteral("time"),
+                 QDateTime::fromSecsSinceEpoch(c.timeEpochSeconds, Qt::UTC).toString(Qt::ISODate)},
+                {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}});
         console.printJson(out);
         return kSuccess;
     }
     if (commits->isEmpty()) {
-        console.out() << "No commit has changed " << (v->folder.isEmpty() ? QStringLiteral(".") : v->folder)
-                      << " yet.\n";
+        console.out() << Tr::tr("No commit has changed %1 yet.")
+                             .arg(v->folder.isEmpty() ? QStringLiteral(".") : v->folder)
+                      << '\n';
         return kSuccess;
     }
     for (const CommitInfo& c : *commits) {
         console.out() << c.id.left(12) << "  "
-                      << QDateTime::fromSecsSinceEpoch(c.timeEpochSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                      << QDateTime::fromSecsSinceEpoch(c.timeEpochSeconds)
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                       << "  " << c.summary;
         if (!c.tags.isEmpty())
             console.out() << "  [" << c.tags.join(QStringLiteral(", ")) << ']';
@@ -111,16 +113,16 @@ int runDiff(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("diff");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "What changed in a function's folder, as a unified diff against the working tree: since "
         "HEAD (default), since a commit (--since COMMIT), or since what was last deployed to a "
         "platform (--deployed PROVIDER, from .swb/deploys.json) — \"what is deployed\"."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), QStringLiteral("The function."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), Tr::tr("The function."));
     parser.addOption(workspaceOption());
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("A commit or tag."),
+    const QCommandLineOption since(QStringLiteral("since"), Tr::tr("A commit or tag."),
                                    QStringLiteral("COMMIT"));
     const QCommandLineOption deployed(QStringLiteral("deployed"),
-                                      QStringLiteral("The provider whose last deploy to compare with."),
+                                      Tr::tr("The provider whose last deploy to compare with."),
                                       QStringLiteral("PROVIDER"));
     parser.addOption(since);
     parser.addOption(deployed);
@@ -129,9 +131,9 @@ int runDiff(Console& console, const QStringList& args)
                                                           "PROVIDER] [--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("diff needs one function name."), command);
+        return console.usage(Tr::tr("diff needs one function name."), command);
     if (parser.isSet(since) && parser.isSet(deployed))
-        return console.usage(QStringLiteral("give --since or --deployed, not both."), command);
+        return console.usage(Tr::tr("give --since or --deployed, not both."), command);
     const QString function = parser.positionalArguments().first();
     auto v = openVersioned(workspaceArgument(parser, false), function);
     if (!v)
@@ -139,34 +141,35 @@ int runDiff(Console& console, const QStringList& args)
     QString base = parser.isSet(since) ? parser.value(since) : QStringLiteral("HEAD");
     QString what = base;
     if (parser.isSet(deployed)) {
-        auto last = DeployLog(v->workspace.folder).latestSucceeded(function, parser.value(deployed));
+        auto last =
+            DeployLog(v->workspace.folder).latestSucceeded(function, parser.value(deployed));
         if (!last)
             return console.failed(last.error());
         if (!*last)
             return console.failed(Error{ErrorCode::NotFound,
-                                        QStringLiteral("%1 was never deployed to %2 from this "
-                                                       "workspace.")
+                                        Tr::tr("%1 was never deployed to %2 from this "
+                                               "workspace.")
                                             .arg(function, parser.value(deployed)),
                                         {},
                                         {}});
         if ((*last)->commitId.isEmpty())
             return console.failed(Error{ErrorCode::NotFound,
-                                        QStringLiteral("The last deploy of %1 to %2 was made "
-                                                       "outside git; there is no commit to compare.")
+                                        Tr::tr("The last deploy of %1 to %2 was made "
+                                               "outside git; there is no commit to compare.")
                                             .arg(function, parser.value(deployed)),
                                         {},
                                         {}});
         base = (*last)->commitId;
-        what = QStringLiteral("the %1 deploy of %2 (%3%4)")
-                   .arg(parser.value(deployed), (*last)->finishedAt.toLocalTime().toString(Qt::ISODate),
-                        base.left(12), (*last)->dirty ? QStringLiteral(", with uncommitted changes")
-                                                      : QString());
+        what = Tr::tr("the %1 deploy of %2 (%3%4)")
+                   .arg(parser.value(deployed),
+                        (*last)->finishedAt.toLocalTime().toString(Qt::ISODate), base.left(12),
+                        (*last)->dirty ? Tr::tr(", with uncommitted changes") : QString());
     }
     auto diff = v->repo->diffToWorkTree(base, v->folder);
     if (!diff)
         return console.failed(diff.error());
     if (diff->isEmpty())
-        console.out() << "No changes in " << function << " since " << what << ".\n";
+        console.out() << Tr::tr("No changes in %1 since %2.").arg(function, what) << '\n';
     else
         console.out() << *diff;
     console.out().flush();

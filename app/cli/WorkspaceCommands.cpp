@@ -32,17 +32,17 @@ int runValidate(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Check a workspace's workbench.json and the code it points at."));
+        Tr::tr("Check a workspace's workbench.json and the code it points at."));
     parser.addPositionalArgument(QStringLiteral("DIR"),
-                                 QStringLiteral("The workspace folder (default: the current "
-                                                "folder)."));
+                                 Tr::tr("The workspace folder (default: the current "
+                                        "folder)."));
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("validate"),
                                            QStringLiteral("[DIR] [--json]")))
         return *exit;
     if (parser.positionalArguments().size() > 1)
-        return console.usage(QStringLiteral("validate takes one workspace folder."),
+        return console.usage(Tr::tr("validate takes one workspace folder."),
                              QStringLiteral("validate"));
 
     const QString path = workspaceArgument(parser, true);
@@ -72,32 +72,28 @@ int runValidate(Console& console, const QStringList& args)
     console.printDiagnostics(loaded->warnings);
     const Workspace& ws = loaded->workspace;
     const qsizetype n = ws.functions.size();
-    console.out() << QStringLiteral("%1 is a valid workspace: \"%2\" with %3 %4")
-                         .arg(ws.filePath(), ws.name)
-                         .arg(n)
-                         .arg(n == 1 ? QStringLiteral("function") : QStringLiteral("functions"));
+    console.out() << Tr::tr("%1 is a valid workspace: \"%2\" with %n function(s)", nullptr, int(n))
+                         .arg(ws.filePath(), ws.name);
     if (!loaded->warnings.isEmpty())
-        console.out() << QStringLiteral(" (%1 warning%2)")
-                             .arg(loaded->warnings.size())
-                             .arg(loaded->warnings.size() == 1 ? "" : "s");
-    console.out() << ".\n";
+        console.out() << Tr::tr(" (%n warning(s))", nullptr, int(loaded->warnings.size()));
+    console.out() << Tr::tr(".") << '\n';
     return kSuccess;
 }
 
 int runFunctions(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the functions of a workspace."));
+    parser.setApplicationDescription(Tr::tr("List the functions of a workspace."));
     parser.addPositionalArgument(QStringLiteral("DIR"),
-                                 QStringLiteral("The workspace folder (default: the current "
-                                                "folder)."));
+                                 Tr::tr("The workspace folder (default: the current "
+                                        "folder)."));
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("functions"),
                                            QStringLiteral("[DIR] [--json]")))
         return *exit;
     if (parser.positionalArguments().size() > 1)
-        return console.usage(QStringLiteral("functions takes one workspace folder."),
+        return console.usage(Tr::tr("functions takes one workspace folder."),
                              QStringLiteral("functions"));
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, true));
     if (!loaded)
@@ -129,9 +125,8 @@ int runFunctions(Console& console, const QStringList& args)
         return kSuccess;
     }
 
-    const QStringList headers = {QStringLiteral("NAME"),    QStringLiteral("RUNTIME"),
-                                 QStringLiteral("HANDLER"), QStringLiteral("MEMORY"),
-                                 QStringLiteral("TIMEOUT"), QStringLiteral("TRIGGERS")};
+    const QStringList headers = {Tr::tr("NAME"),   Tr::tr("RUNTIME"), Tr::tr("HANDLER"),
+                                 Tr::tr("MEMORY"), Tr::tr("TIMEOUT"), Tr::tr("TRIGGERS")};
     QList<QStringList> rows;
     for (const FunctionSpec& f : ws.functions)
         rows.append({f.name, f.runtime, f.handler, QStringLiteral("%1 MB").arg(f.memoryMb),
@@ -154,7 +149,7 @@ int runFunctions(Console& console, const QStringList& args)
     for (const QStringList& r : rows)
         printRow(r);
     if (rows.isEmpty())
-        console.out() << "(no functions)\n";
+        console.out() << Tr::tr("(no functions)") << '\n';
     return kSuccess;
 }
 

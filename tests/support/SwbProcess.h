@@ -3,6 +3,7 @@
 // its exit code and what it printed. A run that does not finish in time is killed and says so.
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,13 @@ inline SwbRun runSwb(const QStringList& args, const QString& workingDirectory = 
     QProcess process;
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
+    // swb translates its messages by the locale; the tests read them in English whatever the
+    // machine's language (tests/app/tst_SwbTranslations checks the other languages).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(SWB_CLI_PATH), args);
     SwbRun run;
     if (!process.waitForFinished(timeoutMs)) {

@@ -17,8 +17,8 @@ from pathlib import Path
 
 SOURCE_DIR = Path(os.environ.get("SWB_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 TS_DIR = SOURCE_DIR / "translations"
-# The folders whose strings the window shows (translations/CMakeLists.txt lists the same).
-SOURCE_FOLDERS = ["app/gui", "runner/ui", "editor", "providers/ui"]
+# The folders whose strings the window and swb show (translations/CMakeLists.txt lists the same).
+SOURCE_FOLDERS = ["app/cli", "app/gui", "runner/ui", "editor", "providers/ui"]
 LANGUAGES = ["de", "zh_CN"]
 LUPDATE = shutil.which("lupdate", path="/usr/lib/qt6/bin") or shutil.which("lupdate6") \
     or shutil.which("lupdate")
