@@ -1,6 +1,7 @@
 # Writes the swb(1) man page from swb's own --help texts, so the page never drifts from the
 # tool. Run by the build: cmake -DSWB=path/to/swb -DOUT=swb.1 -DVERSION=x.y.z -P make-man.cmake
-execute_process(COMMAND "${SWB}" --help OUTPUT_VARIABLE top RESULT_VARIABLE rc)
+# The page is English whatever the builder's locale (--language en).
+execute_process(COMMAND "${SWB}" --language en --help OUTPUT_VARIABLE top RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "swb --help failed (${rc})")
 endif()
@@ -18,7 +19,8 @@ roff("${top}" topText)
 string(APPEND page ".SH DESCRIPTION\n.nf\n${topText}\n.fi\n.SH COMMANDS\n")
 foreach(line IN LISTS lines)
     string(STRIP "${line}" command)
-    execute_process(COMMAND "${SWB}" ${command} --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+    execute_process(COMMAND "${SWB}" --language en ${command} --help OUTPUT_VARIABLE help
+                    RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "swb ${command} --help failed (${rc})")
     endif()
