@@ -218,6 +218,26 @@ Result<void> LocalServer::startQueues()
     if (auto declared = m_queues->declare(m_runner.workspace()); !declared)
         return declared;
     m_invokeApi->setQueueService(m_queues);
+    // Functions reach the local SQS the way current AWS SDKs find a service's endpoint, and
+    // get placeholder credentials as Lambda's execution role would give real ones, so that an
+    // SDK can sign its calls (docs/queues.md). A function's own setting wins.
+    auto environment = m_runner.extraEnvironment();
+    for (const FunctionSpec& f : m_runner.workspace().functions) {
+        QMap<QString, QString>& env = environment[f.name];
+        const auto put = [&env, &f](const QString& name, const QString& value) {
+            if (!f.environment.contains(name))
+                env.insert(name, value);
+        };
+        put(QStringLiteral("AWS_ENDPOINT_URL_SQS"), m_queues->endpoint());
+        put(QStringLiteral("SWB_SQS_ENDPOINT_URL"), m_queues->endpoint());
+        // The Invoke API is on the same port: a function fans out or chains with it.
+        put(QStringLiteral("AWS_ENDPOINT_URL_LAMBDA"), m_queues->endpoint());
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("ASIASWBLOCALRUNNER01"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                   QStringLiteral("swb-local-placeholder-not-a-secret"));
+        env.insert(QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("swb-local-placeholder"));
+    }
+    m_runner.setExtraEnvironment(environment);
     for (const FunctionSpec& f : m_runner.workspace().functions) {
         for (const TriggerSpec& t : f.triggers) {
             if (t.type != TriggerType::Queue || !t.enabled)

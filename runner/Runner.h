@@ -67,6 +67,10 @@ public:
     // New variables for the functions' environments (databases started after the runner);
     // instances of a function whose variables change retire, so the next one starts with them.
     void setExtraEnvironment(const QHash<QString, QMap<QString, QString>>& byFunction);
+    const QHash<QString, QMap<QString, QString>>& extraEnvironment() const
+    {
+        return m_options.extraEnvironment;
+    }
     int concurrencyLimit() const { return m_options.concurrencyLimit; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
 

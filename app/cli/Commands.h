@@ -39,6 +39,7 @@ int runHistory(Console& console, const QStringList& args);
 int runDiff(Console& console, const QStringList& args);
 int runToken(Console& console, const QStringList& args);
 int runResources(Console& console, const QStringList& args);
+int runQueue(Console& console, const QStringList& args);
 
 // The keychain when this session has one and SWB_NO_KEYCHAIN is not 1, else nullptr.
 SecretStore* commandLineSecrets();

@@ -8,6 +8,7 @@
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
 #include "local/LocalStageProvider.h"
+#include "queue/QueueService.h"
 #include "resources/ResourceSet.h"
 
 #include <QCoreApplication>
@@ -24,9 +25,11 @@ int runServe(Console& console, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serve the workspace's functions on one port: the HTTP gateway for their "
-        "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0) and the Lambda "
-        "Invoke API (POST /2015-03-31/functions/NAME/invocations), so the AWS CLI "
-        "and SDKs work with --endpoint-url. The first line printed is \"listening "
+        "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0), the Lambda "
+        "Invoke API (POST /2015-03-31/functions/NAME/invocations), and SQS for the queues "
+        "the workspace names (queue triggers get their messages in batches; async "
+        "invocations go to their destinations), so the AWS CLI and SDKs work with "
+        "--endpoint-url. The first line printed is \"listening "
         "on http://HOST:PORT\". The workspace's databases (\"resources\") start first, one "
         "line each on stderr, and their connections reach the functions as NAME_URL and PG* "
         "variables. Ctrl-C stops every instance and database."));
@@ -58,10 +61,17 @@ int runServe(Console& console, const QStringList& args)
                        "copy in .swb/stages/NAME) instead of the workspace's own code."),
         QStringLiteral("NAME"));
     parser.addOption(stage);
+    const QCommandLineOption retryDelays(
+        QStringLiteral("async-retry-delays"),
+        QStringLiteral("Milliseconds before each retry of a failed async (Event) invocation, "
+                       "comma-separated (default Lambda's 60000,120000; \"none\" for no retries)."),
+        QStringLiteral("MS,MS"));
+    parser.addOption(retryDelays);
     if (const auto exit =
             parseCommandLine(parser, args, console, QStringLiteral("serve"),
                              QStringLiteral("[--workspace DIR] [--stage NAME] [--host HOST] "
-                                            "[--port N] [--api-key KEY] [--keep-alive S]")))
+                                            "[--port N] [--api-key KEY] [--keep-alive S] "
+                                            "[--async-retry-delays MS,MS]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return console.usage(QStringLiteral("serve takes no arguments; use --workspace DIR."),
@@ -75,6 +85,20 @@ int runServe(Console& console, const QStringList& args)
     if (!ok || keepAliveSeconds < 0)
         return console.usage(QStringLiteral("--keep-alive needs a number of seconds, 0 or more."),
                              QStringLiteral("serve"));
+    QList<qint64> asyncRetryDelaysMs;
+    if (parser.isSet(retryDelays)) {
+        const QString text = parser.value(retryDelays);
+        for (const QString& part :
+             text == QLatin1String("none") ? QStringList() : text.split(QLatin1Char(','))) {
+            bool numberOk = false;
+            const qint64 ms = part.trimmed().toLongLong(&numberOk);
+            if (!numberOk || ms < 0 || ms > 6LL * 3600 * 1000)
+                return console.usage(QStringLiteral("--async-retry-delays needs milliseconds "
+                                                    "such as 60000,120000 (or none)."),
+                                     QStringLiteral("serve"));
+            asyncRetryDelaysMs.append(ms);
+        }
+    }
     QHostAddress address;
     if (!address.setAddress(parser.value(host)))
         return console.usage(QStringLiteral("--host needs an IP address such as 127.0.0.1."),
@@ -128,6 +152,8 @@ int runServe(Console& console, const QStringList& args)
         console.err().flush();
     });
     LocalServerOptions serverOptions;
+    if (parser.isSet(retryDelays))
+        serverOptions.invokeApi.asyncRetryDelaysMs = asyncRetryDelaysMs;
     serverOptions.apiKey = parser.value(apiKey);
     LocalServer server(runner, serverOptions);
     if (auto listening = server.listen(address, quint16(portNumber)); !listening)
@@ -156,6 +182,44 @@ int runServe(Console& console, const QStringList& args)
         console.err() << "  " << route << '\n';
     for (const QString& schedule : server.scheduleDescriptions())
         console.err() << "  schedule " << schedule << '\n';
+    console.err() << "  POST / (SQS API: AWS JSON 1.0 and query protocols)\n";
+    for (const QString& queue : server.queueDescriptions())
+        console.err() << "  queue " << queue << '\n';
+    const auto note = [&console](const QString& line) {
+        console.err() << line << '\n';
+        console.err().flush();
+    };
+    QObject::connect(&server, &LocalServer::queueBatchFinished, &server,
+                     [note](const QueueBatchResult& r) {
+                         note(QStringLiteral("queue %1 -> %2: batch of %3%4 (RequestId: %5)")
+                                  .arg(r.queue, r.function)
+                                  .arg(r.messages)
+                                  .arg(r.throttled   ? QStringLiteral(", throttled; retried later")
+                                       : r.failed > 0 ? QStringLiteral(", %1 failed; redelivered "
+                                                                       "after the visibility "
+                                                                       "timeout")
+                                                           .arg(r.failed)
+                                                     : QString(),
+                                       r.requestId));
+                     });
+    QObject::connect(&server.queues(), &QueueService::movedToDeadLetterQueue, &server,
+                     [note](const QString& queue, const QString& id, const QString& deadLetter,
+                            int receives) {
+                         note(QStringLiteral("queue %1: message %2 moved to dead-letter queue %3 "
+                                             "after %4 receives")
+                                  .arg(queue, id, deadLetter)
+                                  .arg(receives));
+                     });
+    QObject::connect(&server.invokeApi(), &InvokeApi::destinationSent, &server,
+                     [note](const QString& function, const QString& condition,
+                            const QString& destination) {
+                         note(QStringLiteral("destination %1 (%2) -> %3")
+                                  .arg(function, condition, destination));
+                     });
+    QObject::connect(&server.invokeApi(), &InvokeApi::destinationProblem, &server,
+                     [note](const QString& message) {
+                         note(QStringLiteral("swb: warning: destination %1").arg(message));
+                     });
     console.err() << QStringLiteral(
                          "  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
                          .arg([&] {

@@ -7,6 +7,7 @@
 
 #include "TestFiles.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -63,6 +64,7 @@ private slots:
     void asyncInvokeIs202AndRetriesTwice();
     void otherQualifiersAreNotFound();
     void apiKeyIsRequiredWhenSet();
+    void destinationRecordHasLambdasShape();
 
 private:
     Reply post(const QString& path, const QByteArray& body,
@@ -245,6 +247,59 @@ void tst_InvokeApi::apiKeyIsRequiredWhenSet()
                   {{"x-api-key", "s3cret"}})
                  .status,
              200);
+}
+
+void tst_InvokeApi::destinationRecordHasLambdasShape()
+{
+    // The shape of the example records in the Lambda developer guide ("Capturing records of
+    // Lambda asynchronous invocations"): a failure after two retries, and a success.
+    InvocationRecord failed;
+    failed.requestId = QStringLiteral("e4b46cbf-b738-xmpl-8880-a18cdf61200e");
+    failed.functionName = QStringLiteral("my-function");
+    failed.outcome = InvocationOutcome::FunctionError;
+    failed.errorType = QStringLiteral("Unhandled");
+    failed.payload = R"({"errorMessage": "RequestId: e4b46cbf Process exited before completing request"})";
+    const QJsonObject f =
+        QJsonDocument::fromJson(InvokeApi::destinationRecord(failed, "{\"Success\": false}", 3,
+                                                             QStringLiteral("us-east-2"),
+                                                             1573755365568))
+            .object();
+    QCOMPARE(f.value(QStringLiteral("version")).toString(), QStringLiteral("1.0"));
+    QCOMPARE(f.value(QStringLiteral("timestamp")).toString(),
+             QStringLiteral("2019-11-14T18:16:05.568Z"));
+    const QJsonObject context = f.value(QStringLiteral("requestContext")).toObject();
+    QCOMPARE(context.value(QStringLiteral("requestId")).toString(), failed.requestId);
+    QCOMPARE(context.value(QStringLiteral("functionArn")).toString(),
+             QStringLiteral("arn:aws:lambda:us-east-2:123456789012:function:my-function:$LATEST"));
+    QCOMPARE(context.value(QStringLiteral("condition")).toString(),
+             QStringLiteral("RetriesExhausted"));
+    QCOMPARE(context.value(QStringLiteral("approximateInvokeCount")).toInt(), 3);
+    QCOMPARE(f.value(QStringLiteral("requestPayload")).toObject().value(QStringLiteral("Success")),
+             QJsonValue(false));
+    const QJsonObject response = f.value(QStringLiteral("responseContext")).toObject();
+    QCOMPARE(response.value(QStringLiteral("statusCode")).toInt(), 200);
+    QCOMPARE(response.value(QStringLiteral("executedVersion")).toString(),
+             QStringLiteral("$LATEST"));
+    QCOMPARE(response.value(QStringLiteral("functionError")).toString(),
+             QStringLiteral("Unhandled"));
+    QVERIFY(f.value(QStringLiteral("responsePayload"))
+                .toObject()
+                .value(QStringLiteral("errorMessage"))
+                .toString()
+                .startsWith(QStringLiteral("RequestId: ")));
+
+    InvocationRecord ok;
+    ok.requestId = QStringLiteral("id");
+    ok.functionName = QStringLiteral("f");
+    ok.payload = "null";
+    const QJsonObject s = QJsonDocument::fromJson(InvokeApi::destinationRecord(
+                                                      ok, "[1,2]", 1, QStringLiteral("us-east-1"), 0))
+                              .object();
+    QCOMPARE(s.value(QStringLiteral("requestContext")).toObject().value(QStringLiteral("condition")).toString(),
+             QStringLiteral("Success"));
+    QVERIFY(!s.value(QStringLiteral("responseContext")).toObject().contains(QStringLiteral("functionError")));
+    QVERIFY(s.value(QStringLiteral("responsePayload")).isNull());
+    QCOMPARE(s.value(QStringLiteral("requestPayload")).toArray().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_InvokeApi)
