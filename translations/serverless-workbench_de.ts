@@ -908,14 +908,14 @@ Testereignisse, so geformt, wie AWS-Dienste sie senden (API Gateway, S3, SQS, SN
         <translation>Eine Funktion so bereitstellen, wie sie bei einem Commit war, ohne Ihre Dateien anzufassen.</translation>
     </message>
     <message>
-        <source>Usage: swb [--language CODE] COMMAND [ARGS...]
+        <source>Usage: swb COMMAND [ARGS...]
        swb COMMAND --help
 
 Serverless Workbench: write, run, see, price and deploy serverless functions.
 
 Commands:
 </source>
-        <translation>Aufruf: swb [--language CODE] COMMAND [ARGS...]
+        <translation>Aufruf: swb COMMAND [ARGS...]
         swb COMMAND --help
 
 Serverless Workbench: Serverless-Funktionen schreiben, ausführen, beobachten, berechnen und bereitstellen.

@@ -905,14 +905,14 @@ Test events shaped as AWS services send them (API Gateway, S3, SQS, SNS, EventBr
         <translation>按某次提交时的状态部署函数，不触碰您的文件。</translation>
     </message>
     <message>
-        <source>Usage: swb [--language CODE] COMMAND [ARGS...]
+        <source>Usage: swb COMMAND [ARGS...]
        swb COMMAND --help
 
 Serverless Workbench: write, run, see, price and deploy serverless functions.
 
 Commands:
 </source>
-        <translation>用法：swb [--language CODE] COMMAND [ARGS...]
+        <translation>用法：swb COMMAND [ARGS...]
       swb COMMAND --help
 
 Serverless Workbench：编写、运行、观察、估算费用并部署无服务器函数。

@@ -3,6 +3,7 @@
 #include "format/JsonWriter.h"
 
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
 
 namespace swb::cli {
@@ -39,6 +40,31 @@ void Console::printDiagnostics(const QList<Diagnostic>& diagnostics)
     for (const Diagnostic& d : diagnostics)
         m_err << "  " << d.toString() << '\n';
     m_err.flush();
+}
+
+qsizetype displayWidth(const QString& text)
+{
+    qsizetype width = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // East Asian Wide and Fullwidth ranges of the BMP (CJK, Hangul, fullwidth forms).
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) ||
+                          (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF) ||
+                          (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
+                          (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+QString padLeft(const QString& text, qsizetype width)
+{
+    return QString(std::max<qsizetype>(0, width - displayWidth(text)), QLatin1Char(' ')) + text;
+}
+
+QString padRight(const QString& text, qsizetype width)
+{
+    return text + QString(std::max<qsizetype>(0, width - displayWidth(text)), QLatin1Char(' '));
 }
 
 QJsonObject diagnosticToJson(const Diagnostic& d)

@@ -36,4 +36,9 @@ private:
 
 QJsonObject diagnosticToJson(const Diagnostic& d);
 
+// Table cells by terminal columns: a Chinese character takes two, so translated headings line up.
+qsizetype displayWidth(const QString& text);
+QString padLeft(const QString& text, qsizetype width);  // rightJustified, in columns
+QString padRight(const QString& text, qsizetype width); // leftJustified, in columns
+
 } // namespace swb::cli

@@ -39,11 +39,10 @@ QJsonObject recordToJson(const InvocationRecord& r)
 void printInvocationTable(Console& console, const QList<InvocationRecord>& records)
 {
     console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
-                         .arg(QStringLiteral("#").rightJustified(5), Tr::tr("START"),
-                              Tr::tr("INIT ms").rightJustified(9),
-                              Tr::tr("DURATION ms").rightJustified(11),
-                              Tr::tr("BILLED ms").rightJustified(9),
-                              Tr::tr("MEMORY MB").rightJustified(9), Tr::tr("OUTCOME"));
+                         .arg(QStringLiteral("#").rightJustified(5), padRight(Tr::tr("START"), 5),
+                              padLeft(Tr::tr("INIT ms"), 9), padLeft(Tr::tr("DURATION ms"), 11),
+                              padLeft(Tr::tr("BILLED ms"), 9), padLeft(Tr::tr("MEMORY MB"), 9),
+                              Tr::tr("OUTCOME"));
     for (qsizetype i = 0; i < records.size(); ++i) {
         const InvocationRecord& r = records.at(i);
         const bool ran = r.outcome != InvocationOutcome::Throttled &&

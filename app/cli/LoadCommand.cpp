@@ -154,10 +154,9 @@ int runLoad(Console& console, const QStringList& args)
         return kSuccess;
     }
     console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                         .arg(Tr::tr("SECOND").rightJustified(6), Tr::tr("SENT").rightJustified(6),
-                              Tr::tr("COLD").rightJustified(5),
-                              Tr::tr("THROTTLED").rightJustified(9),
-                              Tr::tr("FAILED").rightJustified(6), Tr::tr("p50 ms / p99 ms"));
+                         .arg(padLeft(Tr::tr("SECOND"), 6), padLeft(Tr::tr("SENT"), 6),
+                              padLeft(Tr::tr("COLD"), 5), padLeft(Tr::tr("THROTTLED"), 9),
+                              padLeft(Tr::tr("FAILED"), 6), Tr::tr("p50 ms / p99 ms"));
     for (const auto& [second, list] : perSecond) {
         const InvocationStats s = summarize(list);
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6 / %7\n")

@@ -74,13 +74,11 @@ int runStats(Console& console, const QStringList& args)
     QJsonArray json;
     if (!parser.isSet(QStringLiteral("json")))
         console.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                             .arg(Tr::tr("FUNCTION").leftJustified(16),
-                                  Tr::tr("CALLS").rightJustified(7),
-                                  Tr::tr("COLD %").rightJustified(7),
-                                  Tr::tr("ERRORS").rightJustified(6),
+                             .arg(padRight(Tr::tr("FUNCTION"), 16), padLeft(Tr::tr("CALLS"), 7),
+                                  padLeft(Tr::tr("COLD %"), 7), padLeft(Tr::tr("ERRORS"), 6),
                                   QStringLiteral("p50 ms").rightJustified(8),
                                   QStringLiteral("p99 ms").rightJustified(8),
-                                  Tr::tr("INIT p50").rightJustified(8), Tr::tr("BILLED ms"));
+                                  padLeft(Tr::tr("INIT p50"), 8), Tr::tr("BILLED ms"));
     for (const QString& f : functions) {
         const auto s = (*store)->stats(f, sinceEpochMs);
         if (!s)

@@ -133,16 +133,15 @@ int runFunctions(Console& console, const QStringList& args)
                      QStringLiteral("%1 s").arg(f.timeoutSeconds), triggersSummary(f)});
     QList<qsizetype> widths;
     for (qsizetype c = 0; c < headers.size(); ++c) {
-        qsizetype w = headers.at(c).size();
+        qsizetype w = displayWidth(headers.at(c));
         for (const QStringList& r : rows)
-            w = std::max(w, r.at(c).size());
+            w = std::max(w, displayWidth(r.at(c)));
         widths.append(w);
     }
     auto printRow = [&](const QStringList& cells) {
         QString line;
         for (qsizetype c = 0; c < cells.size(); ++c)
-            line +=
-                c + 1 < cells.size() ? cells.at(c).leftJustified(widths.at(c) + 2) : cells.at(c);
+            line += c + 1 < cells.size() ? padRight(cells.at(c), widths.at(c) + 2) : cells.at(c);
         console.out() << line << '\n';
     };
     printRow(headers);

@@ -106,7 +106,7 @@ void printHelp(QTextStream& out)
 {
     using swb::cli::Tr;
     out << Tr::tr(
-        "Usage: swb [--language CODE] COMMAND [ARGS...]\n"
+        "Usage: swb COMMAND [ARGS...]\n"
         "       swb COMMAND --help\n\n"
         "Serverless Workbench: write, run, see, price and deploy serverless functions.\n\n"
         "Commands:\n");

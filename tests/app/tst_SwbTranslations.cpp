@@ -45,6 +45,18 @@ Run swb(const QStringList& args, const QString& lang = QString())
     return run;
 }
 
+// The terminal column where `needle` starts in `line`: Chinese characters take two.
+qsizetype columnOf(const QString& line, const QString& needle)
+{
+    const qsizetype at = line.indexOf(needle);
+    if (at < 0)
+        return -1;
+    qsizetype column = 0;
+    for (qsizetype i = 0; i < at; ++i)
+        column += line.at(i).unicode() >= 0x2E80 ? 2 : 1;
+    return column;
+}
+
 QString example(const char* name)
 {
     return QStringLiteral(SWB_SOURCE_DIR "/examples/") + QLatin1String(name);
@@ -62,6 +74,7 @@ private slots:
     void languageOptionBeatsTheLocale();
     void commandHelpIsTranslated();
     void noLocaleIsEnglishWithPlurals();
+    void chineseTableHeadingsLineUp();
     void jsonIsTheSameInEveryLanguage_data();
     void jsonIsTheSameInEveryLanguage();
     void unknownLanguageFallsBackToEnglishWithWarning();
@@ -180,6 +193,23 @@ void tst_SwbTranslations::noLocaleIsEnglishWithPlurals()
                                                  "1 function.\n")),
              r.out.constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData());
+}
+
+void tst_SwbTranslations::chineseTableHeadingsLineUp()
+{
+    const Run r = swb({QStringLiteral("--language"), QStringLiteral("zh_CN"),
+                       QStringLiteral("functions"), example("hello-python")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.outText().split(QLatin1Char('\n'));
+    QVERIFY2(lines.size() >= 2 && lines.at(0).startsWith(QStringLiteral("名称")),
+             r.out.constData());
+    // Each heading starts in the column of its cells below.
+    QCOMPARE(columnOf(lines.at(0), QStringLiteral("运行时")),
+             columnOf(lines.at(1), QStringLiteral("python")));
+    QCOMPARE(columnOf(lines.at(0), QStringLiteral("处理程序")),
+             columnOf(lines.at(1), QStringLiteral("app.handler")));
+    QCOMPARE(columnOf(lines.at(0), QStringLiteral("触发器")),
+             columnOf(lines.at(1), QStringLiteral("GET /hello")));
 }
 
 void tst_SwbTranslations::jsonIsTheSameInEveryLanguage_data()
