@@ -111,24 +111,30 @@ private slots:
     void initTestCase();
     void cleanup();
     void dataSurvivesAKilledServeAndTheOrphanIsStopped();
+    void sqliteStandsInAndSaysSo();
 
 private:
     Run swb(const QStringList& args);
     QProcessEnvironment m_env;
+    QString m_postgresMissing; // why the PostgreSQL test cannot run here
     QTemporaryDir m_dir;
     QProcess* m_serve = nullptr;
 };
 
 void tst_SwbResources::initTestCase()
 {
-    if (!postgresInstalled())
-        QSKIP("PostgreSQL is not installed (scripts/setup.sh installs it)");
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
     const QString python = pythonWithPsycopg2();
-    if (python.isEmpty())
-        QSKIP("python3-psycopg2 is not installed (scripts/setup.sh installs it)");
+    if (!postgresInstalled())
+        m_postgresMissing = QStringLiteral("PostgreSQL is not installed (scripts/setup.sh installs it)");
+    else if (python.isEmpty())
+        m_postgresMissing =
+            QStringLiteral("python3-psycopg2 is not installed (scripts/setup.sh installs it)");
     m_env = QProcessEnvironment::systemEnvironment();
-    m_env.insert(QStringLiteral("PATH"),
-                 QFileInfo(python).absolutePath() + QLatin1Char(':') + m_env.value("PATH"));
+    if (!python.isEmpty())
+        m_env.insert(QStringLiteral("PATH"),
+                     QFileInfo(python).absolutePath() + QLatin1Char(':') + m_env.value("PATH"));
     m_env.insert(QStringLiteral("SWB_NO_KEYCHAIN"), QStringLiteral("1"));
     // QTemporaryDir is 0700; as root, PostgreSQL runs as another user who must enter it.
     QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther |
@@ -177,6 +183,8 @@ Run tst_SwbResources::swb(const QStringList& args)
 
 void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
 {
+    if (!m_postgresMissing.isEmpty())
+        QSKIP(qPrintable(m_postgresMissing));
     const QString ws = m_dir.path();
     // 1. swb invoke starts the database (seeded once), the function writes, swb stops it.
     const Run first = swb({QStringLiteral("invoke"), QStringLiteral("put"),
@@ -248,6 +256,46 @@ void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
     const Run after = swb({QStringLiteral("resources"), QStringLiteral("status"),
                            QStringLiteral("--workspace"), ws});
     QVERIFY2(after.out.startsWith(QLatin1String("orders  postgres  stopped")), qPrintable(after.out));
+}
+
+// Without PostgreSQL (SWB_POSTGRES_BIN names a folder without it) the resource is an SQLite
+// file, the user is told, and a function using Python's standard sqlite3 works with it.
+void tst_SwbResources::sqliteStandsInAndSaysSo()
+{
+    QTemporaryDir dir;
+    QTemporaryDir noPostgres;
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("workbench.json"), R"json({
+  "resources": {"notes": {"seed": ["db/notes.sql"]}},
+  "functions": [{"name": "note", "runtime": "python3.11", "handler": "app.note", "codeUri": "code"}]
+})json"));
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("db/notes.sql"),
+                            "CREATE TABLE notes (text TEXT);\nINSERT INTO notes VALUES ('seeded');\n"));
+    QVERIFY(test::writeFile(dir.path(), QStringLiteral("code/app.py"), R"py(import os, sqlite3
+def note(event, context):
+    conn = sqlite3.connect(os.environ["NOTES_URL"], uri=True)
+    with conn:
+        conn.execute("INSERT INTO notes VALUES ('x')")
+    rows = [r[0] for r in conn.execute("SELECT text FROM notes")]
+    conn.close()
+    return {"notes": rows}
+)py"));
+    QProcessEnvironment env = m_env;
+    env.insert(QStringLiteral("SWB_POSTGRES_BIN"), noPostgres.path());
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SWB_CLI_PATH),
+            {QStringLiteral("invoke"), QStringLiteral("note"), QStringLiteral("--workspace"), dir.path()});
+    QVERIFY(p.waitForFinished(60000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 0, qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("swb: warning: notes: PostgreSQL is not installed")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("notes: sqlite .swb/resources/notes/notes.sqlite3 "
+                                        "(PostgreSQL is not installed, so SQLite stands in)")),
+             qPrintable(err));
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("notes").toVariant().toStringList(),
+             (QStringList{"seeded", "x"}));
 }
 
 QTEST_GUILESS_MAIN(tst_SwbResources)
