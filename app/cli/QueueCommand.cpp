@@ -42,8 +42,8 @@ Result<QJsonObject> await(const std::function<void(SqsClient&, SqsClient::Done)>
 std::optional<QString> checkEndpoint(const QCommandLineParser& parser)
 {
     const QUrl url(parser.value(QStringLiteral("endpoint")), QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") &&
-                           url.scheme() != QLatin1String("https")) ||
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty())
         return std::nullopt;
     return url.toString();
@@ -97,9 +97,9 @@ int sendMessage(Console& console, const QStringList& args)
     const QCommandLineOption file(QStringLiteral("file"),
                                   QStringLiteral("Read the message body from FILE."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption attribute(
-        QStringLiteral("attribute"),
-        QStringLiteral("A String message attribute (repeatable)."), QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption attribute(QStringLiteral("attribute"),
+                                       QStringLiteral("A String message attribute (repeatable)."),
+                                       QStringLiteral("NAME=VALUE"));
     const QCommandLineOption delay(QStringLiteral("delay"),
                                    QStringLiteral("Seconds before the message is visible (0-900)."),
                                    QStringLiteral("S"), QStringLiteral("0"));
@@ -121,8 +121,8 @@ int sendMessage(Console& console, const QStringList& args)
                              command);
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."),
-                             command);
+        return console.usage(
+            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
     bool ok = false;
     const int delaySeconds = parser.value(delay).toInt(&ok);
     if (!ok || delaySeconds < 0 || delaySeconds > 900)
@@ -134,19 +134,19 @@ int sendMessage(Console& console, const QStringList& args)
     if (parser.isSet(file)) {
         QFile f(parser.value(file));
         if (!f.open(QIODevice::ReadOnly))
-            return console.failed(Error{ErrorCode::Io,
-                                        QStringLiteral("Cannot read %1: %2.")
-                                            .arg(parser.value(file), f.errorString()),
-                                        {},
-                                        {}});
+            return console.failed(Error{
+                ErrorCode::Io,
+                QStringLiteral("Cannot read %1: %2.").arg(parser.value(file), f.errorString()),
+                {},
+                {}});
         text = QString::fromUtf8(f.readAll());
     }
     QJsonObject attributes;
     for (const QString& a : parser.values(attribute)) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return console.usage(
-                QStringLiteral("--attribute needs NAME=VALUE, not \"%1\".").arg(a), command);
+            return console.usage(QStringLiteral("--attribute needs NAME=VALUE, not \"%1\".").arg(a),
+                                 command);
         attributes.insert(a.left(eq),
                           QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
                                       {QStringLiteral("StringValue"), a.mid(eq + 1)}});
@@ -175,20 +175,19 @@ int listQueues(Console& console, const QStringList& args)
     parser.addOption(endpointOption());
     parser.addOption(jsonOption());
     const QString command = QStringLiteral("queue list");
-    if (const auto exit =
-            parseCommandLine(parser, args, console, command, QStringLiteral("[--endpoint URL] [--json]")))
+    if (const auto exit = parseCommandLine(parser, args, console, command,
+                                           QStringLiteral("[--endpoint URL] [--json]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return console.usage(QStringLiteral("queue list takes no arguments."), command);
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."),
-                             command);
-    const auto listed = await(
-        [](SqsClient& client, SqsClient::Done done) {
-            client.call(QStringLiteral("ListQueues"), {}, done);
-        },
-        *endpoint);
+        return console.usage(
+            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
+    const auto listed =
+        await([](SqsClient& client,
+                 SqsClient::Done done) { client.call(QStringLiteral("ListQueues"), {}, done); },
+              *endpoint);
     if (!listed)
         return console.failed(listed.error());
     QJsonArray rows;
@@ -256,18 +255,18 @@ int receiveMessages(Console& console, const QStringList& args)
     const QString queue = parser.positionalArguments().first();
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."),
-                             command);
+        return console.usage(
+            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
     bool ok = false;
     const int count = parser.value(max).toInt(&ok);
     if (!ok || count < 1 || count > 10)
         return console.usage(QStringLiteral("--max needs a number from 1 to 10."), command);
     if (const auto exit = checkQueueInWorkspace(console, parser, queue, command))
         return *exit;
-    const QJsonObject input{{QStringLiteral("MaxNumberOfMessages"), count},
-                            {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}},
-                            {QStringLiteral("MessageAttributeNames"),
-                             QJsonArray{QStringLiteral("All")}}};
+    const QJsonObject input{
+        {QStringLiteral("MaxNumberOfMessages"), count},
+        {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}},
+        {QStringLiteral("MessageAttributeNames"), QJsonArray{QStringLiteral("All")}}};
     QString queueUrl;
     const auto received = await(
         [&](SqsClient& client, SqsClient::Done done) {

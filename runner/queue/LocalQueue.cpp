@@ -19,9 +19,9 @@ qint64 nowMs()
 // Receipt handles are opaque to clients; ours carry the message id and a fresh nonce.
 QString newReceiptHandle(const QString& messageId)
 {
-    const QByteArray raw = (kHandlePrefix + messageId + QLatin1Char(':') +
-                            QUuid::createUuid().toString(QUuid::Id128))
-                               .toUtf8();
+    const QByteArray raw =
+        (kHandlePrefix + messageId + QLatin1Char(':') + QUuid::createUuid().toString(QUuid::Id128))
+            .toUtf8();
     return QString::fromLatin1(raw.toBase64());
 }
 
@@ -81,7 +81,8 @@ void LocalQueue::enqueue(SqsMessage message)
 QList<SqsMessage> LocalQueue::receive(int maxMessages, qint64 visibilityTimeoutMs)
 {
     const qint64 now = nowMs();
-    const qint64 hideMs = visibilityTimeoutMs < 0 ? m_config.visibilityTimeoutMs : visibilityTimeoutMs;
+    const qint64 hideMs =
+        visibilityTimeoutMs < 0 ? m_config.visibilityTimeoutMs : visibilityTimeoutMs;
     QList<SqsMessage> out;
     QList<SqsMessage> redriven;
     for (qsizetype i = 0; i < m_entries.size() && out.size() < maxMessages;) {
@@ -177,9 +178,8 @@ void LocalQueue::purge()
 int LocalQueue::visibleCount() const
 {
     const qint64 now = nowMs();
-    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [now](const Entry& e) {
-        return e.visibleAtMs <= now;
-    }));
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [now](const Entry& e) { return e.visibleAtMs <= now; }));
 }
 
 int LocalQueue::inFlightCount() const

@@ -68,8 +68,7 @@ QByteArray QueueDelivery::sqsEvent(const QList<SqsMessage>& messages, const QStr
         .toJson(QJsonDocument::Compact);
 }
 
-QSet<QString> QueueDelivery::failedItems(const QByteArray& response,
-                                         const QList<SqsMessage>& batch)
+QSet<QString> QueueDelivery::failedItems(const QByteArray& response, const QList<SqsMessage>& batch)
 {
     QSet<QString> all;
     for (const SqsMessage& m : batch)
@@ -136,8 +135,12 @@ void QueueDelivery::deliver(const QList<SqsMessage>& batch)
             return;
         QueueDelivery& d = *self;
         --d.m_inFlight;
-        QueueBatchResult result{d.m_function, d.m_queue ? d.m_queue->name() : QString(),
-                                r.requestId, int(batch.size()), 0, false};
+        QueueBatchResult result{d.m_function,
+                                d.m_queue ? d.m_queue->name() : QString(),
+                                r.requestId,
+                                int(batch.size()),
+                                0,
+                                false};
         if (d.m_queue) {
             QSet<QString> failed;
             if (r.outcome == InvocationOutcome::Throttled) {

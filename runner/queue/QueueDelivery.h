@@ -18,7 +18,7 @@ struct QueueDeliveryOptions {
     int batchSize = 10;
     qint64 batchWindowMs = 0;
     bool reportBatchItemFailures = false;
-    int maxConcurrentBatches = 10; // the function's concurrency (reserved, else the runner's)
+    int maxConcurrentBatches = 10;   // the function's concurrency (reserved, else the runner's)
     qint64 throttleBackoffMs = 1000; // a throttled batch is visible again after this
 };
 
@@ -35,8 +35,8 @@ struct QueueBatchResult {
 class QueueDelivery : public QObject {
     Q_OBJECT
 public:
-    QueueDelivery(Runner& runner, LocalQueue& queue, QString function,
-                  QueueDeliveryOptions options, QObject* parent = nullptr);
+    QueueDelivery(Runner& runner, LocalQueue& queue, QString function, QueueDeliveryOptions options,
+                  QObject* parent = nullptr);
 
     const QString& function() const { return m_function; }
     int batchesInFlight() const { return m_inFlight; }

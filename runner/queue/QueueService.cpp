@@ -13,7 +13,8 @@ QueueService::QueueService(QString region, QObject* parent)
 
 QString QueueService::queueArn(const QString& name) const
 {
-    return QStringLiteral("arn:aws:sqs:%1:%2:%3").arg(m_region, QLatin1String(kLocalAccountId), name);
+    return QStringLiteral("arn:aws:sqs:%1:%2:%3")
+        .arg(m_region, QLatin1String(kLocalAccountId), name);
 }
 
 QString QueueService::queueUrl(const QString& name) const
@@ -25,8 +26,8 @@ LocalQueue* QueueService::create(const QString& name)
 {
     if (LocalQueue* q = m_queues.value(name))
         return q;
-    auto* q = new LocalQueue(LocalQueueConfig{name, queueArn(name), kDefaultVisibilityTimeoutMs},
-                             this);
+    auto* q =
+        new LocalQueue(LocalQueueConfig{name, queueArn(name), kDefaultVisibilityTimeoutMs}, this);
     connect(q, &LocalQueue::movedToDeadLetterQueue, this,
             [this, name](const QString& id, const QString& deadLetter, int count) {
                 emit movedToDeadLetterQueue(name, id, deadLetter, count);
@@ -93,8 +94,9 @@ Result<void> QueueService::declare(const Workspace& workspace)
                 continue;
             const auto target = DestinationTarget::parse(d);
             if (!target)
-                return fail(ErrorCode::Validation, QStringLiteral("Function \"%1\": %2")
-                                                       .arg(f.name, target.error().message));
+                return fail(
+                    ErrorCode::Validation,
+                    QStringLiteral("Function \"%1\": %2").arg(f.name, target.error().message));
             if (target->kind == DestinationTarget::Kind::Queue)
                 create(target->name);
         }

@@ -32,9 +32,8 @@ SqsApi::Answer error(const char* code, const QString& message)
 QByteArray queryErrorCode(const QByteArray& code)
 {
     static const QSet<QByteArray> prefixed = {
-        "UnsupportedOperation",         "TooManyEntriesInBatchRequest",
-        "EmptyBatchRequest",            "BatchEntryIdsNotDistinct",
-        "BatchRequestTooLong",          "InvalidBatchEntryId",
+        "UnsupportedOperation",     "TooManyEntriesInBatchRequest", "EmptyBatchRequest",
+        "BatchEntryIdsNotDistinct", "BatchRequestTooLong",          "InvalidBatchEntryId",
         "MessageNotInflight"};
     if (code == "QueueDoesNotExist")
         return "AWS.SimpleQueueService.NonExistentQueue";
@@ -314,8 +313,8 @@ void SqsApi::handle(HttpRequest&& request, HttpResponder&& responder)
         const auto decode = [](QByteArray s) {
             return QUrl::fromPercentEncoding(s.replace('+', ' '));
         };
-        form.append({decode(eq < 0 ? pair : pair.left(eq)),
-                     eq < 0 ? QString() : decode(pair.mid(eq + 1))});
+        form.append(
+            {decode(eq < 0 ? pair : pair.left(eq)), eq < 0 ? QString() : decode(pair.mid(eq + 1))});
     }
     QJsonObject input = queryToJson(form);
     const QString action = input.take(QStringLiteral("Action")).toString();
@@ -377,7 +376,8 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
             if (q->name().startsWith(prefix))
                 urls.append(m_queues.queueUrl(q->name()));
         }
-        return Answer{urls.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("QueueUrls"), urls}},
+        return Answer{urls.isEmpty() ? QJsonObject()
+                                     : QJsonObject{{QStringLiteral("QueueUrls"), urls}},
                       {},
                       {}};
     }
@@ -392,7 +392,8 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
             LocalQueue* q = m_queues.create(name);
             const QJsonObject attributes = input.value(QStringLiteral("Attributes")).toObject();
             if (attributes.contains(QStringLiteral("VisibilityTimeout"))) {
-                const auto seconds = integerValue(attributes.value(QStringLiteral("VisibilityTimeout")));
+                const auto seconds =
+                    integerValue(attributes.value(QStringLiteral("VisibilityTimeout")));
                 if (!seconds || *seconds < 0 || *seconds > 43200)
                     return error("InvalidAttributeValue",
                                  QStringLiteral("Invalid value for the parameter "
@@ -434,8 +435,8 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
     if (action == QLatin1String("ReceiveMessage"))
         return receiveMessage(input);
     if (action == QLatin1String("DeleteMessage")) {
-        if (auto deleted = queue->deleteMessage(
-                input.value(QStringLiteral("ReceiptHandle")).toString());
+        if (auto deleted =
+                queue->deleteMessage(input.value(QStringLiteral("ReceiptHandle")).toString());
             !deleted)
             return error(deleted.error().detail.toLatin1().constData(), deleted.error().message);
         return {};
@@ -443,9 +444,10 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
     if (action == QLatin1String("DeleteMessageBatch")) {
         const QJsonArray entries = input.value(QStringLiteral("Entries")).toArray();
         if (entries.isEmpty())
-            return error("EmptyBatchRequest",
-                         QStringLiteral("There should be at least one DeleteMessageBatchRequestEntry "
-                                        "in the request."));
+            return error(
+                "EmptyBatchRequest",
+                QStringLiteral("There should be at least one DeleteMessageBatchRequestEntry "
+                               "in the request."));
         if (entries.size() > kMaxBatchEntries)
             return error("TooManyEntriesInBatchRequest",
                          QStringLiteral("Maximum number of entries per request are 10. You have "
@@ -455,7 +457,8 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
         for (const QJsonValue& v : entries) {
             const QJsonObject e = v.toObject();
             const QString id = e.value(QStringLiteral("Id")).toString();
-            if (auto deleted = queue->deleteMessage(e.value(QStringLiteral("ReceiptHandle")).toString()))
+            if (auto deleted =
+                    queue->deleteMessage(e.value(QStringLiteral("ReceiptHandle")).toString()))
                 successful.append(QJsonObject{{QStringLiteral("Id"), id}});
             else
                 failed.append(QJsonObject{{QStringLiteral("Id"), id},
@@ -504,12 +507,11 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
     if (queue->deadLetterQueue())
         withRedrive.insert(
             QStringLiteral("RedrivePolicy"),
-            QString::fromUtf8(
-                QJsonDocument(QJsonObject{{QStringLiteral("deadLetterTargetArn"),
-                                           queue->deadLetterQueue()->arn()},
-                                          {QStringLiteral("maxReceiveCount"),
-                                           queue->maxReceiveCount()}})
-                    .toJson(QJsonDocument::Compact)));
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("deadLetterTargetArn"),
+                                                         queue->deadLetterQueue()->arn()},
+                                                        {QStringLiteral("maxReceiveCount"),
+                                                         queue->maxReceiveCount()}})
+                                  .toJson(QJsonDocument::Compact)));
     const QStringList names = stringList(input.value(QStringLiteral("AttributeNames")));
     QJsonObject attributes;
     for (const QString& n : names) {
@@ -579,8 +581,7 @@ SqsApi::Answer SqsApi::sendMessageBatch(const QJsonObject& input, const QString&
                                         "characters, hyphens and underscores. It can be at most "
                                         "80 letters long."));
         if (ids.contains(id))
-            return error("BatchEntryIdsNotDistinct",
-                         QStringLiteral("Id %1 repeated.").arg(id));
+            return error("BatchEntryIdsNotDistinct", QStringLiteral("Id %1 repeated.").arg(id));
         ids.insert(id);
         totalBytes += v.toObject().value(QStringLiteral("MessageBody")).toString().toUtf8().size();
     }

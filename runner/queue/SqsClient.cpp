@@ -14,8 +14,7 @@ SqsClient::SqsClient(QNetworkAccessManager& network, QUrl endpoint, QObject* par
 void SqsClient::call(const QString& action, const QJsonObject& input, Done done)
 {
     QNetworkRequest request(m_endpoint.resolved(QUrl(QStringLiteral("/"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArray("application/x-amz-json-1.0"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-amz-json-1.0"));
     request.setRawHeader("X-Amz-Target", "AmazonSQS." + action.toLatin1());
     request.setTransferTimeout(60 * 1000);
     QNetworkReply* reply =
@@ -46,8 +45,8 @@ void SqsClient::call(const QString& action, const QJsonObject& input, Done done)
                               .arg(action)));
             else
                 done(fail(ErrorCode::Remote,
-                          QStringLiteral("%1: %2")
-                              .arg(type, object.value(QStringLiteral("message")).toString())));
+                          QStringLiteral("%1: %2").arg(
+                              type, object.value(QStringLiteral("message")).toString())));
             return;
         }
         done(object);

@@ -52,9 +52,9 @@ Result<void> validateSqsMessage(const QString& body, const SqsMessageAttributes&
 {
     constexpr qsizetype kMaxBytes = 256 * 1024;
     if (body.isEmpty())
-        return std::unexpected(invalid("MissingParameter",
-                                       QStringLiteral("The request must contain the parameter "
-                                                      "MessageBody.")));
+        return std::unexpected(
+            invalid("MissingParameter", QStringLiteral("The request must contain the parameter "
+                                                       "MessageBody.")));
     // #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF
     for (const char32_t c : body.toUcs4()) {
         const bool allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||

@@ -18,7 +18,8 @@ struct SqsMessageAttribute {
     bool isBinary() const { return dataType.startsWith(QLatin1String("Binary")); }
 };
 
-using SqsMessageAttributes = QMap<QString, SqsMessageAttribute>; // by name (sorted, as the MD5 needs)
+using SqsMessageAttributes =
+    QMap<QString, SqsMessageAttribute>; // by name (sorted, as the MD5 needs)
 
 struct SqsMessage {
     QString messageId;

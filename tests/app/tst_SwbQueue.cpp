@@ -149,7 +149,8 @@ QProcessEnvironment tst_SwbQueue::awsEnvironment() const
                QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
     env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir->filePath(QStringLiteral("none")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir->filePath(QStringLiteral("none")));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
+               m_dir->filePath(QStringLiteral("none")));
     return env;
 }
 
@@ -190,19 +191,19 @@ void tst_SwbQueue::awsCliSendMessageReachesTheFunction()
     if (m_aws.isEmpty())
         QSKIP("the AWS CLI (Debian package awscli) is not installed");
     const QJsonObject url =
-        QJsonDocument::fromJson(aws({QStringLiteral("get-queue-url"), QStringLiteral("--queue-name"),
-                                     QStringLiteral("readings")}))
+        QJsonDocument::fromJson(aws({QStringLiteral("get-queue-url"),
+                                     QStringLiteral("--queue-name"), QStringLiteral("readings")}))
             .object();
     const QString queueUrl = url.value(QStringLiteral("QueueUrl")).toString();
     QCOMPARE(queueUrl, endpoint() + QStringLiteral("/123456789012/readings"));
-    const QJsonObject sent = QJsonDocument::fromJson(
-                                 aws({QStringLiteral("send-message"), QStringLiteral("--queue-url"),
-                                      queueUrl, QStringLiteral("--message-body"),
-                                      QStringLiteral("Test message."),
-                                      QStringLiteral("--message-attributes"),
-                                      QStringLiteral("{\"device\":{\"DataType\":\"String\","
-                                                     "\"StringValue\":\"d-7\"}}")}))
-                                 .object();
+    const QJsonObject sent =
+        QJsonDocument::fromJson(
+            aws({QStringLiteral("send-message"), QStringLiteral("--queue-url"), queueUrl,
+                 QStringLiteral("--message-body"), QStringLiteral("Test message."),
+                 QStringLiteral("--message-attributes"),
+                 QStringLiteral("{\"device\":{\"DataType\":\"String\","
+                                "\"StringValue\":\"d-7\"}}")}))
+            .object();
     QCOMPARE(sent.value(QStringLiteral("MD5OfMessageBody")).toString(),
              QStringLiteral("e4e68fb7bd0e697a0ae8f1bb342846b3"));
     QVERIFY(!sent.value(QStringLiteral("MessageId")).toString().isEmpty());
@@ -235,11 +236,12 @@ void tst_SwbQueue::twentyFiveMessagesAreThreeBatches()
                      QStringLiteral("--endpoint"), endpoint()});
             continue;
         }
-        const QJsonObject result = QJsonDocument::fromJson(
-            aws({QStringLiteral("send-message-batch"), QStringLiteral("--queue-url"),
-                 endpoint() + QStringLiteral("/123456789012/bulk"), QStringLiteral("--entries"),
-                 QString::fromUtf8(QJsonDocument(entries).toJson(QJsonDocument::Compact))}))
-                                       .object();
+        const QJsonObject result =
+            QJsonDocument::fromJson(
+                aws({QStringLiteral("send-message-batch"), QStringLiteral("--queue-url"),
+                     endpoint() + QStringLiteral("/123456789012/bulk"), QStringLiteral("--entries"),
+                     QString::fromUtf8(QJsonDocument(entries).toJson(QJsonDocument::Compact))}))
+                .object();
         QCOMPARE(result.value(QStringLiteral("Successful")).toArray().size(), entries.size());
     }
     QVERIFY2(QTest::qWaitFor(
@@ -255,9 +257,10 @@ void tst_SwbQueue::twentyFiveMessagesAreThreeBatches()
     QCOMPARE(m_log.count("INGEST bulk batch=10 "), 2);
     QCOMPARE(m_log.count("INGEST bulk batch=5 "), 1);
     int exitCode = -1;
-    const QByteArray listed = swb({QStringLiteral("queue"), QStringLiteral("list"),
-                                   QStringLiteral("--endpoint"), endpoint(), QStringLiteral("--json")},
-                                  &exitCode);
+    const QByteArray listed =
+        swb({QStringLiteral("queue"), QStringLiteral("list"), QStringLiteral("--endpoint"),
+             endpoint(), QStringLiteral("--json")},
+            &exitCode);
     QCOMPARE(exitCode, 0);
     bool found = false;
     for (const QJsonValue& v : QJsonDocument::fromJson(listed).array()) {
@@ -281,7 +284,8 @@ void tst_SwbQueue::failingMessagesEndInTheDeadLetterQueue()
     QCOMPARE(exitCode, 0);
     QVERIFY2(QJsonDocument::fromJson(sent).object().contains(QStringLiteral("MessageId")),
              sent.constData());
-    QVERIFY2(waitForLog("moved to dead-letter queue poison-dlq after 2 receives"), m_log.constData());
+    QVERIFY2(waitForLog("moved to dead-letter queue poison-dlq after 2 receives"),
+             m_log.constData());
     QCOMPARE(m_log.count("queue poison -> reject: batch of 1, 1 failed"), 2);
 
     QByteArray received;
@@ -313,11 +317,11 @@ void tst_SwbQueue::failingMessagesEndInTheDeadLetterQueue()
              QStringLiteral("arn:aws:sqs:us-east-1:123456789012:poison"));
 
     // A queue the workspace does not name is refused before anything is sent.
-    const QByteArray typo = swb({QStringLiteral("queue"), QStringLiteral("send"),
-                                 QStringLiteral("poisen"), QStringLiteral("--body"),
-                                 QStringLiteral("x"), QStringLiteral("--endpoint"), endpoint(),
-                                 QStringLiteral("--workspace"), m_dir->path()},
-                                &exitCode);
+    const QByteArray typo =
+        swb({QStringLiteral("queue"), QStringLiteral("send"), QStringLiteral("poisen"),
+             QStringLiteral("--body"), QStringLiteral("x"), QStringLiteral("--endpoint"),
+             endpoint(), QStringLiteral("--workspace"), m_dir->path()},
+            &exitCode);
     QCOMPARE(exitCode, 2);
     QVERIFY2(typo.contains("the workspace names no queue \"poisen\""), typo.constData());
 }
@@ -351,39 +355,46 @@ void tst_SwbQueue::destinationsGetTheRecord()
     // --async-retry-delays 50,50 here instead of Lambda's minute and two).
     QVERIFY2(waitForLog("destination resize (RetriesExhausted) -> queue:resize-failures"),
              m_log.constData());
-    const QByteArray received = swb({QStringLiteral("queue"), QStringLiteral("receive"),
-                                     QStringLiteral("resize-failures"), QStringLiteral("--endpoint"),
-                                     endpoint(), QStringLiteral("--delete")},
-                                    &exitCode);
+    const QByteArray received =
+        swb({QStringLiteral("queue"), QStringLiteral("receive"), QStringLiteral("resize-failures"),
+             QStringLiteral("--endpoint"), endpoint(), QStringLiteral("--delete")},
+            &exitCode);
     QCOMPARE(exitCode, 0);
     const QJsonArray messages =
         QJsonDocument::fromJson(received).object().value(QStringLiteral("Messages")).toArray();
     QCOMPARE(messages.size(), 1);
-    const QJsonObject record = QJsonDocument::fromJson(
-                                   messages.first().toObject().value(QStringLiteral("Body")).toString().toUtf8())
-                                   .object();
+    const QJsonObject record =
+        QJsonDocument::fromJson(
+            messages.first().toObject().value(QStringLiteral("Body")).toString().toUtf8())
+            .object();
     const QJsonObject context = record.value(QStringLiteral("requestContext")).toObject();
-    QCOMPARE(context.value(QStringLiteral("condition")).toString(), QStringLiteral("RetriesExhausted"));
+    QCOMPARE(context.value(QStringLiteral("condition")).toString(),
+             QStringLiteral("RetriesExhausted"));
     QCOMPARE(context.value(QStringLiteral("approximateInvokeCount")).toInt(), 3);
-    QCOMPARE(record.value(QStringLiteral("requestPayload")).toObject().value(QStringLiteral("broken")).toBool(),
+    QCOMPARE(record.value(QStringLiteral("requestPayload"))
+                 .toObject()
+                 .value(QStringLiteral("broken"))
+                 .toBool(),
              true);
-    QCOMPARE(record.value(QStringLiteral("responsePayload")).toObject().value(QStringLiteral("errorMessage")).toString(),
+    QCOMPARE(record.value(QStringLiteral("responsePayload"))
+                 .toObject()
+                 .value(QStringLiteral("errorMessage"))
+                 .toString(),
              QStringLiteral("cannot resize"));
 }
 
 void tst_SwbQueue::queueSendNeedsARunningServe()
 {
     int exitCode = -1;
-    const QByteArray out = swb({QStringLiteral("queue"), QStringLiteral("send"),
-                                QStringLiteral("readings"), QStringLiteral("--body"),
-                                QStringLiteral("x"), QStringLiteral("--endpoint"),
-                                QStringLiteral("http://127.0.0.1:9")},
-                               &exitCode);
+    const QByteArray out =
+        swb({QStringLiteral("queue"), QStringLiteral("send"), QStringLiteral("readings"),
+             QStringLiteral("--body"), QStringLiteral("x"), QStringLiteral("--endpoint"),
+             QStringLiteral("http://127.0.0.1:9")},
+            &exitCode);
     QCOMPARE(exitCode, 1);
     QVERIFY2(out.contains("Nothing answers at http://127.0.0.1:9"), out.constData());
-    const QByteArray usage = swb({QStringLiteral("queue"), QStringLiteral("send"),
-                                  QStringLiteral("readings")},
-                                 &exitCode);
+    const QByteArray usage = swb(
+        {QStringLiteral("queue"), QStringLiteral("send"), QStringLiteral("readings")}, &exitCode);
     QCOMPARE(exitCode, 2);
     QVERIFY(usage.contains("--body TEXT or --file FILE"));
 }

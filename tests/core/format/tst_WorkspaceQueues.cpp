@@ -86,11 +86,11 @@ void tst_WorkspaceQueues::readsQueueSettingsAndDestinations()
 void tst_WorkspaceQueues::savesAndReadsBack()
 {
     QTemporaryDir dir;
-    const auto loaded = load(
-        dir.path(), workspaceJson(R"({"type": "queue", "source": "readings", "batchWindow": 1,
+    const auto loaded =
+        load(dir.path(), workspaceJson(R"({"type": "queue", "source": "readings", "batchWindow": 1,
                                       "visibilityTimeout": 0, "deadLetterQueue": "dlq",
                                       "maxReceiveCount": 2})",
-                                  R"({"onFailure": "queue:failures"})"));
+                                       R"({"onFailure": "queue:failures"})"));
     QVERIFY2(loaded, qPrintable(errors(loaded)));
     QVERIFY(WorkspaceFile::save(loaded->workspace).has_value());
     const auto again = WorkspaceFile::load(dir.path());
@@ -118,8 +118,8 @@ void tst_WorkspaceQueues::parsesDestinationTargets_data()
                                 << false << "notify";
     QTest::newRow("sqs arn") << "arn:aws:sqs:eu-west-1:123456789012:failures" << true << true
                              << "failures";
-    QTest::newRow("sns is not emulated") << "arn:aws:sns:eu-west-1:123456789012:topic" << false
-                                         << false << "";
+    QTest::newRow("sns is not emulated")
+        << "arn:aws:sns:eu-west-1:123456789012:topic" << false << false << "";
     QTest::newRow("bare name") << "notify" << false << false << "";
     QTest::newRow("bad queue name") << "queue:a b" << false << true << "";
 }
@@ -153,7 +153,8 @@ void tst_WorkspaceQueues::rejectsBadDeclarations_data()
         << "/functions/1/triggers/0/batchWindow 301 seconds is out of range";
     QTest::newRow("visibility above 12 hours")
         << QByteArray(R"({"type": "queue", "source": "q", "visibilityTimeout": 43201})")
-        << QByteArray() << "/functions/1/triggers/0/visibilityTimeout 43201 seconds is out of range";
+        << QByteArray()
+        << "/functions/1/triggers/0/visibilityTimeout 43201 seconds is out of range";
     QTest::newRow("dead letters without a count")
         << QByteArray(R"({"type": "queue", "source": "q", "deadLetterQueue": "dlq"})")
         << QByteArray() << "/functions/1/triggers/0 \"deadLetterQueue\" needs \"maxReceiveCount\"";

@@ -44,8 +44,8 @@ void tst_LocalQueue::md5OfBodyMatchesAwsSample_data()
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("md5");
     // The sample SQS event in the Lambda developer guide ("Using Lambda with Amazon SQS").
-    QTest::newRow("lambda sample") << QStringLiteral("Test message.")
-                                   << QStringLiteral("e4e68fb7bd0e697a0ae8f1bb342846b3");
+    QTest::newRow("lambda sample")
+        << QStringLiteral("Test message.") << QStringLiteral("e4e68fb7bd0e697a0ae8f1bb342846b3");
     // RFC 1321's test suite.
     QTest::newRow("rfc1321 abc") << QStringLiteral("abc")
                                  << QStringLiteral("900150983cd24fb0d6963f7d28e17f72");
@@ -278,17 +278,18 @@ void tst_LocalQueue::jsonProtocolSendsAndReceives()
     // The AWS SDK for Java's sample: one String attribute.
     const auto sent = api.call(
         QStringLiteral("SendMessage"),
-        QJsonObject{{QStringLiteral("QueueUrl"), url},
-                    {QStringLiteral("MessageBody"), QStringLiteral("Test message.")},
-                    {QStringLiteral("MessageAttributes"),
-                     QJsonObject{{QStringLiteral("test_attribute_name_1"),
-                                  QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
-                                              {QStringLiteral("StringValue"),
-                                               QStringLiteral("test_attribute_value_1")}}},
-                                 {QStringLiteral("test_attribute_name_2"),
-                                  QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
-                                              {QStringLiteral("StringValue"),
-                                               QStringLiteral("test_attribute_value_2")}}}}}},
+        QJsonObject{
+            {QStringLiteral("QueueUrl"), url},
+            {QStringLiteral("MessageBody"), QStringLiteral("Test message.")},
+            {QStringLiteral("MessageAttributes"),
+             QJsonObject{{QStringLiteral("test_attribute_name_1"),
+                          QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
+                                      {QStringLiteral("StringValue"),
+                                       QStringLiteral("test_attribute_value_1")}}},
+                         {QStringLiteral("test_attribute_name_2"),
+                          QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
+                                      {QStringLiteral("StringValue"),
+                                       QStringLiteral("test_attribute_value_2")}}}}}},
         QStringLiteral("AKIDEXAMPLE"));
     QVERIFY2(sent.errorCode.isEmpty(), qPrintable(sent.errorMessage));
     QCOMPARE(sent.result.value(QStringLiteral("MD5OfMessageBody")).toString(),
@@ -296,14 +297,14 @@ void tst_LocalQueue::jsonProtocolSendsAndReceives()
     QCOMPARE(sent.result.value(QStringLiteral("MD5OfMessageAttributes")).toString(),
              QStringLiteral("d53f3b558fe951154770f25cb63dbba9"));
 
-    const auto received = api.call(
-        QStringLiteral("ReceiveMessage"),
-        QJsonObject{{QStringLiteral("QueueUrl"), url},
-                    {QStringLiteral("MaxNumberOfMessages"), 10},
-                    {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}},
-                    {QStringLiteral("MessageAttributeNames"),
-                     QJsonArray{QStringLiteral("test_attribute_name_1")}}},
-        {});
+    const auto received =
+        api.call(QStringLiteral("ReceiveMessage"),
+                 QJsonObject{{QStringLiteral("QueueUrl"), url},
+                             {QStringLiteral("MaxNumberOfMessages"), 10},
+                             {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}},
+                             {QStringLiteral("MessageAttributeNames"),
+                              QJsonArray{QStringLiteral("test_attribute_name_1")}}},
+                 {});
     const QJsonArray messages = received.result.value(QStringLiteral("Messages")).toArray();
     QCOMPARE(messages.size(), 1);
     const QJsonObject m = messages.first().toObject();
@@ -311,7 +312,8 @@ void tst_LocalQueue::jsonProtocolSendsAndReceives()
              sent.result.value(QStringLiteral("MessageId")).toString());
     QCOMPARE(m.value(QStringLiteral("Body")).toString(), QStringLiteral("Test message."));
     const QJsonObject attributes = m.value(QStringLiteral("Attributes")).toObject();
-    QCOMPARE(attributes.value(QStringLiteral("SenderId")).toString(), QStringLiteral("AKIDEXAMPLE"));
+    QCOMPARE(attributes.value(QStringLiteral("SenderId")).toString(),
+             QStringLiteral("AKIDEXAMPLE"));
     QCOMPARE(attributes.value(QStringLiteral("ApproximateReceiveCount")).toString(),
              QStringLiteral("1"));
     // Only the requested attribute, with the checksum of what is returned.
@@ -336,9 +338,9 @@ void tst_LocalQueue::jsonProtocolReportsMissingQueue()
 {
     QueueService service(QStringLiteral("us-east-1"));
     SqsApi api(service);
-    const auto answer = api.call(QStringLiteral("GetQueueUrl"),
-                                 QJsonObject{{QStringLiteral("QueueName"), QStringLiteral("nope")}},
-                                 {});
+    const auto answer =
+        api.call(QStringLiteral("GetQueueUrl"),
+                 QJsonObject{{QStringLiteral("QueueName"), QStringLiteral("nope")}}, {});
     QCOMPARE(answer.errorCode, QByteArray("QueueDoesNotExist"));
     const auto unknown = api.call(QStringLiteral("TagQueue"), {}, {});
     QCOMPARE(unknown.errorCode, QByteArray("InvalidAction"));
@@ -383,8 +385,7 @@ void tst_LocalQueue::queryFormBecomesJsonShape()
              QStringLiteral("All"));
     QCOMPARE(receive.value(QStringLiteral("MessageAttributeNames")).toArray().first().toString(),
              QStringLiteral("device"));
-    QCOMPARE(receive.value(QStringLiteral("MaxNumberOfMessages")).toString(),
-             QStringLiteral("10"));
+    QCOMPARE(receive.value(QStringLiteral("MaxNumberOfMessages")).toString(), QStringLiteral("10"));
 }
 
 void tst_LocalQueue::sendMessageBatchChecksEntries()
@@ -412,12 +413,12 @@ void tst_LocalQueue::sendMessageBatchChecksEntries()
                  .errorCode,
              QByteArray("BatchEntryIdsNotDistinct"));
     // One bad entry fails alone.
-    const auto mixed = api.call(QStringLiteral("SendMessageBatch"),
-                                {{QStringLiteral("QueueUrl"), url},
-                                 {QStringLiteral("Entries"),
-                                  QJsonArray{entry(QStringLiteral("good"), QStringLiteral("1")),
-                                             entry(QStringLiteral("bad"), QString())}}},
-                                {});
+    const auto mixed = api.call(
+        QStringLiteral("SendMessageBatch"),
+        {{QStringLiteral("QueueUrl"), url},
+         {QStringLiteral("Entries"), QJsonArray{entry(QStringLiteral("good"), QStringLiteral("1")),
+                                                entry(QStringLiteral("bad"), QString())}}},
+        {});
     QVERIFY(mixed.errorCode.isEmpty());
     QCOMPARE(mixed.result.value(QStringLiteral("Successful")).toArray().size(), 1);
     const QJsonObject failed =
@@ -436,13 +437,14 @@ void tst_LocalQueue::getQueueAttributesCountsAndRedrive()
     QVERIFY(readings->send(QStringLiteral("b")).has_value());
     QCOMPARE(readings->receive(1).size(), 1);
     SqsApi api(service);
-    const auto answer = api.call(
-        QStringLiteral("GetQueueAttributes"),
-        {{QStringLiteral("QueueUrl"), service.queueUrl(QStringLiteral("readings"))},
-         {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}}},
-        {});
+    const auto answer =
+        api.call(QStringLiteral("GetQueueAttributes"),
+                 {{QStringLiteral("QueueUrl"), service.queueUrl(QStringLiteral("readings"))},
+                  {QStringLiteral("AttributeNames"), QJsonArray{QStringLiteral("All")}}},
+                 {});
     const QJsonObject a = answer.result.value(QStringLiteral("Attributes")).toObject();
-    QCOMPARE(a.value(QStringLiteral("ApproximateNumberOfMessages")).toString(), QStringLiteral("1"));
+    QCOMPARE(a.value(QStringLiteral("ApproximateNumberOfMessages")).toString(),
+             QStringLiteral("1"));
     QCOMPARE(a.value(QStringLiteral("ApproximateNumberOfMessagesNotVisible")).toString(),
              QStringLiteral("1"));
     QCOMPARE(a.value(QStringLiteral("VisibilityTimeout")).toString(), QStringLiteral("5"));

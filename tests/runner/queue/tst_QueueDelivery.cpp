@@ -131,8 +131,7 @@ void tst_QueueDelivery::init()
     failing.deadLetterQueue = QStringLiteral("poison-dlq");
     failing.maxReceiveCount = 2;
     add("fail", {failing});
-    add("producer", {},
-        {QStringLiteral("function:sink"), QStringLiteral("queue:failures")});
+    add("producer", {}, {QStringLiteral("function:sink"), QStringLiteral("queue:failures")});
     add("sink");
     add("loop", {}, {QStringLiteral("function:loop"), {}});
     RunnerOptions options;
@@ -194,7 +193,8 @@ void tst_QueueDelivery::deliversTheSqsEvent()
     LocalQueue* orders = m_server->queues().queue(QStringLiteral("orders"));
     QVERIFY(orders);
     SqsMessageAttributes attributes;
-    attributes.insert(QStringLiteral("device"), {QStringLiteral("String"), QStringLiteral("d-7"), {}});
+    attributes.insert(QStringLiteral("device"),
+                      {QStringLiteral("String"), QStringLiteral("d-7"), {}});
     QVERIFY(orders->send(QStringLiteral("{\"t\":21.5}"), attributes, QStringLiteral("AIDATEST"))
                 .has_value());
     QSignalSpy finished(m_server, &LocalServer::queueBatchFinished);
@@ -208,13 +208,22 @@ void tst_QueueDelivery::deliversTheSqsEvent()
     QVERIFY2(r.logs.join(QLatin1Char('\n')).contains(QStringLiteral("batch of 1: {\"t\":21.5}")),
              qPrintable(r.logs.join(QLatin1Char('\n'))));
     // The event itself, as the function saw it.
-    const QByteArray event = QueueDelivery::sqsEvent(
-        {SqsMessage{QStringLiteral("id-1"), QStringLiteral("Test message."), attributes,
-                    QStringLiteral("AIDATEST"), 1545082649183, 1545082649185, 1,
-                    QStringLiteral("handle"), {}}},
-        orders->arn(), QStringLiteral("us-east-1"));
-    const QJsonObject record =
-        QJsonDocument::fromJson(event).object().value(QStringLiteral("Records")).toArray().first().toObject();
+    const QByteArray event = QueueDelivery::sqsEvent({SqsMessage{QStringLiteral("id-1"),
+                                                                 QStringLiteral("Test message."),
+                                                                 attributes,
+                                                                 QStringLiteral("AIDATEST"),
+                                                                 1545082649183,
+                                                                 1545082649185,
+                                                                 1,
+                                                                 QStringLiteral("handle"),
+                                                                 {}}},
+                                                     orders->arn(), QStringLiteral("us-east-1"));
+    const QJsonObject record = QJsonDocument::fromJson(event)
+                                   .object()
+                                   .value(QStringLiteral("Records"))
+                                   .toArray()
+                                   .first()
+                                   .toObject();
     QCOMPARE(record.value(QStringLiteral("eventSource")).toString(), QStringLiteral("aws:sqs"));
     QCOMPARE(record.value(QStringLiteral("eventSourceARN")).toString(),
              QStringLiteral("arn:aws:sqs:us-east-1:123456789012:orders"));
@@ -292,32 +301,38 @@ void tst_QueueDelivery::failingFunctionRedeliversThenDeadLetters()
 void tst_QueueDelivery::jsonProtocolOnTheWire()
 {
     const QString url = m_server->queues().queueUrl(QStringLiteral("failures"));
-    QVERIFY(url.startsWith(QStringLiteral("http://127.0.0.1:%1/123456789012/").arg(m_server->port())));
+    QVERIFY(
+        url.startsWith(QStringLiteral("http://127.0.0.1:%1/123456789012/").arg(m_server->port())));
     const QList<QPair<QByteArray, QByteArray>> headers = {
         {"Content-Type", "application/x-amz-json-1.0"}, {"X-Amz-Target", "AmazonSQS.SendMessage"}};
-    const Reply sent = post(QJsonDocument(QJsonObject{{QStringLiteral("QueueUrl"), url},
-                                                      {QStringLiteral("MessageBody"),
-                                                       QStringLiteral("Test message.")}})
-                                .toJson(),
-                            headers);
+    const Reply sent = post(
+        QJsonDocument(QJsonObject{{QStringLiteral("QueueUrl"), url},
+                                  {QStringLiteral("MessageBody"), QStringLiteral("Test message.")}})
+            .toJson(),
+        headers);
     QCOMPARE(sent.status, 200);
     QCOMPARE(sent.headers.value("content-type"), QByteArray("application/x-amz-json-1.0"));
-    QCOMPARE(QJsonDocument::fromJson(sent.body).object().value(QStringLiteral("MD5OfMessageBody")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(sent.body)
+                 .object()
+                 .value(QStringLiteral("MD5OfMessageBody"))
+                 .toString(),
              QStringLiteral("e4e68fb7bd0e697a0ae8f1bb342846b3"));
-    const Reply missing =
-        post(QJsonDocument(QJsonObject{{QStringLiteral("QueueName"), QStringLiteral("ghost")}}).toJson(),
-             {{"Content-Type", "application/x-amz-json-1.0"},
-              {"X-Amz-Target", "AmazonSQS.GetQueueUrl"}});
+    const Reply missing = post(
+        QJsonDocument(QJsonObject{{QStringLiteral("QueueName"), QStringLiteral("ghost")}}).toJson(),
+        {{"Content-Type", "application/x-amz-json-1.0"},
+         {"X-Amz-Target", "AmazonSQS.GetQueueUrl"}});
     QCOMPARE(missing.status, 400);
-    QCOMPARE(QJsonDocument::fromJson(missing.body).object().value(QStringLiteral("__type")).toString(),
-             QStringLiteral("com.amazonaws.sqs#QueueDoesNotExist"));
+    QCOMPARE(
+        QJsonDocument::fromJson(missing.body).object().value(QStringLiteral("__type")).toString(),
+        QStringLiteral("com.amazonaws.sqs#QueueDoesNotExist"));
     QCOMPARE(missing.headers.value("x-amzn-query-error"),
              QByteArray("AWS.SimpleQueueService.NonExistentQueue;Sender"));
 }
 
 void tst_QueueDelivery::queryProtocolOnTheWire()
 {
-    const QByteArray url = QUrl::toPercentEncoding(m_server->queues().queueUrl(QStringLiteral("failures")));
+    const QByteArray url =
+        QUrl::toPercentEncoding(m_server->queues().queueUrl(QStringLiteral("failures")));
     const QList<QPair<QByteArray, QByteArray>> form = {
         {"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
     const Reply sent = post("Action=SendMessage&Version=2012-11-05&QueueUrl=" + url +
@@ -326,8 +341,9 @@ void tst_QueueDelivery::queryProtocolOnTheWire()
                                 "&MessageAttribute.1.Value.StringValue=a%26b",
                             form);
     QCOMPARE(sent.status, 200);
-    QVERIFY2(sent.body.contains("<MD5OfMessageBody>e4e68fb7bd0e697a0ae8f1bb342846b3</MD5OfMessageBody>"),
-             sent.body.constData());
+    QVERIFY2(
+        sent.body.contains("<MD5OfMessageBody>e4e68fb7bd0e697a0ae8f1bb342846b3</MD5OfMessageBody>"),
+        sent.body.constData());
     QVERIFY(sent.body.startsWith("<?xml version=\"1.0\"?><SendMessageResponse"));
     const Reply received = post("Action=ReceiveMessage&Version=2012-11-05&QueueUrl=" + url +
                                     "&AttributeName.1=All&MessageAttributeName.1=All",
@@ -336,7 +352,8 @@ void tst_QueueDelivery::queryProtocolOnTheWire()
     QVERIFY2(received.body.contains("<Body>Test message.</Body>"), received.body.constData());
     QVERIFY(received.body.contains("<MessageAttribute><Name>kind</Name><Value><DataType>String"
                                    "</DataType><StringValue>a&amp;b</StringValue></Value>"));
-    QVERIFY(received.body.contains("<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value>"));
+    QVERIFY(
+        received.body.contains("<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value>"));
     const Reply missing = post("Action=GetQueueUrl&Version=2012-11-05&QueueName=ghost", form);
     QCOMPARE(missing.status, 400);
     QVERIFY2(missing.body.contains("<Code>AWS.SimpleQueueService.NonExistentQueue</Code>"),
@@ -346,7 +363,8 @@ void tst_QueueDelivery::queryProtocolOnTheWire()
 void tst_QueueDelivery::onSuccessFunctionGetsTheRecord()
 {
     QSignalSpy sent(&m_server->invokeApi(), &InvokeApi::destinationSent);
-    const QString requestId = m_server->invokeApi().invokeEvent(QStringLiteral("producer"), "{\"n\":21}");
+    const QString requestId =
+        m_server->invokeApi().invokeEvent(QStringLiteral("producer"), "{\"n\":21}");
     QVERIFY(sent.wait(30000));
     QCOMPARE(sent.first().at(2).toString(), QStringLiteral("function:sink"));
     QTRY_COMPARE_WITH_TIMEOUT(invocationsOf(QStringLiteral("sink")).size(), 1, 30000);
@@ -359,10 +377,24 @@ void tst_QueueDelivery::onSuccessFunctionGetsTheRecord()
     QCOMPARE(context.value(QStringLiteral("functionArn")).toString(),
              QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:producer:$LATEST"));
     QCOMPARE(context.value(QStringLiteral("approximateInvokeCount")).toInt(), 1);
-    QCOMPARE(record.value(QStringLiteral("requestPayload")).toObject().value(QStringLiteral("n")).toInt(), 21);
-    QCOMPARE(record.value(QStringLiteral("responsePayload")).toObject().value(QStringLiteral("made")).toInt(), 42);
-    QCOMPARE(record.value(QStringLiteral("responseContext")).toObject().value(QStringLiteral("statusCode")).toInt(), 200);
-    QVERIFY(!record.value(QStringLiteral("responseContext")).toObject().contains(QStringLiteral("functionError")));
+    QCOMPARE(record.value(QStringLiteral("requestPayload"))
+                 .toObject()
+                 .value(QStringLiteral("n"))
+                 .toInt(),
+             21);
+    QCOMPARE(record.value(QStringLiteral("responsePayload"))
+                 .toObject()
+                 .value(QStringLiteral("made"))
+                 .toInt(),
+             42);
+    QCOMPARE(record.value(QStringLiteral("responseContext"))
+                 .toObject()
+                 .value(QStringLiteral("statusCode"))
+                 .toInt(),
+             200);
+    QVERIFY(!record.value(QStringLiteral("responseContext"))
+                 .toObject()
+                 .contains(QStringLiteral("functionError")));
 }
 
 void tst_QueueDelivery::onFailureQueueGetsTheRecordAfterRetries()
@@ -377,11 +409,18 @@ void tst_QueueDelivery::onFailureQueueGetsTheRecordAfterRetries()
     QCOMPARE(messages.size(), 1);
     const QJsonObject record = QJsonDocument::fromJson(messages.first().body.toUtf8()).object();
     const QJsonObject context = record.value(QStringLiteral("requestContext")).toObject();
-    QCOMPARE(context.value(QStringLiteral("condition")).toString(), QStringLiteral("RetriesExhausted"));
+    QCOMPARE(context.value(QStringLiteral("condition")).toString(),
+             QStringLiteral("RetriesExhausted"));
     QCOMPARE(context.value(QStringLiteral("approximateInvokeCount")).toInt(), 3);
-    QCOMPARE(record.value(QStringLiteral("responseContext")).toObject().value(QStringLiteral("functionError")).toString(),
+    QCOMPARE(record.value(QStringLiteral("responseContext"))
+                 .toObject()
+                 .value(QStringLiteral("functionError"))
+                 .toString(),
              QStringLiteral("Unhandled"));
-    QCOMPARE(record.value(QStringLiteral("responsePayload")).toObject().value(QStringLiteral("errorType")).toString(),
+    QCOMPARE(record.value(QStringLiteral("responsePayload"))
+                 .toObject()
+                 .value(QStringLiteral("errorType"))
+                 .toString(),
              QStringLiteral("ValueError"));
     QVERIFY(messages.first().senderId.endsWith(QStringLiteral(":producer")));
 }
