@@ -13,6 +13,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace swb {
 
 using http::HttpRequest;
@@ -185,7 +187,12 @@ QString InvokeApi::invokeAsync(const QString& function, const QByteArray& payloa
     return m_runner.invoke(
         function, payload, [this, function, payload, attempt, hops](const InvocationRecord& r) {
             --m_pendingAsync;
-            const int retriesLeft = int(m_options.asyncRetryDelaysMs.size()) - (attempt - 1);
+            // The function's maximumRetryAttempts (Lambda's default: 2) caps the retries.
+            const FunctionSpec* spec = m_runner.workspace().function(function);
+            const int retries =
+                std::min(int(m_options.asyncRetryDelaysMs.size()),
+                         spec && spec->maximumRetryAttempts ? *spec->maximumRetryAttempts : 2);
+            const int retriesLeft = retries - (attempt - 1);
             if (r.failed() && retriesLeft > 0) {
                 ++m_pendingAsync; // waiting for the retry counts as pending
                 QTimer::singleShot(m_options.asyncRetryDelaysMs.at(attempt - 1), this,

@@ -1,8 +1,9 @@
 #pragma once
 // The Lambda Invoke API (POST /2015-03-31/functions/{name}/invocations) over the local
 // runner, so that the AWS CLI and SDKs work against `swb serve` with --endpoint-url:
-// RequestResponse, Event (queued, retried twice on failure like Lambda's async invocations,
-// then sent to the function's onSuccess/onFailure destination) and DryRun;
+// RequestResponse, Event (queued, retried on failure like Lambda's async invocations — twice,
+// or the function's maximumRetryAttempts — then sent to the function's onSuccess/onFailure
+// destination) and DryRun;
 // X-Amz-Log-Type: Tail; X-Amz-Function-Error; AWS's error bodies.
 
 #include "http/HttpServer.h"

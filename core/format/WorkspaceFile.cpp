@@ -46,6 +46,7 @@ const QStringList kFunctionKeys = {QStringLiteral("name"),
                                    QStringLiteral("provisionedConcurrency"),
                                    QStringLiteral("triggers"),
                                    QStringLiteral("destinations"),
+                                   QStringLiteral("maximumRetryAttempts"),
                                    QStringLiteral("resources")};
 const QStringList kTriggerKeys = {
     QStringLiteral("type"),       QStringLiteral("method"),    QStringLiteral("path"),
@@ -427,6 +428,7 @@ public:
                 unknownKeys(*d, kDestinationKeys, dAt);
             }
         }
+        f.maximumRetryAttempts = integer(o, QStringLiteral("maximumRetryAttempts"), at);
         f.resources = resources(o, at);
         f.extensions = unknownKeys(o, kFunctionKeys, at);
         return f;
@@ -614,6 +616,8 @@ QJsonObject toJson(const FunctionSpec& f)
             d.insert(QStringLiteral("onFailure"), f.destinations.onFailure);
         o.insert(QStringLiteral("destinations"), d);
     }
+    if (f.maximumRetryAttempts)
+        o.insert(QStringLiteral("maximumRetryAttempts"), *f.maximumRetryAttempts);
     if (!f.resources.isEmpty())
         o.insert(QStringLiteral("resources"), toJson(f.resources));
     return withExtensions(o, f.extensions);

@@ -204,6 +204,9 @@ private:
         for (qsizetype i = 0; i < f.triggers.size(); ++i)
             trigger(f.triggers.at(i), JsonLocator::child(at(p, "triggers"), i));
         destinations(f, p);
+        // Lambda's MaximumRetryAttempts of asynchronous invocations: 0 to 2.
+        if (f.maximumRetryAttempts)
+            range(at(p, "maximumRetryAttempts"), *f.maximumRetryAttempts, 0, 2, "retries");
     }
 
     // Lambda's destinations of asynchronous invocations (docs/queues.md).

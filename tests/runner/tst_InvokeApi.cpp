@@ -38,6 +38,9 @@ def flaky(event, context):
     if n < 2:
         raise RuntimeError("attempt %d failed" % (n + 1))
     return "ok"
+
+def endpoint(event, context):
+    return os.environ.get("AWS_ENDPOINT_URL_LAMBDA")
 )py";
 
 struct Reply {
@@ -62,6 +65,8 @@ private slots:
     void dryRunAnswers204();
     void invalidJsonIs400();
     void asyncInvokeIs202AndRetriesTwice();
+    void maximumRetryAttemptsLimitsTheRetries();
+    void functionsLearnTheInvokeEndpoint();
     void otherQualifiersAreNotFound();
     void apiKeyIsRequiredWhenSet();
     void destinationRecordHasLambdasShape();
@@ -89,7 +94,7 @@ void tst_InvokeApi::init()
     QVERIFY(test::writeFile(m_dir->path(), QStringLiteral("code/app.py"), kHandlers));
     Workspace ws;
     ws.folder = m_dir->path();
-    for (const char* name : {"ok", "boom", "flaky"}) {
+    for (const char* name : {"ok", "boom", "flaky", "endpoint"}) {
         FunctionSpec f;
         f.name = QLatin1String(name);
         f.runtime = QStringLiteral("python3.11");
@@ -97,6 +102,10 @@ void tst_InvokeApi::init()
         f.codeUri = QStringLiteral("code");
         ws.functions.append(f);
     }
+    FunctionSpec once = ws.functions.at(2); // flaky, but not retried
+    once.name = QStringLiteral("flakyNoRetry");
+    once.maximumRetryAttempts = 0;
+    ws.functions.append(once);
     RunnerOptions options;
     const auto folder = RuntimeFiles::materialize(m_dir->filePath(QStringLiteral("runtimes")));
     QVERIFY(folder.has_value());
@@ -225,6 +234,28 @@ void tst_InvokeApi::asyncInvokeIs202AndRetriesTwice()
     QCOMPARE(finished.first().at(1).toInt(), 3); // the first attempt and two retries
     QCOMPARE(outcomeName(record.outcome), QStringLiteral("success"));
     QCOMPARE(test::readFile(m_dir->filePath(QStringLiteral("code/attempts"))), QByteArray("3"));
+}
+
+void tst_InvokeApi::maximumRetryAttemptsLimitsTheRetries()
+{
+    QSignalSpy finished(&m_server->invokeApi(), &InvokeApi::asyncInvocationFinished);
+    const Reply r = post(QStringLiteral("/2015-03-31/functions/flakyNoRetry/invocations"), "{}",
+                         {{"X-Amz-Invocation-Type", "Event"}});
+    QCOMPARE(r.status, 202);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(1).toInt(), 1); // maximumRetryAttempts 0: the first attempt only
+    QCOMPARE(outcomeName(finished.first().at(0).value<InvocationRecord>().outcome),
+             QStringLiteral("function-error"));
+    QCOMPARE(m_server->invokeApi().pendingAsyncInvocations(), 0);
+    QCOMPARE(test::readFile(m_dir->filePath(QStringLiteral("code/attempts"))), QByteArray("1"));
+}
+
+void tst_InvokeApi::functionsLearnTheInvokeEndpoint()
+{
+    const Reply r = post(QStringLiteral("/2015-03-31/functions/endpoint/invocations"), "{}");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson("[" + r.body + "]").array().at(0).toString(),
+             QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
 }
 
 void tst_InvokeApi::otherQualifiersAreNotFound()
