@@ -50,6 +50,19 @@ class InstallTest(unittest.TestCase):
             self.assertTrue(os.path.exists(self.path(*rel.split("/"))), rel)
         self.assertFalse(os.path.exists(
             self.path("share", "serverless-workbench", "examples", "hello-python", ".swb")))
+        # Every example workspace of the source tree is installed, its database seeds with it.
+        examples = os.path.join(os.environ["SWB_SOURCE_DIR"], "examples")
+        for name in sorted(os.listdir(examples)):
+            source = os.path.join(examples, name)
+            if not os.path.exists(os.path.join(source, "workbench.json")):
+                continue
+            for folder, _, files in os.walk(source):
+                if ".swb" in folder.split(os.sep) or "__pycache__" in folder.split(os.sep):
+                    continue
+                for f in files:
+                    rel = os.path.relpath(os.path.join(folder, f), examples)
+                    self.assertTrue(os.path.exists(
+                        self.path("share", "serverless-workbench", "examples", rel)), rel)
         with open(self.path("share", "man", "man1", "swb.1"), encoding="utf-8") as f:
             page = f.read()
         for command in ["deploy", "invoke", "cost", "simulate"]:
