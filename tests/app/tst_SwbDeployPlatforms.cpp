@@ -179,8 +179,14 @@ private slots:
                 .arg(fake.userName, fake.password)
                 .toUtf8()));
         deployTwice({"--target", "az", "--endpoint-url", fake.url()}, {fake.password});
-        fake.logLines = {QStringLiteral("2026-11-27T10:00:00  [Information] Executing 'Functions.orders'"),
-                         QStringLiteral("2026-11-27T10:00:01  [Information] Executed 'Functions.orders'")};
+        // Lines of a few seconds ago: the tail starts ten minutes back, so a fixed date would
+        // fall out of it once the clock passes it.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto stamp = [&](int secondsAgo) {
+            return now.addSecs(-secondsAgo).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+        };
+        fake.logLines = {stamp(5) + QStringLiteral("  [Information] Executing 'Functions.orders'"),
+                         stamp(4) + QStringLiteral("  [Information] Executed 'Functions.orders'")};
         const QString out = tail({"logs", "orders", "--target", "az", "--endpoint-url", fake.url(),
                                   "--tail", "--workspace", ws()},
                                  "Executed 'Functions.orders'");
