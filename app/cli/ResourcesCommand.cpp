@@ -4,6 +4,7 @@
 #include "SignalWatcher.h"
 
 #include "format/WorkspaceFile.h"
+#include "resources/PostgresBinaries.h"
 #include "resources/PostgresServer.h"
 #include "resources/ResourceSet.h"
 
@@ -12,6 +13,8 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <csignal>
@@ -43,6 +46,79 @@ QString shown(const QString& name, const QString& value)
         return url.toString();
     }
     return value;
+}
+
+// psql (or sqlite3) on one resource, with the connection in its environment — never on its
+// command line, where other users' `ps` would see the password. Returns psql's exit code.
+int openShell(Console& console, const Workspace& ws, const QString& name, const QStringList& extra)
+{
+    const QString upper = name.toUpper();
+    bool declared = false;
+    for (const ResourceSet::Status& s : ResourceSet::status(ws, resourceOptions()))
+        declared = declared || s.name == name;
+    if (!declared)
+        return console.failed(Error{ErrorCode::NotFound,
+                                    QStringLiteral("%1 is not a resource of %2; swb resources "
+                                                   "status lists them.")
+                                        .arg(name, ws.filePath()),
+                                    {},
+                                    {}});
+    // Started here, or shared with the workbench that already runs it.
+    auto started = startResources(console, ws);
+    if (!started)
+        return console.failed(started.error());
+    QString url, path;
+    const auto env = (*started)->environmentByFunction();
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        url = it.value().value(upper + QStringLiteral("_URL"), url);
+        path = it.value().value(upper + QStringLiteral("_PATH"), path);
+    }
+    QProcess shell;
+    shell.setProcessChannelMode(QProcess::ForwardedChannels);
+    shell.setInputChannelMode(QProcess::ForwardedInputChannel);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!path.isEmpty()) { // SQLite
+        const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        if (sqlite.isEmpty()) {
+            console.out() << name << " is an SQLite file: " << path
+                          << "\nOpen it with sqlite3 (apt-get install sqlite3).\n";
+            return kSuccess;
+        }
+        shell.setProgram(sqlite);
+        shell.setArguments(QStringList{path} + extra);
+    } else {
+        const QUrl parsed(url);
+        const QStringList folders = resourceOptions().postgresSearchFolders.value_or(
+            PostgresBinaries::defaultSearchFolders(qEnvironmentVariable("PATH")));
+        const auto binaries = PostgresBinaries::find(folders);
+        if (url.isEmpty() || !parsed.isValid() || !binaries)
+            return console.failed(Error{ErrorCode::NotFound,
+                                        QStringLiteral("No PostgreSQL connection for %1 (is "
+                                                       "PostgreSQL installed?).")
+                                            .arg(name),
+                                        {},
+                                        {}});
+        environment.insert(QStringLiteral("PGHOST"), parsed.host());
+        environment.insert(QStringLiteral("PGPORT"), QString::number(parsed.port()));
+        environment.insert(QStringLiteral("PGUSER"), parsed.userName());
+        environment.insert(QStringLiteral("PGPASSWORD"), parsed.password());
+        environment.insert(QStringLiteral("PGDATABASE"), parsed.path().mid(1));
+        shell.setProgram(binaries->program(QStringLiteral("psql")));
+        shell.setArguments(extra);
+    }
+    shell.setProcessEnvironment(environment);
+    shell.start();
+    if (!shell.waitForStarted(10000))
+        return console.failed(Error{ErrorCode::Io,
+                                    QStringLiteral("Could not start %1: %2")
+                                        .arg(shell.program(), shell.errorString()),
+                                    {},
+                                    {}});
+    shell.waitForFinished(-1); // the user's session; the databases need no event loop meanwhile
+    const int code = shell.exitStatus() == QProcess::NormalExit ? shell.exitCode() : kFailed;
+    if (*started)
+        (*started)->stopNow(); // a database shared with a running workbench stays up
+    return code;
 }
 
 } // namespace
@@ -94,17 +170,29 @@ int runResources(Console& console, const QStringList& args)
         "The workspace's databases (\"resources\" in workbench.json). start: start them and "
         "keep them running until Ctrl-C, printing the variables functions get (passwords "
         "hidden). stop: stop servers a crashed or other workbench left running. status: each "
-        "one's type and state (running, orphaned, stopped, or file for SQLite). swb serve and "
-        "swb invoke start them by themselves."));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("start, stop or status."));
+        "one's type and state (running, orphaned, stopped, or file for SQLite). psql NAME "
+        "[-- PSQL-ARGS]: psql connected to NAME (sqlite3 for an SQLite one), started if need "
+        "be or shared with the workbench running it; the password stays out of the command "
+        "line. swb serve and swb invoke start them by themselves."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                 QStringLiteral("start, stop, status or psql NAME."));
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("resources"),
                                            QStringLiteral("start|stop|status [--workspace DIR] "
-                                                          "[--json]")))
+                                                          "[--json] | psql NAME [-- ARGS]")))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
+    if (action == QLatin1String("psql")) {
+        if (positional.size() < 2)
+            return console.usage(QStringLiteral("resources psql needs the resource's name."),
+                                 QStringLiteral("resources"));
+        const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
+        if (!loaded)
+            return console.failed(loaded.error());
+        return openShell(console, loaded->workspace, positional.at(1), positional.mid(2));
+    }
     if (positional.size() != 1 ||
         !QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}
              .contains(action))

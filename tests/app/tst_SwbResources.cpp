@@ -256,6 +256,21 @@ void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
     const Run after = swb({QStringLiteral("resources"), QStringLiteral("status"),
                            QStringLiteral("--workspace"), ws});
     QVERIFY2(after.out.startsWith(QLatin1String("orders  postgres  stopped")), qPrintable(after.out));
+
+    // 4. swb resources psql: a look at the data with PostgreSQL's own client; the password goes
+    // through the environment, never the output; the server it started is stopped again.
+    const Run psql = swb({QStringLiteral("resources"), QStringLiteral("psql"), QStringLiteral("orders"),
+                          QStringLiteral("--workspace"), ws, QStringLiteral("--"), QStringLiteral("-At"),
+                          QStringLiteral("-c"),
+                          QStringLiteral("SELECT string_agg(name, ',' ORDER BY id) FROM items")});
+    QVERIFY2(psql.exitCode == 0, qPrintable(psql.err + psql.out));
+    QCOMPARE(psql.out.trimmed(), QStringLiteral("seeded,a,b"));
+    QVERIFY(!psql.out.contains(password) && !psql.err.contains(password));
+    QCOMPARE(postmasterPid(ws), 0);
+    const Run unknown = swb({QStringLiteral("resources"), QStringLiteral("psql"),
+                             QStringLiteral("nope"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("nope is not a resource")), qPrintable(unknown.err));
 }
 
 // Without PostgreSQL (SWB_POSTGRES_BIN names a folder without it) the resource is an SQLite
