@@ -199,7 +199,8 @@ void DiffView::rebuild()
     const QList<AlignedLine> rows = LineDiff::align(before, after);
     const int width = std::max(digits(before.size()), digits(after.size()));
     auto number = [width](int line) {
-        return line < 0 ? QString(width, QLatin1Char(' ')) : QStringLiteral("%1").arg(line + 1, width);
+        return line < 0 ? QString(width, QLatin1Char(' '))
+                        : QStringLiteral("%1").arg(line + 1, width);
     };
 
     QList<PaneLine> unified, left, right;
@@ -208,10 +209,13 @@ void DiffView::rebuild()
         const AlignedLine& row = rows[i];
         if (row.kind == AlignedLine::Kind::Same) {
             const QString& text = before[row.oldLine];
-            unified << PaneLine{RowKind::Same,
-                                QStringLiteral("%1 %2   %3").arg(number(row.oldLine), number(row.newLine), text)};
-            left << PaneLine{RowKind::Same, QStringLiteral("%1  %2").arg(number(row.oldLine), text)};
-            right << PaneLine{RowKind::Same, QStringLiteral("%1  %2").arg(number(row.newLine), text)};
+            unified << PaneLine{
+                RowKind::Same,
+                QStringLiteral("%1 %2   %3").arg(number(row.oldLine), number(row.newLine), text)};
+            left << PaneLine{RowKind::Same,
+                             QStringLiteral("%1  %2").arg(number(row.oldLine), text)};
+            right << PaneLine{RowKind::Same,
+                              QStringLiteral("%1  %2").arg(number(row.newLine), text)};
             ++i;
             continue;
         }
@@ -223,12 +227,18 @@ void DiffView::rebuild()
             const AlignedLine& r = rows[i];
             if (r.kind == AlignedLine::Kind::Removed) {
                 ++m_removed;
-                unified << PaneLine{RowKind::Removed, QStringLiteral("%1 %2 - %3").arg(number(r.oldLine), number(-1), before[r.oldLine])};
-                removed << PaneLine{RowKind::Removed, QStringLiteral("%1  %2").arg(number(r.oldLine), before[r.oldLine])};
+                unified << PaneLine{RowKind::Removed,
+                                    QStringLiteral("%1 %2 - %3")
+                                        .arg(number(r.oldLine), number(-1), before[r.oldLine])};
+                removed << PaneLine{RowKind::Removed, QStringLiteral("%1  %2").arg(
+                                                          number(r.oldLine), before[r.oldLine])};
             } else {
                 ++m_added;
-                unified << PaneLine{RowKind::Added, QStringLiteral("%1 %2 + %3").arg(number(-1), number(r.newLine), after[r.newLine])};
-                added << PaneLine{RowKind::Added, QStringLiteral("%1  %2").arg(number(r.newLine), after[r.newLine])};
+                unified << PaneLine{RowKind::Added,
+                                    QStringLiteral("%1 %2 + %3")
+                                        .arg(number(-1), number(r.newLine), after[r.newLine])};
+                added << PaneLine{RowKind::Added, QStringLiteral("%1  %2").arg(number(r.newLine),
+                                                                               after[r.newLine])};
             }
         }
         const qsizetype height = std::max(removed.size(), added.size());

@@ -7,8 +7,7 @@ namespace swb {
 
 UnifiedDiffHighlighter::UnifiedDiffHighlighter(QTextDocument* document)
     : QSyntaxHighlighter(document)
-{
-}
+{}
 
 void UnifiedDiffHighlighter::highlightBlock(const QString& text)
 {
@@ -16,7 +15,8 @@ void UnifiedDiffHighlighter::highlightBlock(const QString& text)
     QTextCharFormat format;
     if (text.startsWith(QLatin1String("diff ")) || text.startsWith(QLatin1String("+++ ")) ||
         text.startsWith(QLatin1String("--- ")) || text.startsWith(QLatin1String("index ")) ||
-        text.startsWith(QLatin1String("new file")) || text.startsWith(QLatin1String("deleted file"))) {
+        text.startsWith(QLatin1String("new file")) ||
+        text.startsWith(QLatin1String("deleted file"))) {
         format.setFontWeight(QFont::Bold);
     } else if (text.startsWith(QLatin1String("@@"))) {
         format.setForeground(dark ? QColor(110, 170, 255) : QColor(20, 90, 200));

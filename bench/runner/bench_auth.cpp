@@ -96,13 +96,13 @@ int main(int argc, char** argv)
     const http::HttpRequest withToken = requestWith(token);
     const QStringList routeScopes{QStringLiteral("orders:read")};
 
-    const double eventUs = measure("build the event (no authorizer)", 1.5, [&] {
-        (void)gateway::buildEvent(withToken, match, context);
-    });
+    const double eventUs = measure("build the event (no authorizer)", 1.5,
+                                   [&] { (void)gateway::buildEvent(withToken, match, context); });
     const double jwtUs = measure("JWT authorizer step (token to claims)", 1.5, [&] {
         const auto identity = gateway::identityValues(
             {QStringLiteral("$request.header.Authorization")}, withToken, match, context);
-        const auto verified = auth::verifyJwt(gateway::bearerToken(identity->first()), keys, expect);
+        const auto verified =
+            auth::verifyJwt(gateway::bearerToken(identity->first()), keys, expect);
         if (!verified || !gateway::scopesAllow(routeScopes, verified->scopes))
             std::abort();
         (void)gateway::jwtAuthorizerContext(*verified, QStringLiteral("http"));
@@ -114,7 +114,8 @@ int main(int argc, char** argv)
     allow.isAuthorized = true;
     const qint64 nowMs = now * 1000;
     for (int i = 0; i < 10000; ++i)
-        cache.store(QStringLiteral("custom"), {QStringLiteral("token-%1").arg(i)}, allow, 300, nowMs);
+        cache.store(QStringLiteral("custom"), {QStringLiteral("token-%1").arg(i)}, allow, 300,
+                    nowMs);
     int hit = 0;
     measure("Lambda authorizer cache hit (10k identities)", 1.0, [&] {
         const QStringList identity{QStringLiteral("token-%1").arg(hit++ % 10000)};

@@ -63,9 +63,9 @@ private slots:
         const QStringList left = view.leftText().split(QLatin1Char('\n'));
         const QStringList right = view.rightText().split(QLatin1Char('\n'));
         QCOMPARE(left.size(), right.size()); // aligned rows
-        QCOMPARE(left, (QStringList{QStringLiteral("1  keep"), QStringLiteral("2  old1"),
-                                    QStringLiteral("3  old2"), QStringLiteral("4  end"),
-                                    QString()}));
+        QCOMPARE(left,
+                 (QStringList{QStringLiteral("1  keep"), QStringLiteral("2  old1"),
+                              QStringLiteral("3  old2"), QStringLiteral("4  end"), QString()}));
         QCOMPARE(right, (QStringList{QStringLiteral("1  keep"), QStringLiteral("2  new"), QString(),
                                      QStringLiteral("3  end"), QStringLiteral("4  more")}));
         // The filler row is marked too, in its own colour.

@@ -58,7 +58,8 @@ private slots:
         QVERIFY(repo->commitAll(QStringLiteral("Docs only"), kAda));
 
         m_settings = std::make_unique<Settings>(m_dir->filePath(QStringLiteral("settings.ini")));
-        m_window = std::make_unique<MainWindow>(*m_settings, m_dir->filePath(QStringLiteral("runtimes")));
+        m_window =
+            std::make_unique<MainWindow>(*m_settings, m_dir->filePath(QStringLiteral("runtimes")));
         m_window->setRecoveryPrompt([](int) { return false; });
         QVERIFY(m_window->openWorkspace(m_ws));
     }
@@ -110,7 +111,8 @@ private slots:
         QVERIFY(test::writeFile(m_ws, QStringLiteral("hello/app.py"), "a = 10\nb = 3\n"));
         QVERIFY(test::writeFile(m_ws, QStringLiteral("hello/extra.py"), "e = 1\n"));
         QVERIFY(test::writeFile(m_ws, QStringLiteral("README.md"), "not the function\n"));
-        auto dialog = m_window->deployedDiffDialog(QStringLiteral("hello"), QStringLiteral("aws"), m_first);
+        auto dialog =
+            m_window->deployedDiffDialog(QStringLiteral("hello"), QStringLiteral("aws"), m_first);
         QVERIFY2(dialog, dialog ? "" : qPrintable(dialog.error().message));
         QComboBox* files = (*dialog)->fileList();
         QCOMPARE(files->count(), 2);
@@ -119,7 +121,8 @@ private slots:
         QCOMPARE((*dialog)->revisionList()->count(), 1);
         QVERIFY((*dialog)->revisionList()->itemText(0).contains(m_first.left(12)));
         // a = 1 → a = 10 and b = 2 → b = 3 since the deployed commit.
-        QVERIFY2((*dialog)->view()->removedLines() == 2, qPrintable((*dialog)->view()->unifiedText()));
+        QVERIFY2((*dialog)->view()->removedLines() == 2,
+                 qPrintable((*dialog)->view()->unifiedText()));
         QCOMPARE((*dialog)->view()->addedLines(), 2);
         files->setCurrentIndex(1);
         QCOMPARE((*dialog)->view()->addedLines(), 1);
@@ -127,12 +130,14 @@ private slots:
         auto repo = GitRepository::open(m_ws);
         const auto now = repo->commitAll(QStringLiteral("Now"), kAda);
         QVERIFY(now);
-        auto same = m_window->deployedDiffDialog(QStringLiteral("hello"), QStringLiteral("aws"), *now);
+        auto same =
+            m_window->deployedDiffDialog(QStringLiteral("hello"), QStringLiteral("aws"), *now);
         QVERIFY(same);
         QCOMPARE((*same)->fileList()->count(), 0);
         QVERIFY(!m_window->deployedDiffDialog(QStringLiteral("nope"), QStringLiteral("aws"), *now));
-        QVERIFY(!m_window->deployedDiffDialog(QStringLiteral("hello"), QStringLiteral("aws"),
-                                              QStringLiteral("0000000000000000000000000000000000000000")));
+        QVERIFY(!m_window->deployedDiffDialog(
+            QStringLiteral("hello"), QStringLiteral("aws"),
+            QStringLiteral("0000000000000000000000000000000000000000")));
     }
 
     void theWorkspaceHistoryListsEveryCommit()
