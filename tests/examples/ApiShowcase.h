@@ -8,6 +8,8 @@
 // `swb resources stop`, and only then removes the copy, so a test failing half-way leaves no
 // postgres behind.
 
+#include "ServedExample.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -75,11 +77,7 @@ inline QString showcasePrerequisitesMissing()
 
 class ApiShowcase {
 public:
-    struct Reply {
-        int status = 0; // 0: no answer in time
-        QByteArray body;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
+    using Reply = ServedExample::Reply;
     struct Run {
         int exitCode = -1; // -1: did not finish or crashed
         QByteArray out;
@@ -87,7 +85,7 @@ public:
     };
 
     ApiShowcase(const QString& example, const QString& database)
-        : m_example(example), m_database(database)
+        : m_database(database), m_served(example)
     {
         const QString python = pythonWithPsycopg2();
         m_env = QProcessEnvironment::systemEnvironment();
@@ -105,74 +103,21 @@ public:
     ApiShowcase& operator=(const ApiShowcase&) = delete;
 
     // Copies the example into the temporary folder (once); empty, else what went wrong.
-    QString copyExample()
-    {
-        if (m_copied)
-            return {};
-        if (!m_dir.isValid())
-            return QStringLiteral("cannot create a temporary folder");
-        // As root, PostgreSQL runs as another user, who must enter the (0700) folder.
-        QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther |
-                                                QFile::ReadOther | QFile::ExeGroup |
-                                                QFile::ReadGroup);
-        const QDir source(QStringLiteral(SWB_SOURCE_DIR "/examples/") + m_example);
-        if (!source.exists(QStringLiteral("workbench.json")))
-            return QStringLiteral("no example %1").arg(source.path());
-        QDirIterator it(source.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString relative = source.relativeFilePath(file);
-            if (relative.startsWith(QLatin1String(".swb/")) || relative.contains(u"__pycache__"))
-                continue;
-            const QString target = m_dir.filePath(relative);
-            if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(file, target))
-                return QStringLiteral("cannot copy %1 to %2").arg(file, target);
-        }
-        m_copied = true;
-        return {};
-    }
+    QString copyExample() { return m_served.copy(); }
 
     // Copies the example and starts `swb serve` on a free port; empty when it listens with its
     // database up, else what went wrong (for QVERIFY2).
     QString start()
     {
-        if (const QString copied = copyExample(); !copied.isEmpty())
-            return copied;
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessEnvironment(m_env);
-        QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                         [this] { m_log += m_process->readAllStandardError(); });
-        m_process->start(QStringLiteral(SWB_CLI_PATH),
-                         {QStringLiteral("serve"), QStringLiteral("--workspace"), m_dir.path(),
-                          QStringLiteral("--port"), QStringLiteral("0")});
-        if (!m_process->waitForStarted())
-            return QStringLiteral("swb did not start: %1").arg(m_process->errorString());
-        // The first line names the port once the databases are up and the routes are served.
-        if (!QTest::qWaitFor(
-                [this] {
-                    return m_process->canReadLine() || m_process->state() == QProcess::NotRunning;
-                },
-                45000) ||
-            !m_process->canReadLine())
-            return QStringLiteral("swb serve printed no address: %1").arg(log());
-        const QString first = QString::fromUtf8(m_process->readLine()).trimmed();
-        m_port = quint16(first.section(QLatin1Char(':'), -1).toUInt());
-        if (!first.startsWith(QLatin1String("listening on http://127.0.0.1:")) || m_port == 0)
-            return QStringLiteral("unexpected first line \"%1\": %2").arg(first, log());
-        return {};
+        m_served.setEnvironment(m_env);
+        return m_served.start();
     }
 
     // Stops the server and so its database; true when no process of the copy is left.
     bool stop()
     {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_process->processId()), SIGTERM);
-            if (!m_process->waitForFinished(20000)) {
-                m_process->kill();
-                m_process->waitForFinished(5000);
-            }
-        }
-        if (m_dir.isValid() && !processesInCopy().isEmpty())
+        m_served.stop();
+        if (m_served.isValid() && !processesInCopy().isEmpty())
             swb({QStringLiteral("resources"), QStringLiteral("stop")}); // a killed serve's orphan
         return processesInCopy().isEmpty();
     }
@@ -181,9 +126,9 @@ public:
     QStringList processesInCopy() const
     {
         QStringList found;
-        if (!m_dir.isValid())
+        if (!m_served.isValid())
             return found;
-        const QByteArray folder = m_dir.path().toUtf8();
+        const QByteArray copy = folder().toUtf8();
         for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
             if (pid.toLongLong() <= 0)
                 continue;
@@ -191,7 +136,7 @@ public:
             if (!cmdline.open(QIODevice::ReadOnly))
                 continue;
             QByteArray line = cmdline.readAll();
-            if (!line.contains(folder))
+            if (!line.contains(copy))
                 continue;
             QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
             if (stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") Z "))
@@ -207,7 +152,7 @@ public:
         QProcess p;
         p.setProcessEnvironment(m_env);
         p.start(QStringLiteral(SWB_CLI_PATH),
-                args + QStringList{QStringLiteral("--workspace"), m_dir.path()});
+                args + QStringList{QStringLiteral("--workspace"), folder()});
         Run run;
         if (!p.waitForFinished(30000)) {
             p.kill();
@@ -239,20 +184,10 @@ public:
     Reply request(const QByteArray& method, const QString& path, const QByteArray& token = {},
                   const QByteArray& body = {})
     {
-        QNetworkRequest request(
-            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QStringLiteral("application/json"));
+        QList<QPair<QByteArray, QByteArray>> headers;
         if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token);
-        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
-        Reply r;
-        if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 30000))
-            return r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        return r;
+            headers.append({"Authorization", "Bearer " + token});
+        return m_served.request(method, path, body, headers);
     }
 
     // Runs SQL with psql straight against the database swb started (its port from
@@ -274,7 +209,7 @@ public:
             return QStringLiteral("error: %1 is not a running PostgreSQL: %2")
                 .arg(m_database, QString::fromUtf8(status.out + status.err));
         QFile passwordFile(
-            m_dir.filePath(QStringLiteral(".swb/resources/%1/password").arg(m_database)));
+            folder() + QStringLiteral("/.swb/resources/%1/password").arg(m_database));
         if (!passwordFile.open(QIODevice::ReadOnly))
             return QStringLiteral("error: no password file %1").arg(passwordFile.fileName());
         QProcessEnvironment env = m_env;
@@ -294,20 +229,14 @@ public:
         return QString::fromUtf8(psql.readAllStandardOutput()).trimmed();
     }
 
-    QString folder() const { return m_dir.path(); }
-    quint16 port() const { return m_port; }
-    QString log() const { return QString::fromUtf8(m_log); }
+    QString folder() const { return m_served.folder(); }
+    quint16 port() const { return m_served.port(); }
+    QString log() const { return m_served.log(); }
 
 private:
-    QString m_example;
     QString m_database;
-    QTemporaryDir m_dir; // declared first: removed after the server has stopped
+    ServedExample m_served; // the copy, the server, the requests
     QProcessEnvironment m_env;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
-    quint16 m_port = 0;
-    bool m_copied = false;
-    QNetworkAccessManager m_network;
 };
 
 // The numbers `swb cost` prints for a scenario, from its own --json output.

@@ -35,12 +35,20 @@ public:
     ServedExample(const ServedExample&) = delete;
     ServedExample& operator=(const ServedExample&) = delete;
 
-    // Copies the example and starts the server on a free port; empty when it listens, else
-    // what went wrong (for QVERIFY2).
-    QString start()
+    // The environment swb serve runs with (default: the test's own).
+    void setEnvironment(const QProcessEnvironment& environment) { m_env = environment; }
+
+    // Copies the example into the temporary folder (once); empty, else what went wrong.
+    QString copy()
     {
+        if (m_copied)
+            return {};
         if (!m_dir.isValid())
             return QStringLiteral("cannot create a temporary folder");
+        // As root, PostgreSQL runs as another user, who must enter the (0700) folder.
+        QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ExeOther |
+                                                QFile::ReadOther | QFile::ExeGroup |
+                                                QFile::ReadGroup);
         const QDir source(QStringLiteral(SWB_SOURCE_DIR "/examples/") + m_example);
         if (!source.exists(QStringLiteral("workbench.json")))
             return QStringLiteral("no example %1").arg(source.path());
@@ -54,7 +62,18 @@ public:
             if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(file, target))
                 return QStringLiteral("cannot copy %1 to %2").arg(file, target);
         }
+        m_copied = true;
+        return {};
+    }
+
+    // Copies the example and starts the server on a free port; empty when it listens (with
+    // its databases up), else what went wrong (for QVERIFY2).
+    QString start()
+    {
+        if (const QString copied = copy(); !copied.isEmpty())
+            return copied;
         m_process = std::make_unique<QProcess>();
+        m_process->setProcessEnvironment(m_env);
         QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
                          [this] { m_log += m_process->readAllStandardError(); });
         m_process->start(QStringLiteral(SWB_CLI_PATH),
@@ -86,6 +105,7 @@ public:
             m_process->waitForFinished(5000);
         }
     }
+    bool isValid() const { return m_dir.isValid(); }
 
     QString folder() const { return m_dir.path(); }
     quint16 port() const { return m_port; }
@@ -152,6 +172,8 @@ public:
 private:
     QString m_example;
     QTemporaryDir m_dir;
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
+    bool m_copied = false;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_log;
     quint16 m_port = 0;
