@@ -93,33 +93,43 @@ std::vector<Op> editScript(const QStringList& a, const QStringList& b)
     return ops;
 }
 
-} // namespace
-
-QList<AlignedLine> LineDiff::align(const QStringList& before, const QStringList& after)
+// Walks a script as kept lines and changed runs (the deletions and insertions between two kept
+// lines, however the script interleaves them).
+template <typename OnKeep, typename OnRun>
+void forEachRun(const std::vector<Op>& ops, OnKeep onKeep, OnRun onRun)
 {
-    const std::vector<Op> ops = editScript(before, after);
-    QList<AlignedLine> out;
-    out.reserve(qsizetype(ops.size()));
-    int oldLine = 0, newLine = 0;
     size_t i = 0;
     while (i < ops.size()) {
         if (ops[i] == Op::Keep) {
-            out << AlignedLine{AlignedLine::Kind::Same, oldLine++, newLine++};
+            onKeep();
             ++i;
             continue;
         }
-        // The script may interleave deletions and insertions inside one run; a reader expects
-        // the old lines first.
         int deleted = 0, inserted = 0;
         while (i < ops.size() && ops[i] != Op::Keep) {
             (ops[i] == Op::Delete ? deleted : inserted) += 1;
             ++i;
         }
-        for (int j = 0; j < deleted; ++j)
-            out << AlignedLine{AlignedLine::Kind::Removed, oldLine++, -1};
-        for (int j = 0; j < inserted; ++j)
-            out << AlignedLine{AlignedLine::Kind::Added, -1, newLine++};
+        onRun(deleted, inserted);
     }
+}
+
+} // namespace
+
+QList<AlignedLine> LineDiff::align(const QStringList& before, const QStringList& after)
+{
+    QList<AlignedLine> out;
+    int oldLine = 0, newLine = 0;
+    forEachRun(
+        editScript(before, after),
+        [&] { out << AlignedLine{AlignedLine::Kind::Same, oldLine++, newLine++}; },
+        [&](int deleted, int inserted) {
+            // A reader expects a changed run's old lines first.
+            for (int j = 0; j < deleted; ++j)
+                out << AlignedLine{AlignedLine::Kind::Removed, oldLine++, -1};
+            for (int j = 0; j < inserted; ++j)
+                out << AlignedLine{AlignedLine::Kind::Added, -1, newLine++};
+        });
     return out;
 }
 
@@ -137,30 +147,20 @@ QStringList LineDiff::lines(const QString& text)
 
 QList<LineChange> LineDiff::changes(const QStringList& before, const QStringList& after)
 {
-    const std::vector<Op> ops = editScript(before, after);
     QList<LineChange> out;
     int line = 0; // in `after`
-    size_t i = 0;
-    while (i < ops.size()) {
-        if (ops[i] == Op::Keep) {
-            ++line;
-            ++i;
-            continue;
-        }
-        // A run of deletions and insertions between kept lines.
-        int deleted = 0, inserted = 0;
-        while (i < ops.size() && ops[i] != Op::Keep) {
-            (ops[i] == Op::Delete ? deleted : inserted) += 1;
-            ++i;
-        }
-        const int modified = std::min(deleted, inserted);
-        for (int j = 0; j < inserted; ++j)
-            out << LineChange{j < modified ? LineChange::Kind::Modified : LineChange::Kind::Added,
-                              line + j};
-        line += inserted;
-        if (deleted > inserted)
-            out << LineChange{LineChange::Kind::Deleted, line};
-    }
+    forEachRun(
+        editScript(before, after), [&] { ++line; },
+        [&](int deleted, int inserted) {
+            const int modified = std::min(deleted, inserted);
+            for (int j = 0; j < inserted; ++j)
+                out << LineChange{j < modified ? LineChange::Kind::Modified
+                                               : LineChange::Kind::Added,
+                                  line + j};
+            line += inserted;
+            if (deleted > inserted)
+                out << LineChange{LineChange::Kind::Deleted, line};
+        });
     return out;
 }
 
