@@ -1267,6 +1267,360 @@ Kosten pro Monat mit 730 Stunden (der Lauf skaliert mit %1):
         <source>(no functions)</source>
         <translation>(keine Funktionen)</translation>
     </message>
+    <message>
+        <source>The running `swb serve` (default http://127.0.0.1:3000, serve&apos;s default port).</source>
+        <translation>Das laufende `swb serve` (Standard: http://127.0.0.1:3000, der Standard-Port von serve).</translation>
+    </message>
+    <message>
+        <source>the workspace names no queue &quot;%1&quot;; its queues: %2.</source>
+        <translation>der Arbeitsbereich nennt keine Queue „%1“; seine Queues: %2.</translation>
+    </message>
+    <message>
+        <source>Send a message to a local queue of a running `swb serve`; its queue trigger gets it in the next batch. Prints the message id and the body&apos;s MD5 as JSON.</source>
+        <translation>Eine Nachricht an eine lokale Queue eines laufenden `swb serve` senden; ihr Queue-Trigger bekommt sie im nächsten Batch. Gibt die Nachrichten-ID und den MD5 des Inhalts als JSON aus.</translation>
+    </message>
+    <message>
+        <source>The queue&apos;s name.</source>
+        <translation>Der Name der Queue.</translation>
+    </message>
+    <message>
+        <source>The message body.</source>
+        <translation>Der Inhalt der Nachricht.</translation>
+    </message>
+    <message>
+        <source>Read the message body from FILE.</source>
+        <translation>Den Inhalt der Nachricht aus FILE lesen.</translation>
+    </message>
+    <message>
+        <source>A String message attribute (repeatable).</source>
+        <translation>Ein String-Nachrichtenattribut (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Seconds before the message is visible (0-900).</source>
+        <translation>Sekunden, bis die Nachricht sichtbar wird (0–900).</translation>
+    </message>
+    <message>
+        <source>queue send takes one queue name.</source>
+        <translation>queue send nimmt einen Queue-Namen.</translation>
+    </message>
+    <message>
+        <source>give the message as --body TEXT or --file FILE.</source>
+        <translation>geben Sie die Nachricht als --body TEXT oder --file FILE an.</translation>
+    </message>
+    <message>
+        <source>--endpoint needs a URL such as http://127.0.0.1:3000.</source>
+        <translation>--endpoint braucht eine URL wie http://127.0.0.1:3000.</translation>
+    </message>
+    <message>
+        <source>--delay needs a number of seconds from 0 to 900.</source>
+        <translation>--delay braucht eine Anzahl Sekunden von 0 bis 900.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>--attribute needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--attribute braucht NAME=VALUE, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>List the local queues of a running `swb serve` with their message counts.</source>
+        <translation>Die lokalen Queues eines laufenden `swb serve` mit ihrer Nachrichtenanzahl auflisten.</translation>
+    </message>
+    <message>
+        <source>queue list takes no arguments.</source>
+        <translation>queue list nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>%1  %2 visible, %3 in flight  %4
+</source>
+        <translation>%1  %2 sichtbar, %3 in Bearbeitung  %4
+</translation>
+    </message>
+    <message>
+        <source>Receive messages from a local queue of a running `swb serve` (a dead-letter queue, say) and print them as JSON, as `aws sqs receive-message` does. They stay hidden for the queue&apos;s visibility timeout and come back unless --delete is given.</source>
+        <translation>Nachrichten aus einer lokalen Queue eines laufenden `swb serve` empfangen (etwa einer Dead-Letter-Queue) und als JSON ausgeben, wie `aws sqs receive-message` es tut. Sie bleiben für das Sichtbarkeits-Timeout der Queue verborgen und kommen zurück, außer mit --delete.</translation>
+    </message>
+    <message>
+        <source>At most N messages, 1 to 10 (default 10).</source>
+        <translation>Höchstens N Nachrichten, 1 bis 10 (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Delete the messages after printing them.</source>
+        <translation>Die Nachrichten nach der Ausgabe löschen.</translation>
+    </message>
+    <message>
+        <source>queue receive takes one queue name.</source>
+        <translation>queue receive nimmt einen Queue-Namen.</translation>
+    </message>
+    <message>
+        <source>--max needs a number from 1 to 10.</source>
+        <translation>--max braucht eine Zahl von 1 bis 10.</translation>
+    </message>
+    <message>
+        <source>Usage: swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE ...] [--delay S] [--endpoint URL] [--workspace DIR]
+       swb queue list [--endpoint URL] [--json]
+       swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] [--workspace DIR]
+
+The local SQS queues of a running `swb serve` (default endpoint http://127.0.0.1:3000): send messages to queue triggers, list the queues, read a dead-letter queue. The AWS CLI and SDKs work too: aws sqs send-message --endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT.
+</source>
+        <translation>Aufruf: swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE ...] [--delay S] [--endpoint URL] [--workspace DIR]
+        swb queue list [--endpoint URL] [--json]
+        swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] [--workspace DIR]
+
+Die lokalen SQS-Queues eines laufenden `swb serve` (Standard-Endpunkt http://127.0.0.1:3000): Nachrichten an Queue-Trigger senden, die Queues auflisten, eine Dead-Letter-Queue lesen. Die AWS CLI und die SDKs funktionieren auch: aws sqs send-message --endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT.
+</translation>
+    </message>
+    <message>
+        <source>queue needs a subcommand: send, list or receive.</source>
+        <translation>queue braucht einen Unterbefehl: send, list oder receive.</translation>
+    </message>
+    <message>
+        <source>unknown queue subcommand &quot;%1&quot;; use send, list or receive.</source>
+        <translation>unbekannter queue-Unterbefehl „%1“; verwenden Sie send, list oder receive.</translation>
+    </message>
+    <message>
+        <source>%1 is not a resource of %2; swb resources status lists them.</source>
+        <translation>%1 ist keine Ressource von %2; swb resources status listet sie auf.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file: %2
+Open it with sqlite3 (apt-get install sqlite3).</source>
+        <translation>%1 ist eine SQLite-Datei: %2
+Öffnen Sie sie mit sqlite3 (apt-get install sqlite3).</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL connection for %1 (is PostgreSQL installed?).</source>
+        <translation>Keine PostgreSQL-Verbindung für %1 (ist PostgreSQL installiert?).</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Stopped (%1) while the databases were starting.</source>
+        <translation>Angehalten (%1), während die Datenbanken starteten.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s databases (&quot;resources&quot; in workbench.json). start: start them and keep them running until Ctrl-C, printing the variables functions get (passwords hidden). stop: stop servers a crashed or other workbench left running. status: each one&apos;s type and state (running, orphaned, stopped, or file for SQLite). psql NAME [-- PSQL-ARGS]: psql connected to NAME (sqlite3 for an SQLite one), started if need be or shared with the workbench running it; the password stays out of the command line. swb serve and swb invoke start them by themselves.</source>
+        <translation>Die Datenbanken des Arbeitsbereichs („resources“ in workbench.json). start: sie starten und bis Strg+C laufen lassen; gibt die Variablen aus, die Funktionen bekommen (Passwörter verborgen). stop: Server anhalten, die ein abgestürzter oder anderer Workbench laufen ließ. status: Typ und Zustand von jeder (running, orphaned, stopped oder file für SQLite). psql NAME [-- PSQL-ARGS]: psql mit NAME verbunden (sqlite3 für eine SQLite-Datenbank), nötigenfalls gestartet oder mit dem Workbench geteilt, der sie betreibt; das Passwort bleibt aus der Befehlszeile heraus. swb serve und swb invoke starten sie selbst.</translation>
+    </message>
+    <message>
+        <source>start, stop, status or psql NAME.</source>
+        <translation>start, stop, status oder psql NAME.</translation>
+    </message>
+    <message>
+        <source>resources psql needs the resource&apos;s name.</source>
+        <translation>resources psql braucht den Namen der Ressource.</translation>
+    </message>
+    <message>
+        <source>resources needs one action: start, stop or status.</source>
+        <translation>resources braucht eine Aktion: start, stop oder status.</translation>
+    </message>
+    <message>
+        <source> (started by process %1)</source>
+        <translation> (gestartet von Prozess %1)</translation>
+    </message>
+    <message>
+        <source>No resources in %1.</source>
+        <translation>Keine Ressourcen in %1.</translation>
+    </message>
+    <message>
+        <source>%1: stopped PostgreSQL (pid %2)
+</source>
+        <translation>%1: PostgreSQL angehalten (PID %2)
+</translation>
+    </message>
+    <message>
+        <source>Running; Ctrl-C stops them.</source>
+        <translation>Läuft; Strg+C hält sie an.</translation>
+    </message>
+    <message>
+        <source>swb: the databases were stopped.</source>
+        <translation>swb: die Datenbanken wurden angehalten.</translation>
+    </message>
+    <message>
+        <source>Serve the workspace&apos;s functions on one port: the HTTP gateway for their http triggers (API Gateway HTTP API payload 2.0 or REST 1.0), the Lambda Invoke API (POST /2015-03-31/functions/NAME/invocations), and SQS for the queues the workspace names (queue triggers get their messages in batches; async invocations go to their destinations), so the AWS CLI and SDKs work with --endpoint-url. The first line printed is &quot;listening on http://HOST:PORT&quot;. The workspace&apos;s databases (&quot;resources&quot;) start first, one line each on stderr, and their connections reach the functions as NAME_URL and PG* variables. Ctrl-C stops every instance and database.</source>
+        <translation>Die Funktionen des Arbeitsbereichs auf einem Port ausliefern: das HTTP-Gateway für ihre http-Trigger (API Gateway HTTP API Payload 2.0 oder REST 1.0), die Lambda Invoke API (POST /2015-03-31/functions/NAME/invocations) und SQS für die Queues, die der Arbeitsbereich nennt (Queue-Trigger bekommen ihre Nachrichten in Batches; asynchrone Aufrufe gehen an ihre Destinations), sodass die AWS CLI und die SDKs mit --endpoint-url funktionieren. Die erste ausgegebene Zeile ist „listening on http://HOST:PORT“. Die Datenbanken des Arbeitsbereichs („resources“) starten zuerst, je eine Zeile auf stderr, und ihre Verbindungen erreichen die Funktionen als NAME_URL- und PG*-Variablen. Strg+C hält jede Instanz und Datenbank an.</translation>
+    </message>
+    <message>
+        <source>Address to bind (default 127.0.0.1).</source>
+        <translation>Adresse, an die gebunden wird (Standard 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Port (default 3000; 0 picks a free one).</source>
+        <translation>Port (Standard 3000; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>Require this value in the x-api-key header.</source>
+        <translation>Diesen Wert im Header x-api-key verlangen.</translation>
+    </message>
+    <message>
+        <source>Serve what `swb deploy --provider local --target NAME` staged (a frozen copy in .swb/stages/NAME) instead of the workspace&apos;s own code.</source>
+        <translation>Ausliefern, was `swb deploy --provider local --target NAME` auf der Stage NAME bereitgestellt hat (eine eingefrorene Kopie in .swb/stages/NAME), statt des eigenen Codes des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Milliseconds before each retry of a failed async (Event) invocation, comma-separated (default Lambda&apos;s 60000,120000; &quot;none&quot; for no retries).</source>
+        <translation>Millisekunden vor jeder Wiederholung eines fehlgeschlagenen asynchronen (Event-)Aufrufs, durch Kommas getrennt (Standard wie Lambda 60000,120000; „none“ für keine Wiederholungen).</translation>
+    </message>
+    <message>
+        <source>serve takes no arguments; use --workspace DIR.</source>
+        <translation>serve nimmt keine Argumente; verwenden Sie --workspace DIR.</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port braucht eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--keep-alive needs a number of seconds, 0 or more.</source>
+        <translation>--keep-alive braucht eine Anzahl Sekunden, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <source>--async-retry-delays needs milliseconds such as 60000,120000 (or none).</source>
+        <translation>--async-retry-delays braucht Millisekunden wie 60000,120000 (oder none).</translation>
+    </message>
+    <message>
+        <source>--host needs an IP address such as 127.0.0.1.</source>
+        <translation>--host braucht eine IP-Adresse wie 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>swb: warning: serving on %1 makes your functions reachable from other machines.</source>
+        <translation>swb: Warnung: Über %1 sind Ihre Funktionen von anderen Rechnern aus erreichbar.</translation>
+    </message>
+    <message>
+        <source>swb: warning: serving on %1 makes your functions reachable from other machines; consider --api-key.</source>
+        <translation>swb: Warnung: Über %1 sind Ihre Funktionen von anderen Rechnern aus erreichbar; erwägen Sie --api-key.</translation>
+    </message>
+    <message>
+        <source>Nothing is staged in &quot;%1&quot; (%2 has no workbench.json); stage a function first: swb deploy FUNCTION --provider local --target %1.</source>
+        <translation>Auf der Stage „%1“ ist nichts bereitgestellt (%2 hat keine workbench.json); stellen Sie zuerst eine Funktion dort bereit: swb deploy FUNCTION --provider local --target %1.</translation>
+    </message>
+    <message>
+        <source>schedule %1 fired %2 (RequestId: %3)
+</source>
+        <translation>Zeitplan %1 hat %2 ausgelöst (RequestId: %3)
+</translation>
+    </message>
+    <message>
+        <source>  schedule %1</source>
+        <translation>  Zeitplan %1</translation>
+    </message>
+    <message>
+        <source>  POST / (SQS API: AWS JSON 1.0 and query protocols)</source>
+        <translation>  POST / (SQS API: AWS-JSON-1.0- und Query-Protokoll)</translation>
+    </message>
+    <message>
+        <source>  queue %1</source>
+        <translation>  Queue %1</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3, throttled; retried later (RequestId: %4)</source>
+        <translation>Queue %1 -&gt; %2: Batch von %3, gedrosselt; wird später wiederholt (RequestId: %4)</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3, %4 failed; redelivered after the visibility timeout (RequestId: %5)</source>
+        <translation>Queue %1 -&gt; %2: Batch von %3, %4 fehlgeschlagen; nach dem Sichtbarkeits-Timeout erneut zugestellt (RequestId: %5)</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3 (RequestId: %4)</source>
+        <translation>Queue %1 -&gt; %2: Batch von %3 (RequestId: %4)</translation>
+    </message>
+    <message>
+        <source>queue %1: message %2 moved to dead-letter queue %3 after %4 receives</source>
+        <translation>Queue %1: Nachricht %2 nach %4 Empfängen in die Dead-Letter-Queue %3 verschoben</translation>
+    </message>
+    <message>
+        <source>swb: warning: destination %1</source>
+        <translation>swb: Warnung: Destination %1</translation>
+    </message>
+    <message>
+        <source>  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)
+</source>
+        <translation>  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)
+</translation>
+    </message>
+    <message>
+        <source>swb: stopped (%1); every instance and database was shut down.</source>
+        <translation>swb: angehalten (%1); jede Instanz und Datenbank wurde heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>swb: stopped (%1); every instance was shut down.</source>
+        <translation>swb: angehalten (%1); jede Instanz wurde heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>Created the workspace&apos;s token signing key in %1 (private; keep the .swb folder out of version control).</source>
+        <translation>Der Signaturschlüssel für die Tokens des Arbeitsbereichs wurde in %1 erstellt (privat; halten Sie den Ordner .swb aus der Versionsverwaltung heraus).</translation>
+    </message>
+    <message>
+        <source>token issue needs --user NAME (the token&apos;s subject).</source>
+        <translation>token issue braucht --user NAME (das Subject des Tokens).</translation>
+    </message>
+    <message>
+        <source>--claim needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--claim braucht NAME=VALUE, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--claim %1 is given twice.</source>
+        <translation>--claim %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>token verify needs a TOKEN (or - to read it from stdin).</source>
+        <translation>token verify braucht ein TOKEN (oder -, um es von stdin zu lesen).</translation>
+    </message>
+    <message>
+        <source>token verify takes one TOKEN.</source>
+        <translation>token verify nimmt ein TOKEN.</translation>
+    </message>
+    <message>
+        <source>The token was refused (%1): %2</source>
+        <translation>Das Token wurde abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s token service: RS256 JWTs signed with a key pair kept in .swb/tokens/ (made on first use; the private key is never printed).
+  issue --user NAME [--scope S ...] [--claim NAME=VALUE ...] [--ttl 1h]
+                 prints a signed token (iss, sub, aud, iat, nbf, exp, jti, scope)
+  jwks           prints the public keys (what swb serve publishes at /.well-known/jwks.json)
+  verify TOKEN   checks a token (- or nothing: read from stdin) against the workspace&apos;s keys, issuer and audience; prints its header, claims and scopes, or why it was refused (exit 1)
+Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;tokenService&quot; (see docs/auth.md).</source>
+        <translation>Der Token-Dienst des Arbeitsbereichs: RS256-JWTs, signiert mit einem Schlüsselpaar in .swb/tokens/ (bei der ersten Verwendung erzeugt; der private Schlüssel wird nie ausgegeben).
+  issue --user NAME [--scope S ...] [--claim NAME=VALUE ...] [--ttl 1h]
+                 gibt ein signiertes Token aus (iss, sub, aud, iat, nbf, exp, jti, scope)
+  jwks           gibt die öffentlichen Schlüssel aus (was swb serve unter /.well-known/jwks.json veröffentlicht)
+  verify TOKEN   prüft ein Token (- oder nichts: von stdin lesen) gegen Schlüssel, Aussteller und Zielgruppe des Arbeitsbereichs; gibt Header, Claims und Scopes aus oder warum es abgelehnt wurde (Exit-Code 1)
+Aussteller, Zielgruppe und die Standard-Lebensdauer kommen aus „tokenService“ in workbench.json (siehe docs/auth.md).</translation>
+    </message>
+    <message>
+        <source>issue, jwks or verify</source>
+        <translation>issue, jwks oder verify</translation>
+    </message>
+    <message>
+        <source>For issue: the subject (&quot;sub&quot;).</source>
+        <translation>Für issue: das Subject („sub“).</translation>
+    </message>
+    <message>
+        <source>For issue: a scope; repeat for more.</source>
+        <translation>Für issue: ein Scope; für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>For issue: an extra claim; VALUE is JSON when it parses (42, true, [&quot;a&quot;]), else text. Repeat for more.</source>
+        <translation>Für issue: ein zusätzlicher Claim; VALUE ist JSON, wenn es sich als JSON lesen lässt (42, true, [&quot;a&quot;]), sonst Text. Für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>For issue: the lifetime, such as 30s, 15m, 1h or 7d (default: the workspace&apos;s, else 1h).</source>
+        <translation>Für issue: die Lebensdauer, etwa 30s, 15m, 1h oder 7d (Standard: die des Arbeitsbereichs, sonst 1h).</translation>
+    </message>
+    <message>
+        <source>token issue takes no arguments, only options.</source>
+        <translation>token issue nimmt keine Argumente, nur Optionen.</translation>
+    </message>
+    <message>
+        <source>token jwks takes no arguments.</source>
+        <translation>token jwks nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>token needs an action: issue, jwks or verify.</source>
+        <translation>token braucht eine Aktion: issue, jwks oder verify.</translation>
+    </message>
 </context>
 <context>
     <name>swb::CodeEditor</name>

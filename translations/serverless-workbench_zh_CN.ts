@@ -1262,6 +1262,360 @@ Cost per 730-hour month (the run scaled by %1):
         <source>(no functions)</source>
         <translation>（没有函数）</translation>
     </message>
+    <message>
+        <source>The running `swb serve` (default http://127.0.0.1:3000, serve&apos;s default port).</source>
+        <translation>正在运行的 `swb serve`（默认：http://127.0.0.1:3000，serve 的默认端口）。</translation>
+    </message>
+    <message>
+        <source>the workspace names no queue &quot;%1&quot;; its queues: %2.</source>
+        <translation>工作区中没有名为“%1”的队列；它的队列：%2。</translation>
+    </message>
+    <message>
+        <source>Send a message to a local queue of a running `swb serve`; its queue trigger gets it in the next batch. Prints the message id and the body&apos;s MD5 as JSON.</source>
+        <translation>向正在运行的 `swb serve` 的本地队列发送一条消息；其队列触发器会在下一批中收到它。以 JSON 输出消息 ID 和消息体的 MD5。</translation>
+    </message>
+    <message>
+        <source>The queue&apos;s name.</source>
+        <translation>队列的名称。</translation>
+    </message>
+    <message>
+        <source>The message body.</source>
+        <translation>消息体。</translation>
+    </message>
+    <message>
+        <source>Read the message body from FILE.</source>
+        <translation>从 FILE 读取消息体。</translation>
+    </message>
+    <message>
+        <source>A String message attribute (repeatable).</source>
+        <translation>一个 String 类型的消息属性（可重复）。</translation>
+    </message>
+    <message>
+        <source>Seconds before the message is visible (0-900).</source>
+        <translation>消息变为可见前的秒数（0–900）。</translation>
+    </message>
+    <message>
+        <source>queue send takes one queue name.</source>
+        <translation>queue send 接受一个队列名称。</translation>
+    </message>
+    <message>
+        <source>give the message as --body TEXT or --file FILE.</source>
+        <translation>请用 --body TEXT 或 --file FILE 给出消息。</translation>
+    </message>
+    <message>
+        <source>--endpoint needs a URL such as http://127.0.0.1:3000.</source>
+        <translation>--endpoint 需要一个 URL，例如 http://127.0.0.1:3000。</translation>
+    </message>
+    <message>
+        <source>--delay needs a number of seconds from 0 to 900.</source>
+        <translation>--delay 需要 0 到 900 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>--attribute needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--attribute 需要 NAME=VALUE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>List the local queues of a running `swb serve` with their message counts.</source>
+        <translation>列出正在运行的 `swb serve` 的本地队列及其消息数。</translation>
+    </message>
+    <message>
+        <source>queue list takes no arguments.</source>
+        <translation>queue list 不接受参数。</translation>
+    </message>
+    <message>
+        <source>%1  %2 visible, %3 in flight  %4
+</source>
+        <translation>%1  %2 条可见，%3 条处理中  %4
+</translation>
+    </message>
+    <message>
+        <source>Receive messages from a local queue of a running `swb serve` (a dead-letter queue, say) and print them as JSON, as `aws sqs receive-message` does. They stay hidden for the queue&apos;s visibility timeout and come back unless --delete is given.</source>
+        <translation>从正在运行的 `swb serve` 的本地队列（例如死信队列）接收消息，并像 `aws sqs receive-message` 一样以 JSON 输出。它们在队列的可见性超时内保持隐藏，之后会重新出现，除非给出 --delete。</translation>
+    </message>
+    <message>
+        <source>At most N messages, 1 to 10 (default 10).</source>
+        <translation>最多 N 条消息，1 到 10（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Delete the messages after printing them.</source>
+        <translation>输出后删除这些消息。</translation>
+    </message>
+    <message>
+        <source>queue receive takes one queue name.</source>
+        <translation>queue receive 接受一个队列名称。</translation>
+    </message>
+    <message>
+        <source>--max needs a number from 1 to 10.</source>
+        <translation>--max 需要 1 到 10 之间的数。</translation>
+    </message>
+    <message>
+        <source>Usage: swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE ...] [--delay S] [--endpoint URL] [--workspace DIR]
+       swb queue list [--endpoint URL] [--json]
+       swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] [--workspace DIR]
+
+The local SQS queues of a running `swb serve` (default endpoint http://127.0.0.1:3000): send messages to queue triggers, list the queues, read a dead-letter queue. The AWS CLI and SDKs work too: aws sqs send-message --endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT.
+</source>
+        <translation>用法：swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE ...] [--delay S] [--endpoint URL] [--workspace DIR]
+      swb queue list [--endpoint URL] [--json]
+      swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] [--workspace DIR]
+
+正在运行的 `swb serve` 的本地 SQS 队列（默认端点 http://127.0.0.1:3000）：向队列触发器发送消息、列出队列、读取死信队列。AWS CLI 和各 SDK 同样可用：aws sqs send-message --endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT。
+</translation>
+    </message>
+    <message>
+        <source>queue needs a subcommand: send, list or receive.</source>
+        <translation>queue 需要一个子命令：send、list 或 receive。</translation>
+    </message>
+    <message>
+        <source>unknown queue subcommand &quot;%1&quot;; use send, list or receive.</source>
+        <translation>未知的 queue 子命令“%1”；请使用 send、list 或 receive。</translation>
+    </message>
+    <message>
+        <source>%1 is not a resource of %2; swb resources status lists them.</source>
+        <translation>%1 不是 %2 的资源；swb resources status 会列出它们。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file: %2
+Open it with sqlite3 (apt-get install sqlite3).</source>
+        <translation>%1 是一个 SQLite 文件：%2
+请用 sqlite3 打开它（apt-get install sqlite3）。</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL connection for %1 (is PostgreSQL installed?).</source>
+        <translation>%1 没有 PostgreSQL 连接（是否已安装 PostgreSQL？）。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Stopped (%1) while the databases were starting.</source>
+        <translation>数据库启动期间已停止（%1）。</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s databases (&quot;resources&quot; in workbench.json). start: start them and keep them running until Ctrl-C, printing the variables functions get (passwords hidden). stop: stop servers a crashed or other workbench left running. status: each one&apos;s type and state (running, orphaned, stopped, or file for SQLite). psql NAME [-- PSQL-ARGS]: psql connected to NAME (sqlite3 for an SQLite one), started if need be or shared with the workbench running it; the password stays out of the command line. swb serve and swb invoke start them by themselves.</source>
+        <translation>工作区的数据库（workbench.json 中的“resources”）。start：启动它们并保持运行直到按下 Ctrl-C，输出函数获得的变量（密码隐藏）。stop：停止崩溃的或其他 Workbench 遗留运行的服务器。status：每个数据库的类型和状态（running、orphaned、stopped，SQLite 则为 file）。psql NAME [-- PSQL-ARGS]：连接到 NAME 的 psql（SQLite 则为 sqlite3），必要时先启动，或与正在运行它的 Workbench 共享；密码不会出现在命令行中。swb serve 和 swb invoke 会自行启动它们。</translation>
+    </message>
+    <message>
+        <source>start, stop, status or psql NAME.</source>
+        <translation>start、stop、status 或 psql NAME。</translation>
+    </message>
+    <message>
+        <source>resources psql needs the resource&apos;s name.</source>
+        <translation>resources psql 需要资源的名称。</translation>
+    </message>
+    <message>
+        <source>resources needs one action: start, stop or status.</source>
+        <translation>resources 需要一个操作：start、stop 或 status。</translation>
+    </message>
+    <message>
+        <source> (started by process %1)</source>
+        <translation>（由进程 %1 启动）</translation>
+    </message>
+    <message>
+        <source>No resources in %1.</source>
+        <translation>%1 中没有资源。</translation>
+    </message>
+    <message>
+        <source>%1: stopped PostgreSQL (pid %2)
+</source>
+        <translation>%1：已停止 PostgreSQL（pid %2）
+</translation>
+    </message>
+    <message>
+        <source>Running; Ctrl-C stops them.</source>
+        <translation>正在运行；按 Ctrl-C 停止。</translation>
+    </message>
+    <message>
+        <source>swb: the databases were stopped.</source>
+        <translation>swb：数据库已停止。</translation>
+    </message>
+    <message>
+        <source>Serve the workspace&apos;s functions on one port: the HTTP gateway for their http triggers (API Gateway HTTP API payload 2.0 or REST 1.0), the Lambda Invoke API (POST /2015-03-31/functions/NAME/invocations), and SQS for the queues the workspace names (queue triggers get their messages in batches; async invocations go to their destinations), so the AWS CLI and SDKs work with --endpoint-url. The first line printed is &quot;listening on http://HOST:PORT&quot;. The workspace&apos;s databases (&quot;resources&quot;) start first, one line each on stderr, and their connections reach the functions as NAME_URL and PG* variables. Ctrl-C stops every instance and database.</source>
+        <translation>在一个端口上提供工作区的函数：为其 http 触发器提供 HTTP 网关（API Gateway HTTP API 负载 2.0 或 REST 1.0）、Lambda Invoke API（POST /2015-03-31/functions/NAME/invocations），以及工作区所列队列的 SQS（队列触发器分批获得消息；异步调用发往其目标），因此 AWS CLI 和各 SDK 可配合 --endpoint-url 使用。输出的第一行是“listening on http://HOST:PORT”。工作区的数据库（“resources”）先启动，每个在 stderr 上输出一行，其连接以 NAME_URL 和 PG* 变量传给函数。Ctrl-C 会停止所有实例和数据库。</translation>
+    </message>
+    <message>
+        <source>Address to bind (default 127.0.0.1).</source>
+        <translation>要绑定的地址（默认 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>Port (default 3000; 0 picks a free one).</source>
+        <translation>端口（默认 3000；0 表示自动选择空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Require this value in the x-api-key header.</source>
+        <translation>要求 x-api-key 请求头中带有此值。</translation>
+    </message>
+    <message>
+        <source>Serve what `swb deploy --provider local --target NAME` staged (a frozen copy in .swb/stages/NAME) instead of the workspace&apos;s own code.</source>
+        <translation>提供 `swb deploy --provider local --target NAME` 暂存的内容（.swb/stages/NAME 中的冻结副本），而不是工作区自身的代码。</translation>
+    </message>
+    <message>
+        <source>Milliseconds before each retry of a failed async (Event) invocation, comma-separated (default Lambda&apos;s 60000,120000; &quot;none&quot; for no retries).</source>
+        <translation>每次重试失败的异步（Event）调用前等待的毫秒数，以逗号分隔（默认同 Lambda：60000,120000；“none”表示不重试）。</translation>
+    </message>
+    <message>
+        <source>serve takes no arguments; use --workspace DIR.</source>
+        <translation>serve 不接受参数；请使用 --workspace DIR。</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port 需要 0 到 65535 之间的数。</translation>
+    </message>
+    <message>
+        <source>--keep-alive needs a number of seconds, 0 or more.</source>
+        <translation>--keep-alive 需要秒数，0 或以上。</translation>
+    </message>
+    <message>
+        <source>--async-retry-delays needs milliseconds such as 60000,120000 (or none).</source>
+        <translation>--async-retry-delays 需要毫秒数，例如 60000,120000（或 none）。</translation>
+    </message>
+    <message>
+        <source>--host needs an IP address such as 127.0.0.1.</source>
+        <translation>--host 需要一个 IP 地址，例如 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>swb: warning: serving on %1 makes your functions reachable from other machines.</source>
+        <translation>swb：警告：在 %1 上提供服务会使你的函数可从其他机器访问。</translation>
+    </message>
+    <message>
+        <source>swb: warning: serving on %1 makes your functions reachable from other machines; consider --api-key.</source>
+        <translation>swb：警告：在 %1 上提供服务会使你的函数可从其他机器访问；请考虑使用 --api-key。</translation>
+    </message>
+    <message>
+        <source>Nothing is staged in &quot;%1&quot; (%2 has no workbench.json); stage a function first: swb deploy FUNCTION --provider local --target %1.</source>
+        <translation>“%1”中没有暂存任何内容（%2 中没有 workbench.json）；请先暂存一个函数：swb deploy FUNCTION --provider local --target %1。</translation>
+    </message>
+    <message>
+        <source>schedule %1 fired %2 (RequestId: %3)
+</source>
+        <translation>计划 %1 触发了 %2（RequestId：%3）
+</translation>
+    </message>
+    <message>
+        <source>  schedule %1</source>
+        <translation>  计划 %1</translation>
+    </message>
+    <message>
+        <source>  POST / (SQS API: AWS JSON 1.0 and query protocols)</source>
+        <translation>  POST /（SQS API：AWS JSON 1.0 和 query 协议）</translation>
+    </message>
+    <message>
+        <source>  queue %1</source>
+        <translation>  队列 %1</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3, throttled; retried later (RequestId: %4)</source>
+        <translation>队列 %1 -&gt; %2：%3 条的批次，被限流；稍后重试（RequestId：%4）</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3, %4 failed; redelivered after the visibility timeout (RequestId: %5)</source>
+        <translation>队列 %1 -&gt; %2：%3 条的批次，%4 条失败；在可见性超时后重新投递（RequestId：%5）</translation>
+    </message>
+    <message>
+        <source>queue %1 -&gt; %2: batch of %3 (RequestId: %4)</source>
+        <translation>队列 %1 -&gt; %2：%3 条的批次（RequestId：%4）</translation>
+    </message>
+    <message>
+        <source>queue %1: message %2 moved to dead-letter queue %3 after %4 receives</source>
+        <translation>队列 %1：消息 %2 在接收 %4 次后被移入死信队列 %3</translation>
+    </message>
+    <message>
+        <source>swb: warning: destination %1</source>
+        <translation>swb：警告：目标 %1</translation>
+    </message>
+    <message>
+        <source>  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)
+</source>
+        <translation>  POST /2015-03-31/functions/{%1}/invocations（Lambda Invoke API）
+</translation>
+    </message>
+    <message>
+        <source>swb: stopped (%1); every instance and database was shut down.</source>
+        <translation>swb：已停止（%1）；所有实例和数据库均已关闭。</translation>
+    </message>
+    <message>
+        <source>swb: stopped (%1); every instance was shut down.</source>
+        <translation>swb：已停止（%1）；所有实例均已关闭。</translation>
+    </message>
+    <message>
+        <source>Created the workspace&apos;s token signing key in %1 (private; keep the .swb folder out of version control).</source>
+        <translation>已在 %1 创建工作区的令牌签名密钥（私密；请勿将 .swb 文件夹纳入版本控制）。</translation>
+    </message>
+    <message>
+        <source>token issue needs --user NAME (the token&apos;s subject).</source>
+        <translation>token issue 需要 --user NAME（令牌的主体）。</translation>
+    </message>
+    <message>
+        <source>--claim needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--claim 需要 NAME=VALUE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--claim %1 is given twice.</source>
+        <translation>--claim %1 给出了两次。</translation>
+    </message>
+    <message>
+        <source>token verify needs a TOKEN (or - to read it from stdin).</source>
+        <translation>token verify 需要一个 TOKEN（或用 - 从 stdin 读取）。</translation>
+    </message>
+    <message>
+        <source>token verify takes one TOKEN.</source>
+        <translation>token verify 只接受一个 TOKEN。</translation>
+    </message>
+    <message>
+        <source>The token was refused (%1): %2</source>
+        <translation>令牌被拒绝（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s token service: RS256 JWTs signed with a key pair kept in .swb/tokens/ (made on first use; the private key is never printed).
+  issue --user NAME [--scope S ...] [--claim NAME=VALUE ...] [--ttl 1h]
+                 prints a signed token (iss, sub, aud, iat, nbf, exp, jti, scope)
+  jwks           prints the public keys (what swb serve publishes at /.well-known/jwks.json)
+  verify TOKEN   checks a token (- or nothing: read from stdin) against the workspace&apos;s keys, issuer and audience; prints its header, claims and scopes, or why it was refused (exit 1)
+Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;tokenService&quot; (see docs/auth.md).</source>
+        <translation>工作区的令牌服务：用保存在 .swb/tokens/ 中的密钥对签名的 RS256 JWT（首次使用时生成；私钥从不输出）。
+  issue --user NAME [--scope S ...] [--claim NAME=VALUE ...] [--ttl 1h]
+                 输出一个已签名的令牌（iss、sub、aud、iat、nbf、exp、jti、scope）
+  jwks           输出公钥（即 swb serve 在 /.well-known/jwks.json 发布的内容）
+  verify TOKEN   用工作区的密钥、签发者和受众检查令牌（- 或不给：从 stdin 读取）；输出其头部、声明和作用域，或被拒绝的原因（退出码 1）
+签发者、受众和默认有效期来自 workbench.json 的“tokenService”（见 docs/auth.md）。</translation>
+    </message>
+    <message>
+        <source>issue, jwks or verify</source>
+        <translation>issue、jwks 或 verify</translation>
+    </message>
+    <message>
+        <source>For issue: the subject (&quot;sub&quot;).</source>
+        <translation>用于 issue：主体（“sub”）。</translation>
+    </message>
+    <message>
+        <source>For issue: a scope; repeat for more.</source>
+        <translation>用于 issue：一个作用域；可重复给出多个。</translation>
+    </message>
+    <message>
+        <source>For issue: an extra claim; VALUE is JSON when it parses (42, true, [&quot;a&quot;]), else text. Repeat for more.</source>
+        <translation>用于 issue：一个额外的声明；VALUE 能解析为 JSON 时按 JSON（42、true、[&quot;a&quot;]），否则按文本。可重复给出多个。</translation>
+    </message>
+    <message>
+        <source>For issue: the lifetime, such as 30s, 15m, 1h or 7d (default: the workspace&apos;s, else 1h).</source>
+        <translation>用于 issue：有效期，例如 30s、15m、1h 或 7d（默认：工作区的设置，否则 1h）。</translation>
+    </message>
+    <message>
+        <source>token issue takes no arguments, only options.</source>
+        <translation>token issue 不接受参数，只接受选项。</translation>
+    </message>
+    <message>
+        <source>token jwks takes no arguments.</source>
+        <translation>token jwks 不接受参数。</translation>
+    </message>
+    <message>
+        <source>token needs an action: issue, jwks or verify.</source>
+        <translation>token 需要一个操作：issue、jwks 或 verify。</translation>
+    </message>
 </context>
 <context>
     <name>swb::CodeEditor</name>

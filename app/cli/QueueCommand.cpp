@@ -17,8 +17,8 @@ namespace {
 QCommandLineOption endpointOption()
 {
     return QCommandLineOption(QStringLiteral("endpoint"),
-                              QStringLiteral("The running `swb serve` (default "
-                                             "http://127.0.0.1:3000, serve's default port)."),
+                              Tr::tr("The running `swb serve` (default "
+                                     "http://127.0.0.1:3000, serve's default port)."),
                               QStringLiteral("URL"), QStringLiteral("http://127.0.0.1:3000"));
 }
 
@@ -77,7 +77,7 @@ std::optional<int> checkQueueInWorkspace(Console& console, const QCommandLinePar
     names.sort();
     if (names.contains(queue))
         return std::nullopt;
-    return console.usage(QStringLiteral("the workspace names no queue \"%1\"; its queues: %2.")
+    return console.usage(Tr::tr("the workspace names no queue \"%1\"; its queues: %2.")
                              .arg(queue, names.isEmpty() ? QStringLiteral("none")
                                                          : names.join(QStringLiteral(", "))),
                          command);
@@ -86,22 +86,21 @@ std::optional<int> checkQueueInWorkspace(Console& console, const QCommandLinePar
 int sendMessage(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Send a message to a local queue of a running `swb serve`; its queue trigger gets it "
         "in the next batch. Prints the message id and the body's MD5 as JSON."));
-    parser.addPositionalArgument(QStringLiteral("QUEUE"), QStringLiteral("The queue's name."));
+    parser.addPositionalArgument(QStringLiteral("QUEUE"), Tr::tr("The queue's name."));
     parser.addOption(workspaceOption());
     parser.addOption(endpointOption());
-    const QCommandLineOption body(QStringLiteral("body"), QStringLiteral("The message body."),
+    const QCommandLineOption body(QStringLiteral("body"), Tr::tr("The message body."),
                                   QStringLiteral("TEXT"));
-    const QCommandLineOption file(QStringLiteral("file"),
-                                  QStringLiteral("Read the message body from FILE."),
-                                  QStringLiteral("FILE"));
+    const QCommandLineOption file(
+        QStringLiteral("file"), Tr::tr("Read the message body from FILE."), QStringLiteral("FILE"));
     const QCommandLineOption attribute(QStringLiteral("attribute"),
-                                       QStringLiteral("A String message attribute (repeatable)."),
+                                       Tr::tr("A String message attribute (repeatable)."),
                                        QStringLiteral("NAME=VALUE"));
     const QCommandLineOption delay(QStringLiteral("delay"),
-                                   QStringLiteral("Seconds before the message is visible (0-900)."),
+                                   Tr::tr("Seconds before the message is visible (0-900)."),
                                    QStringLiteral("S"), QStringLiteral("0"));
     parser.addOption(body);
     parser.addOption(file);
@@ -114,38 +113,36 @@ int sendMessage(Console& console, const QStringList& args)
                            "[--delay S] [--endpoint URL] [--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("queue send takes one queue name."), command);
+        return console.usage(Tr::tr("queue send takes one queue name."), command);
     const QString queue = parser.positionalArguments().first();
     if (parser.isSet(body) == parser.isSet(file))
-        return console.usage(QStringLiteral("give the message as --body TEXT or --file FILE."),
-                             command);
+        return console.usage(Tr::tr("give the message as --body TEXT or --file FILE."), command);
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(
-            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
+        return console.usage(Tr::tr("--endpoint needs a URL such as http://127.0.0.1:3000."),
+                             command);
     bool ok = false;
     const int delaySeconds = parser.value(delay).toInt(&ok);
     if (!ok || delaySeconds < 0 || delaySeconds > 900)
-        return console.usage(QStringLiteral("--delay needs a number of seconds from 0 to 900."),
-                             command);
+        return console.usage(Tr::tr("--delay needs a number of seconds from 0 to 900."), command);
     if (const auto exit = checkQueueInWorkspace(console, parser, queue, command))
         return *exit;
     QString text = parser.value(body);
     if (parser.isSet(file)) {
         QFile f(parser.value(file));
         if (!f.open(QIODevice::ReadOnly))
-            return console.failed(Error{
-                ErrorCode::Io,
-                QStringLiteral("Cannot read %1: %2.").arg(parser.value(file), f.errorString()),
-                {},
-                {}});
+            return console.failed(
+                Error{ErrorCode::Io,
+                      Tr::tr("Cannot read %1: %2.").arg(parser.value(file), f.errorString()),
+                      {},
+                      {}});
         text = QString::fromUtf8(f.readAll());
     }
     QJsonObject attributes;
     for (const QString& a : parser.values(attribute)) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return console.usage(QStringLiteral("--attribute needs NAME=VALUE, not \"%1\".").arg(a),
+            return console.usage(Tr::tr("--attribute needs NAME=VALUE, not \"%1\".").arg(a),
                                  command);
         attributes.insert(a.left(eq),
                           QJsonObject{{QStringLiteral("DataType"), QStringLiteral("String")},
@@ -170,8 +167,8 @@ int sendMessage(Console& console, const QStringList& args)
 int listQueues(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "List the local queues of a running `swb serve` with their message counts."));
+    parser.setApplicationDescription(
+        Tr::tr("List the local queues of a running `swb serve` with their message counts."));
     parser.addOption(endpointOption());
     parser.addOption(jsonOption());
     const QString command = QStringLiteral("queue list");
@@ -179,11 +176,11 @@ int listQueues(Console& console, const QStringList& args)
                                            QStringLiteral("[--endpoint URL] [--json]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return console.usage(QStringLiteral("queue list takes no arguments."), command);
+        return console.usage(Tr::tr("queue list takes no arguments."), command);
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(
-            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
+        return console.usage(Tr::tr("--endpoint needs a URL such as http://127.0.0.1:3000."),
+                             command);
     const auto listed =
         await([](SqsClient& client,
                  SqsClient::Done done) { client.call(QStringLiteral("ListQueues"), {}, done); },
@@ -219,7 +216,7 @@ int listQueues(Console& console, const QStringList& args)
     }
     for (const QJsonValue& v : rows) {
         const QJsonObject r = v.toObject();
-        console.out() << QStringLiteral("%1  %2 visible, %3 in flight  %4\n")
+        console.out() << Tr::tr("%1  %2 visible, %3 in flight  %4\n")
                              .arg(r.value(QStringLiteral("name")).toString())
                              .arg(r.value(QStringLiteral("visible")).toInt())
                              .arg(r.value(QStringLiteral("inFlight")).toInt())
@@ -231,18 +228,18 @@ int listQueues(Console& console, const QStringList& args)
 int receiveMessages(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "Receive messages from a local queue of a running `swb serve` (a dead-letter queue, "
         "say) and print them as JSON, as `aws sqs receive-message` does. They stay hidden for "
         "the queue's visibility timeout and come back unless --delete is given."));
-    parser.addPositionalArgument(QStringLiteral("QUEUE"), QStringLiteral("The queue's name."));
+    parser.addPositionalArgument(QStringLiteral("QUEUE"), Tr::tr("The queue's name."));
     parser.addOption(workspaceOption());
     parser.addOption(endpointOption());
     const QCommandLineOption max(QStringLiteral("max"),
-                                 QStringLiteral("At most N messages, 1 to 10 (default 10)."),
+                                 Tr::tr("At most N messages, 1 to 10 (default 10)."),
                                  QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption remove(QStringLiteral("delete"),
-                                    QStringLiteral("Delete the messages after printing them."));
+                                    Tr::tr("Delete the messages after printing them."));
     parser.addOption(max);
     parser.addOption(remove);
     const QString command = QStringLiteral("queue receive");
@@ -251,16 +248,16 @@ int receiveMessages(Console& console, const QStringList& args)
             QStringLiteral("QUEUE [--max N] [--delete] [--endpoint URL] [--workspace DIR]")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
-        return console.usage(QStringLiteral("queue receive takes one queue name."), command);
+        return console.usage(Tr::tr("queue receive takes one queue name."), command);
     const QString queue = parser.positionalArguments().first();
     const auto endpoint = checkEndpoint(parser);
     if (!endpoint)
-        return console.usage(
-            QStringLiteral("--endpoint needs a URL such as http://127.0.0.1:3000."), command);
+        return console.usage(Tr::tr("--endpoint needs a URL such as http://127.0.0.1:3000."),
+                             command);
     bool ok = false;
     const int count = parser.value(max).toInt(&ok);
     if (!ok || count < 1 || count > 10)
-        return console.usage(QStringLiteral("--max needs a number from 1 to 10."), command);
+        return console.usage(Tr::tr("--max needs a number from 1 to 10."), command);
     if (const auto exit = checkQueueInWorkspace(console, parser, queue, command))
         return *exit;
     const QJsonObject input{
@@ -307,23 +304,22 @@ int runQueue(Console& console, const QStringList& args)
     if (sub == QLatin1String("receive"))
         return receiveMessages(console, args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        console.out()
-            << "Usage: swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE "
-               "...] [--delay S] [--endpoint URL] [--workspace DIR]\n"
-               "       swb queue list [--endpoint URL] [--json]\n"
-               "       swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] "
-               "[--workspace DIR]\n\n"
-               "The local SQS queues of a running `swb serve` (default endpoint "
-               "http://127.0.0.1:3000): send messages to queue triggers, list the queues, read "
-               "a dead-letter queue. The AWS CLI and SDKs work too: aws sqs send-message "
-               "--endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT.\n";
+        console.out() << Tr::tr(
+            "Usage: swb queue send QUEUE (--body TEXT | --file FILE) [--attribute NAME=VALUE "
+            "...] [--delay S] [--endpoint URL] [--workspace DIR]\n"
+            "       swb queue list [--endpoint URL] [--json]\n"
+            "       swb queue receive QUEUE [--max N] [--delete] [--endpoint URL] "
+            "[--workspace DIR]\n\n"
+            "The local SQS queues of a running `swb serve` (default endpoint "
+            "http://127.0.0.1:3000): send messages to queue triggers, list the queues, read "
+            "a dead-letter queue. The AWS CLI and SDKs work too: aws sqs send-message "
+            "--endpoint-url http://127.0.0.1:3000 --queue-url URL --message-body TEXT.\n");
         return kSuccess;
     }
-    return console.usage(sub.isEmpty()
-                             ? QStringLiteral("queue needs a subcommand: send, list or receive.")
-                             : QStringLiteral("unknown queue subcommand \"%1\"; use send, list "
-                                              "or receive.")
-                                   .arg(sub),
+    return console.usage(sub.isEmpty() ? Tr::tr("queue needs a subcommand: send, list or receive.")
+                                       : Tr::tr("unknown queue subcommand \"%1\"; use send, list "
+                                                "or receive.")
+                                             .arg(sub),
                          QStringLiteral("queue"));
 }
 

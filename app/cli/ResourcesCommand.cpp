@@ -58,8 +58,8 @@ int openShell(Console& console, const Workspace& ws, const QString& name, const 
         declared = declared || s.name == name;
     if (!declared)
         return console.failed(Error{ErrorCode::NotFound,
-                                    QStringLiteral("%1 is not a resource of %2; swb resources "
-                                                   "status lists them.")
+                                    Tr::tr("%1 is not a resource of %2; swb resources "
+                                           "status lists them.")
                                         .arg(name, ws.filePath()),
                                     {},
                                     {}});
@@ -80,8 +80,10 @@ int openShell(Console& console, const Workspace& ws, const QString& name, const 
     if (!path.isEmpty()) { // SQLite
         const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
         if (sqlite.isEmpty()) {
-            console.out() << name << " is an SQLite file: " << path
-                          << "\nOpen it with sqlite3 (apt-get install sqlite3).\n";
+            console.out() << Tr::tr("%1 is an SQLite file: %2\nOpen it with sqlite3 (apt-get "
+                                    "install sqlite3).")
+                                 .arg(name, path)
+                          << '\n';
             return kSuccess;
         }
         shell.setProgram(sqlite);
@@ -93,8 +95,8 @@ int openShell(Console& console, const Workspace& ws, const QString& name, const 
         const auto binaries = PostgresBinaries::find(folders);
         if (url.isEmpty() || !parsed.isValid() || !binaries)
             return console.failed(Error{ErrorCode::NotFound,
-                                        QStringLiteral("No PostgreSQL connection for %1 (is "
-                                                       "PostgreSQL installed?).")
+                                        Tr::tr("No PostgreSQL connection for %1 (is "
+                                               "PostgreSQL installed?).")
                                             .arg(name),
                                         {},
                                         {}});
@@ -109,11 +111,11 @@ int openShell(Console& console, const Workspace& ws, const QString& name, const 
     shell.setProcessEnvironment(environment);
     shell.start();
     if (!shell.waitForStarted(10000))
-        return console.failed(Error{ErrorCode::Io,
-                                    QStringLiteral("Could not start %1: %2")
-                                        .arg(shell.program(), shell.errorString()),
-                                    {},
-                                    {}});
+        return console.failed(
+            Error{ErrorCode::Io,
+                  Tr::tr("Could not start %1: %2").arg(shell.program(), shell.errorString()),
+                  {},
+                  {}});
     shell.waitForFinished(-1); // the user's session; the databases need no event loop meanwhile
     const int code = shell.exitStatus() == QProcess::NormalExit ? shell.exitCode() : kFailed;
     if (*started)
@@ -129,7 +131,7 @@ Result<std::unique_ptr<ResourceSet>> startResources(Console& console, const Work
     if (set->isEmpty())
         return std::unique_ptr<ResourceSet>();
     QObject::connect(set.get(), &ResourceSet::warning, set.get(), [&console](const QString& m) {
-        console.err() << "swb: warning: " << m << '\n';
+        console.err() << Tr::tr("swb: warning: %1").arg(m) << '\n';
         console.err().flush();
     });
     QEventLoop loop;
@@ -150,10 +152,10 @@ Result<std::unique_ptr<ResourceSet>> startResources(Console& console, const Work
     }
     if (stopSignal != 0) {
         set->stopNow();
-        return fail(ErrorCode::Cancelled,
-                    QStringLiteral("Stopped (%1) while the databases were starting.")
-                        .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
-                                                   : QStringLiteral("SIGINT")));
+        return fail(
+            ErrorCode::Cancelled,
+            Tr::tr("Stopped (%1) while the databases were starting.")
+                .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT")));
     }
     if (!*result)
         return std::unexpected(result->error());
@@ -166,7 +168,7 @@ Result<std::unique_ptr<ResourceSet>> startResources(Console& console, const Work
 int runResources(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "The workspace's databases (\"resources\" in workbench.json). start: start them and "
         "keep them running until Ctrl-C, printing the variables functions get (passwords "
         "hidden). stop: stop servers a crashed or other workbench left running. status: each "
@@ -175,7 +177,7 @@ int runResources(Console& console, const QStringList& args)
         "be or shared with the workbench running it; the password stays out of the command "
         "line. swb serve and swb invoke start them by themselves."));
     parser.addPositionalArgument(QStringLiteral("ACTION"),
-                                 QStringLiteral("start, stop, status or psql NAME."));
+                                 Tr::tr("start, stop, status or psql NAME."));
     parser.addOption(workspaceOption());
     parser.addOption(jsonOption());
     if (const auto exit = parseCommandLine(parser, args, console, QStringLiteral("resources"),
@@ -186,7 +188,7 @@ int runResources(Console& console, const QStringList& args)
     const QString action = positional.value(0);
     if (action == QLatin1String("psql")) {
         if (positional.size() < 2)
-            return console.usage(QStringLiteral("resources psql needs the resource's name."),
+            return console.usage(Tr::tr("resources psql needs the resource's name."),
                                  QStringLiteral("resources"));
         const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
         if (!loaded)
@@ -196,7 +198,7 @@ int runResources(Console& console, const QStringList& args)
     if (positional.size() != 1 ||
         !QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}
              .contains(action))
-        return console.usage(QStringLiteral("resources needs one action: start, stop or status."),
+        return console.usage(Tr::tr("resources needs one action: start, stop or status."),
                              QStringLiteral("resources"));
     const auto loaded = WorkspaceFile::load(workspaceArgument(parser, false));
     if (!loaded)
@@ -219,18 +221,18 @@ int runResources(Console& console, const QStringList& args)
                                         {QStringLiteral("where"), s.where}});
                 continue;
             }
-            QString line = QStringLiteral("%1  %2  %3")
-                               .arg(s.name, s.type, ResourceSet::stateName(s.state));
+            QString line =
+                QStringLiteral("%1  %2  %3").arg(s.name, s.type, ResourceSet::stateName(s.state));
             if (s.pid != 0)
                 line += QStringLiteral("  127.0.0.1:%1  pid %2").arg(s.port).arg(s.pid);
             if (s.state == ResourceSet::Status::State::Running && s.ownerPid != 0)
-                line += QStringLiteral(" (started by process %1)").arg(s.ownerPid);
+                line += Tr::tr(" (started by process %1)").arg(s.ownerPid);
             console.out() << line << "  " << s.where << '\n';
         }
         if (json)
             console.printJson(rows);
         else if (statuses.isEmpty())
-            console.out() << "No resources in " << ws.filePath() << ".\n";
+            console.out() << Tr::tr("No resources in %1.").arg(ws.filePath()) << '\n';
         return kSuccess;
     }
 
@@ -253,9 +255,7 @@ int runResources(Console& console, const QStringList& args)
                 console.failed(stopped.error());
                 continue;
             }
-            console.out() << QStringLiteral("%1: stopped PostgreSQL (pid %2)\n")
-                                 .arg(s.name)
-                                 .arg(s.pid);
+            console.out() << Tr::tr("%1: stopped PostgreSQL (pid %2)\n").arg(s.name).arg(s.pid);
         }
         return failures == 0 ? kSuccess : kFailed;
     }
@@ -264,7 +264,7 @@ int runResources(Console& console, const QStringList& args)
     if (!started)
         return console.failed(started.error());
     if (!*started) {
-        console.out() << "No resources in " << ws.filePath() << ".\n";
+        console.out() << Tr::tr("No resources in %1.").arg(ws.filePath()) << '\n';
         return kSuccess;
     }
     const auto env = (*started)->environmentByFunction();
@@ -273,14 +273,14 @@ int runResources(Console& console, const QStringList& args)
         all.insert(it.value());
     for (auto it = all.begin(); it != all.end(); ++it)
         console.out() << it.key() << '=' << shown(it.key(), it.value()) << '\n';
-    console.out() << "Running; Ctrl-C stops them.\n";
+    console.out() << Tr::tr("Running; Ctrl-C stops them.") << '\n';
     console.out().flush();
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, &watcher,
                      [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
     (*started)->stopNow();
-    console.err() << "swb: the databases were stopped.\n";
+    console.err() << Tr::tr("swb: the databases were stopped.") << '\n';
     return kSuccess;
 }
 

@@ -23,32 +23,32 @@ namespace swb::cli {
 int runServe(Console& console, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Serve the workspace's functions on one port: the HTTP gateway for their "
-        "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0), the Lambda "
-        "Invoke API (POST /2015-03-31/functions/NAME/invocations), and SQS for the queues "
-        "the workspace names (queue triggers get their messages in batches; async "
-        "invocations go to their destinations), so the AWS CLI and SDKs work with "
-        "--endpoint-url. The first line printed is \"listening "
-        "on http://HOST:PORT\". The workspace's databases (\"resources\") start first, one "
-        "line each on stderr, and their connections reach the functions as NAME_URL and PG* "
-        "variables. Ctrl-C stops every instance and database."));
+    parser.setApplicationDescription(
+        Tr::tr("Serve the workspace's functions on one port: the HTTP gateway for their "
+               "http triggers (API Gateway HTTP API payload 2.0 or REST 1.0), the Lambda "
+               "Invoke API (POST /2015-03-31/functions/NAME/invocations), and SQS for the queues "
+               "the workspace names (queue triggers get their messages in batches; async "
+               "invocations go to their destinations), so the AWS CLI and SDKs work with "
+               "--endpoint-url. The first line printed is \"listening "
+               "on http://HOST:PORT\". The workspace's databases (\"resources\") start first, one "
+               "line each on stderr, and their connections reach the functions as NAME_URL and PG* "
+               "variables. Ctrl-C stops every instance and database."));
     parser.addOption(workspaceOption());
     const QCommandLineOption host(QStringLiteral("host"),
-                                  QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                  Tr::tr("Address to bind (default 127.0.0.1)."),
                                   QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port (default 3000; 0 picks a free one)."),
+                                  Tr::tr("Port (default 3000; 0 picks a free one)."),
                                   QStringLiteral("N"), QStringLiteral("3000"));
     const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("Require this value in the x-api-key header."),
+                                    Tr::tr("Require this value in the x-api-key header."),
                                     QStringLiteral("KEY"));
     const QCommandLineOption noFreeze(QStringLiteral("no-freeze"),
-                                      QStringLiteral("Do not freeze (SIGSTOP) idle instances."));
+                                      Tr::tr("Do not freeze (SIGSTOP) idle instances."));
     const QCommandLineOption keepAlive(
         QStringLiteral("keep-alive"),
-        QStringLiteral("Seconds an idle instance is kept (default: the workspace's "
-                       "runner.keepAliveSeconds, else 600)."),
+        Tr::tr("Seconds an idle instance is kept (default: the workspace's "
+               "runner.keepAliveSeconds, else 600)."),
         QStringLiteral("S"), QStringLiteral("600"));
     parser.addOption(host);
     parser.addOption(port);
@@ -57,14 +57,14 @@ int runServe(Console& console, const QStringList& args)
     parser.addOption(keepAlive);
     const QCommandLineOption stage(
         QStringLiteral("stage"),
-        QStringLiteral("Serve what `swb deploy --provider local --target NAME` staged (a frozen "
-                       "copy in .swb/stages/NAME) instead of the workspace's own code."),
+        Tr::tr("Serve what `swb deploy --provider local --target NAME` staged (a frozen "
+               "copy in .swb/stages/NAME) instead of the workspace's own code."),
         QStringLiteral("NAME"));
     parser.addOption(stage);
     const QCommandLineOption retryDelays(
         QStringLiteral("async-retry-delays"),
-        QStringLiteral("Milliseconds before each retry of a failed async (Event) invocation, "
-                       "comma-separated (default Lambda's 60000,120000; \"none\" for no retries)."),
+        Tr::tr("Milliseconds before each retry of a failed async (Event) invocation, "
+               "comma-separated (default Lambda's 60000,120000; \"none\" for no retries)."),
         QStringLiteral("MS,MS"));
     parser.addOption(retryDelays);
     if (const auto exit =
@@ -74,16 +74,16 @@ int runServe(Console& console, const QStringList& args)
                                             "[--async-retry-delays MS,MS]")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return console.usage(QStringLiteral("serve takes no arguments; use --workspace DIR."),
+        return console.usage(Tr::tr("serve takes no arguments; use --workspace DIR."),
                              QStringLiteral("serve"));
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535)
-        return console.usage(QStringLiteral("--port needs a number from 0 to 65535."),
+        return console.usage(Tr::tr("--port needs a number from 0 to 65535."),
                              QStringLiteral("serve"));
     const double keepAliveSeconds = parser.value(keepAlive).toDouble(&ok);
     if (!ok || keepAliveSeconds < 0)
-        return console.usage(QStringLiteral("--keep-alive needs a number of seconds, 0 or more."),
+        return console.usage(Tr::tr("--keep-alive needs a number of seconds, 0 or more."),
                              QStringLiteral("serve"));
     QList<qint64> asyncRetryDelaysMs;
     if (parser.isSet(retryDelays)) {
@@ -93,23 +93,24 @@ int runServe(Console& console, const QStringList& args)
             bool numberOk = false;
             const qint64 ms = part.trimmed().toLongLong(&numberOk);
             if (!numberOk || ms < 0 || ms > 6LL * 3600 * 1000)
-                return console.usage(QStringLiteral("--async-retry-delays needs milliseconds "
-                                                    "such as 60000,120000 (or none)."),
+                return console.usage(Tr::tr("--async-retry-delays needs milliseconds "
+                                            "such as 60000,120000 (or none)."),
                                      QStringLiteral("serve"));
             asyncRetryDelaysMs.append(ms);
         }
     }
     QHostAddress address;
     if (!address.setAddress(parser.value(host)))
-        return console.usage(QStringLiteral("--host needs an IP address such as 127.0.0.1."),
+        return console.usage(Tr::tr("--host needs an IP address such as 127.0.0.1."),
                              QStringLiteral("serve"));
     if (!address.isLoopback())
-        console.err() << QStringLiteral(
-                             "swb: warning: serving on %1 makes your functions reachable "
-                             "from other machines%2.\n")
-                             .arg(address.toString(), parser.isSet(apiKey)
-                                                          ? QString()
-                                                          : QStringLiteral("; consider --api-key"));
+        console.err() << (parser.isSet(apiKey)
+                              ? Tr::tr("swb: warning: serving on %1 makes your functions "
+                                       "reachable from other machines.")
+                              : Tr::tr("swb: warning: serving on %1 makes your functions "
+                                       "reachable from other machines; consider --api-key."))
+                             .arg(address.toString())
+                      << '\n';
 
     QString folder = workspaceArgument(parser, false);
     if (parser.isSet(stage)) {
@@ -118,13 +119,13 @@ int runServe(Console& console, const QStringList& args)
             return console.usage(problem, QStringLiteral("serve"));
         folder = LocalStageProvider::stageFolder(folder, name);
         if (!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("workbench.json"))))
-            return console.failed(Error{
-                ErrorCode::NotFound,
-                QStringLiteral("Nothing is staged in \"%1\" (%2 has no workbench.json); stage a "
-                               "function first: swb deploy FUNCTION --provider local --target %1.")
-                    .arg(name, QDir::toNativeSeparators(folder)),
-                {},
-                {}});
+            return console.failed(
+                Error{ErrorCode::NotFound,
+                      Tr::tr("Nothing is staged in \"%1\" (%2 has no workbench.json); stage a "
+                             "function first: swb deploy FUNCTION --provider local --target %1.")
+                          .arg(name, QDir::toNativeSeparators(folder)),
+                      {},
+                      {}});
     }
     const auto loaded = WorkspaceFile::load(folder);
     if (!loaded)
@@ -148,7 +149,7 @@ int runServe(Console& console, const QStringList& args)
     Runner runner(loaded->workspace, options);
     const auto history = recordHistory(console, runner);
     QObject::connect(&runner, &Runner::warning, &runner, [&console](const QString& message) {
-        console.err() << "swb: warning: " << message << '\n';
+        console.err() << Tr::tr("swb: warning: %1").arg(message) << '\n';
         console.err().flush();
     });
     LocalServerOptions serverOptions;
@@ -164,8 +165,8 @@ int runServe(Console& console, const QStringList& args)
     QObject::connect(
         &server, &LocalServer::scheduleFired, &server,
         [&console](const QString& function, const QString& expression, const QString& id) {
-            console.err() << QStringLiteral("schedule %1 fired %2 (RequestId: %3)\n")
-                                 .arg(expression, function, id);
+            console.err()
+                << Tr::tr("schedule %1 fired %2 (RequestId: %3)\n").arg(expression, function, id);
             console.err().flush();
         });
     QObject::connect(&server, &LocalServer::authorizerProblem, &server,
@@ -181,53 +182,59 @@ int runServe(Console& console, const QStringList& args)
     for (const QString& route : server.routeDescriptions())
         console.err() << "  " << route << '\n';
     for (const QString& schedule : server.scheduleDescriptions())
-        console.err() << "  schedule " << schedule << '\n';
-    console.err() << "  POST / (SQS API: AWS JSON 1.0 and query protocols)\n";
+        console.err() << Tr::tr("  schedule %1").arg(schedule) << '\n';
+    console.err() << Tr::tr("  POST / (SQS API: AWS JSON 1.0 and query protocols)") << '\n';
     for (const QString& queue : server.queueDescriptions())
-        console.err() << "  queue " << queue << '\n';
+        console.err() << Tr::tr("  queue %1").arg(queue) << '\n';
     const auto note = [&console](const QString& line) {
         console.err() << line << '\n';
         console.err().flush();
     };
     QObject::connect(&server, &LocalServer::queueBatchFinished, &server,
                      [note](const QueueBatchResult& r) {
-                         note(QStringLiteral("queue %1 -> %2: batch of %3%4 (RequestId: %5)")
-                                  .arg(r.queue, r.function)
-                                  .arg(r.messages)
-                                  .arg(r.throttled   ? QStringLiteral(", throttled; retried later")
-                                       : r.failed > 0 ? QStringLiteral(", %1 failed; redelivered "
-                                                                       "after the visibility "
-                                                                       "timeout")
-                                                           .arg(r.failed)
-                                                     : QString(),
-                                       r.requestId));
+                         if (r.throttled)
+                             note(Tr::tr("queue %1 -> %2: batch of %3, throttled; retried later "
+                                         "(RequestId: %4)")
+                                      .arg(r.queue, r.function)
+                                      .arg(r.messages)
+                                      .arg(r.requestId));
+                         else if (r.failed > 0)
+                             note(Tr::tr("queue %1 -> %2: batch of %3, %4 failed; redelivered "
+                                         "after the visibility timeout (RequestId: %5)")
+                                      .arg(r.queue, r.function)
+                                      .arg(r.messages)
+                                      .arg(r.failed)
+                                      .arg(r.requestId));
+                         else
+                             note(Tr::tr("queue %1 -> %2: batch of %3 (RequestId: %4)")
+                                      .arg(r.queue, r.function)
+                                      .arg(r.messages)
+                                      .arg(r.requestId));
                      });
-    QObject::connect(&server.queues(), &QueueService::movedToDeadLetterQueue, &server,
-                     [note](const QString& queue, const QString& id, const QString& deadLetter,
-                            int receives) {
-                         note(QStringLiteral("queue %1: message %2 moved to dead-letter queue %3 "
-                                             "after %4 receives")
-                                  .arg(queue, id, deadLetter)
-                                  .arg(receives));
-                     });
-    QObject::connect(&server.invokeApi(), &InvokeApi::destinationSent, &server,
-                     [note](const QString& function, const QString& condition,
-                            const QString& destination) {
-                         note(QStringLiteral("destination %1 (%2) -> %3")
-                                  .arg(function, condition, destination));
-                     });
+    QObject::connect(
+        &server.queues(), &QueueService::movedToDeadLetterQueue, &server,
+        [note](const QString& queue, const QString& id, const QString& deadLetter, int receives) {
+            note(Tr::tr("queue %1: message %2 moved to dead-letter queue %3 "
+                        "after %4 receives")
+                     .arg(queue, id, deadLetter)
+                     .arg(receives));
+        });
+    QObject::connect(
+        &server.invokeApi(), &InvokeApi::destinationSent, &server,
+        [note](const QString& function, const QString& condition, const QString& destination) {
+            note(QStringLiteral("destination %1 (%2) -> %3").arg(function, condition, destination));
+        });
     QObject::connect(&server.invokeApi(), &InvokeApi::destinationProblem, &server,
                      [note](const QString& message) {
-                         note(QStringLiteral("swb: warning: destination %1").arg(message));
+                         note(Tr::tr("swb: warning: destination %1").arg(message));
                      });
-    console.err() << QStringLiteral(
-                         "  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n")
-                         .arg([&] {
-                             QStringList names;
-                             for (const FunctionSpec& f : loaded->workspace.functions)
-                                 names << f.name;
-                             return names.join(QLatin1Char('|'));
-                         }());
+    console.err()
+        << Tr::tr("  POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)\n").arg([&] {
+               QStringList names;
+               for (const FunctionSpec& f : loaded->workspace.functions)
+                   names << f.name;
+               return names.join(QLatin1Char('|'));
+           }());
     console.err().flush();
 
     // Log lines are gathered and written every 20 ms: one write per batch instead of three
@@ -261,10 +268,13 @@ int runServe(Console& console, const QStringList& args)
     if (*resources)
         (*resources)->stopNow();
     console.err() << pendingLog; // what was gathered since the last flush
-    console.err() << QStringLiteral("swb: stopped (%1); every instance%2 was shut down.\n")
-                         .arg(stopSignal == SIGTERM ? QStringLiteral("SIGTERM")
-                                                    : QStringLiteral("SIGINT"),
-                              *resources ? QStringLiteral(" and database") : QString());
+    const QString signalName =
+        stopSignal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGINT");
+    console.err() << (*resources ? Tr::tr("swb: stopped (%1); every instance and database was "
+                                          "shut down.")
+                                 : Tr::tr("swb: stopped (%1); every instance was shut down."))
+                         .arg(signalName)
+                  << '\n';
     return kSuccess;
 }
 

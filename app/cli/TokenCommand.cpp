@@ -41,9 +41,11 @@ Result<auth::TokenService> openTokenService(Console& console, const QString& fol
         return std::unexpected(settings.error());
     auto service = auth::TokenService::open(ws.folder, *settings);
     if (service && service->keyPairCreated())
-        console.err() << "Created the workspace's token signing key in "
-                      << QDir::toNativeSeparators(auth::TokenService::privateKeyPath(ws.folder))
-                      << " (private; keep .swb/ out of version control).\n";
+        console.err() << Tr::tr("Created the workspace's token signing key in %1 (private; keep "
+                                "the .swb folder out of version control).")
+                             .arg(QDir::toNativeSeparators(
+                                 auth::TokenService::privateKeyPath(ws.folder)))
+                      << '\n';
     console.err().flush();
     return service;
 }
@@ -52,8 +54,8 @@ int issue(Console& console, const QCommandLineParser& parser, const QString& com
 {
     const QString user = parser.value(QStringLiteral("user"));
     if (user.trimmed().isEmpty())
-        return console.usage(QStringLiteral("token issue needs --user NAME (the token's "
-                                            "subject)."),
+        return console.usage(Tr::tr("token issue needs --user NAME (the token's "
+                                    "subject)."),
                              command);
     auth::TokenRequest request;
     request.subject = user;
@@ -62,12 +64,12 @@ int issue(Console& console, const QCommandLineParser& parser, const QString& com
     for (const QString& claim : parser.values(QStringLiteral("claim"))) {
         const qsizetype eq = claim.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return console.usage(QStringLiteral("--claim needs NAME=VALUE, not \"%1\".")
-                                     .arg(claim.left(eq < 0 ? 40 : eq)),
-                                 command);
+            return console.usage(
+                Tr::tr("--claim needs NAME=VALUE, not \"%1\".").arg(claim.left(eq < 0 ? 40 : eq)),
+                command);
         const QString name = claim.left(eq);
         if (request.extraClaims.contains(name))
-            return console.usage(QStringLiteral("--claim %1 is given twice.").arg(name), command);
+            return console.usage(Tr::tr("--claim %1 is given twice.").arg(name), command);
         request.extraClaims.insert(name, claimValue(claim.mid(eq + 1)));
     }
     if (parser.isSet(QStringLiteral("ttl"))) {
@@ -97,12 +99,12 @@ int verify(Console& console, const QCommandLineParser& parser, const QString& co
         // From stdin: keeps the token out of the shell history and the process list.
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return console.usage(QStringLiteral("token verify needs a TOKEN (or - to read it "
-                                                "from stdin)."),
+            return console.usage(Tr::tr("token verify needs a TOKEN (or - to read it "
+                                        "from stdin)."),
                                  command);
         token = in.read(auth::kMaxJwtBytes + 2).trimmed();
     } else {
-        return console.usage(QStringLiteral("token verify takes one TOKEN."), command);
+        return console.usage(Tr::tr("token verify takes one TOKEN."), command);
     }
     auto service = openTokenService(console, workspaceArgument(parser, false));
     if (!service)
@@ -110,8 +112,10 @@ int verify(Console& console, const QCommandLineParser& parser, const QString& co
     const auto verified = auth::verifyJwt(
         token, service->publicKeys(), service->expectations(QDateTime::currentSecsSinceEpoch()));
     if (!verified) {
-        console.err() << "The token was refused (" << auth::jwtProblemName(verified.error().problem)
-                      << "): " << verified.error().message << '\n';
+        console.err() << Tr::tr("The token was refused (%1): %2")
+                             .arg(auth::jwtProblemName(verified.error().problem),
+                                  verified.error().message)
+                      << '\n';
         console.err().flush();
         return kFailed;
     }
@@ -128,7 +132,7 @@ int runToken(Console& console, const QStringList& args)
 {
     const QString command = QStringLiteral("token");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Tr::tr(
         "The workspace's token service: RS256 JWTs signed with a key pair kept in "
         ".swb/tokens/ (made on first use; the private key is never printed).\n"
         "  issue --user NAME [--scope S ...] [--claim NAME=VALUE ...] [--ttl 1h]\n"
@@ -140,19 +144,19 @@ int runToken(Console& console, const QStringList& args)
         "refused (exit 1)\n"
         "Issuer, audience and the default lifetime come from workbench.json's \"tokenService\" "
         "(see docs/auth.md)."));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("issue, jwks or verify"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Tr::tr("issue, jwks or verify"));
     parser.addOption(workspaceOption());
-    parser.addOption({QStringLiteral("user"), QStringLiteral("For issue: the subject (\"sub\")."),
+    parser.addOption({QStringLiteral("user"), Tr::tr("For issue: the subject (\"sub\")."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("scope"),
-                      QStringLiteral("For issue: a scope; repeat for more."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("scope"), Tr::tr("For issue: a scope; repeat for more."),
+                      QStringLiteral("S")});
     parser.addOption({QStringLiteral("claim"),
-                      QStringLiteral("For issue: an extra claim; VALUE is JSON when it parses "
-                                     "(42, true, [\"a\"]), else text. Repeat for more."),
+                      Tr::tr("For issue: an extra claim; VALUE is JSON when it parses "
+                             "(42, true, [\"a\"]), else text. Repeat for more."),
                       QStringLiteral("NAME=VALUE")});
     parser.addOption({QStringLiteral("ttl"),
-                      QStringLiteral("For issue: the lifetime, such as 30s, 15m, 1h or 7d "
-                                     "(default: the workspace's, else 1h)."),
+                      Tr::tr("For issue: the lifetime, such as 30s, 15m, 1h or 7d "
+                             "(default: the workspace's, else 1h)."),
                       QStringLiteral("DURATION")});
     if (const auto exit = parseCommandLine(
             parser, args, console, command,
@@ -163,13 +167,12 @@ int runToken(Console& console, const QStringList& args)
     const QString action = positional.value(0);
     if (action == QLatin1String("issue")) {
         if (positional.size() != 1)
-            return console.usage(QStringLiteral("token issue takes no arguments, only options."),
-                                 command);
+            return console.usage(Tr::tr("token issue takes no arguments, only options."), command);
         return issue(console, parser, command);
     }
     if (action == QLatin1String("jwks")) {
         if (positional.size() != 1)
-            return console.usage(QStringLiteral("token jwks takes no arguments."), command);
+            return console.usage(Tr::tr("token jwks takes no arguments."), command);
         auto service = openTokenService(console, workspaceArgument(parser, false));
         if (!service)
             return console.failed(service.error());
@@ -178,7 +181,7 @@ int runToken(Console& console, const QStringList& args)
     }
     if (action == QLatin1String("verify"))
         return verify(console, parser, command);
-    return console.usage(QStringLiteral("token needs an action: issue, jwks or verify."), command);
+    return console.usage(Tr::tr("token needs an action: issue, jwks or verify."), command);
 }
 
 } // namespace swb::cli

@@ -71,6 +71,8 @@ private slots:
     void helpFollowsLanguageOption();
     void germanLocaleGivesGermanUsageError();
     void germanLocaleGivesGermanMissingFunction();
+    void serveQueueTokenAndResourcesAreTranslated_data();
+    void serveQueueTokenAndResourcesAreTranslated();
     void languageOptionBeatsTheLocale();
     void commandHelpIsTranslated();
     void noLocaleIsEnglishWithPlurals();
@@ -134,6 +136,56 @@ void tst_SwbTranslations::germanLocaleGivesGermanUsageError()
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.errText().startsWith(QStringLiteral("swb: unbekannter Befehl „frobnicate“.")),
              unknown.err.constData());
+}
+
+// The commands of the local services (serve, queue, token, resources) speak the language too:
+// their usage errors and their help.
+void tst_SwbTranslations::serveQueueTokenAndResourcesAreTranslated_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("queue de") << QStringList{QStringLiteral("queue")}
+                              << QStringLiteral("de_DE.UTF-8") << 2
+                              << QStringLiteral(
+                                     "queue braucht einen Unterbefehl: send, list oder receive.");
+    QTest::newRow("queue help zh")
+        << QStringList{QStringLiteral("queue"), QStringLiteral("--help")}
+        << QStringLiteral("zh_CN.UTF-8") << 0 << QStringLiteral("读取死信队列");
+    QTest::newRow("serve de") << QStringList{QStringLiteral("serve"), QStringLiteral("--port"),
+                                             QStringLiteral("70000")}
+                              << QStringLiteral("de_DE.UTF-8") << 2
+                              << QStringLiteral("--port braucht eine Zahl von 0 bis 65535.");
+    QTest::newRow("serve help de") << QStringList{QStringLiteral("serve"), QStringLiteral("--help")}
+                                   << QStringLiteral("de_DE.UTF-8") << 0
+                                   << QStringLiteral("Die Funktionen des Arbeitsbereichs auf einem "
+                                                     "Port ausliefern");
+    QTest::newRow("token zh") << QStringList{QStringLiteral("token"), QStringLiteral("issue")}
+                              << QStringLiteral("zh_CN.UTF-8") << 2
+                              << QStringLiteral("token issue 需要 --user NAME（令牌的主体）。");
+    QTest::newRow("resources zh") << QStringList{QStringLiteral("resources"),
+                                                 QStringLiteral("frob")}
+                                  << QStringLiteral("zh_CN.UTF-8") << 2
+                                  << QStringLiteral(
+                                         "resources 需要一个操作：start、stop 或 status。");
+}
+
+void tst_SwbTranslations::serveQueueTokenAndResourcesAreTranslated()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lang);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const Run r = swb(args, lang);
+    QCOMPARE(r.exitCode, exitCode);
+    const QString shown = exitCode == 0 ? r.outText() : r.errText();
+    QVERIFY2(shown.contains(expected), qPrintable(shown));
+    // And in English without a locale, so the check above is not passing on an untranslated text.
+    const Run english = swb(args);
+    QCOMPARE(english.exitCode, exitCode);
+    QVERIFY2(!(exitCode == 0 ? english.outText() : english.errText()).contains(expected),
+             english.err.constData());
 }
 
 void tst_SwbTranslations::germanLocaleGivesGermanMissingFunction()
