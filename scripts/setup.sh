@@ -13,6 +13,7 @@ SWB_APT_PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-svg-dev libzip-dev libyaml-cpp-dev libgl-dev
     ninja-build ccache python3 nodejs xvfb imagemagick git curl
+    desktop-file-utils appstream  # tests: validate the installed .desktop file and metainfo
     awscli  # tests: the AWS CLI must work against swb serve
     postgresql python3-psycopg2  # workspace "resources": a real PostgreSQL, and its tests' driver
 )

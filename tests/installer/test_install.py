@@ -96,6 +96,54 @@ class InstallTest(unittest.TestCase):
                                    capture_output=True, text=True)
             self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
 
+    def test_a_desktop_menu_lists_it_under_development(self):
+        """What a freedesktop menu (GNOME, KDE, Xfce, LXQt) does with the install's share/: find
+        the desktop files in XDG_DATA_DIRS/applications, drop hidden ones and those whose program
+        is missing, file each under its main category, and show its localized name, comment and
+        icon from the hicolor theme."""
+        entries = {}
+        for data_dir in [self.path("share")]:  # XDG_DATA_DIRS of a system with only this install
+            folder = os.path.join(data_dir, "applications")
+            for name in os.listdir(folder):
+                if name.endswith(".desktop"):
+                    entries[name[:-len(".desktop")]] = read_desktop_entry(os.path.join(folder, name))
+        self.assertIn(APP_ID, entries)
+        entry = entries[APP_ID]
+        self.assertEqual(entry["Type"], "Application")
+        self.assertNotIn(entry.get("NoDisplay", "false"), ["true"])
+        self.assertNotIn(entry.get("Hidden", "false"), ["true"])
+        categories = [c for c in entry["Categories"].split(";") if c]
+        self.assertIn("Development", categories)  # a registered main category: the menu's folder
+        program = entry["Exec"].split()[0]
+        self.assertTrue(os.access(self.path("bin", program), os.X_OK), program)
+        for size in ["scalable", "48x48", "256x256"]:
+            found = [ext for ext in ["svg", "png"] if os.path.exists(self.path(
+                "share", "icons", "hicolor", size, "apps", f"{entry['Icon']}.{ext}"))]
+            self.assertTrue(found, f"no {size} icon named {entry['Icon']}")
+        # The menu of a German or Chinese desktop shows the translated comment.
+        self.assertIn("Serverless-Funktionen", entry["GenericName[de]"])
+        self.assertIn("bereitstellen", entry["Comment[de]"])
+        self.assertIn("无服务器函数", entry["Comment[zh_CN]"])
+        self.assertIn("冷启动", entry["Keywords[zh_CN]"])
+
+
+def read_desktop_entry(path):
+    """The [Desktop Entry] group's keys (Name[de] kept as its own key)."""
+    values = {}
+    group = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                group = line[1:-1]
+                continue
+            if group == "Desktop Entry" and "=" in line:
+                key, value = line.split("=", 1)
+                values[key.strip()] = value.strip()
+    return values
+
 
 if __name__ == "__main__":
     unittest.main()
