@@ -47,7 +47,12 @@ QString Translations::install(QCoreApplication& app, const QString& language)
     auto* ours = new QTranslator(&app);
     ours->setObjectName(kTranslatorName);
     if (!ours->load(locale, kBaseName, QStringLiteral("_"), kResourceDir)) {
-        delete ours;
+        // No translation: English, whose catalogue holds only the plural forms ("1 line",
+        // "3 lines" rather than the sources' "line(s)").
+        if (ours->load(QLocale(QLocale::English), kBaseName, QStringLiteral("_"), kResourceDir))
+            QCoreApplication::installTranslator(ours);
+        else
+            delete ours;
         return {};
     }
     const QString installed = ours->language();

@@ -22,7 +22,8 @@ public:
 
     // Replaces the translations installed by an earlier call. `language` is a locale name;
     // empty means the system's. Returns the language installed ("de", "zh_CN"), or an empty
-    // string when there is no translation for it (the window stays in English).
+    // string when there is no translation for it (the window stays in English, with English
+    // plural forms).
     static QString install(QCoreApplication& app, const QString& language);
 };
 

@@ -76,6 +76,13 @@ void tst_Translations::installsReplacesAndFallsBackToEnglish()
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("文件(&F)"));
     QCOMPARE(Translations::install(*qApp, QStringLiteral("fr")), QString());
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("&File"));
+    // A language we have no translation for (or the C locale) is English with its plurals,
+    // not the sources' "1 file(s)".
+    QCOMPARE(QCoreApplication::translate("swb::LogView", "%n line(s)", nullptr, 1),
+             QStringLiteral("1 line"));
+    QCOMPARE(Translations::install(*qApp, QStringLiteral("C")), QString());
+    QCOMPARE(QCoreApplication::translate("swb::LogView", "%n line(s)", nullptr, 3),
+             QStringLiteral("3 lines"));
     // English: the source strings, with proper plurals instead of "instance(s)".
     QCOMPARE(Translations::install(*qApp, QStringLiteral("en_GB")), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("&File"));
