@@ -2328,6 +2328,17 @@ Aussteller, Zielgruppe und die Standard-Lebensdauer kommen aus „tokenService�
         <source>Deploy cancelled: nothing was committed.</source>
         <translation>Bereitstellung abgebrochen: Es wurde nichts committet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) changed since the last commit</source>
+        <translation>
+            <numerusform>%n Datei seit dem letzten Commit geändert</numerusform>
+            <numerusform>%n Dateien seit dem letzten Commit geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: %1</source>
+        <translation>Bereitstellung abgebrochen: %1</translation>
+    </message>
 </context>
 <context>
     <name>swb::DiffDialog</name>

@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>swb::DeployPanel</name>
+    <message numerus="yes">
+        <source>%n file(s) changed since the last commit</source>
+        <translation>
+            <numerusform>%n file changed since the last commit</numerusform>
+            <numerusform>%n files changed since the last commit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>swb::DiffView</name>
     <message numerus="yes">
         <source>%n change(s): +%1 −%2</source>

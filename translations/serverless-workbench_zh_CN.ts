@@ -2323,6 +2323,16 @@ Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;
         <source>Deploy cancelled: nothing was committed.</source>
         <translation>部署已取消：没有提交任何内容。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) changed since the last commit</source>
+        <translation>
+            <numerusform>自上次提交以来有 %n 个文件已更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy cancelled: %1</source>
+        <translation>部署已取消：%1</translation>
+    </message>
 </context>
 <context>
     <name>swb::DiffDialog</name>

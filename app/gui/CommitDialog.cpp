@@ -93,8 +93,8 @@ void CommitDialog::reload()
     for (const FileStatus& f : *status) {
         if (f.path.startsWith(QLatin1String(".swb/")))
             continue; // history and recovery files, never code
-        auto* item = new QListWidgetItem(QStringLiteral("%1  (%2)").arg(f.path, statusWord(f.flags)),
-                                         m_files);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  (%2)").arg(f.path, statusWord(f.flags)), m_files);
         item->setData(Qt::UserRole, f.path);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
@@ -112,12 +112,21 @@ void CommitDialog::updateButton()
     for (int i = 0; i < m_files->count(); ++i)
         any = any || m_files->item(i)->checkState() == Qt::Checked;
     m_commit->setEnabled(any && !m_message->toPlainText().trimmed().isEmpty() &&
-                         !m_name->text().trimmed().isEmpty() && !m_email->text().trimmed().isEmpty());
+                         !m_name->text().trimmed().isEmpty() &&
+                         !m_email->text().trimmed().isEmpty());
 }
 
 QString CommitDialog::errorText() const
 {
     return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void CommitDialog::setFallbackAuthor(const QString& name, const QString& email)
+{
+    if (m_name->text().trimmed().isEmpty())
+        m_name->setText(name.trimmed());
+    if (m_email->text().trimmed().isEmpty())
+        m_email->setText(email.trimmed());
 }
 
 void CommitDialog::commit()

@@ -1,7 +1,7 @@
 #pragma once
 // Git ▸ Commit: the workspace's changed files with a box each (all ticked), a message and the
-// author (git's user.name/user.email, or typed); commits the ticked files only, through core's
-// GitRepository.
+// author (git's user.name/user.email, else the one the window remembers, or typed); commits the
+// ticked files only, through core's GitRepository.
 
 #include <QDialog>
 
@@ -26,6 +26,9 @@ public:
     QPushButton* commitButton() const { return m_commit; }
     QString errorText() const;
     QString committedId() const { return m_committed; }
+    // Fills the author fields git's configuration left empty (the window passes the author of
+    // its last commit, from Settings).
+    void setFallbackAuthor(const QString& name, const QString& email);
     // Commits what is ticked; accept()s on success, shows why not otherwise.
     void commit();
 

@@ -258,6 +258,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     });
     // A deploy of uncommitted changes offers Git ▸ Commit first, so it is tied to a commit.
     m_deploy->setCommitHandler([this] { return commitFromDialog(); });
+    m_deploy->setSaveHandler([this] { return m_editor->saveAll(); });
     connect(m_deploy, &DeployPanel::deployedDiffRequested, this,
             [this](const QString& function, const QString& provider, const QString& commit) {
                 auto dialog = deployedDiffDialog(function, provider, commit);
@@ -732,6 +733,11 @@ bool MainWindow::closeWorkspace()
     return true;
 }
 
+void MainWindow::setCommitDialogDriver(std::function<void(CommitDialog&)> driver)
+{
+    m_commitDialogHook = std::move(driver);
+}
+
 void MainWindow::setRecoveryPrompt(std::function<bool(int)> prompt)
 {
     m_recoveryPrompt = std::move(prompt);
@@ -805,8 +811,15 @@ bool MainWindow::commitFromDialog()
     if (!m_editor->saveAll())
         return false; // a buffer that could not be saved is not committed half-way
     CommitDialog dialog(m_workspace->folder, this);
-    if (dialog.exec() != QDialog::Accepted)
+    dialog.setFallbackAuthor(m_settings.commitAuthorName(), m_settings.commitAuthorEmail());
+    if (m_commitDialogHook)
+        m_commitDialogHook(dialog);
+    else
+        dialog.exec();
+    if (dialog.result() != QDialog::Accepted)
         return false;
+    // The next commit starts with this author when git's configuration names none.
+    m_settings.setCommitAuthor(dialog.authorName()->text(), dialog.authorEmail()->text());
     m_editor->refreshBaselines();
     m_tree->refreshGitStatus();
     m_deploy->setWorkspace(m_workspace.get()); // its dirty mark changes

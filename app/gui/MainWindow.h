@@ -37,6 +37,7 @@ class TimelineView;
 class ResourceSet;
 class RunPanel;
 class Runner;
+class CommitDialog;
 class Settings;
 class WelcomePage;
 class WorkspaceTree;
@@ -60,6 +61,9 @@ public:
     // Asked at open when a previous run left unsaved buffers (default: a Yes/No box); true
     // restores them, false discards them. Tests set their own.
     void setRecoveryPrompt(std::function<bool(int buffers)> prompt);
+    // Git ▸ Commit… runs its dialog modally; tests set a driver that fills it in and presses
+    // Commit instead.
+    void setCommitDialogDriver(std::function<void(CommitDialog&)> driver);
     // Opens a file of the workspace in the editor.
     Result<void> openFile(const QString& path);
 
@@ -91,9 +95,8 @@ public:
     // Git ▸ Compare with Commit… for a file of the workspace (absolute path), and the Deploy
     // panel's "What Is Deployed" (the function's files against the deployed commit); not shown.
     Result<std::unique_ptr<DiffDialog>> compareDialog(const QString& filePath);
-    Result<std::unique_ptr<DiffDialog>> deployedDiffDialog(const QString& function,
-                                                           const QString& provider,
-                                                           const QString& commit);
+    Result<std::unique_ptr<DiffDialog>>
+    deployedDiffDialog(const QString& function, const QString& provider, const QString& commit);
     // A file of the workspace as the editor holds it (unsaved typing included) or as on disk.
     QString workingText(const QString& relativePath) const;
     TimelineView* timelineView() const { return m_timeline; }
@@ -159,6 +162,7 @@ private:
     QTimer* m_measureTimer; // refreshes the cost panel's measurements after runs
     QTimer* m_clockTimer;   // moves the timeline's clock while invocations run
     std::function<bool(int)> m_recoveryPrompt;
+    std::function<void(CommitDialog&)> m_commitDialogHook;
     QMenu* m_recentMenu = nullptr;
     QList<QAction*> m_workspaceActions; // enabled only with a workspace open
     QLabel* m_runnerStatus;

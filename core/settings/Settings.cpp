@@ -14,6 +14,8 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kConcurrencyLimit = QStringLiteral("runner/concurrencyLimit");
 const QString kKeepAliveSeconds = QStringLiteral("runner/keepAliveSeconds");
+const QString kCommitAuthorName = QStringLiteral("git/authorName");
+const QString kCommitAuthorEmail = QStringLiteral("git/authorEmail");
 
 // One spelling per folder, so "ws/" and "ws/../ws" are one entry in the recent list.
 QString normalizedFolder(const QString& folder)
@@ -103,14 +105,35 @@ QString Settings::theme() const
 Result<void> Settings::setTheme(const QString& theme)
 {
     if (!themes().contains(theme))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("There is no theme \"%1\"; choose system, light or dark.")
-                        .arg(theme));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("There is no theme \"%1\"; choose system, light or dark.").arg(theme));
     if (theme == QLatin1String("system"))
         m_settings->remove(kTheme);
     else
         m_settings->setValue(kTheme, theme);
     return {};
+}
+
+QString Settings::commitAuthorName() const
+{
+    return m_settings->value(kCommitAuthorName).toString().trimmed();
+}
+
+QString Settings::commitAuthorEmail() const
+{
+    return m_settings->value(kCommitAuthorEmail).toString().trimmed();
+}
+
+void Settings::setCommitAuthor(const QString& name, const QString& email)
+{
+    for (const auto& [key, value] : {std::pair{kCommitAuthorName, name.trimmed()},
+                                     std::pair{kCommitAuthorEmail, email.trimmed()}}) {
+        if (value.isEmpty())
+            m_settings->remove(key);
+        else
+            m_settings->setValue(key, value);
+    }
 }
 
 QString Settings::languageOverride() const

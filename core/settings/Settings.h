@@ -57,6 +57,12 @@ public:
     int keepAliveSeconds() const;
     Result<void> setKeepAliveSeconds(int seconds);
 
+    // The author the window's commits use when git's configuration names none (user.name,
+    // user.email): the last one typed in the commit dialog. Empty until then.
+    QString commitAuthorName() const;
+    QString commitAuthorEmail() const;
+    void setCommitAuthor(const QString& name, const QString& email);
+
     // The window's geometry and dock layout (QMainWindow::saveGeometry/saveState), opaque here.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

@@ -37,9 +37,12 @@ DeployProvenance Deployer::provenance(const QString& workspaceFolder)
             if (!f.path.startsWith(QLatin1String(".swb/")))
                 ++changed;
         }
+        p.changedFiles = changed;
         p.dirty = changed > 0;
         if (p.dirty)
-            p.note = QStringLiteral("%1 file(s) changed since the last commit").arg(changed);
+            p.note = changed == 1
+                         ? QStringLiteral("1 file changed since the last commit")
+                         : QStringLiteral("%1 files changed since the last commit").arg(changed);
     }
     return p;
 }
@@ -57,8 +60,7 @@ DeployJob* Deployer::deployAt(const Workspace& workspace, const QString& functio
 }
 
 DeployJob* Deployer::start(const Workspace& workspace, const QString& functionName,
-                           const QString& target, const QString& remoteName,
-                           const QString& commit)
+                           const QString& target, const QString& remoteName, const QString& commit)
 {
     auto* outer = new DeployJob(this);
     m_record.reset();
@@ -100,12 +102,13 @@ DeployJob* Deployer::start(const Workspace& workspace, const QString& functionNa
             if (auto written = repo->exportFolder(*id, relative, packageFolder); !written)
                 return finishAndRecord(outer, folder, record, std::unexpected(written.error()));
             m_provenance = DeployProvenance{*id, false, QStringLiteral("rollback")};
-            outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
-                             QStringLiteral("Packaging %1 as it was at %2")
-                                 .arg(relative, id->left(12)));
+            outer->beginStep(
+                QString::fromLatin1(DeployJob::kPackage),
+                QStringLiteral("Packaging %1 as it was at %2").arg(relative, id->left(12)));
         } else {
-            outer->beginStep(QString::fromLatin1(DeployJob::kPackage),
-                             QStringLiteral("Packaging %1").arg(QDir::toNativeSeparators(codeFolder)));
+            outer->beginStep(
+                QString::fromLatin1(DeployJob::kPackage),
+                QStringLiteral("Packaging %1").arg(QDir::toNativeSeparators(codeFolder)));
             m_provenance = provenance(folder);
         }
         record.commitId = m_provenance.commitId;

@@ -22,6 +22,7 @@ struct DeployProvenance {
     QString commitId;     // HEAD; empty when the workspace is not a git repository or has no commit
     bool dirty = false;   // tracked or untracked changes outside .swb/
     QString note;         // why commitId is empty, or the dirty files' count, for messages
+    int changedFiles = 0; // files changed since HEAD, outside .swb/ (dirty when above 0)
 };
 
 class Deployer : public QObject {

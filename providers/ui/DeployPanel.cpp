@@ -28,10 +28,9 @@ namespace {
 
 const QStringList& stepIds()
 {
-    static const QStringList ids = {QString::fromLatin1(DeployJob::kPackage),
-                                    QString::fromLatin1(DeployJob::kUpload),
-                                    QString::fromLatin1(DeployJob::kUpdate),
-                                    QString::fromLatin1(DeployJob::kReady)};
+    static const QStringList ids = {
+        QString::fromLatin1(DeployJob::kPackage), QString::fromLatin1(DeployJob::kUpload),
+        QString::fromLatin1(DeployJob::kUpdate), QString::fromLatin1(DeployJob::kReady)};
     return ids;
 }
 
@@ -221,8 +220,8 @@ void DeployPanel::rebuildTargets()
         const bool has = std::any_of(m_targets.begin(), m_targets.end(),
                                      [&](const DeployTarget& t) { return t.provider == id; });
         if (!has)
-            m_targets << DeployTarget{id == QLatin1String("local") ? QStringLiteral("default") : id,
-                                      id, {}, {}, {}};
+            m_targets << DeployTarget{
+                id == QLatin1String("local") ? QStringLiteral("default") : id, id, {}, {}, {}};
     }
     const QSignalBlocker block(m_target);
     m_target->clear();
@@ -239,7 +238,8 @@ void DeployPanel::rebuildTargets()
             auto* model = qobject_cast<QStandardItemModel*>(m_target->model());
             if (QStandardItem* item = model ? model->item(m_target->count() - 1) : nullptr) {
                 item->setEnabled(false);
-                item->setToolTip(tr("Deploying to %1 is not built yet.").arg(providerTitle(t.provider)));
+                item->setToolTip(
+                    tr("Deploying to %1 is not built yet.").arg(providerTitle(t.provider)));
             }
         }
     }
@@ -322,10 +322,27 @@ void DeployPanel::setCommitHandler(CommitHandler commit)
     m_commit = std::move(commit);
 }
 
+void DeployPanel::setSaveHandler(SaveHandler save)
+{
+    m_save = std::move(save);
+}
+
 void DeployPanel::setDirtyPrompt(DirtyPrompt prompt)
 {
     m_dirtyPrompt = std::move(prompt);
 }
+
+namespace {
+
+// The provenance's note in the window's language: "3 files changed since the last commit".
+QString dirtyNote(const DeployProvenance& p)
+{
+    return p.changedFiles > 0 ? DeployPanel::tr("%n file(s) changed since the last commit", nullptr,
+                                                p.changedFiles)
+                              : p.note;
+}
+
+} // namespace
 
 DeployPanel::DirtyChoice DeployPanel::askDirty(const QString& note)
 {
@@ -357,7 +374,7 @@ void DeployPanel::refreshProvenance()
     const DeployProvenance p = Deployer::provenance(m_workspace->folder);
     m_dirty->setText(p.dirty ? tr("Uncommitted changes (%1): the deploy will be marked dirty in "
                                   "its record.")
-                                   .arg(p.note)
+                                   .arg(dirtyNote(p))
                              : QString());
     m_dirty->setVisible(p.dirty);
 }
@@ -425,13 +442,22 @@ bool DeployPanel::deploy()
 {
     if (isDeploying() || !m_workspace || currentFunction().isEmpty())
         return false;
+    // What is deployed is what is on disk: the editor's unsaved typing is saved first, so the
+    // deploy (and the dirty check below) sees what the user sees.
+    if (m_save) {
+        if (const auto saved = m_save(); !saved) {
+            showResult(tr("Deploy cancelled: %1").arg(saved.error().message), true);
+            return false;
+        }
+    }
     // A deploy should come from a commit (it is then recorded and tagged); offer to make one.
     if (m_commit) {
         const DeployProvenance p = Deployer::provenance(m_workspace->folder);
         if (p.dirty) {
-            switch (askDirty(p.note)) {
+            switch (askDirty(dirtyNote(p))) {
             case DirtyChoice::Cancel:
-                showResult(tr("Deploy cancelled: commit or deploy the changes marked dirty."), false);
+                showResult(tr("Deploy cancelled: commit or deploy the changes marked dirty."),
+                           false);
                 return false;
             case DirtyChoice::CommitFirst:
                 if (!m_commit()) {
@@ -474,7 +500,8 @@ bool DeployPanel::start(const QString& commit)
         setStep(step, StepState::Pending);
     refreshProvenance();
     if (commit.isEmpty()) {
-        showResult(tr("Deploying %1 to %2…").arg(currentFunction(), m_target->currentText()), false);
+        showResult(tr("Deploying %1 to %2…").arg(currentFunction(), m_target->currentText()),
+                   false);
         m_job = m_deployer->deploy(*m_workspace, currentFunction(), target.name);
     } else {
         showResult(tr("Rolling %1 on %2 back to %3…")
@@ -526,7 +553,8 @@ void DeployPanel::onFinished()
         QStringList lines;
         lines << tr("Deployed %1 to %2: version %3%4.")
                      .arg(function, m_target->currentText(), result->version,
-                          result->codeUnchanged ? tr(" (code unchanged, upload skipped)") : QString());
+                          result->codeUnchanged ? tr(" (code unchanged, upload skipped)")
+                                                : QString());
         if (!result->url.isEmpty())
             lines << tr("URL: %1").arg(result->url);
         if (!result->arn.isEmpty())
@@ -536,7 +564,8 @@ void DeployPanel::onFinished()
                       ? tr("Commit: none (%1).").arg(from.note)
                       : tr("Commit: %1%2.")
                             .arg(from.commitId.left(12),
-                                 from.dirty ? tr(" + uncommitted changes (marked dirty)") : QString()));
+                                 from.dirty ? tr(" + uncommitted changes (marked dirty)")
+                                            : QString()));
         if (m_deployer->recordError())
             lines << tr("Not recorded: %1").arg(m_deployer->recordError()->message);
         showResult(lines.join(QLatin1Char('\n')), false);
@@ -615,8 +644,11 @@ void DeployPanel::refreshHistory()
         const QStringList cells = {
             QLocale().toString(r.finishedAt.toLocalTime(), QLocale::ShortFormat),
             QStringLiteral("%1 %2").arg(providerTitle(r.provider), r.target),
-            r.commitId.isEmpty() ? tr("—") : r.commitId.left(8) + (r.dirty ? tr(" (dirty)") : QString()),
-            deployOutcomeName(r.outcome), r.version, r.message};
+            r.commitId.isEmpty() ? tr("—")
+                                 : r.commitId.left(8) + (r.dirty ? tr(" (dirty)") : QString()),
+            deployOutcomeName(r.outcome),
+            r.version,
+            r.message};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(cells[c]);

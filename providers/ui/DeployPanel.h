@@ -43,6 +43,9 @@ public:
     using DirtyPrompt = std::function<DirtyChoice(const QString& function, const QString& note)>;
     // Commits (the window shows its commit dialog); true when a commit was made.
     using CommitHandler = std::function<bool()>;
+    // Saves what the user typed (the window's open files) before a deploy packages the disk;
+    // an error (a file could not be saved) stops the deploy and is shown.
+    using SaveHandler = std::function<Result<void>()>;
 
     explicit DeployPanel(QWidget* parent = nullptr);
     ~DeployPanel() override;
@@ -60,6 +63,7 @@ public:
     // Without a commit handler a dirty deploy only shows its warning and proceeds.
     void setCommitHandler(CommitHandler commit);
     void setDirtyPrompt(DirtyPrompt prompt);
+    void setSaveHandler(SaveHandler save);
     void setCurrentFunction(const QString& function);
     QString currentFunction() const;
     // The targets offered: the workspace's, then one per platform it has none for.
@@ -131,6 +135,7 @@ private:
     QPushButton* m_credentials;
     QPushButton* m_deployed;
     CommitHandler m_commit;
+    SaveHandler m_save;
     DirtyPrompt m_dirtyPrompt;
     QString m_deployedCommit; // of the current function and target's provider; empty: none
     SecretStore* m_secrets = nullptr;

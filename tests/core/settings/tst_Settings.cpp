@@ -55,6 +55,8 @@ void tst_Settings::defaultsWhenNothingIsStored()
     QCOMPARE(settings.lastWorkspace(), QString());
     QCOMPARE(settings.recentWorkspaces(), QStringList());
     QCOMPARE(settings.languageOverride(), QString());
+    QCOMPARE(settings.commitAuthorName(), QString());
+    QCOMPARE(settings.commitAuthorEmail(), QString());
     QCOMPARE(settings.concurrencyLimit(), 10);
     QCOMPARE(settings.keepAliveSeconds(), 600);
 }
@@ -69,6 +71,7 @@ void tst_Settings::valuesSurviveReopening()
         settings.addRecentWorkspace(a);
         settings.addRecentWorkspace(b);
         settings.setLanguageOverride(QStringLiteral("pt_BR"));
+        settings.setCommitAuthor(QStringLiteral(" Ada "), QStringLiteral("ada@example.com"));
         QVERIFY(settings.setConcurrencyLimit(3));
         QVERIFY(settings.setKeepAliveSeconds(0));
         QVERIFY(settings.sync());
@@ -77,6 +80,8 @@ void tst_Settings::valuesSurviveReopening()
     QCOMPARE(settings.lastWorkspace(), b);
     QCOMPARE(settings.recentWorkspaces(), (QStringList{b, a}));
     QCOMPARE(settings.languageOverride(), QStringLiteral("pt_BR"));
+    QCOMPARE(settings.commitAuthorName(), QStringLiteral("Ada"));
+    QCOMPARE(settings.commitAuthorEmail(), QStringLiteral("ada@example.com"));
     QCOMPARE(settings.concurrencyLimit(), 3);
     QCOMPARE(settings.keepAliveSeconds(), 0);
 }
