@@ -3,8 +3,10 @@
 #include "ImportDiagnostics.h"
 #include "IntrinsicResolver.h"
 #include "YamlNode.h"
+#include "model/Destinations.h"
 #include "model/FunctionSpec.h"
 #include "model/Runtime.h"
+#include "model/TriggerSpec.h"
 
 #include <QDir>
 #include <QHash>
@@ -78,6 +80,10 @@ QString notImportedReason(const QString& key)
         {QStringLiteral("input"), QStringLiteral("scheduled runs send EventBridge's standard "
                                                  "scheduled event")},
         {QStringLiteral("cors"), QStringLiteral("the local gateway does not apply CORS rules")},
+        {QStringLiteral("MaximumEventAgeInSeconds"),
+         QStringLiteral("the local platform retries an event however old it is")},
+        {QStringLiteral("maximumEventAge"),
+         QStringLiteral("the local platform retries an event however old it is")},
     };
     return reasons.value(key, QStringLiteral("the workbench does not use it"));
 }
@@ -201,6 +207,100 @@ std::optional<int> importNumber(const ResolvedText& value, const QString& unreso
         return std::nullopt;
     }
     return int(*n);
+}
+
+std::optional<QString> importDestination(const QString& kind, const ResolvedText& value,
+                                         const std::function<QString(const QString&)>& functionName,
+                                         const YamlNode& node, const QString& pointer,
+                                         ImportDiagnostics& diagnostics)
+{
+    const QString k = kind.trimmed().toLower();
+    const bool queue = k == u"sqs";
+    const bool function = k.isEmpty() || k == u"lambda" || k == u"function";
+    if (!queue && !function) {
+        const bool known = k == u"sns" || k == u"eventbridge" || k == u"eventbus" ||
+                           k == u"s3bucket" || k == u"s3";
+        diagnostics.warn(node, pointer,
+                         known ? QStringLiteral("This %1 destination is not imported; the local "
+                                                "platform sends asynchronous results to "
+                                                "functions and SQS queues only.")
+                                     .arg(kind.trimmed())
+                               : QStringLiteral("This destination's type \"%1\" is not "
+                                                "imported; use Lambda (function) or SQS.")
+                                     .arg(kind.trimmed()));
+        return std::nullopt;
+    }
+    QString destination;
+    switch (value.status) {
+    case ResolvedText::Status::NotText:
+        diagnostics.error(node, pointer,
+                          QStringLiteral("Expected a destination here (a function, a queue or "
+                                         "an ARN), not %1.")
+                              .arg(node.kindName()));
+        return std::nullopt;
+    case ResolvedText::Status::Unresolved:
+        diagnostics.warn(node, pointer,
+                         QStringLiteral("%1, so this destination is not imported; set the "
+                                        "function's destinations after import.")
+                             .arg(value.reason));
+        return std::nullopt;
+    case ResolvedText::Status::ResourceReference:
+        if (queue) {
+            destination = QStringLiteral("queue:") + value.text;
+        } else if (const QString name = functionName(value.text); !name.isEmpty()) {
+            destination = QStringLiteral("function:") + name;
+        } else {
+            diagnostics.warn(node, pointer,
+                             QStringLiteral("\"%1\" is not a function of this file, so this "
+                                            "destination is not imported.")
+                                 .arg(value.text));
+            return std::nullopt;
+        }
+        break;
+    case ResolvedText::Status::Literal:
+    case ResolvedText::Status::Resolved: {
+        const QString text = value.text.trimmed();
+        if (text.isEmpty() || text.contains(QStringLiteral("${"))) {
+            diagnostics.warn(node, pointer,
+                             text.isEmpty()
+                                 ? QStringLiteral("The destination is empty, so it is not "
+                                                  "imported.")
+                                 : QStringLiteral("%1 is not resolved, so this destination is "
+                                                  "not imported.")
+                                       .arg(text));
+            return std::nullopt;
+        }
+        if (text.startsWith(QLatin1String("arn:")))
+            destination = text;
+        else if (queue)
+            destination = QStringLiteral("queue:") + sqsQueueName(text);
+        else
+            destination = QStringLiteral("function:") + text;
+        break;
+    }
+    }
+    if (const auto parsed = DestinationTarget::parse(destination); !parsed) {
+        diagnostics.warn(
+            node, pointer,
+            QStringLiteral("%1 This destination is not imported.").arg(parsed.error().message));
+        return std::nullopt;
+    }
+    return destination;
+}
+
+std::optional<int> checkRetryAttempts(std::optional<int> attempts, const YamlNode& at,
+                                      const QString& pointer, ImportDiagnostics& diagnostics)
+{
+    if (attempts == kNumberNotImported)
+        return std::nullopt;
+    if (attempts && (*attempts < 0 || *attempts > 2)) {
+        diagnostics.error(at, pointer,
+                          QStringLiteral("The retry attempts must be 0, 1 or 2 (Lambda's "
+                                         "limits), not %1.")
+                              .arg(*attempts));
+        return std::nullopt;
+    }
+    return attempts;
 }
 
 } // namespace swb::importrules

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace swb {
@@ -51,6 +52,28 @@ std::optional<QString> importText(const ResolvedText& value, const YamlNode& nod
 std::optional<int> importNumber(const ResolvedText& value, const QString& unresolvedReason,
                                 const YamlNode& node, const QString& pointer, int fallback,
                                 const QString& unit, ImportDiagnostics& diagnostics);
+
+// One asynchronous invocation's destination (SAM's EventInvokeConfig DestinationConfig, the
+// Framework's destinations) as workbench.json writes it: "function:NAME", "queue:NAME" or an
+// SQS or Lambda ARN. `kind` is what the document says it is ("SQS", "Lambda", "function",
+// "sqs", …; empty for a plain serverless.yml value: a function of the service or an ARN).
+// `functionName` gives the function a logical id stands for (empty: not a function). Kinds the
+// local platform cannot send to (SNS, EventBridge, S3) and values known only at deploy time are
+// not imported, with a warning that says so.
+std::optional<QString> importDestination(const QString& kind, const ResolvedText& value,
+                                         const std::function<QString(const QString&)>& functionName,
+                                         const YamlNode& node, const QString& pointer,
+                                         ImportDiagnostics& diagnostics);
+
+// A fallback for importNumber that means "not imported" (the value is known only at deploy
+// time), told apart from any number a file can hold.
+inline constexpr int kNumberNotImported = -2147483647 - 1;
+
+// MaximumRetryAttempts / maximumRetryAttempts as importNumber read it (with
+// kNumberNotImported as the fallback): 0 to 2, as Lambda allows; anything else is an error
+// (Lambda refuses it too).
+std::optional<int> checkRetryAttempts(std::optional<int> attempts, const YamlNode& at,
+                                      const QString& pointer, ImportDiagnostics& diagnostics);
 
 } // namespace importrules
 } // namespace swb

@@ -28,6 +28,7 @@ const QStringList& importedFunctionProperties()
         QStringLiteral("Environment"),
         QStringLiteral("ReservedConcurrentExecutions"),
         QStringLiteral("ProvisionedConcurrencyConfig"),
+        QStringLiteral("EventInvokeConfig"),
         QStringLiteral("Description"),
     };
     return keys;
@@ -63,6 +64,10 @@ QString resourceNotImported(const QString& type)
                               "local gateway serves the routes declared in the functions' "
                               "Events.")
             .arg(type);
+    if (type == u"AWS::SQS::Queue")
+        return QStringLiteral("This AWS::SQS::Queue is not imported as such; swb serve makes a "
+                              "local queue named by its logical id for the triggers and "
+                              "destinations that use it (its settings are not read).");
     if (type == u"AWS::Lambda::Function")
         return QStringLiteral("This AWS::Lambda::Function is not imported; declare it as an "
                               "AWS::Serverless::Function or add it in the workbench.");
@@ -127,7 +132,8 @@ Result<ImportResult> SamImporter::import(const YamlNode& root)
     for (qsizetype i = 0; i < resources.keys.size(); ++i) {
         const YamlNode& resource = resources.items[size_t(i)];
         const YamlNode* type = resource.isMap() ? resource.value(QStringLiteral("Type")) : nullptr;
-        if (type && (type->text == u"AWS::Serverless::Api" || type->text == u"AWS::Serverless::HttpApi"))
+        if (type &&
+            (type->text == u"AWS::Serverless::Api" || type->text == u"AWS::Serverless::HttpApi"))
             readApiAuth(resources.keys.at(i), resource,
                         jsonPointerAppend(QStringLiteral("/Resources"), resources.keys.at(i)));
     }
@@ -403,6 +409,8 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
     }
     if (const auto s = setting(properties, propertiesPointer, QStringLiteral("Description")))
         function.description = text(*s->node, s->pointer).value_or(QString());
+    if (const auto s = setting(properties, propertiesPointer, QStringLiteral("EventInvokeConfig")))
+        readEventInvokeConfig(function, *s->node, s->pointer);
 
     if (const YamlNode* events = properties.value(QStringLiteral("Events"))) {
         const QString eventsPointer =
@@ -429,6 +437,76 @@ void SamImporter::importFunction(const QString& id, const YamlNode& resource,
         }
     }
     m_functions.append(function);
+}
+
+void SamImporter::readEventInvokeConfig(FunctionSpec& function, const YamlNode& node,
+                                        const QString& pointer)
+{
+    if (node.isNull())
+        return;
+    if (!node.isMap()) {
+        m_diagnostics.error(node, pointer,
+                            QStringLiteral("EventInvokeConfig must be a mapping with "
+                                           "MaximumRetryAttempts or DestinationConfig, not %1.")
+                                .arg(node.kindName()));
+        return;
+    }
+    for (qsizetype i = 0; i < node.keys.size(); ++i) {
+        const QString& key = node.keys.at(i);
+        const YamlNode& value = node.items[size_t(i)];
+        const QString keyPointer = jsonPointerAppend(pointer, key);
+        if (key == u"MaximumRetryAttempts") {
+            function.maximumRetryAttempts = checkRetryAttempts(
+                number(value, keyPointer, kNumberNotImported, QStringLiteral("attempts")), value,
+                keyPointer, m_diagnostics);
+        } else if (key == u"DestinationConfig" && value.isMap()) {
+            for (qsizetype d = 0; d < value.keys.size(); ++d) {
+                const QString& when = value.keys.at(d);
+                const YamlNode& target = value.items[size_t(d)];
+                const QString targetPointer = jsonPointerAppend(keyPointer, when);
+                if (when != u"OnSuccess" && when != u"OnFailure") {
+                    m_diagnostics.warn(target, targetPointer, notImported(when));
+                    continue;
+                }
+                const YamlNode* type = target.value(QStringLiteral("Type"));
+                const YamlNode* destination = target.value(QStringLiteral("Destination"));
+                if (!target.isMap() || !type) {
+                    m_diagnostics.error(target, targetPointer,
+                                        QStringLiteral("%1 needs a Type (Lambda or SQS) and a "
+                                                       "Destination.")
+                                            .arg(when));
+                    continue;
+                }
+                const auto kind =
+                    text(*type, jsonPointerAppend(targetPointer, QStringLiteral("Type")));
+                if (!kind)
+                    continue;
+                if (!destination) {
+                    m_diagnostics.warn(target, targetPointer,
+                                       QStringLiteral("%1 has no Destination, so SAM would create "
+                                                      "its %2 at deploy; it is not imported. "
+                                                      "Name the resource in Destination to "
+                                                      "import it.")
+                                           .arg(when, *kind));
+                    continue;
+                }
+                const auto imported = importDestination(
+                    *kind, m_intrinsics.resolve(*destination),
+                    [this](const QString& id) { return functionNameOf(id); }, *destination,
+                    jsonPointerAppend(targetPointer, QStringLiteral("Destination")), m_diagnostics);
+                if (imported)
+                    (when == u"OnSuccess" ? function.destinations.onSuccess
+                                          : function.destinations.onFailure) = *imported;
+            }
+        } else if (key == u"DestinationConfig") {
+            m_diagnostics.error(value, keyPointer,
+                                QStringLiteral("DestinationConfig must be a mapping with "
+                                               "OnSuccess or OnFailure, not %1.")
+                                    .arg(value.kindName()));
+        } else {
+            m_diagnostics.warn(value, keyPointer, notImported(key));
+        }
+    }
 }
 
 int SamImporter::globalNumber(const QString& key, int lambdaDefault) const
@@ -568,7 +646,8 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, con
     if (type == u"Api" || type == u"HttpApi") {
         trigger.type = TriggerType::Http;
         trigger.api = type == u"Api" ? QStringLiteral("rest") : QStringLiteral("http");
-        const QString apiKey = type == u"Api" ? QStringLiteral("RestApiId") : QStringLiteral("ApiId");
+        const QString apiKey =
+            type == u"Api" ? QStringLiteral("RestApiId") : QStringLiteral("ApiId");
         QString apiId;
         if (const YamlNode* api = optional(apiKey)) {
             const ResolvedText resolved = m_intrinsics.resolve(*api);
@@ -684,9 +763,8 @@ void SamImporter::readApiAuth(const QString& id, const YamlNode& resource, const
     const YamlNode* auth = properties ? properties->value(QStringLiteral("Auth")) : nullptr;
     if (!auth || !auth->isMap())
         return;
-    const QString authPointer =
-        jsonPointerAppend(jsonPointerAppend(pointer, QStringLiteral("Properties")),
-                          QStringLiteral("Auth"));
+    const QString authPointer = jsonPointerAppend(
+        jsonPointerAppend(pointer, QStringLiteral("Properties")), QStringLiteral("Auth"));
     ApiAuth api;
     for (qsizetype i = 0; i < auth->keys.size(); ++i) {
         const QString& key = auth->keys.at(i);
@@ -702,12 +780,13 @@ void SamImporter::readApiAuth(const QString& id, const YamlNode& resource, const
                 if (!spec)
                     continue;
                 // Authorizer names are per API in the template, per workspace here.
-                if (std::any_of(m_authorizers.cbegin(), m_authorizers.cend(),
-                                [&](const AuthorizerSpec& known) { return known.name == spec->name; }))
+                if (std::any_of(
+                        m_authorizers.cbegin(), m_authorizers.cend(),
+                        [&](const AuthorizerSpec& known) { return known.name == spec->name; }))
                     spec->name = id + QLatin1Char('-') + name;
                 api.names.insert(name, spec->name);
-                if (const YamlNode* scopes = node.items[size_t(a)].value(
-                        QStringLiteral("AuthorizationScopes"));
+                if (const YamlNode* scopes =
+                        node.items[size_t(a)].value(QStringLiteral("AuthorizationScopes"));
                     scopes && scopes->isSequence()) {
                     for (size_t k = 0; k < scopes->items.size(); ++k)
                         api.defaultScopes[name] << scopes->items[k].text;
@@ -728,9 +807,9 @@ std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, c
                                                           const QString& pointer, bool rest)
 {
     if (!node.isMap()) {
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("An authorizer must be a mapping, not %1.")
-                                .arg(node.kindName()));
+        m_diagnostics.error(
+            node, pointer,
+            QStringLiteral("An authorizer must be a mapping, not %1.").arg(node.kindName()));
         return std::nullopt;
     }
     AuthorizerSpec spec;
@@ -777,9 +856,8 @@ std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, c
             }
         }
         const QString source = textOf(QStringLiteral("IdentitySource"));
-        spec.identitySource = {source.isEmpty()
-                                   ? QLatin1String(AuthorizerSpec::kDefaultIdentitySource)
-                                   : source};
+        spec.identitySource = {
+            source.isEmpty() ? QLatin1String(AuthorizerSpec::kDefaultIdentitySource) : source};
     } else if (const YamlNode* arn = node.value(QStringLiteral("FunctionArn"))) {
         used << QStringLiteral("FunctionArn") << QStringLiteral("Identity")
              << QStringLiteral("FunctionPayloadType") << QStringLiteral("FunctionInvokeRole")
@@ -811,15 +889,15 @@ std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, c
         spec.payloadFormat = QStringLiteral("1.0");
         if (!rest) {
             const QString format = textOf(QStringLiteral("AuthorizerPayloadFormatVersion"));
-            spec.payloadFormat = format == u"1.0" || format == u"1" ? QStringLiteral("1.0")
-                                                                   : QStringLiteral("2.0");
+            spec.payloadFormat =
+                format == u"1.0" || format == u"1" ? QStringLiteral("1.0") : QStringLiteral("2.0");
             if (const YamlNode* simple = node.value(QStringLiteral("EnableSimpleResponses")))
                 spec.simpleResponses =
                     flag(*simple, at(QStringLiteral("EnableSimpleResponses")), false)
                         .value_or(false);
         }
-        if (const YamlNode* identity = node.value(QStringLiteral("Identity")); identity &&
-                                                                             identity->isMap()) {
+        if (const YamlNode* identity = node.value(QStringLiteral("Identity"));
+            identity && identity->isMap()) {
             const QString identityPointer = at(QStringLiteral("Identity"));
             const QList<std::pair<const char*, const char*>> kinds = {
                 {"Headers", "$request.header."},
@@ -831,11 +909,10 @@ std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, c
                 if (!list || !list->isSequence())
                     continue;
                 for (size_t i = 0; i < list->items.size(); ++i) {
-                    if (const auto value = text(list->items[i],
-                                                jsonPointerAppend(jsonPointerAppend(
-                                                                      identityPointer,
-                                                                      QLatin1String(key)),
-                                                                  qsizetype(i))))
+                    if (const auto value = text(
+                            list->items[i], jsonPointerAppend(jsonPointerAppend(identityPointer,
+                                                                                QLatin1String(key)),
+                                                              qsizetype(i))))
                         spec.identitySource << QLatin1String(prefix) + *value;
                 }
             }
@@ -843,8 +920,8 @@ std::optional<AuthorizerSpec> SamImporter::readAuthorizer(const QString& name, c
             spec.resultTtlSeconds = 300;
             if (const YamlNode* every = identity->value(QStringLiteral("ReauthorizeEvery")))
                 spec.resultTtlSeconds =
-                    number(*every, jsonPointerAppend(identityPointer,
-                                                     QStringLiteral("ReauthorizeEvery")),
+                    number(*every,
+                           jsonPointerAppend(identityPointer, QStringLiteral("ReauthorizeEvery")),
                            300, QStringLiteral("seconds"))
                         .value_or(300);
         } else if (rest) {
@@ -897,19 +974,19 @@ void SamImporter::applyRouteAuth(TriggerSpec& trigger, const QString& apiId, con
     if (name.isEmpty() || name == u"NONE" || name == u"AWS_IAM")
         return;
     if (!api.names.contains(name)) {
-        m_diagnostics.warn(auth ? *auth : event, auth ? authPointer : pointer,
-                           QStringLiteral("The route's authorizer \"%1\" is not among the "
-                                          "imported authorizers of %2, so the route is imported "
-                                          "without one.")
-                               .arg(name, apiId.isEmpty() ? QStringLiteral("the implicit API")
-                                                          : apiId));
+        m_diagnostics.warn(
+            auth ? *auth : event, auth ? authPointer : pointer,
+            QStringLiteral("The route's authorizer \"%1\" is not among the "
+                           "imported authorizers of %2, so the route is imported "
+                           "without one.")
+                .arg(name, apiId.isEmpty() ? QStringLiteral("the implicit API") : apiId));
         return;
     }
     trigger.authorizer = api.names.value(name);
-    const bool jwt = std::any_of(m_authorizers.cbegin(), m_authorizers.cend(),
-                                 [&](const AuthorizerSpec& a) {
-                                     return a.name == trigger.authorizer && a.type == u"jwt";
-                                 });
+    const bool jwt =
+        std::any_of(m_authorizers.cbegin(), m_authorizers.cend(), [&](const AuthorizerSpec& a) {
+            return a.name == trigger.authorizer && a.type == u"jwt";
+        });
     if (jwt)
         trigger.scopes = scopes.value_or(api.defaultScopes.value(name));
 }

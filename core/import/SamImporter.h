@@ -30,6 +30,9 @@ private:
     void importResource(const QString& id, const YamlNode& resource, const QString& pointer);
     void importFunction(const QString& id, const YamlNode& resource, const QString& pointer);
     void importEvent(FunctionSpec& function, const YamlNode& event, const QString& pointer);
+    // EventInvokeConfig: retries and destinations of asynchronous invocations.
+    void readEventInvokeConfig(FunctionSpec& function, const YamlNode& node,
+                               const QString& pointer);
     // An Api's or HttpApi's Auth: its authorizers become workspace authorizers.
     void readApiAuth(const QString& id, const YamlNode& resource, const QString& pointer);
     std::optional<AuthorizerSpec> readAuthorizer(const QString& name, const YamlNode& node,
@@ -64,9 +67,9 @@ private:
     QList<FunctionSpec> m_functions;
     YamlNode m_resources;
     struct ApiAuth {
-        QString defaultAuthorizer;                 // Auth.DefaultAuthorizer; empty: none
-        QMap<QString, QString> names;              // the API's name -> the workspace's name
-        QMap<QString, QStringList> defaultScopes;  // a JWT authorizer's AuthorizationScopes
+        QString defaultAuthorizer;                // Auth.DefaultAuthorizer; empty: none
+        QMap<QString, QString> names;             // the API's name -> the workspace's name
+        QMap<QString, QStringList> defaultScopes; // a JWT authorizer's AuthorizationScopes
     };
     QMap<QString, ApiAuth> m_apiAuth; // by the API's logical id
     QList<AuthorizerSpec> m_authorizers;

@@ -202,7 +202,8 @@ void ServerlessImporter::readHttpApi(const YamlNode& httpApi, const QString& poi
     if (!httpApi.isMap())
         return;
     if (const YamlNode* authorizers = httpApi.value(QStringLiteral("authorizers"))) {
-        const QString authorizersPointer = jsonPointerAppend(pointer, QStringLiteral("authorizers"));
+        const QString authorizersPointer =
+            jsonPointerAppend(pointer, QStringLiteral("authorizers"));
         if (authorizers->isMap()) {
             for (qsizetype i = 0; i < authorizers->keys.size(); ++i)
                 readAuthorizer(authorizers->keys.at(i), authorizers->items[size_t(i)],
@@ -221,9 +222,9 @@ void ServerlessImporter::readAuthorizer(const QString& name, const YamlNode& nod
                                         const QString& pointer)
 {
     if (!node.isMap()) {
-        m_diagnostics.error(node, pointer,
-                            QStringLiteral("An authorizer must be a mapping, not %1.")
-                                .arg(node.kindName()));
+        m_diagnostics.error(
+            node, pointer,
+            QStringLiteral("An authorizer must be a mapping, not %1.").arg(node.kindName()));
         return;
     }
     const auto at = [&](const QString& key) { return jsonPointerAppend(pointer, key); };
@@ -273,15 +274,14 @@ void ServerlessImporter::readAuthorizer(const QString& name, const YamlNode& nod
         // The Framework's defaults: a 300-second cache, payload 2.0, policy responses.
         spec.resultTtlSeconds = 300;
         if (const YamlNode* ttl = node.value(QStringLiteral("resultTtlInSeconds")))
-            spec.resultTtlSeconds =
-                number(*ttl, at(QStringLiteral("resultTtlInSeconds")), 300,
-                       QStringLiteral("seconds"))
-                    .value_or(300);
+            spec.resultTtlSeconds = number(*ttl, at(QStringLiteral("resultTtlInSeconds")), 300,
+                                           QStringLiteral("seconds"))
+                                        .value_or(300);
         if (spec.identitySource.isEmpty())
             spec.resultTtlSeconds = 0;
         const QString version = textOf(QStringLiteral("payloadVersion"));
-        spec.payloadFormat = version == u"1.0" || version == u"1" ? QStringLiteral("1.0")
-                                                                 : QStringLiteral("2.0");
+        spec.payloadFormat =
+            version == u"1.0" || version == u"1" ? QStringLiteral("1.0") : QStringLiteral("2.0");
         if (const YamlNode* simple = node.value(QStringLiteral("enableSimpleResponses")))
             spec.simpleResponses =
                 flag(*simple, at(QStringLiteral("enableSimpleResponses")), false).value_or(false);
@@ -317,7 +317,8 @@ void ServerlessImporter::readRouteAuthorizer(TriggerSpec& trigger, const YamlNod
             name = text(*n, jsonPointerAppend(pointer, QStringLiteral("name")))
                        .value_or(QString())
                        .trimmed();
-        if (const YamlNode* list = node.value(QStringLiteral("scopes")); list && list->isSequence()) {
+        if (const YamlNode* list = node.value(QStringLiteral("scopes"));
+            list && list->isSequence()) {
             for (size_t i = 0; i < list->items.size(); ++i) {
                 if (const auto scope =
                         text(list->items[i],
@@ -360,13 +361,12 @@ void ServerlessImporter::dropDanglingAuthorizers()
                                        [&](const FunctionSpec& f) { return f.name == a.function; });
         if (found)
             continue;
-        m_diagnostics.warnAt(1, 1,
-                             QStringLiteral("/provider/httpApi/authorizers/%1/functionName")
-                                 .arg(a.name),
-                             QStringLiteral("The authorizer \"%1\" is not imported: its "
-                                            "function \"%2\" is not among the imported "
-                                            "functions.")
-                                 .arg(a.name, a.function));
+        m_diagnostics.warnAt(
+            1, 1, QStringLiteral("/provider/httpApi/authorizers/%1/functionName").arg(a.name),
+            QStringLiteral("The authorizer \"%1\" is not imported: its "
+                           "function \"%2\" is not among the imported "
+                           "functions.")
+                .arg(a.name, a.function));
         dropped << a.name;
         m_authorizers.removeAt(i);
     }
@@ -429,6 +429,8 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
         QStringLiteral("events"),
         QStringLiteral("name"),
         QStringLiteral("package"),
+        QStringLiteral("destinations"),
+        QStringLiteral("maximumRetryAttempts"),
     };
     warnUnused(raw, pointer, used);
     if (const YamlNode* deployedName = raw.value(QStringLiteral("name")))
@@ -518,6 +520,12 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
             n && *n >= 0)
             function.reservedConcurrency = *n;
     }
+    if (const auto destinations = setting(raw, pointer, QStringLiteral("destinations")))
+        readDestinations(function, *destinations);
+    if (const auto retries = setting(raw, pointer, QStringLiteral("maximumRetryAttempts")))
+        function.maximumRetryAttempts = checkRetryAttempts(
+            number(retries->node, retries->pointer, kNumberNotImported, QStringLiteral("attempts")),
+            retries->node, retries->pointer, m_diagnostics);
     if (const auto provisioned = setting(raw, pointer, QStringLiteral("provisionedConcurrency")))
         function.provisionedConcurrency =
             number(provisioned->node, provisioned->pointer, 0, QStringLiteral("instances"))
@@ -538,6 +546,53 @@ void ServerlessImporter::importFunction(const QString& name, const YamlNode& raw
         }
     }
     m_functions.append(function);
+}
+
+void ServerlessImporter::readDestinations(FunctionSpec& function, const Setting& setting)
+{
+    const YamlNode& node = setting.node;
+    if (node.isNull())
+        return;
+    if (!node.isMap()) {
+        m_diagnostics.error(node, setting.pointer,
+                            QStringLiteral("destinations must be a mapping with onSuccess or "
+                                           "onFailure, not %1.")
+                                .arg(node.kindName()));
+        return;
+    }
+    for (qsizetype i = 0; i < node.keys.size(); ++i) {
+        const QString& when = node.keys.at(i);
+        const YamlNode& target = node.items[size_t(i)];
+        const QString targetPointer = jsonPointerAppend(setting.pointer, when);
+        if (when != u"onSuccess" && when != u"onFailure") {
+            m_diagnostics.warn(target, targetPointer, notImportedMessage(when));
+            continue;
+        }
+        // A function of the service or an ARN; or, since Framework v3.x, {type, arn}.
+        QString kind;
+        const YamlNode* value = &target;
+        QString valuePointer = targetPointer;
+        if (target.isMap() && !IntrinsicResolver::isIntrinsic(target)) {
+            const YamlNode* type = target.value(QStringLiteral("type"));
+            value = target.value(QStringLiteral("arn"));
+            valuePointer = jsonPointerAppend(targetPointer, QStringLiteral("arn"));
+            if (!type || !value) {
+                m_diagnostics.error(target, targetPointer,
+                                    QStringLiteral("%1 needs a type (function or sqs) and an "
+                                                   "arn, or a function's name.")
+                                        .arg(when));
+                continue;
+            }
+            kind = text(*type, jsonPointerAppend(targetPointer, QStringLiteral("type")))
+                       .value_or(QString());
+        }
+        const auto imported = importDestination(
+            kind, m_intrinsics.resolve(*value), [](const QString&) { return QString(); }, *value,
+            valuePointer, m_diagnostics);
+        if (imported)
+            (when == u"onSuccess" ? function.destinations.onSuccess
+                                  : function.destinations.onFailure) = *imported;
+    }
 }
 
 void ServerlessImporter::readEnvironment(const Setting& setting,

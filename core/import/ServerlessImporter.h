@@ -40,6 +40,8 @@ private:
     void dropDanglingAuthorizers();
     void importFunction(const QString& name, const YamlNode& raw, const QString& pointer);
     void importEvent(FunctionSpec& function, const YamlNode& event, const QString& pointer);
+    // destinations: onSuccess / onFailure of asynchronous invocations.
+    void readDestinations(FunctionSpec& function, const Setting& setting);
     void warnUnused(const YamlNode& map, const QString& pointer, const QStringList& used);
     std::optional<Setting> setting(const YamlNode& raw, const QString& pointer, const QString& key);
     void readEnvironment(const Setting& setting, QMap<QString, QString>& environment);
