@@ -16,6 +16,7 @@ struct LocalQueueConfig {
     QString name;
     QString arn;
     qint64 visibilityTimeoutMs = 30 * 1000; // SQS's default
+    qint64 receiveWaitMs = 0;               // ReceiveMessageWaitTimeSeconds: no long polling
 };
 
 class LocalQueue : public QObject {
@@ -28,6 +29,9 @@ public:
     qint64 visibilityTimeoutMs() const { return m_config.visibilityTimeoutMs; }
     qint64 createdTimestampMs() const { return m_createdMs; }
     void setVisibilityTimeoutMs(qint64 ms) { m_config.visibilityTimeoutMs = ms; }
+    // How long a ReceiveMessage without WaitTimeSeconds waits for a message (SQS's long polling).
+    qint64 receiveWaitMs() const { return m_config.receiveWaitMs; }
+    void setReceiveWaitMs(qint64 ms) { m_config.receiveWaitMs = ms; }
     // A message received `maxReceiveCount` times and not deleted moves to `queue`.
     void setDeadLetterQueue(LocalQueue* queue, int maxReceiveCount);
     LocalQueue* deadLetterQueue() const { return m_deadLetter; }

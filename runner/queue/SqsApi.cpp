@@ -9,8 +9,11 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 #include <QUuid>
+
+#include <memory>
 
 namespace swb {
 
@@ -271,59 +274,31 @@ QJsonObject SqsApi::queryToJson(const QList<QPair<QString, QString>>& form)
     return out;
 }
 
-void SqsApi::handle(HttpRequest&& request, HttpResponder&& responder)
-{
-    const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    const QString senderId = senderIdOf(request);
-    const QByteArray target = request.header("X-Amz-Target");
-    if (target.startsWith("AmazonSQS.")) {
-        const QString action = QString::fromLatin1(target.mid(10));
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(
-            request.body.isEmpty() ? QByteArray("{}") : request.body, &parseError);
-        const Answer answer = doc.isObject()
-                                  ? call(action, doc.object(), senderId)
-                                  : error("InvalidParameterValue",
-                                          QStringLiteral("The request body is not a JSON object."));
-        HttpResponse r;
-        if (answer.errorCode.isEmpty()) {
-            r.status = 200;
-            r.body = QJsonDocument(answer.result).toJson(QJsonDocument::Compact);
-        } else {
-            r.status = 400;
-            r.body = QJsonDocument(QJsonObject{{QStringLiteral("__type"),
-                                                QStringLiteral("com.amazonaws.sqs#") +
-                                                    QString::fromLatin1(answer.errorCode)},
-                                               {QStringLiteral("message"), answer.errorMessage}})
-                         .toJson(QJsonDocument::Compact);
-            r.addHeader("x-amzn-query-error", queryErrorCode(answer.errorCode) + ";Sender");
-        }
-        r.addHeader("Content-Type", "application/x-amz-json-1.0");
-        r.addHeader("x-amzn-RequestId", requestId);
-        responder.respond(r);
-        return;
-    }
+namespace {
 
-    // The query protocol: a form, answered in XML.
-    QList<QPair<QString, QString>> form;
-    for (const QByteArray& pair : request.body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        const auto decode = [](QByteArray s) {
-            return QUrl::fromPercentEncoding(s.replace('+', ' '));
-        };
-        form.append(
-            {decode(eq < 0 ? pair : pair.left(eq)), eq < 0 ? QString() : decode(pair.mid(eq + 1))});
+HttpResponse jsonResponse(const SqsApi::Answer& answer, const QByteArray& requestId)
+{
+    HttpResponse r;
+    if (answer.errorCode.isEmpty()) {
+        r.status = 200;
+        r.body = QJsonDocument(answer.result).toJson(QJsonDocument::Compact);
+    } else {
+        r.status = 400;
+        r.body = QJsonDocument(QJsonObject{{QStringLiteral("__type"),
+                                            QStringLiteral("com.amazonaws.sqs#") +
+                                                QString::fromLatin1(answer.errorCode)},
+                                           {QStringLiteral("message"), answer.errorMessage}})
+                     .toJson(QJsonDocument::Compact);
+        r.addHeader("x-amzn-query-error", queryErrorCode(answer.errorCode) + ";Sender");
     }
-    QJsonObject input = queryToJson(form);
-    const QString action = input.take(QStringLiteral("Action")).toString();
-    input.remove(QStringLiteral("Version"));
-    // Older SDKs post to the queue's URL instead of naming it.
-    if (!input.contains(QStringLiteral("QueueUrl")) && request.path.count('/') == 2 &&
-        request.path != "/")
-        input.insert(QStringLiteral("QueueUrl"), QString::fromUtf8(request.path));
-    const Answer answer = call(action, input, senderId);
+    r.addHeader("Content-Type", "application/x-amz-json-1.0");
+    r.addHeader("x-amzn-RequestId", requestId);
+    return r;
+}
+
+HttpResponse queryResponse(const SqsApi::Answer& answer, const QString& action,
+                           const QByteArray& requestId)
+{
     HttpResponse r;
     if (answer.errorCode.isEmpty()) {
         QString inner;
@@ -350,7 +325,121 @@ void SqsApi::handle(HttpRequest&& request, HttpResponder&& responder)
     }
     r.addHeader("Content-Type", "text/xml");
     r.addHeader("x-amzn-RequestId", requestId);
-    responder.respond(r);
+    return r;
+}
+
+// The answer to one request, in the protocol it came in.
+struct Reply {
+    bool json = true;
+    QString action;
+    QByteArray requestId;
+    std::shared_ptr<HttpResponder> responder;
+
+    void operator()(const SqsApi::Answer& answer) const
+    {
+        responder->respond(json ? jsonResponse(answer, requestId)
+                                : queryResponse(answer, action, requestId));
+    }
+    bool clientWaiting() const { return responder->isConnected(); }
+};
+
+// How long an empty ReceiveMessage waits: its WaitTimeSeconds (checked by receiveMessage), else
+// the queue's ReceiveMessageWaitTimeSeconds.
+qint64 longPollMs(const QJsonObject& input, const LocalQueue& queue)
+{
+    if (input.contains(QStringLiteral("WaitTimeSeconds")))
+        return integerValue(input.value(QStringLiteral("WaitTimeSeconds"))).value_or(0) * 1000;
+    return queue.receiveWaitMs();
+}
+
+// One waiting ReceiveMessage: answered with the first messages that become visible, or empty
+// when the wait is over. A client that went away receives nothing, so no message is hidden for a
+// consumer that is not there.
+void waitForMessages(SqsApi& api, LocalQueue& queue, const QJsonObject& input,
+                     const QString& senderId, qint64 waitMs, const Reply& reply)
+{
+    auto* waiting = new QObject(&api);
+    auto* timer = new QTimer(waiting);
+    timer->setSingleShot(true);
+    const auto attempt = [&api, waiting, input, senderId, reply](bool timedOut) {
+        if (!reply.clientWaiting()) {
+            waiting->deleteLater();
+            return;
+        }
+        const SqsApi::Answer answer = api.call(QStringLiteral("ReceiveMessage"), input, senderId);
+        if (answer.result.isEmpty() && answer.errorCode.isEmpty() && !timedOut)
+            return; // a trigger or another consumer took them first: wait on
+        reply(answer);
+        waiting->deleteLater();
+    };
+    // Queued: a SendMessage that wakes this finishes answering first.
+    QObject::connect(
+        &queue, &LocalQueue::messagesAvailable, waiting, [attempt] { attempt(false); },
+        Qt::QueuedConnection);
+    QObject::connect(timer, &QTimer::timeout, waiting, [attempt] { attempt(true); });
+    timer->start(int(waitMs));
+}
+
+} // namespace
+
+void SqsApi::handle(HttpRequest&& request, HttpResponder&& responder)
+{
+    const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    const QString senderId = senderIdOf(request);
+    const QByteArray target = request.header("X-Amz-Target");
+    QString action;
+    QJsonObject input;
+    Answer answer;
+    const bool json = target.startsWith("AmazonSQS.");
+    if (json) {
+        action = QString::fromLatin1(target.mid(10));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            request.body.isEmpty() ? QByteArray("{}") : request.body, &parseError);
+        if (doc.isObject())
+            input = doc.object();
+        else
+            answer = error("InvalidParameterValue",
+                           QStringLiteral("The request body is not a JSON object."));
+    } else {
+        // The query protocol: a form, answered in XML.
+        QList<QPair<QString, QString>> form;
+        for (const QByteArray& pair : request.body.split('&')) {
+            if (pair.isEmpty())
+                continue;
+            const qsizetype eq = pair.indexOf('=');
+            const auto decode = [](QByteArray s) {
+                return QUrl::fromPercentEncoding(s.replace('+', ' '));
+            };
+            form.append({decode(eq < 0 ? pair : pair.left(eq)),
+                         eq < 0 ? QString() : decode(pair.mid(eq + 1))});
+        }
+        input = queryToJson(form);
+        action = input.take(QStringLiteral("Action")).toString();
+        input.remove(QStringLiteral("Version"));
+        // Older SDKs post to the queue's URL instead of naming it.
+        if (!input.contains(QStringLiteral("QueueUrl")) && request.path.count('/') == 2 &&
+            request.path != "/")
+            input.insert(QStringLiteral("QueueUrl"), QString::fromUtf8(request.path));
+    }
+    const Reply reply{json, action, requestId,
+                      std::make_shared<HttpResponder>(std::move(responder))};
+    if (!answer.errorCode.isEmpty()) {
+        reply(answer);
+        return;
+    }
+    answer = call(action, input, senderId);
+    // Long polling: an empty ReceiveMessage with WaitTimeSeconds (or the queue's
+    // ReceiveMessageWaitTimeSeconds) waits for a message, as SQS does.
+    if (action == QLatin1String("ReceiveMessage") && answer.errorCode.isEmpty() &&
+        answer.result.isEmpty()) {
+        LocalQueue* queue = m_queues.find(input.value(QStringLiteral("QueueUrl")).toString());
+        if (const qint64 waitMs = longPollMs(input, *queue); waitMs > 0) {
+            waitForMessages(*this, *queue, input, senderId, waitMs, reply);
+            return;
+        }
+    }
+    reply(answer);
 }
 
 SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
@@ -399,6 +488,16 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
                                  QStringLiteral("Invalid value for the parameter "
                                                 "VisibilityTimeout; allowed: 0 to 43200."));
                 q->setVisibilityTimeoutMs(*seconds * 1000);
+            }
+            if (attributes.contains(QStringLiteral("ReceiveMessageWaitTimeSeconds"))) {
+                const auto seconds =
+                    integerValue(attributes.value(QStringLiteral("ReceiveMessageWaitTimeSeconds")));
+                if (!seconds || *seconds < 0 || *seconds > 20)
+                    return error("InvalidAttributeValue",
+                                 QStringLiteral("Invalid value for the parameter "
+                                                "ReceiveMessageWaitTimeSeconds; allowed: 0 to "
+                                                "20."));
+                q->setReceiveWaitMs(*seconds * 1000);
             }
         } else if (!m_queues.queue(name)) {
             return error("QueueDoesNotExist",
@@ -501,7 +600,8 @@ SqsApi::Answer SqsApi::call(const QString& action, const QJsonObject& input,
         {QStringLiteral("MaximumMessageSize"), QStringLiteral("262144")},
         {QStringLiteral("MessageRetentionPeriod"), QStringLiteral("345600")},
         {QStringLiteral("DelaySeconds"), QStringLiteral("0")},
-        {QStringLiteral("ReceiveMessageWaitTimeSeconds"), QStringLiteral("0")},
+        {QStringLiteral("ReceiveMessageWaitTimeSeconds"),
+         QString::number(queue->receiveWaitMs() / 1000)},
     };
     QJsonObject withRedrive = all;
     if (queue->deadLetterQueue())
@@ -630,6 +730,17 @@ SqsApi::Answer SqsApi::receiveMessage(const QJsonObject& input)
             return error("InvalidParameterValue",
                          QStringLiteral("VisibilityTimeout must be 0 to 43200 seconds."));
         visibilityMs = *seconds * 1000;
+    }
+    if (input.contains(QStringLiteral("WaitTimeSeconds"))) {
+        const auto seconds = integerValue(input.value(QStringLiteral("WaitTimeSeconds")));
+        if (!seconds || *seconds < 0 || *seconds > 20)
+            return error("InvalidParameterValue",
+                         QStringLiteral("Value %1 for parameter WaitTimeSeconds is invalid. "
+                                        "Reason: Must be >= 0 and <= 20, if provided.")
+                             .arg(input.value(QStringLiteral("WaitTimeSeconds"))
+                                      .toVariant()
+                                      .toString()
+                                      .left(32)));
     }
     const QStringList systemNames =
         stringList(input.value(QStringLiteral("AttributeNames"))) +

@@ -4,7 +4,9 @@
 // current SDKs, and the form-encoded query protocol with XML answers, used by older ones such
 // as Debian 12's awscli) for SendMessage, SendMessageBatch, ReceiveMessage, DeleteMessage,
 // DeleteMessageBatch, ChangeMessageVisibility, GetQueueUrl, GetQueueAttributes, ListQueues,
-// CreateQueue and PurgeQueue, with SQS's error shapes.
+// CreateQueue and PurgeQueue, with SQS's error shapes. An empty ReceiveMessage with
+// WaitTimeSeconds (or a queue's ReceiveMessageWaitTimeSeconds) waits for a message, as SQS's long
+// polling does, instead of answering at once.
 
 #include "http/HttpServer.h"
 
