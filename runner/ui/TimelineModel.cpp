@@ -146,6 +146,7 @@ void TimelineModel::clear()
     m_throttleCount = 0;
     m_latestMs = 0;
     m_changeTimer->start();
+    emit lanesReset();
 }
 
 int TimelineModel::ensureFunction(const QString& function)
@@ -391,6 +392,7 @@ void TimelineModel::trim()
             }
             f.lanes = std::move(lanes);
         }
+        emit lanesReset();
     } else {
         m_lanes = std::move(kept);
     }

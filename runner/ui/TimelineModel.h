@@ -137,6 +137,9 @@ public slots:
 
 signals:
     void changed(); // coalesced: at most once per change interval
+    // Lanes or functions were removed or renumbered (clear, trim): emitted at once, so views
+    // drop the indexes they hold before their next paint rather than at the next changed().
+    void lanesReset();
 
 private:
     int ensureLane(const QString& function, quint64 instanceId, qint64 atMs);

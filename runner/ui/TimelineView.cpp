@@ -112,8 +112,13 @@ void TimelineView::setModel(TimelineModel* model)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
-    if (m_model)
+    if (m_model) {
         connect(m_model, &TimelineModel::changed, this, &TimelineView::onModelChanged);
+        connect(m_model, &TimelineModel::lanesReset, this, [this] {
+            rebuildRows();
+            update();
+        });
+    }
     onModelChanged();
 }
 
@@ -615,7 +620,8 @@ void TimelineView::selectSequence(quint64 sequence)
     if (double(bar->startMs) < m_fromMs || end > visibleToMs()) {
         setFollowLive(false);
         const double span = std::max(m_spanMs, (end - double(bar->startMs)) * 1.25);
-        setVisibleRange((double(bar->startMs) + end - span) / 2, (double(bar->startMs) + end + span) / 2);
+        setVisibleRange((double(bar->startMs) + end - span) / 2,
+                        (double(bar->startMs) + end + span) / 2);
     }
     const Row& row = m_rows[size_t(m_rowOfLane[size_t(bar->lane)])];
     const int visibleHeight = plotRect().height();

@@ -94,6 +94,20 @@ private slots:
         delete m_model;
     }
 
+    // The window clears the model when a workspace is reopened, and the model drops old lanes
+    // when it trims; a paint before the coalesced "changed" must not read the lanes that went.
+    void paintsAtOnceAfterTheModelDropsItsLanes()
+    {
+        m_model->setChangeInterval(60 * 1000); // "changed" comes late, as under load
+        QVERIFY(!m_view->grab().isNull());
+        m_model->clear();
+        QVERIFY(!m_view->grab().isNull()); // read the cleared model's lanes: crashed
+        fill(*m_model);
+        m_model->setMaxInvocations(1); // trimming renumbers the lanes
+        QVERIFY(!m_view->grab().isNull());
+        QVERIFY(m_view->barCenter(QStringLiteral("cold-1")).isNull()); // trimmed away
+    }
+
     void drawsColdInitAndWarmBarsInDifferentColours()
     {
         const QImage image = m_view->grab().toImage();
@@ -215,7 +229,7 @@ private slots:
 
     void keyboardSelectionBringsTheBarIntoView()
     {
-        m_view->setVisibleRange(5000, 6000); // nothing in view
+        m_view->setVisibleRange(5000, 6000);                        // nothing in view
         QTest::keyClick(m_view, Qt::Key_Left, Qt::ControlModifier); // the last bar before it
         QCOMPARE(m_view->selectedRequestId(), QStringLiteral("cold-2"));
         QVERIFY(m_view->visibleFromMs() <= 1200);
