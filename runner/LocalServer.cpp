@@ -30,8 +30,7 @@ LocalServer::LocalServer(Runner& runner, LocalServerOptions options, QObject* pa
       m_invokeApi(new InvokeApi(runner, m_options.invokeApi, this)),
 
       m_wellKnown(std::make_unique<auth::WellKnownEndpoints>(
-          runner.workspace().folder,
-          auth::TokenServiceSettings::fromWorkspace(runner.workspace())))
+          runner.workspace().folder, auth::TokenServiceSettings::fromWorkspace(runner.workspace())))
 {
     // API Gateway and Lambda both accept 6 MB synchronous payloads; leave room for encoding.
     m_http->setLimits(http::HttpLimits{64 * 1024, 10 * 1024 * 1024});
@@ -188,17 +187,18 @@ Result<void> LocalServer::listen(const QHostAddress& address, quint16 port)
         }
     }
     if (!m_http->listen(address, port))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot listen on %1:%2: %3; choose another "
-                                                  "port with --port (0 picks a free one).")
+        return fail(ErrorCode::Io, QStringLiteral("Cannot listen on %1:%2: %3; another program "
+                                                  "may be using the port: stop it or choose "
+                                                  "another port (0 picks a free one).")
                                        .arg(address.toString())
                                        .arg(port)
                                        .arg(m_http->errorString()));
     // Queue URLs name the address clients reach (a wildcard bind is reached on loopback).
-    const QHostAddress reachable =
-        address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-                address == QHostAddress::AnyIPv6
-            ? QHostAddress(QHostAddress::LocalHost)
-            : address;
+    const QHostAddress reachable = address == QHostAddress::Any ||
+                                           address == QHostAddress::AnyIPv4 ||
+                                           address == QHostAddress::AnyIPv6
+                                       ? QHostAddress(QHostAddress::LocalHost)
+                                       : address;
     m_queues->setEndpoint(QStringLiteral("http://%1:%2")
                               .arg(reachable.protocol() == QAbstractSocket::IPv6Protocol
                                        ? QLatin1Char('[') + reachable.toString() + QLatin1Char(']')
@@ -248,8 +248,8 @@ Result<void> LocalServer::startQueues()
             options.batchWindowMs = qint64(t.batchWindowSeconds) * 1000;
             options.reportBatchItemFailures = t.reportBatchItemFailures;
             // The mapping never runs more batches at once than the function may run.
-            options.maxConcurrentBatches = f.reservedConcurrency ? *f.reservedConcurrency
-                                                                 : m_runner.concurrencyLimit();
+            options.maxConcurrentBatches =
+                f.reservedConcurrency ? *f.reservedConcurrency : m_runner.concurrencyLimit();
             auto* delivery = new QueueDelivery(m_runner, *queue, f.name, options, this);
             connect(delivery, &QueueDelivery::batchFinished, this,
                     &LocalServer::queueBatchFinished);
@@ -266,14 +266,15 @@ QStringList LocalServer::queueDescriptions() const
         QStringList consumers;
         for (const FunctionSpec& f : m_runner.workspace().functions) {
             for (const TriggerSpec& t : f.triggers) {
-                if (t.type == TriggerType::Queue && t.enabled && sqsQueueName(t.source) == q->name())
-                    consumers << QStringLiteral("%1 (batches of up to %2%3)")
-                                     .arg(f.name)
-                                     .arg(t.batchSize > 0 ? t.batchSize : 10)
-                                     .arg(t.batchWindowSeconds > 0
-                                              ? QStringLiteral(", window %1 s")
-                                                    .arg(t.batchWindowSeconds)
-                                              : QString());
+                if (t.type == TriggerType::Queue && t.enabled &&
+                    sqsQueueName(t.source) == q->name())
+                    consumers
+                        << QStringLiteral("%1 (batches of up to %2%3)")
+                               .arg(f.name)
+                               .arg(t.batchSize > 0 ? t.batchSize : 10)
+                               .arg(t.batchWindowSeconds > 0
+                                        ? QStringLiteral(", window %1 s").arg(t.batchWindowSeconds)
+                                        : QString());
             }
         }
         QString line = QStringLiteral("%1 -> %2, visibility %3 s")
@@ -301,11 +302,11 @@ QStringList LocalServer::routeDescriptions() const
     if (!m_routes)
         return out;
     for (const gateway::Route& r : m_routes->routes()) {
-        QString line = QStringLiteral("%1 %2 -> %3 (%4)")
-                           .arg(r.method, r.path, r.function,
-                                r.api == QLatin1String("rest")
-                                    ? QStringLiteral("REST API, payload 1.0")
-                                    : QStringLiteral("HTTP API, payload 2.0"));
+        QString line =
+            QStringLiteral("%1 %2 -> %3 (%4)")
+                .arg(r.method, r.path, r.function,
+                     r.api == QLatin1String("rest") ? QStringLiteral("REST API, payload 1.0")
+                                                    : QStringLiteral("HTTP API, payload 2.0"));
         const auto guard = m_routeAuthorization.constFind(r.method + u' ' + r.path);
         if (guard != m_routeAuthorization.constEnd()) {
             const AuthorizerSpec* a = m_runner.workspace().authorizer(guard->authorizer);
@@ -385,10 +386,11 @@ void LocalServer::handleGateway(HttpRequest&& request, HttpResponder&& responder
     pending->match = *match;
     pending->context = std::move(context);
     pending->timer = timer;
-    const auto guard = m_routeAuthorization.constFind(match->route.method + u' ' + match->route.path);
-    const AuthorizerSpec* authorizer =
-        guard == m_routeAuthorization.constEnd() ? nullptr
-                                                 : m_runner.workspace().authorizer(guard->authorizer);
+    const auto guard =
+        m_routeAuthorization.constFind(match->route.method + u' ' + match->route.path);
+    const AuthorizerSpec* authorizer = guard == m_routeAuthorization.constEnd()
+                                           ? nullptr
+                                           : m_runner.workspace().authorizer(guard->authorizer);
     if (!authorizer) {
         invokeRoute(pending);
         return;

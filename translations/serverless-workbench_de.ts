@@ -2734,6 +2734,121 @@ Aussteller, Zielgruppe und die Standard-Lebensdauer kommen aus „tokenService�
     </message>
 </context>
 <context>
+    <name>swb::GatewayPanel</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Gateway port</source>
+        <translation>Gateway-Port</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 (0: any free one). swb serve uses 3000 too: stop one of them or pick another port.</source>
+        <translation>Der Port auf 127.0.0.1 (0: ein beliebiger freier). swb serve verwendet auch 3000: halten Sie eines von beiden an oder wählen Sie einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>Start or stop the gateway</source>
+        <translation>Gateway starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>Adresse des Gateways</translation>
+    </message>
+    <message>
+        <source>Copy the gateway&apos;s address</source>
+        <translation>Adresse des Gateways kopieren</translation>
+    </message>
+    <message>
+        <source>Gateway problem</source>
+        <translation>Problem des Gateways</translation>
+    </message>
+    <message>
+        <source>Routes served</source>
+        <translation>Bediente Routen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Requests served</source>
+        <translation>Bediente Anfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Routes:</source>
+        <translation>Routen:</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: the gateway serves its functions.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich: das Gateway liefert seine Funktionen aus.</translation>
+    </message>
+    <message>
+        <source>schedule %1</source>
+        <translation>Zeitplan %1</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <source>POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)</source>
+        <translation>POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)</translation>
+    </message>
+    <message>
+        <source>POST / (SQS API)</source>
+        <translation>POST / (SQS API)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>Liefert aus auf %1</translation>
+    </message>
+    <message>
+        <source>Not serving.</source>
+        <translation>Liefert nichts aus.</translation>
+    </message>
+    <message>
+        <source>No workspace open.</source>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>swb::GoToLineBar</name>
     <message>
         <source>Go to line</source>
@@ -3243,6 +3358,26 @@ Aussteller, Zielgruppe und die Standard-Lebensdauer kommen aus „tokenService�
     <message>
         <source>What Is Deployed: %1</source>
         <translation>Was ist bereitgestellt: %1</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Start HTTP &amp;Gateway</source>
+        <translation>HTTP-&amp;Gateway starten</translation>
+    </message>
+    <message>
+        <source>Stop HTTP &amp;Gateway</source>
+        <translation>HTTP-&amp;Gateway anhalten</translation>
+    </message>
+    <message>
+        <source>The gateway serves the workspace on %1.</source>
+        <translation>Das Gateway liefert den Arbeitsbereich auf %1 aus.</translation>
+    </message>
+    <message>
+        <source>The gateway stopped.</source>
+        <translation>Das Gateway wurde angehalten.</translation>
     </message>
 </context>
 <context>

@@ -2726,6 +2726,121 @@ Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;
     </message>
 </context>
 <context>
+    <name>swb::GatewayPanel</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Gateway port</source>
+        <translation>网关端口</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 (0: any free one). swb serve uses 3000 too: stop one of them or pick another port.</source>
+        <translation>127.0.0.1 上的端口（0：任意空闲端口）。swb serve 也使用 3000：请停止其中一个，或另选端口。</translation>
+    </message>
+    <message>
+        <source>Start or stop the gateway</source>
+        <translation>启动或停止网关</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>网关地址</translation>
+    </message>
+    <message>
+        <source>Copy the gateway&apos;s address</source>
+        <translation>复制网关地址</translation>
+    </message>
+    <message>
+        <source>Gateway problem</source>
+        <translation>网关问题</translation>
+    </message>
+    <message>
+        <source>Routes served</source>
+        <translation>提供的路由</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Requests served</source>
+        <translation>已处理的请求</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Routes:</source>
+        <translation>路由：</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>请求：</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: the gateway serves its functions.</source>
+        <translation>请先打开一个工作区：网关提供的是它的函数。</translation>
+    </message>
+    <message>
+        <source>schedule %1</source>
+        <translation>计划 %1</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)</source>
+        <translation>POST /2015-03-31/functions/{%1}/invocations（Lambda Invoke API）</translation>
+    </message>
+    <message>
+        <source>POST / (SQS API)</source>
+        <translation>POST /（SQS API）</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>正在 %1 上提供服务</translation>
+    </message>
+    <message>
+        <source>Not serving.</source>
+        <translation>未提供服务。</translation>
+    </message>
+    <message>
+        <source>No workspace open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+</context>
+<context>
     <name>swb::GoToLineBar</name>
     <message>
         <source>Go to line</source>
@@ -3227,6 +3342,26 @@ Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;
     <message>
         <source>What Is Deployed: %1</source>
         <translation>已部署的内容：%1</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Start HTTP &amp;Gateway</source>
+        <translation>启动 HTTP 网关(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Stop HTTP &amp;Gateway</source>
+        <translation>停止 HTTP 网关(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The gateway serves the workspace on %1.</source>
+        <translation>网关正在 %1 上提供工作区。</translation>
+    </message>
+    <message>
+        <source>The gateway stopped.</source>
+        <translation>网关已停止。</translation>
     </message>
 </context>
 <context>

@@ -1,24 +1,25 @@
 #include "MainWindow.h"
 
+#include "CodeEditor.h"
 #include "CommitDialog.h"
 #include "CostPanel.h"
 #include "DeployPanel.h"
 #include "DiffDialog.h"
 #include "DiffView.h"
-#include "CodeEditor.h"
 #include "EditorTabs.h"
+#include "GatewayPanel.h"
 #include "HistoryDialog.h"
 #include "HistoryStore.h"
 #include "LogModel.h"
 #include "LogView.h"
 #include "MetricsModel.h"
 #include "MetricsPanel.h"
+#include "ProviderRegistry.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
 #include "Runner.h"
 #include "RunnerEvent.h"
 #include "RuntimeFiles.h"
-#include "resources/ResourceSet.h"
 #include "SimulatePanel.h"
 #include "Theme.h"
 #include "TimelineModel.h"
@@ -26,13 +27,13 @@
 #include "Translations.h"
 #include "WelcomePage.h"
 #include "WorkspaceTree.h"
+#include "common/Provider.h"
 #include "format/WorkspaceFile.h"
 #include "format/WorkspaceFunctions.h"
 #include "import/TemplateImport.h"
 #include "model/Runtime.h"
-#include "ProviderRegistry.h"
-#include "common/Provider.h"
 #include "model/Workspace.h"
+#include "resources/ResourceSet.h"
 #include "settings/KeychainSecretStore.h"
 #include "settings/Settings.h"
 #include "vcs/GitRepository.h"
@@ -114,6 +115,8 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     m_simulateDock = new QDockWidget(tr("Simulate"), this);
     m_deploy = new DeployPanel(this);
     m_deployDock = new QDockWidget(tr("Deploy"), this);
+    m_gateway = new GatewayPanel(this);
+    m_gatewayDock = new QDockWidget(tr("Gateway"), this);
     m_network = new QNetworkAccessManager(this);
     m_secrets = new KeychainSecretStore(this);
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
@@ -150,6 +153,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     simulateScroll->setFrameShape(QFrame::NoFrame);
     dock(m_simulateDock, "SimulateDock", simulateScroll, Qt::RightDockWidgetArea);
     dock(m_deployDock, "DeployDock", m_deploy, Qt::RightDockWidgetArea);
+    dock(m_gatewayDock, "GatewayDock", m_gateway, Qt::RightDockWidgetArea);
     // The right-hand panels (run, cost, simulate) take the window's full height: the response,
     // the cost charts and the simulation results need it more than the timeline needs width.
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
@@ -157,6 +161,7 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
     tabifyDockWidget(m_runDock, m_costDock);
     tabifyDockWidget(m_costDock, m_simulateDock);
     tabifyDockWidget(m_simulateDock, m_deployDock);
+    tabifyDockWidget(m_deployDock, m_gatewayDock);
     m_runDock->raise();
     dock(m_metricsDock, "MetricsDock", m_metrics, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_timelineDock, m_logDock);
@@ -176,18 +181,17 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         // An installed example is read-only: open the user's own copy of it (made once), so
         // the history, edits and deploys have somewhere to go.
         if (!QFileInfo(folder).isWritable()) {
-            const QString copy =
-                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                QStringLiteral("/examples/") + QFileInfo(folder).fileName();
+            const QString copy = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                 QStringLiteral("/examples/") + QFileInfo(folder).fileName();
             if (!QFileInfo::exists(copy)) {
                 if (auto copied = WorkspaceFile::copyFolder(folder, copy); !copied) {
                     m_welcome->setError(copied.error().message);
                     return;
                 }
             }
-            statusBar()->showMessage(tr("Opened your copy of the example in %1.")
-                                         .arg(QDir::toNativeSeparators(copy)),
-                                     15000);
+            statusBar()->showMessage(
+                tr("Opened your copy of the example in %1.").arg(QDir::toNativeSeparators(copy)),
+                15000);
             openWorkspace(copy);
             return;
         }
@@ -239,17 +243,18 @@ MainWindow::MainWindow(Settings& settings, const QString& runtimeCache, QWidget*
         }
         m_workspace->deployTargets = updated.deployTargets;
         m_deploy->setWorkspace(m_workspace.get());
-    // Change marks against HEAD when the workspace is its own git repository (never a parent's);
-    // .swb/ (history, recovery, stages) is kept out of it.
-    const bool versioned = GitRepository::isRepository(m_workspace->folder);
-    m_editor->setGitRoot(versioned ? m_workspace->folder : QString());
-    if (versioned) {
-        if (auto repo = GitRepository::open(m_workspace->folder); repo) {
-            if (auto added = repo->ensureIgnored(QStringLiteral(".swb/")); added && *added)
-                statusBar()->showMessage(tr("Added .swb/ to the workspace's .gitignore."), 10000);
+        // Change marks against HEAD when the workspace is its own git repository (never a
+        // parent's); .swb/ (history, recovery, stages) is kept out of it.
+        const bool versioned = GitRepository::isRepository(m_workspace->folder);
+        m_editor->setGitRoot(versioned ? m_workspace->folder : QString());
+        if (versioned) {
+            if (auto repo = GitRepository::open(m_workspace->folder); repo) {
+                if (auto added = repo->ensureIgnored(QStringLiteral(".swb/")); added && *added)
+                    statusBar()->showMessage(tr("Added .swb/ to the workspace's .gitignore."),
+                                             10000);
+            }
         }
-    }
-    updateGitActions();
+        updateGitActions();
         m_deploy->setCurrentTarget(target.name);
         statusBar()->showMessage(tr("Saved the deploy target “%1” in workbench.json; its secrets "
                                     "are in your keychain.")
@@ -359,6 +364,7 @@ MainWindow::~MainWindow()
     m_costPanel->setHistory(nullptr);
     m_simulate->setHistory(nullptr);
     m_runPanel->setRunner(nullptr);
+    m_gateway->setRunner(nullptr);
     if (m_runner) {
         m_runner->disconnect(this);
         m_runner->shutdown();
@@ -407,7 +413,25 @@ void MainWindow::buildMenus()
         m_deploy->deploy();
     });
     deployAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_workspaceActions << invoke << retire << deployAction;
+    QAction* gatewayAction = run->addAction(tr("Start HTTP &Gateway"), this, [this] {
+        m_gatewayDock->show();
+        m_gatewayDock->raise();
+        if (m_gateway->isServing())
+            m_gateway->stop();
+        else
+            (void)m_gateway->start();
+    });
+    gatewayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(
+        m_gateway, &GatewayPanel::servingChanged, this,
+        [this, gatewayAction](bool serving, const QString& url) {
+            gatewayAction->setText(serving ? tr("Stop HTTP &Gateway") : tr("Start HTTP &Gateway"));
+            statusBar()->showMessage(serving
+                                         ? tr("The gateway serves the workspace on %1.").arg(url)
+                                         : tr("The gateway stopped."),
+                                     10000);
+        });
+    m_workspaceActions << invoke << retire << deployAction << gatewayAction;
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* treeToggle = m_treeDock->toggleViewAction();
@@ -431,6 +455,9 @@ void MainWindow::buildMenus()
     QAction* deployToggle = m_deployDock->toggleViewAction();
     deployToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_8));
     view->addAction(deployToggle);
+    QAction* gatewayToggle = m_gatewayDock->toggleViewAction();
+    gatewayToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+    view->addAction(gatewayToggle);
     QAction* simulateToggle = m_simulateDock->toggleViewAction();
     simulateToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
     view->addAction(simulateToggle);
@@ -499,12 +526,13 @@ void MainWindow::buildMenus()
             QDir(m_workspace->folder).relativeFilePath(m_workspace->codeFolder(*f));
         HistoryDialog dialog(m_workspace->folder, function,
                              folder == QLatin1String(".") ? QString() : folder, this);
-        connect(&dialog, &HistoryDialog::rollbackRequested, this, [this, function](const QString& commit) {
-            m_deployDock->show();
-            m_deployDock->raise();
-            m_deploy->setCurrentFunction(function);
-            m_deploy->rollback(commit);
-        });
+        connect(&dialog, &HistoryDialog::rollbackRequested, this,
+                [this, function](const QString& commit) {
+                    m_deployDock->show();
+                    m_deployDock->raise();
+                    m_deploy->setCurrentFunction(function);
+                    m_deploy->rollback(commit);
+                });
         dialog.exec();
     });
     m_gitWorkspaceHistory = git->addAction(tr("History of &Workspace…"), this, [this] {
@@ -585,6 +613,10 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
         m_welcome->setError(runtimeFolder.error().message);
         return std::unexpected(runtimeFolder.error());
     }
+    // Reopening the same workspace (after an edit of workbench.json) keeps a running gateway on
+    // its port, so a client or a front end under development keeps working.
+    const quint16 gatewayPort =
+        m_workspace && QDir(m_workspace->folder) == QDir(folder) ? m_gateway->port() : 0;
     if (!closeWorkspace())
         return fail(ErrorCode::InvalidArgument,
                     tr("The current workspace has unsaved changes you chose to keep; save or "
@@ -636,6 +668,9 @@ Result<void> MainWindow::openWorkspace(const QString& folder)
             tr("%1 Invocations are not recorded.").arg(history.error().message), 15000);
     }
     m_runPanel->setRunner(m_runner.get());
+    m_gateway->setRunner(m_runner.get());
+    if (gatewayPort != 0)
+        (void)m_gateway->start(gatewayPort); // a port taken meanwhile is said in the panel
     m_tree->setWorkspace(m_workspace.get());
     m_costPanel->setHistory(m_history.get());
     m_costPanel->setWorkspace(m_workspace.get(), m_workspace->folder);
@@ -708,6 +743,7 @@ bool MainWindow::closeWorkspace()
     m_simulate->cancel();
     m_simulate->setHistory(nullptr);
     m_runPanel->setRunner(nullptr);
+    m_gateway->setRunner(nullptr); // stops it: it serves the runner that goes now
     m_tree->setWorkspace(nullptr);
     if (m_runner) {
         m_runner->disconnect(this);
@@ -852,8 +888,8 @@ Result<std::unique_ptr<DiffDialog>> MainWindow::compareDialog(const QString& fil
         return std::unexpected(repo.error());
     const QString relative = QDir(m_workspace->folder).relativeFilePath(filePath);
     if (relative.startsWith(QLatin1String("../")))
-        return fail(ErrorCode::InvalidArgument,
-                    tr("%1 is outside the workspace's repository.").arg(QDir::toNativeSeparators(filePath)));
+        return fail(ErrorCode::InvalidArgument, tr("%1 is outside the workspace's repository.")
+                                                    .arg(QDir::toNativeSeparators(filePath)));
     auto dialog = std::make_unique<DiffDialog>(
         m_workspace->folder, QStringList{relative}, DiffDialog::revisionsOf(*repo, relative),
         [this](const QString& path) { return workingText(path); }, QString(), this);
@@ -866,7 +902,8 @@ Result<std::unique_ptr<DiffDialog>> MainWindow::deployedDiffDialog(const QString
 {
     const FunctionSpec* f = m_workspace ? m_workspace->function(function) : nullptr;
     if (!f)
-        return fail(ErrorCode::NotFound, tr("%1 is not a function of this workspace.").arg(function));
+        return fail(ErrorCode::NotFound,
+                    tr("%1 is not a function of this workspace.").arg(function));
     auto repo = GitRepository::open(m_workspace->folder);
     if (!repo)
         return std::unexpected(repo.error());
@@ -881,14 +918,15 @@ Result<std::unique_ptr<DiffDialog>> MainWindow::deployedDiffDialog(const QString
     if (!paths)
         return std::unexpected(paths.error());
     const QString message =
-        paths->isEmpty()
-            ? tr("%1's files are as deployed to %2 (commit %3).").arg(function, provider, commit.left(12))
-            : tr("%n file(s) of %1 differ from what is deployed to %2 (commit %3).", nullptr,
-                 int(paths->size()))
-                  .arg(function, provider, commit.left(12));
+        paths->isEmpty() ? tr("%1's files are as deployed to %2 (commit %3).")
+                               .arg(function, provider, commit.left(12))
+                         : tr("%n file(s) of %1 differ from what is deployed to %2 (commit %3).",
+                              nullptr, int(paths->size()))
+                               .arg(function, provider, commit.left(12));
     auto dialog = std::make_unique<DiffDialog>(
         m_workspace->folder, *paths,
-        QList<DiffDialog::Revision>{{commit, tr("Deployed to %1: %2").arg(provider, commit.left(12))}},
+        QList<DiffDialog::Revision>{
+            {commit, tr("Deployed to %1: %2").arg(provider, commit.left(12))}},
         [this](const QString& path) { return workingText(path); }, message, this);
     dialog->setWindowTitle(tr("What Is Deployed: %1").arg(function));
     return dialog;

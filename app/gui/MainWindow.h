@@ -21,6 +21,7 @@ class QTimer;
 namespace swb {
 
 class DeployPanel;
+class GatewayPanel;
 class DiffDialog;
 class SecretStore;
 
@@ -86,6 +87,7 @@ public:
     MetricsPanel* metricsPanel() const { return m_metrics; }
     SimulatePanel* simulatePanel() const { return m_simulate; }
     DeployPanel* deployPanel() const { return m_deploy; }
+    GatewayPanel* gatewayPanel() const { return m_gateway; }
     // Where deploy credentials are kept (default: the OS keychain); tests pass an in-memory one.
     void setSecretStore(SecretStore* secrets);
     // Git ▸ Initialize Repository / Commit… enabled as the workspace allows.
@@ -145,6 +147,8 @@ private:
     SimulatePanel* m_simulate;
     DeployPanel* m_deploy;
     QDockWidget* m_deployDock;
+    GatewayPanel* m_gateway;
+    QDockWidget* m_gatewayDock;
     QNetworkAccessManager* m_network;
     SecretStore* m_secrets;
     QAction* m_gitInit = nullptr;

@@ -6,6 +6,7 @@
 #include "CostPanel.h"
 #include "DeployPanel.h"
 #include "EditorTabs.h"
+#include "GatewayPanel.h"
 #include "InvocationRecord.h"
 #include "LogModel.h"
 #include "LogView.h"
@@ -25,15 +26,18 @@
 #include "TestFiles.h"
 
 #include <QAbstractButton>
-#include <QAction>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -77,6 +81,7 @@ private slots:
     void importsASamTemplateAndOpensIt();
     void themeSwitchRepaintsTheWindowAndIsKept();
     void deployShortcutStagesTheCurrentFunction();
+    void gatewayServesTheOpenWorkspaceOnTheTimeline();
 
 private:
     QString writeWorkspace();
@@ -497,6 +502,46 @@ void tst_MainWindow::deployShortcutStagesTheCurrentFunction()
     QCOMPARE(panel->historyRows(), 1);
     // A running deploy keeps the workspace open; a finished one does not.
     QVERIFY(m_window->closeWorkspace());
+}
+
+void tst_MainWindow::gatewayServesTheOpenWorkspaceOnTheTimeline()
+{
+    const QString ws = writeWorkspace();
+    QVERIFY(m_window->openWorkspace(ws));
+    GatewayPanel* gateway = m_window->gatewayPanel();
+    gateway->portBox()->setValue(0);
+    QAction* toggle = nullptr;
+    for (QAction* a : m_window->findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_G))
+            toggle = a;
+    QVERIFY(toggle && toggle->isEnabled());
+    toggle->trigger();
+    QVERIFY2(gateway->isServing(), qPrintable(gateway->errorText()));
+    QCOMPARE(toggle->text(), QStringLiteral("Stop HTTP &Gateway"));
+    const quint16 port = gateway->port();
+
+    // A request from outside runs on the window's runner: its bar is on the timeline.
+    QNetworkAccessManager net;
+    const auto get = [&net](const QString& url) {
+        QNetworkReply* reply = net.get(QNetworkRequest(QUrl(url)));
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000))
+            return -1;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(get(gateway->baseUrl() + QStringLiteral("/greet")), 200);
+    QTRY_COMPARE(m_window->timelineModel()->barCount(), qsizetype(1));
+
+    // Reopening the workspace (workbench.json edited) keeps serving on the same port.
+    QVERIFY(m_window->openWorkspace(ws));
+    QVERIFY(gateway->isServing());
+    QCOMPARE(gateway->port(), port);
+    QCOMPARE(get(gateway->baseUrl() + QStringLiteral("/greet")), 200);
+
+    // Closing it stops the gateway: nothing serves a workspace that is not open.
+    QVERIFY(m_window->closeWorkspace());
+    QVERIFY(!gateway->isServing());
+    QCOMPARE(toggle->text(), QStringLiteral("Start HTTP &Gateway"));
 }
 
 QTEST_MAIN(tst_MainWindow)

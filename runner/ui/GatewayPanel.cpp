@@ -1,0 +1,234 @@
+#include "GatewayPanel.h"
+
+#include "LocalServer.h"
+#include "Runner.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace swb {
+
+GatewayPanel::GatewayPanel(QWidget* parent)
+    : QWidget(parent), m_port(new QSpinBox(this)), m_start(new QPushButton(tr("&Start"), this)),
+      m_url(new QLabel(this)), m_copy(new QPushButton(tr("Copy URL"), this)),
+      m_error(new QLabel(this)), m_routes(new QPlainTextEdit(this)),
+      m_requests(new QTableWidget(0, 5, this))
+{
+    m_port->setRange(0, 65535);
+    m_port->setValue(kDefaultPort);
+    m_port->setSpecialValueText(tr("any free port"));
+    m_port->setAccessibleName(tr("Gateway port"));
+    m_port->setToolTip(tr("The port on 127.0.0.1 (0: any free one). swb serve uses 3000 too: "
+                          "stop one of them or pick another port."));
+    m_start->setAccessibleName(tr("Start or stop the gateway"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_url->setAccessibleName(tr("Gateway address"));
+    m_copy->setAccessibleName(tr("Copy the gateway's address"));
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Gateway problem"));
+    QPalette p = m_error->palette();
+    p.setColor(QPalette::WindowText, QColor(0xE0, 0x2A, 0x2A));
+    m_error->setPalette(p);
+    m_error->hide();
+    m_routes->setReadOnly(true);
+    m_routes->setAccessibleName(tr("Routes served"));
+    m_routes->setMaximumBlockCount(1000);
+    m_requests->setHorizontalHeaderLabels(
+        {tr("Time"), tr("Method"), tr("Path"), tr("Status"), tr("ms")});
+    m_requests->setAccessibleName(tr("Requests served"));
+    m_requests->verticalHeader()->hide();
+    m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_requests->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_requests->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    for (int column : {0, 1, 3, 4})
+        m_requests->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    auto* row = new QHBoxLayout;
+    auto* portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(m_port);
+    row->addWidget(portLabel);
+    row->addWidget(m_port);
+    row->addWidget(m_start);
+    row->addStretch(1);
+    auto* urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_copy);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addLayout(urlRow);
+    layout->addWidget(m_error);
+    layout->addWidget(new QLabel(tr("Routes:"), this));
+    layout->addWidget(m_routes, 1);
+    layout->addWidget(new QLabel(tr("Requests:"), this));
+    layout->addWidget(m_requests, 2);
+
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        if (isServing())
+            stop();
+        else
+            (void)start();
+    });
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        if (isServing())
+            QApplication::clipboard()->setText(baseUrl());
+    });
+    updateState();
+}
+
+GatewayPanel::~GatewayPanel() = default;
+
+void GatewayPanel::setRunner(Runner* runner)
+{
+    if (runner == m_runner)
+        return;
+    const bool wasServing = isServing();
+    const quint16 previousPort = port();
+    stop();
+    m_runner = runner;
+    if (wasServing && m_runner)
+        (void)start(previousPort); // the URL a client or a front end uses keeps working
+    updateState();
+}
+
+Result<void> GatewayPanel::start()
+{
+    return start(quint16(m_port->value()));
+}
+
+Result<void> GatewayPanel::start(quint16 port)
+{
+    if (isServing())
+        return {};
+    if (!m_runner) {
+        const QString message = tr("Open a workspace first: the gateway serves its functions.");
+        showError(message);
+        return fail(ErrorCode::InvalidArgument, message);
+    }
+    auto server = std::make_unique<LocalServer>(*m_runner);
+    if (auto listening = server->listen(QHostAddress::LocalHost, port); !listening) {
+        showError(listening.error().message);
+        return std::unexpected(listening.error());
+    }
+    if (auto schedules = server->startSchedules(); !schedules) {
+        showError(schedules.error().message);
+        return std::unexpected(schedules.error());
+    }
+    connect(server.get(), &LocalServer::served, this, &GatewayPanel::addRequest);
+    connect(server.get(), &LocalServer::scheduleFired, this,
+            [this](const QString& function, const QString& expression, const QString&) {
+                addRequest("SCHEDULE", (function + QLatin1Char(' ') + expression).toUtf8(), 0, 0);
+            });
+    connect(server.get(), &LocalServer::authorizerProblem, this,
+            [this](const QString& message) { showError(message); });
+    m_server = std::move(server);
+    m_error->hide();
+
+    QStringList lines = m_server->routeDescriptions();
+    for (const QString& schedule : m_server->scheduleDescriptions())
+        lines << tr("schedule %1").arg(schedule);
+    for (const QString& queue : m_server->queueDescriptions())
+        lines << tr("queue %1").arg(queue);
+    QStringList names;
+    for (const FunctionSpec& f : m_runner->workspace().functions)
+        names << f.name;
+    lines << tr("POST /2015-03-31/functions/{%1}/invocations (Lambda Invoke API)")
+                 .arg(names.join(QLatin1Char('|')));
+    lines << tr("POST / (SQS API)");
+    m_routes->setPlainText(lines.join(QLatin1Char('\n')));
+    updateState();
+    emit servingChanged(true, baseUrl());
+    return {};
+}
+
+void GatewayPanel::stop()
+{
+    if (!m_server)
+        return;
+    m_server.reset(); // closes the port; requests still waiting get no answer
+    m_routes->clear();
+    updateState();
+    emit servingChanged(false, QString());
+}
+
+bool GatewayPanel::isServing() const
+{
+    return m_server != nullptr;
+}
+
+quint16 GatewayPanel::port() const
+{
+    return m_server ? m_server->port() : 0;
+}
+
+QString GatewayPanel::baseUrl() const
+{
+    return m_server ? QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()) : QString();
+}
+
+QString GatewayPanel::routesText() const
+{
+    return m_routes->toPlainText();
+}
+
+QString GatewayPanel::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+int GatewayPanel::requestRows() const
+{
+    return m_requests->rowCount();
+}
+
+QString GatewayPanel::requestText(int row, int column) const
+{
+    const QTableWidgetItem* item = m_requests->item(row, column);
+    return item ? item->text() : QString();
+}
+
+void GatewayPanel::addRequest(const QByteArray& method, const QByteArray& target, int status,
+                              double elapsedMs)
+{
+    // Newest first, at most kMaxRequestRows.
+    m_requests->insertRow(0);
+    const QStringList cells{QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                            QString::fromLatin1(method), QString::fromUtf8(target),
+                            status > 0 ? QString::number(status) : QStringLiteral("—"),
+                            status > 0 ? QString::number(elapsedMs, 'f', 1) : QString()};
+    for (int column = 0; column < cells.size(); ++column) {
+        auto* item = new QTableWidgetItem(cells.at(column));
+        if (column == 3 && status >= 400)
+            item->setForeground(QColor(0xE0, 0x2A, 0x2A));
+        m_requests->setItem(0, column, item);
+    }
+    while (m_requests->rowCount() > kMaxRequestRows)
+        m_requests->removeRow(m_requests->rowCount() - 1);
+}
+
+void GatewayPanel::showError(const QString& message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+void GatewayPanel::updateState()
+{
+    const bool serving = isServing();
+    m_start->setText(serving ? tr("&Stop") : tr("&Start"));
+    m_start->setEnabled(serving || m_runner != nullptr);
+    m_port->setEnabled(!serving);
+    m_copy->setEnabled(serving);
+    m_url->setText(serving ? tr("Serving on %1").arg(baseUrl())
+                           : (m_runner ? tr("Not serving.") : tr("No workspace open.")));
+}
+
+} // namespace swb
