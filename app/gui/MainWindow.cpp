@@ -421,7 +421,7 @@ void MainWindow::buildMenus()
         else
             (void)m_gateway->start();
     });
-    gatewayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    gatewayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     connect(
         m_gateway, &GatewayPanel::servingChanged, this,
         [this, gatewayAction](bool serving, const QString& url) {

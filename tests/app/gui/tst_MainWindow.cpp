@@ -512,7 +512,7 @@ void tst_MainWindow::gatewayServesTheOpenWorkspaceOnTheTimeline()
     gateway->portBox()->setValue(0);
     QAction* toggle = nullptr;
     for (QAction* a : m_window->findChildren<QAction*>())
-        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_G))
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G))
             toggle = a;
     QVERIFY(toggle && toggle->isEnabled());
     toggle->trigger();
