@@ -3,7 +3,7 @@
 // stored, invalid messages and unknown devices end in the dead-letter queue, and its cost
 // scenarios say what its README says.
 #include "ServedExample.h"
-#include "SwbProcess.h"
+#include "ShowcaseCost.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -91,27 +91,11 @@ void tst_ShowcaseIot::validReadingsAreStoredAndInvalidOnesEndInTheDeadLetterQueu
 void tst_ShowcaseIot::batchingKeepsTheFleetBelowTheServerBreakEven()
 {
     const QString workspace = QStringLiteral(SWB_SOURCE_DIR "/examples/iot-ingestion");
-    const auto compared = swb::test::runSwb({QStringLiteral("cost"), QStringLiteral("--workspace"),
-                                             workspace, QStringLiteral("--compare"),
-                                             QStringLiteral("ingest-batched,ingest-one-by-one"),
-                                             QStringLiteral("--json")});
-    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
-    QHash<QString, double> total;
-    QHash<QString, double> invocations;
-    for (const QJsonValue& s : QJsonDocument::fromJson(compared.out.toUtf8())
-                                   .object()
-                                   .value(QStringLiteral("scenarios"))
-                                   .toArray()) {
-        const QJsonObject o = s.toObject();
-        const QString name = o.value(QStringLiteral("name")).toString();
-        total[name] = o.value(QStringLiteral("breakdown"))
-                          .toObject()
-                          .value(QStringLiteral("total"))
-                          .toString()
-                          .toDouble();
-        invocations[name] = o.value(QStringLiteral("invocations")).toDouble();
-    }
-    QCOMPARE(total.size(), 2);
+    const auto compared = swb::test::compareScenarios(
+        workspace, {QStringLiteral("ingest-batched"), QStringLiteral("ingest-one-by-one")});
+    QVERIFY2(compared.error.isEmpty(), qPrintable(compared.error));
+    const auto& total = compared.total;
+    const auto& invocations = compared.invocations;
     // The same messages: ten per batch.
     QCOMPARE(invocations.value(QStringLiteral("ingest-one-by-one")),
              invocations.value(QStringLiteral("ingest-batched")) * 10);
@@ -119,17 +103,12 @@ void tst_ShowcaseIot::batchingKeepsTheFleetBelowTheServerBreakEven()
     QVERIFY(total.value(QStringLiteral("ingest-batched")) <
             total.value(QStringLiteral("ingest-one-by-one")));
 
-    const auto breakEven =
-        swb::test::runSwb({QStringLiteral("cost"), QStringLiteral("--workspace"), workspace,
-                           QStringLiteral("--scenario"), QStringLiteral("ingest-batched"),
-                           QStringLiteral("--break-even"), QStringLiteral("--json")});
-    QVERIFY2(breakEven.exitCode == 0, qPrintable(breakEven.err));
-    const QJsonObject be = QJsonDocument::fromJson(breakEven.out.toUtf8()).object();
-    const double server = be.value(QStringLiteral("serverMonthly")).toString().toDouble();
+    const auto even = swb::test::breakEven(workspace, QStringLiteral("ingest-batched"));
+    QVERIFY2(even.error.isEmpty(), qPrintable(even.error));
+    const double server = even.serverMonthly;
     QVERIFY(server > 0);
     // README: batched, the fleet stays below one small server; one by one it costs several.
-    QVERIFY(be.value(QStringLiteral("invocationsPerMonth")).toDouble() >
-            invocations.value(QStringLiteral("ingest-batched")));
+    QVERIFY(even.invocationsPerMonth > invocations.value(QStringLiteral("ingest-batched")));
     QVERIFY(total.value(QStringLiteral("ingest-batched")) < server);
     QVERIFY(total.value(QStringLiteral("ingest-one-by-one")) > 2 * server);
 }

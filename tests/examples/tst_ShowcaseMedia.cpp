@@ -3,7 +3,7 @@
 // rendition whose results reach the aggregator through onSuccess destinations; a failing
 // worker's record takes the onFailure path; the cost scenarios say what the README says.
 #include "ServedExample.h"
-#include "SwbProcess.h"
+#include "ShowcaseCost.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -120,46 +120,27 @@ void tst_ShowcaseMedia::uploadFansOutAndTheFailureTakesTheOnFailurePath()
 void tst_ShowcaseMedia::workersAreTheBillAndPassTheServerBreakEven()
 {
     const QString workspace = QStringLiteral(SWB_SOURCE_DIR "/examples/media-pipeline");
-    const auto compared = swb::test::runSwb(
-        {QStringLiteral("cost"), QStringLiteral("--workspace"), workspace,
-         QStringLiteral("--compare"), QStringLiteral("transcode,transcode-x86,split,aggregate"),
-         QStringLiteral("--json")});
-    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
-    QHash<QString, double> total;
-    QHash<QString, double> invocations;
-    for (const QJsonValue& s : QJsonDocument::fromJson(compared.out.toUtf8())
-                                   .object()
-                                   .value(QStringLiteral("scenarios"))
-                                   .toArray()) {
-        const QJsonObject o = s.toObject();
-        const QString name = o.value(QStringLiteral("name")).toString();
-        total[name] = o.value(QStringLiteral("breakdown"))
-                          .toObject()
-                          .value(QStringLiteral("total"))
-                          .toString()
-                          .toDouble();
-        invocations[name] = o.value(QStringLiteral("invocations")).toDouble();
-    }
-    QCOMPARE(total.size(), 4);
+    const auto compared = swb::test::compareScenarios(
+        workspace, {QStringLiteral("transcode"), QStringLiteral("transcode-x86"),
+                    QStringLiteral("split"), QStringLiteral("aggregate")});
+    QVERIFY2(compared.error.isEmpty(), qPrintable(compared.error));
+    const auto& total = compared.total;
+    const auto& invocations = compared.invocations;
     // README: Arm is cheaper for the compute-bound worker, and the workers are the bill.
     QVERIFY(total.value(QStringLiteral("transcode")) <
             total.value(QStringLiteral("transcode-x86")));
     QVERIFY(total.value(QStringLiteral("transcode")) >
             10 * (total.value(QStringLiteral("split")) + total.value(QStringLiteral("aggregate"))));
 
-    const auto breakEven = swb::test::runSwb(
-        {QStringLiteral("cost"), QStringLiteral("--workspace"), workspace,
-         QStringLiteral("--scenario"), QStringLiteral("transcode"), QStringLiteral("--break-even"),
-         QStringLiteral("--server"), QStringLiteral("aws.m5.large"), QStringLiteral("--json")});
-    QVERIFY2(breakEven.exitCode == 0, qPrintable(breakEven.err));
-    const QJsonObject be = QJsonDocument::fromJson(breakEven.out.toUtf8()).object();
-    QCOMPARE(be.value(QStringLiteral("serverId")).toString(), QStringLiteral("aws.m5.large"));
+    const auto even =
+        swb::test::breakEven(workspace, QStringLiteral("transcode"),
+                             {QStringLiteral("--server"), QStringLiteral("aws.m5.large")});
+    QVERIFY2(even.error.isEmpty(), qPrintable(even.error));
+    QCOMPARE(even.serverId, QStringLiteral("aws.m5.large"));
     // README: at this volume the workers are past the break-even; the server costs less.
-    const double breakEvenInvocations = be.value(QStringLiteral("invocationsPerMonth")).toDouble();
-    QVERIFY(breakEvenInvocations > 0);
-    QVERIFY(breakEvenInvocations < invocations.value(QStringLiteral("transcode")));
-    QVERIFY(be.value(QStringLiteral("serverMonthly")).toString().toDouble() <
-            total.value(QStringLiteral("transcode")));
+    QVERIFY(even.invocationsPerMonth > 0);
+    QVERIFY(even.invocationsPerMonth < invocations.value(QStringLiteral("transcode")));
+    QVERIFY(even.serverMonthly < total.value(QStringLiteral("transcode")));
 }
 
 QTEST_GUILESS_MAIN(tst_ShowcaseMedia)

@@ -3,7 +3,7 @@
 // through payment's onSuccess destination and takes one item out of stock; a declined one
 // travels onFailure → queue → cancel-order and leaves the stock alone.
 #include "ServedExample.h"
-#include "SwbProcess.h"
+#include "ShowcaseCost.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -86,44 +86,24 @@ void tst_ShowcaseVending::paymentDrivesInventoryAndADeclineLeavesStockAlone()
 void tst_ShowcaseVending::theFlowCostsLessThanTheSmallestServer()
 {
     const QString workspace = QStringLiteral(SWB_SOURCE_DIR "/examples/vending-machine");
-    const auto compared = swb::test::runSwb(
-        {QStringLiteral("cost"), QStringLiteral("--workspace"), workspace,
-         QStringLiteral("--compare"), QStringLiteral("orders,payment,inventory,orders-free-tier"),
-         QStringLiteral("--json")});
-    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
-    QHash<QString, double> total;
-    QHash<QString, double> invocations;
-    for (const QJsonValue& s : QJsonDocument::fromJson(compared.out.toUtf8())
-                                   .object()
-                                   .value(QStringLiteral("scenarios"))
-                                   .toArray()) {
-        const QJsonObject o = s.toObject();
-        const QString name = o.value(QStringLiteral("name")).toString();
-        total[name] = o.value(QStringLiteral("breakdown"))
-                          .toObject()
-                          .value(QStringLiteral("total"))
-                          .toString()
-                          .toDouble();
-        invocations[name] = o.value(QStringLiteral("invocations")).toDouble();
-    }
-    QCOMPARE(total.size(), 4);
+    const auto compared = swb::test::compareScenarios(
+        workspace, {QStringLiteral("orders"), QStringLiteral("payment"),
+                    QStringLiteral("inventory"), QStringLiteral("orders-free-tier")});
+    QVERIFY2(compared.error.isEmpty(), qPrintable(compared.error));
+    const auto& total = compared.total;
+    const auto& invocations = compared.invocations;
     QVERIFY(total.value(QStringLiteral("orders-free-tier")) <
             total.value(QStringLiteral("orders")));
 
-    const auto breakEven =
-        swb::test::runSwb({QStringLiteral("cost"), QStringLiteral("--workspace"), workspace,
-                           QStringLiteral("--scenario"), QStringLiteral("orders"),
-                           QStringLiteral("--break-even"), QStringLiteral("--json")});
-    QVERIFY2(breakEven.exitCode == 0, qPrintable(breakEven.err));
-    const QJsonObject be = QJsonDocument::fromJson(breakEven.out.toUtf8()).object();
-    const double server = be.value(QStringLiteral("serverMonthly")).toString().toDouble();
+    const auto even = swb::test::breakEven(workspace, QStringLiteral("orders"));
+    QVERIFY2(even.error.isEmpty(), qPrintable(even.error));
+    const double server = even.serverMonthly;
     // README: the whole flow costs less than the smallest server, and orders has room to grow.
     QVERIFY(server > 0);
     QVERIFY(total.value(QStringLiteral("orders")) + total.value(QStringLiteral("payment")) +
                 total.value(QStringLiteral("inventory")) <
             server);
-    QVERIFY(be.value(QStringLiteral("invocationsPerMonth")).toDouble() >
-            invocations.value(QStringLiteral("orders")));
+    QVERIFY(even.invocationsPerMonth > invocations.value(QStringLiteral("orders")));
 }
 
 QTEST_GUILESS_MAIN(tst_ShowcaseVending)
