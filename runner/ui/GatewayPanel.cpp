@@ -13,7 +13,12 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+
+#include <algorithm>
 
 namespace swb {
 
@@ -21,7 +26,7 @@ GatewayPanel::GatewayPanel(QWidget* parent)
     : QWidget(parent), m_port(new QSpinBox(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_url(new QLabel(this)), m_copy(new QPushButton(tr("Copy URL"), this)),
       m_error(new QLabel(this)), m_routes(new QPlainTextEdit(this)),
-      m_requests(new QTableWidget(0, 5, this))
+      m_requests(new QTableWidget(0, 5, this)), m_flush(new QTimer(this))
 {
     m_port->setRange(0, 65535);
     m_port->setValue(kDefaultPort);
@@ -48,9 +53,22 @@ GatewayPanel::GatewayPanel(QWidget* parent)
     m_requests->verticalHeader()->hide();
     m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_requests->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Widths from the font, not ResizeToContents: measuring every row's text at each request
+    // made a busy gateway spend its time laying out text.
+    const QFontMetrics fm(m_requests->font());
+    const int pad = fm.horizontalAdvance(QLatin1Char('M'));
+    const QStringList widest{QStringLiteral("00:00:00"), QStringLiteral("OPTIONS"), QString(),
+                             QStringLiteral("Status"), QStringLiteral("99999.9")};
+    for (int column : {0, 1, 3, 4}) {
+        m_requests->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_requests->setColumnWidth(column, fm.horizontalAdvance(widest.at(column)) + 2 * pad);
+    }
     m_requests->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    for (int column : {0, 1, 3, 4})
-        m_requests->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_requests->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_requests->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(100);
+    connect(m_flush, &QTimer::timeout, this, &GatewayPanel::flushRequests);
 
     auto* row = new QHBoxLayout;
     auto* portLabel = new QLabel(tr("&Port:"), this);
@@ -186,11 +204,13 @@ QString GatewayPanel::errorText() const
 
 int GatewayPanel::requestRows() const
 {
+    const_cast<GatewayPanel*>(this)->flushRequests(); // what is gathered counts too
     return m_requests->rowCount();
 }
 
 QString GatewayPanel::requestText(int row, int column) const
 {
+    const_cast<GatewayPanel*>(this)->flushRequests();
     const QTableWidgetItem* item = m_requests->item(row, column);
     return item ? item->text() : QString();
 }
@@ -198,20 +218,42 @@ QString GatewayPanel::requestText(int row, int column) const
 void GatewayPanel::addRequest(const QByteArray& method, const QByteArray& target, int status,
                               double elapsedMs)
 {
+    // Gathered and shown every 100 ms: one table update per batch, not one per request.
+    m_pending.push_back({QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                         QString::fromLatin1(method), QString::fromUtf8(target),
+                         status > 0 ? QString::number(status) : QStringLiteral("—"),
+                         status > 0 ? QString::number(elapsedMs, 'f', 1) : QString(),
+                         status >= 400});
+    if (m_pending.size() > size_t(kMaxRequestRows))
+        m_pending.erase(m_pending.begin(), m_pending.end() - kMaxRequestRows);
+    if (!m_flush->isActive())
+        m_flush->start();
+}
+
+void GatewayPanel::flushRequests()
+{
+    if (m_pending.empty())
+        return;
+    const int added = int(m_pending.size());
+    m_requests->setUpdatesEnabled(false);
     // Newest first, at most kMaxRequestRows.
-    m_requests->insertRow(0);
-    const QStringList cells{QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
-                            QString::fromLatin1(method), QString::fromUtf8(target),
-                            status > 0 ? QString::number(status) : QStringLiteral("—"),
-                            status > 0 ? QString::number(elapsedMs, 'f', 1) : QString()};
-    for (int column = 0; column < cells.size(); ++column) {
-        auto* item = new QTableWidgetItem(cells.at(column));
-        if (column == 3 && status >= 400)
-            item->setForeground(QColor(0xE0, 0x2A, 0x2A));
-        m_requests->setItem(0, column, item);
-    }
-    while (m_requests->rowCount() > kMaxRequestRows)
+    const int keep = std::max(0, kMaxRequestRows - added);
+    while (m_requests->rowCount() > keep)
         m_requests->removeRow(m_requests->rowCount() - 1);
+    for (int i = 0; i < added; ++i)
+        m_requests->insertRow(0);
+    for (int i = 0; i < added; ++i) {
+        const PendingRequest& r = m_pending[size_t(added - 1 - i)]; // the newest on top
+        const QStringList cells{r.time, r.method, r.target, r.status, r.ms};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* item = new QTableWidgetItem(cells.at(column));
+            if (column == 3 && r.failed)
+                item->setForeground(QColor(0xE0, 0x2A, 0x2A));
+            m_requests->setItem(i, column, item);
+        }
+    }
+    m_pending.clear();
+    m_requests->setUpdatesEnabled(true);
 }
 
 void GatewayPanel::showError(const QString& message)

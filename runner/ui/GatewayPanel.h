@@ -10,12 +10,14 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTimer;
 
 namespace swb {
 
@@ -61,6 +63,7 @@ signals:
 private:
     void addRequest(const QByteArray& method, const QByteArray& target, int status,
                     double elapsedMs);
+    void flushRequests();
     void showError(const QString& message);
     void updateState();
 
@@ -73,6 +76,12 @@ private:
     QLabel* m_error;
     QPlainTextEdit* m_routes;
     QTableWidget* m_requests;
+    struct PendingRequest {
+        QString time, method, target, status, ms;
+        bool failed = false;
+    };
+    std::vector<PendingRequest> m_pending; // shown at the next flush
+    QTimer* m_flush;
 };
 
 } // namespace swb
