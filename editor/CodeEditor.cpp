@@ -24,12 +24,14 @@ namespace {
 constexpr int kFirstFoldMarker = 25;
 constexpr int kLastFoldMarker = 31;
 constexpr int kLineNumberMargin = 0;
-constexpr int kFoldMargin = 2;constexpr int kChangeMargin = 1;
+constexpr int kFoldMargin = 2;
+constexpr int kChangeMargin = 1;
 // Marker numbers of the change margin (QScintilla's own folding uses 25..31).
 constexpr int kAddedMarker = 10;
 constexpr int kModifiedMarker = 11;
 constexpr int kDeletedMarker = 12;
-constexpr int kChangeMarkerMask = (1 << kAddedMarker) | (1 << kModifiedMarker) | (1 << kDeletedMarker);
+constexpr int kChangeMarkerMask =
+    (1 << kAddedMarker) | (1 << kModifiedMarker) | (1 << kDeletedMarker);
 
 QColor blend(const QColor& a, const QColor& b, double bWeight)
 {

@@ -224,15 +224,14 @@ QByteArray InvokeApi::destinationRecord(const InvocationRecord& r, const QByteAr
                                r.errorType.isEmpty() ? QStringLiteral("Unhandled") : r.errorType);
     const QJsonObject record{
         {QStringLiteral("version"), QStringLiteral("1.0")},
-        {QStringLiteral("timestamp"),
-         QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC)
-             .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))},
+        {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC)
+                                          .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))},
         {QStringLiteral("requestContext"),
          QJsonObject{{QStringLiteral("requestId"), r.requestId},
                      {QStringLiteral("functionArn"),
                       functionArn(r.functionName, region) + QStringLiteral(":$LATEST")},
-                     {QStringLiteral("condition"), r.failed() ? QStringLiteral("RetriesExhausted")
-                                                              : QStringLiteral("Success")},
+                     {QStringLiteral("condition"),
+                      r.failed() ? QStringLiteral("RetriesExhausted") : QStringLiteral("Success")},
                      {QStringLiteral("approximateInvokeCount"), attempts}}},
         {QStringLiteral("requestPayload"), json(requestPayload)},
         {QStringLiteral("responseContext"), responseContext},
@@ -253,7 +252,8 @@ void InvokeApi::sendToDestination(const InvocationRecord& r, const QByteArray& p
         r.failed() ? QStringLiteral("RetriesExhausted") : QStringLiteral("Success");
     const auto target = DestinationTarget::parse(text);
     if (!target) {
-        emit destinationProblem(QStringLiteral("%1: %2").arg(r.functionName, target.error().message));
+        emit destinationProblem(
+            QStringLiteral("%1: %2").arg(r.functionName, target.error().message));
         return;
     }
     const QByteArray record = destinationRecord(r, payload, attempts, m_runner.region(),
@@ -271,10 +271,10 @@ void InvokeApi::sendToDestination(const InvocationRecord& r, const QByteArray& p
         const auto sent = queue->send(QString::fromUtf8(record), {},
                                       QStringLiteral("AROASWBLOCALROLE:") + r.functionName);
         if (!sent) {
-            emit destinationProblem(QStringLiteral("%1: the record of request %2 could not go to "
-                                                   "queue \"%3\": %4")
-                                        .arg(r.functionName, r.requestId, target->name,
-                                             sent.error().message));
+            emit destinationProblem(
+                QStringLiteral("%1: the record of request %2 could not go to "
+                               "queue \"%3\": %4")
+                    .arg(r.functionName, r.requestId, target->name, sent.error().message));
             return;
         }
         emit destinationSent(r.functionName, condition, QStringLiteral("queue:") + target->name);

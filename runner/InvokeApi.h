@@ -59,10 +59,9 @@ signals:
     void destinationProblem(const QString& message);
 
 private:
-    QString invokeAsync(const QString& function, const QByteArray& payload, int attempt,
-                        int hops);
-    void sendToDestination(const InvocationRecord& record, const QByteArray& payload,
-                           int attempts, int hops);
+    QString invokeAsync(const QString& function, const QByteArray& payload, int attempt, int hops);
+    void sendToDestination(const InvocationRecord& record, const QByteArray& payload, int attempts,
+                           int hops);
 
     Runner& m_runner;
     InvokeApiOptions m_options;

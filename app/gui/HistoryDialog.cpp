@@ -18,11 +18,12 @@ namespace swb {
 HistoryDialog::HistoryDialog(QString workspaceFolder, QString function, QString folder,
                              QWidget* parent)
     : QDialog(parent), m_workspace(std::move(workspaceFolder)), m_folder(std::move(folder)),
-      m_commits(new QListWidget(this)), m_diff(new QPlainTextEdit(this)),
-      m_error(new QLabel(this)), m_rollback(new QPushButton(tr("&Deploy This Version"), this))
+      m_commits(new QListWidget(this)), m_diff(new QPlainTextEdit(this)), m_error(new QLabel(this)),
+      m_rollback(new QPushButton(tr("&Deploy This Version"), this))
 {
     // No function: the whole workspace's history (nothing to roll back to as one function).
-    setWindowTitle(function.isEmpty() ? tr("History of Workspace") : tr("History of %1").arg(function));
+    setWindowTitle(function.isEmpty() ? tr("History of Workspace")
+                                      : tr("History of %1").arg(function));
     new UnifiedDiffHighlighter(m_diff->document());
     m_commits->setAccessibleName(tr("Commits"));
     m_diff->setAccessibleName(tr("What the commit changed"));
@@ -55,7 +56,8 @@ HistoryDialog::HistoryDialog(QString workspaceFolder, QString function, QString 
     resize(760, 560);
 
     auto repo = GitRepository::open(m_workspace);
-    auto history = repo ? repo->history(m_folder) : Result<QList<CommitInfo>>(std::unexpected(repo.error()));
+    auto history =
+        repo ? repo->history(m_folder) : Result<QList<CommitInfo>>(std::unexpected(repo.error()));
     if (!history) {
         m_error->setText(history.error().message);
         m_error->show();

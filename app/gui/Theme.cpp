@@ -7,10 +7,9 @@
 namespace swb {
 
 Theme::Theme()
-    : m_systemStyle(QApplication::style() ? QApplication::style()->name() : QString())
-    , m_systemPalette(QApplication::palette())
-{
-}
+    : m_systemStyle(QApplication::style() ? QApplication::style()->name() : QString()),
+      m_systemPalette(QApplication::palette())
+{}
 
 QPalette Theme::darkPalette()
 {
@@ -59,8 +58,9 @@ QPalette Theme::lightPalette()
 
 void Theme::apply(const QString& name)
 {
-    const QString theme =
-        name == QLatin1String("light") || name == QLatin1String("dark") ? name : QStringLiteral("system");
+    const QString theme = name == QLatin1String("light") || name == QLatin1String("dark")
+                              ? name
+                              : QStringLiteral("system");
     if (theme == m_current)
         return;
     if (theme == QLatin1String("system")) {

@@ -6,8 +6,8 @@
 #include <QBrush>
 #include <QDir>
 #include <QDirIterator>
-#include <QHash>
 #include <QFileInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QMenu>
 #include <QTreeWidgetItemIterator>
@@ -204,9 +204,10 @@ void WorkspaceTree::refreshGitStatus()
         QString mark;
         QColor colour;
         const FileStatus::Flags f = flags.value(relative);
-        const bool ignored = (f & FileStatus::Ignored) ||
-                             std::any_of(ignoredFolders.begin(), ignoredFolders.end(),
-                                         [&](const QString& folder) { return relative.startsWith(folder); });
+        const bool ignored =
+            (f & FileStatus::Ignored) ||
+            std::any_of(ignoredFolders.begin(), ignoredFolders.end(),
+                        [&](const QString& folder) { return relative.startsWith(folder); });
         if (!versioned) {
             // no marks outside a repository
         } else if (ignored) {
@@ -219,8 +220,9 @@ void WorkspaceTree::refreshGitStatus()
                         FileStatus::WorkTreeRenamed | FileStatus::WorkTreeTypeChange)) {
             mark = tr("modified");
             colour = QColor(0x2f, 0x7f, 0xd8);
-        } else if (f & (FileStatus::IndexNew | FileStatus::IndexModified | FileStatus::IndexDeleted |
-                        FileStatus::IndexRenamed | FileStatus::IndexTypeChange)) {
+        } else if (f &
+                   (FileStatus::IndexNew | FileStatus::IndexModified | FileStatus::IndexDeleted |
+                    FileStatus::IndexRenamed | FileStatus::IndexTypeChange)) {
             mark = tr("staged");
             colour = QColor(0xd0, 0x7a, 0x00);
         }

@@ -83,7 +83,10 @@ Stats summarize(std::vector<double> v)
     return s;
 }
 
-QString ms(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
+QString ms(double v, int decimals = 3)
+{
+    return QString::number(v, 'f', decimals);
+}
 
 bool writeFile(const QString& path, const QByteArray& text)
 {
@@ -140,14 +143,15 @@ Call invokeOnce(Runner& runner, const QString& function)
 
 bool ok(const Call& c)
 {
-    return c.answered && c.record.outcome == InvocationOutcome::Success
-           && c.record.payload.contains("\"ok\"");
+    return c.answered && c.record.outcome == InvocationOutcome::Success &&
+           c.record.payload.contains("\"ok\"");
 }
 
 QString describeFailure(const Call& c)
 {
-    return QStringLiteral("%1 %2 %3").arg(outcomeName(c.record.outcome), c.record.errorType,
-                                          QString::fromUtf8(c.record.payload.left(300)));
+    return QStringLiteral("%1 %2 %3")
+        .arg(outcomeName(c.record.outcome), c.record.errorType,
+             QString::fromUtf8(c.record.payload.left(300)));
 }
 
 struct Bench {
@@ -219,7 +223,8 @@ ColdResult measureCold(Bench& b, const QString& function)
     const Call first = invokeOnce(runner, function);
     if (!ok(first)) {
         ++b.failures;
-        out << "cold " << function << ": first invocation failed: " << describeFailure(first) << '\n';
+        out << "cold " << function << ": first invocation failed: " << describeFailure(first)
+            << '\n';
     }
     std::vector<double> init, e2e;
     for (int i = 0; i < b.coldN; ++i) {
@@ -230,7 +235,8 @@ ColdResult measureCold(Bench& b, const QString& function)
         const Call c = invokeOnce(runner, function);
         if (!ok(c) || !c.record.coldStart) {
             ++b.failures;
-            out << "cold " << function << ": " << describeFailure(c) << " cold=" << c.record.coldStart << '\n';
+            out << "cold " << function << ": " << describeFailure(c)
+                << " cold=" << c.record.coldStart << '\n';
             continue;
         }
         init.push_back(c.record.initDurationMs);
@@ -268,7 +274,8 @@ WarmResult measureWarm(Bench& b, const QString& function, bool freeze)
         const Call c = invokeOnce(runner, function);
         if (!ok(c) || c.record.coldStart) {
             ++b.failures;
-            out << "warm " << function << ": " << describeFailure(c) << " cold=" << c.record.coldStart << '\n';
+            out << "warm " << function << ": " << describeFailure(c)
+                << " cold=" << c.record.coldStart << '\n';
             continue;
         }
         latency.push_back(c.elapsedMs);
@@ -325,7 +332,8 @@ ThroughputResult measureThroughput(Bench& b, const QString& function, bool freez
     // take more than a second), then 1 s of the load itself.
     int coldDone = 0;
     for (int i = 0; i < concurrency; ++i)
-        runner.invoke(function, QByteArrayLiteral("{}"), [&](const InvocationRecord&) { ++coldDone; });
+        runner.invoke(function, QByteArrayLiteral("{}"),
+                      [&](const InvocationRecord&) { ++coldDone; });
     if (!waitFor([&] { return coldDone == concurrency; }, 60000)) {
         ++b.failures;
         out << "throughput " << function << " c" << concurrency << ": cold starts did not finish\n";
@@ -361,13 +369,14 @@ bool prepare(Bench& b)
         return false;
     const QString root = b.dir.path();
     if (!writeFile(root + QStringLiteral("/py/handler.py"),
-                   "def handler(e, c):\n    return {\"statusCode\": 200, \"body\": \"ok\"}\n")
-        || !writeFile(root + QStringLiteral("/node/handler.js"),
-                      "exports.handler = async (e, c) => ({ statusCode: 200, body: \"ok\" });\n"))
+                   "def handler(e, c):\n    return {\"statusCode\": 200, \"body\": \"ok\"}\n") ||
+        !writeFile(root + QStringLiteral("/node/handler.js"),
+                   "exports.handler = async (e, c) => ({ statusCode: 200, body: \"ok\" });\n"))
         return false;
     b.ws.folder = root;
     b.ws.name = QStringLiteral("bench");
-    for (const auto& [name, runtime] : {std::pair{"py", "python3.11"}, std::pair{"node", "nodejs20.x"}}) {
+    for (const auto& [name, runtime] :
+         {std::pair{"py", "python3.11"}, std::pair{"node", "nodejs20.x"}}) {
         FunctionSpec f;
         f.name = QString::fromLatin1(name);
         f.runtime = QString::fromLatin1(runtime);
@@ -413,30 +422,48 @@ int main(int argc, char** argv)
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString& a = args[i];
         const QString v = i + 1 < args.size() ? args[i + 1] : QString();
-        if (a == QLatin1String("--warm")) { b.warmN = v.toInt(); ++i; }
-        else if (a == QLatin1String("--cold")) { b.coldN = v.toInt(); ++i; }
-        else if (a == QLatin1String("--floor")) { b.floorN = v.toInt(); ++i; }
-        else if (a == QLatin1String("--seconds")) { b.seconds = v.toDouble(); ++i; }
-        else if (a == QLatin1String("--runtimes")) { b.runtimes = v.split(QLatin1Char(','), Qt::SkipEmptyParts); ++i; }
-        else if (a == QLatin1String("--json")) { b.jsonFile = v; ++i; }
-        else {
-            std::fprintf(stderr, "usage: bench_runner [--warm N] [--cold N] [--floor N] [--seconds S] "
-                                 "[--runtimes py,node] [--json FILE]\n");
+        if (a == QLatin1String("--warm")) {
+            b.warmN = v.toInt();
+            ++i;
+        } else if (a == QLatin1String("--cold")) {
+            b.coldN = v.toInt();
+            ++i;
+        } else if (a == QLatin1String("--floor")) {
+            b.floorN = v.toInt();
+            ++i;
+        } else if (a == QLatin1String("--seconds")) {
+            b.seconds = v.toDouble();
+            ++i;
+        } else if (a == QLatin1String("--runtimes")) {
+            b.runtimes = v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            ++i;
+        } else if (a == QLatin1String("--json")) {
+            b.jsonFile = v;
+            ++i;
+        } else {
+            std::fprintf(stderr,
+                         "usage: bench_runner [--warm N] [--cold N] [--floor N] [--seconds S] "
+                         "[--runtimes py,node] [--json FILE]\n");
             return 2;
         }
     }
     if (b.warmN < 1 || b.coldN < 1 || b.floorN < 1 || b.seconds <= 0) {
-        std::fprintf(stderr, "bench_runner: --warm, --cold, --floor and --seconds must be positive\n");
+        std::fprintf(stderr,
+                     "bench_runner: --warm, --cold, --floor and --seconds must be positive\n");
         return 2;
     }
     if (!prepare(b)) {
         std::fprintf(stderr, "bench_runner: could not prepare the workspace\n");
         return 1;
     }
-    const QString command = QStringLiteral("%1 --warm %2 --cold %3 --floor %4 --seconds %5 --runtimes %6")
-                                .arg(QDir(QDir::currentPath()).relativeFilePath(app.applicationFilePath()))
-                                .arg(b.warmN).arg(b.coldN).arg(b.floorN).arg(b.seconds)
-                                .arg(b.runtimes.join(QLatin1Char(',')));
+    const QString command =
+        QStringLiteral("%1 --warm %2 --cold %3 --floor %4 --seconds %5 --runtimes %6")
+            .arg(QDir(QDir::currentPath()).relativeFilePath(app.applicationFilePath()))
+            .arg(b.warmN)
+            .arg(b.coldN)
+            .arg(b.floorN)
+            .arg(b.seconds)
+            .arg(b.runtimes.join(QLatin1Char(',')));
     const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QString loadBefore = loadAverage();
     out << "# bench_runner (in-process Runner, no HTTP)\n\n"
@@ -450,7 +477,10 @@ int main(int argc, char** argv)
     total.start();
 
     // Floor: the same binaries the runner resolved, importing the same handler.
-    struct FloorRow { QString what; Stats s; };
+    struct FloorRow {
+        QString what;
+        Stats s;
+    };
     QList<FloorRow> floors;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QProcessEnvironment noCa = env;
@@ -458,12 +488,17 @@ int main(int argc, char** argv)
     const QString pyDir = b.dir.filePath(QStringLiteral("py"));
     const QString nodeDir = b.dir.filePath(QStringLiteral("node"));
     if (b.runtimes.contains(QLatin1String("py"))) {
-        floors.append({QStringLiteral("`%1 -c 'import handler'`").arg(b.pythonProgram),
-                       processFloor(b.pythonProgram, {QStringLiteral("-c"), QStringLiteral("import handler")},
-                                    pyDir, env, b.floorN, &b.failures)});
-        floors.append({QStringLiteral("`%1 -S -c 'import handler'` (the runner starts python with -S)").arg(b.pythonProgram),
-                       processFloor(b.pythonProgram, {QStringLiteral("-S"), QStringLiteral("-c"), QStringLiteral("import handler")},
-                                    pyDir, env, b.floorN, &b.failures)});
+        floors.append(
+            {QStringLiteral("`%1 -c 'import handler'`").arg(b.pythonProgram),
+             processFloor(b.pythonProgram, {QStringLiteral("-c"), QStringLiteral("import handler")},
+                          pyDir, env, b.floorN, &b.failures)});
+        floors.append(
+            {QStringLiteral("`%1 -S -c 'import handler'` (the runner starts python with -S)")
+                 .arg(b.pythonProgram),
+             processFloor(
+                 b.pythonProgram,
+                 {QStringLiteral("-S"), QStringLiteral("-c"), QStringLiteral("import handler")},
+                 pyDir, env, b.floorN, &b.failures)});
     }
     if (b.runtimes.contains(QLatin1String("node"))) {
         const QStringList req{QStringLiteral("-e"), QStringLiteral("require('./handler')")};
@@ -472,31 +507,44 @@ int main(int argc, char** argv)
                                                    ? QStringLiteral("set (as in this shell)")
                                                    : QStringLiteral("unset in this shell too")),
                        processFloor(b.nodeProgram, req, nodeDir, env, b.floorN, &b.failures)});
-        floors.append({QStringLiteral("`%1 -e 'require(\"./handler\")'`, NODE_EXTRA_CA_CERTS unset (as the runner starts functions)")
+        floors.append({QStringLiteral("`%1 -e 'require(\"./handler\")'`, NODE_EXTRA_CA_CERTS unset "
+                                      "(as the runner starts functions)")
                            .arg(b.nodeProgram),
                        processFloor(b.nodeProgram, req, nodeDir, noCa, b.floorN, &b.failures)});
     }
 
     double pyFloor = 0, nodeFloor = 0;
     for (const auto& f : floors) {
-        if (f.what.contains(QLatin1String("import handler")) && !f.what.contains(QLatin1String(" -S ")))
+        if (f.what.contains(QLatin1String("import handler")) &&
+            !f.what.contains(QLatin1String(" -S ")))
             pyFloor = f.s.p50;
         if (f.what.contains(QLatin1String("as the runner starts")))
             nodeFloor = f.s.p50;
     }
 
-    struct ColdRow { QString fn; ColdResult r; };
+    struct ColdRow {
+        QString fn;
+        ColdResult r;
+    };
     QList<ColdRow> colds;
     for (const QString& fn : std::as_const(b.runtimes))
         colds.append({fn, measureCold(b, fn)});
 
-    struct WarmRow { QString fn; bool freeze; WarmResult r; };
+    struct WarmRow {
+        QString fn;
+        bool freeze;
+        WarmResult r;
+    };
     QList<WarmRow> warms;
     for (const QString& fn : std::as_const(b.runtimes))
         for (bool freeze : {true, false})
             warms.append({fn, freeze, measureWarm(b, fn, freeze)});
 
-    struct TpRow { QString fn; bool freeze; ThroughputResult r; };
+    struct TpRow {
+        QString fn;
+        bool freeze;
+        ThroughputResult r;
+    };
     QList<TpRow> tps;
     for (const QString& fn : std::as_const(b.runtimes))
         for (bool freeze : {true, false}) {
@@ -507,19 +555,23 @@ int main(int argc, char** argv)
         }
 
     // ---- report ----
-    out << "## Floor: interpreter start + handler import, as a process (start -> exit, "
-        << b.floorN << " runs)\n\n";
-    printRow({QStringLiteral("what"), QStringLiteral("p50 ms"), QStringLiteral("p95 ms"), QStringLiteral("min ms")});
-    printRow({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:")});
+    out << "## Floor: interpreter start + handler import, as a process (start -> exit, " << b.floorN
+        << " runs)\n\n";
+    printRow({QStringLiteral("what"), QStringLiteral("p50 ms"), QStringLiteral("p95 ms"),
+              QStringLiteral("min ms")});
+    printRow({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"),
+              QStringLiteral("---:")});
     for (const auto& f : floors)
         printRow({f.what, ms(f.s.p50, 1), ms(f.s.p95, 1), ms(f.s.min, 1)});
 
     out << "\n## Cold start (retire() then invoke, " << b.coldN << " times)\n\n";
-    printRow({QStringLiteral("function"), QStringLiteral("Init Duration p50 ms"), QStringLiteral("p95"),
-              QStringLiteral("invoke() -> done p50 ms"), QStringLiteral("p95"), QStringLiteral("min"),
-              QStringLiteral("floor p50 ms"), QStringLiteral("end to end − floor ms")});
-    printRow({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"),
-              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:")});
+    printRow({QStringLiteral("function"), QStringLiteral("Init Duration p50 ms"),
+              QStringLiteral("p95"), QStringLiteral("invoke() -> done p50 ms"),
+              QStringLiteral("p95"), QStringLiteral("min"), QStringLiteral("floor p50 ms"),
+              QStringLiteral("end to end − floor ms")});
+    printRow({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:")});
     for (const auto& c : colds) {
         // the floor a user would compare with: python3 -c 'import handler' (with site), node
         // without the CA variable (as the runner starts it)
@@ -534,48 +586,61 @@ int main(int argc, char** argv)
     printRow({QStringLiteral("function"), QStringLiteral("freezing"), QStringLiteral("p50 ms"),
               QStringLiteral("p95 ms"), QStringLiteral("p99 ms"), QStringLiteral("max ms"),
               QStringLiteral("runtime's Duration p50 ms"), QStringLiteral("invocations/s")});
-    printRow({QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"),
-              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:")});
+    printRow({QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:")});
     for (const auto& w : warms)
         printRow({w.fn, w.freeze ? QStringLiteral("on (SIGSTOP/SIGCONT)") : QStringLiteral("off"),
-                  ms(w.r.latency.p50), ms(w.r.latency.p95), ms(w.r.latency.p99), ms(w.r.latency.max, 2),
-                  ms(w.r.duration.p50), QString::number(w.r.wallSeconds > 0 ? double(w.r.latency.n) / w.r.wallSeconds : 0, 'f', 0)});
+                  ms(w.r.latency.p50), ms(w.r.latency.p95), ms(w.r.latency.p99),
+                  ms(w.r.latency.max, 2), ms(w.r.duration.p50),
+                  QString::number(w.r.wallSeconds > 0 ? double(w.r.latency.n) / w.r.wallSeconds : 0,
+                                  'f', 0)});
 
     out << "\n## Throughput, C invocations in flight for " << b.seconds
         << " s (after C simultaneous cold starts and 1 s of warm-up)\n\n";
     printRow({QStringLiteral("function"), QStringLiteral("freezing"), QStringLiteral("C"),
               QStringLiteral("invocations/s"), QStringLiteral("p50 ms"), QStringLiteral("p99 ms"),
               QStringLiteral("instances"), QStringLiteral("failed")});
-    printRow({QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"),
-              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:")});
+    printRow({QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:"),
+              QStringLiteral("---:"), QStringLiteral("---:")});
     for (const auto& t : tps)
-        printRow({t.fn, t.freeze ? QStringLiteral("on") : QStringLiteral("off"), QString::number(t.r.concurrency),
-                  QString::number(t.r.perSecond, 'f', 0), ms(t.r.latency.p50), ms(t.r.latency.p99),
-                  QString::number(t.r.instances), QString::number(t.r.failed)});
+        printRow({t.fn, t.freeze ? QStringLiteral("on") : QStringLiteral("off"),
+                  QString::number(t.r.concurrency), QString::number(t.r.perSecond, 'f', 0),
+                  ms(t.r.latency.p50), ms(t.r.latency.p99), QString::number(t.r.instances),
+                  QString::number(t.r.failed)});
 
     if (!b.jsonFile.isEmpty()) {
         auto stats = [](const Stats& s) {
             return QJsonObject{{QStringLiteral("n"), double(s.n)}, {QStringLiteral("p50"), s.p50},
-                               {QStringLiteral("p95"), s.p95}, {QStringLiteral("p99"), s.p99},
-                               {QStringLiteral("min"), s.min}, {QStringLiteral("max"), s.max}};
+                               {QStringLiteral("p95"), s.p95},     {QStringLiteral("p99"), s.p99},
+                               {QStringLiteral("min"), s.min},     {QStringLiteral("max"), s.max}};
         };
-        QJsonObject root{{QStringLiteral("command"), command}, {QStringLiteral("started"), started},
-                         {QStringLiteral("loadBefore"), loadBefore}, {QStringLiteral("loadAfter"), loadAverage()},
-                         {QStringLiteral("python"), b.pythonProgram}, {QStringLiteral("node"), b.nodeProgram},
+        QJsonObject root{{QStringLiteral("command"), command},
+                         {QStringLiteral("started"), started},
+                         {QStringLiteral("loadBefore"), loadBefore},
+                         {QStringLiteral("loadAfter"), loadAverage()},
+                         {QStringLiteral("python"), b.pythonProgram},
+                         {QStringLiteral("node"), b.nodeProgram},
                          {QStringLiteral("failures"), b.failures},
-                         {QStringLiteral("floorPy"), pyFloor}, {QStringLiteral("floorNodeNoCa"), nodeFloor}};
+                         {QStringLiteral("floorPy"), pyFloor},
+                         {QStringLiteral("floorNodeNoCa"), nodeFloor}};
         QJsonArray fa, ca, wa, ta;
         for (const auto& f : floors)
-            fa.append(QJsonObject{{QStringLiteral("what"), f.what}, {QStringLiteral("ms"), stats(f.s)}});
+            fa.append(
+                QJsonObject{{QStringLiteral("what"), f.what}, {QStringLiteral("ms"), stats(f.s)}});
         for (const auto& c : colds)
-            ca.append(QJsonObject{{QStringLiteral("function"), c.fn}, {QStringLiteral("initMs"), stats(c.r.init)},
+            ca.append(QJsonObject{{QStringLiteral("function"), c.fn},
+                                  {QStringLiteral("initMs"), stats(c.r.init)},
                                   {QStringLiteral("endToEndMs"), stats(c.r.endToEnd)}});
         for (const auto& w : warms)
-            wa.append(QJsonObject{{QStringLiteral("function"), w.fn}, {QStringLiteral("freeze"), w.freeze},
+            wa.append(QJsonObject{{QStringLiteral("function"), w.fn},
+                                  {QStringLiteral("freeze"), w.freeze},
                                   {QStringLiteral("latencyMs"), stats(w.r.latency)},
                                   {QStringLiteral("durationMs"), stats(w.r.duration)}});
         for (const auto& t : tps)
-            ta.append(QJsonObject{{QStringLiteral("function"), t.fn}, {QStringLiteral("freeze"), t.freeze},
+            ta.append(QJsonObject{{QStringLiteral("function"), t.fn},
+                                  {QStringLiteral("freeze"), t.freeze},
                                   {QStringLiteral("concurrency"), t.r.concurrency},
                                   {QStringLiteral("perSecond"), t.r.perSecond},
                                   {QStringLiteral("latencyMs"), stats(t.r.latency)},
@@ -585,8 +650,8 @@ int main(int argc, char** argv)
         root.insert(QStringLiteral("warm"), wa);
         root.insert(QStringLiteral("throughput"), ta);
         QFile f(b.jsonFile);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || f.write(QJsonDocument(root).toJson()) < 0) {
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            f.write(QJsonDocument(root).toJson()) < 0) {
             out << "could not write " << b.jsonFile << '\n';
             ++b.failures;
         }

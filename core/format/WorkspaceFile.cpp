@@ -28,7 +28,7 @@ const QString kSchemaUrl =
 const QStringList kWorkspaceKeys = {QStringLiteral("$schema"),   QStringLiteral("formatVersion"),
                                     QStringLiteral("name"),      QStringLiteral("functions"),
                                     QStringLiteral("scenarios"), QStringLiteral("deployTargets"),
-                                    QStringLiteral("runner"), QStringLiteral("authorizers"),
+                                    QStringLiteral("runner"),    QStringLiteral("authorizers"),
                                     QStringLiteral("resources"), QStringLiteral("tokenService")};
 const QStringList kRunnerKeys = {QStringLiteral("keepAliveSeconds"),
                                  QStringLiteral("concurrencyLimit"),
@@ -49,21 +49,20 @@ const QStringList kFunctionKeys = {QStringLiteral("name"),
                                    QStringLiteral("maximumRetryAttempts"),
                                    QStringLiteral("resources")};
 const QStringList kTriggerKeys = {
-    QStringLiteral("type"),       QStringLiteral("method"),    QStringLiteral("path"),
-    QStringLiteral("api"),        QStringLiteral("schedule"),  QStringLiteral("source"),
-    QStringLiteral("events"),     QStringLiteral("batchSize"), QStringLiteral("startingPosition"),
-    QStringLiteral("streamKind"), QStringLiteral("authorizer"), QStringLiteral("scopes"),
-    QStringLiteral("enabled"),
+    QStringLiteral("type"), QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("api"),
+    QStringLiteral("schedule"), QStringLiteral("source"), QStringLiteral("events"),
+    QStringLiteral("batchSize"), QStringLiteral("startingPosition"), QStringLiteral("streamKind"),
+    QStringLiteral("authorizer"), QStringLiteral("scopes"), QStringLiteral("enabled"),
     // queue triggers (docs/queues.md)
     QStringLiteral("batchWindow"), QStringLiteral("visibilityTimeout"),
     QStringLiteral("reportBatchItemFailures"), QStringLiteral("deadLetterQueue"),
     QStringLiteral("maxReceiveCount")};
 const QStringList kDestinationKeys = {QStringLiteral("onSuccess"), QStringLiteral("onFailure")};
 const QStringList kAuthorizerKeys = {
-    QStringLiteral("type"),           QStringLiteral("issuer"),
-    QStringLiteral("audience"),       QStringLiteral("identitySource"),
-    QStringLiteral("function"),       QStringLiteral("resultTtlSeconds"),
-    QStringLiteral("payloadFormat"),  QStringLiteral("simpleResponses")};
+    QStringLiteral("type"),          QStringLiteral("issuer"),
+    QStringLiteral("audience"),      QStringLiteral("identitySource"),
+    QStringLiteral("function"),      QStringLiteral("resultTtlSeconds"),
+    QStringLiteral("payloadFormat"), QStringLiteral("simpleResponses")};
 // Scenario options the cost engine reads from ScenarioSpec::extensions (docs/cost.md).
 const QStringList kScenarioCostOptions = {QStringLiteral("plan"),
                                           QStringLiteral("gateway"),
@@ -492,8 +491,9 @@ public:
                 if (items.at(i).isString())
                     t.audiences.append(items.at(i).toString());
                 else
-                    error(JsonLocator::child(audienceAt, i),
-                          QStringLiteral("expected a string, found %1.").arg(typeName(items.at(i))));
+                    error(
+                        JsonLocator::child(audienceAt, i),
+                        QStringLiteral("expected a string, found %1.").arg(typeName(items.at(i))));
             }
         } else if (!audience.isUndefined()) {
             error(audienceAt, QStringLiteral("expected a string or an array of strings, found %1.")
@@ -696,9 +696,8 @@ const QStringList& WorkspaceFile::keyOrder()
             }
         }
         // Lists last so that a function's scalars read before its triggers.
-        for (const char* k :
-             {"environment", "triggers", "resources", "runner", "tokenService", "functions", "scenarios",
-              "deployTargets", "authorizers"})
+        for (const char* k : {"environment", "triggers", "resources", "runner", "tokenService",
+                              "functions", "scenarios", "deployTargets", "authorizers"})
             keys.move(keys.indexOf(QLatin1String(k)), keys.size() - 1);
         return keys;
     }();
@@ -970,7 +969,8 @@ Result<void> WorkspaceFile::copyFolder(const QString& from, const QString& to)
     QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
     if (!QDir().mkpath(to))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(to)));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(to)));
     while (it.hasNext()) {
         const QString path = it.next();
         const QString relative = source.relativeFilePath(path);
@@ -987,9 +987,9 @@ Result<void> WorkspaceFile::copyFolder(const QString& from, const QString& to)
         }
         QDir().mkpath(QFileInfo(target).absolutePath());
         if (!QFile::copy(path, target))
-            return fail(ErrorCode::Io, QStringLiteral("Cannot copy %1 to %2.")
-                                           .arg(QDir::toNativeSeparators(path),
-                                                QDir::toNativeSeparators(target)));
+            return fail(ErrorCode::Io,
+                        QStringLiteral("Cannot copy %1 to %2.")
+                            .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target)));
         // Copies of read-only installed files must stay editable.
         QFile::setPermissions(target, QFile::permissions(target) | QFileDevice::WriteOwner);
     }

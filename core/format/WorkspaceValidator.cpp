@@ -222,9 +222,8 @@ private:
                 error(at(dAt, key), target.error().message);
             else if (target->kind == DestinationTarget::Kind::Function &&
                      !m_ws.function(target->name))
-                error(at(dAt, key),
-                      QStringLiteral("no function named \"%1\" in this workspace.")
-                          .arg(target->name));
+                error(at(dAt, key), QStringLiteral("no function named \"%1\" in this workspace.")
+                                        .arg(target->name));
         }
     }
 
@@ -275,9 +274,9 @@ private:
                       .arg(a.type));
             return;
         }
-        static const QRegularExpression source(
-            QStringLiteral("^\\$(request\\.(header|querystring)\\.[^\\s.][^\\s]*|context\\.[A-Za-z0-9_."
-                           "]+|stageVariables\\.[A-Za-z0-9_]+)$"));
+        static const QRegularExpression source(QStringLiteral(
+            "^\\$(request\\.(header|querystring)\\.[^\\s.][^\\s]*|context\\.[A-Za-z0-9_."
+            "]+|stageVariables\\.[A-Za-z0-9_]+)$"));
         for (qsizetype i = 0; i < a.identitySource.size(); ++i) {
             if (!source.match(a.identitySource.at(i)).hasMatch())
                 error(a.identitySource.size() == 1 && jwt

@@ -40,7 +40,7 @@ struct FunctionSpec {
     // Retries of a failed asynchronous invocation, 0 to 2 (Lambda's MaximumRetryAttempts,
     // serverless.yml's maximumRetryAttempts); unset: Lambda's default, 2.
     std::optional<int> maximumRetryAttempts;
-    ResourceMap resources; // databases of this function alone (docs/resources.md)
+    ResourceMap resources;  // databases of this function alone (docs/resources.md)
     QJsonObject extensions; // unknown keys, kept on save
 };
 

@@ -15,7 +15,7 @@ struct ResourceSpec {
     static constexpr const char* kSqlite = "sqlite";
 
     QString type = QString::fromLatin1(kPostgres); // "postgres" | "sqlite"
-    QStringList seeds; // SQL files relative to the workspace folder, run once in this order
+    QStringList seeds;      // SQL files relative to the workspace folder, run once in this order
     QJsonObject extensions; // unknown keys, kept on save
 
     bool isPostgres() const { return type == QLatin1String(kPostgres); }

@@ -42,10 +42,10 @@ struct Workspace {
     QList<ScenarioSpec> scenarios;
     QList<DeployTarget> deployTargets;
     RunnerSettings runner;
-    TokenServiceSpec tokenService; // `swb token`'s issuer, audiences, lifetime (docs/auth.md)
-    ResourceMap resources; // databases shared by every function (docs/resources.md)
+    TokenServiceSpec tokenService;     // `swb token`'s issuer, audiences, lifetime (docs/auth.md)
+    ResourceMap resources;             // databases shared by every function (docs/resources.md)
     QList<AuthorizerSpec> authorizers; // "authorizers": {"NAME": {...}}, by name
-    QJsonObject extensions; // unknown top-level keys, kept on save
+    QJsonObject extensions;            // unknown top-level keys, kept on save
 
     const FunctionSpec* function(const QString& name) const;
     FunctionSpec* function(const QString& name);

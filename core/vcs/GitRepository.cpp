@@ -140,7 +140,7 @@ QString canonical(const QString& path)
 
 // The commit with this full id and its tree ("read REVISION in FOLDER" when either is missing).
 Result<std::pair<CommitPtr, TreePtr>> commitAndTree(git_repository* repo, const QString& id,
-                                                   const QString& revision, const QString& folder)
+                                                    const QString& revision, const QString& folder)
 {
     git_oid oid;
     git_oid_fromstr(&oid, id.toUtf8().constData());
@@ -172,7 +172,8 @@ Result<QString> patchText(git_diff* diff, const QString& folderForMessages)
         },
         &text);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("write the diff of"), folderForMessages));
+        return std::unexpected(
+            gitError(rc, QStringLiteral("write the diff of"), folderForMessages));
     return text;
 }
 
@@ -517,7 +518,8 @@ Result<QString> GitRepository::resolveCommit(const QString& revision) const
                     QStringLiteral("\"%1\" is ambiguous in %2; give more of the commit id.")
                         .arg(revision, d->folder));
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("find \"%1\" in").arg(revision), d->folder));
+        return std::unexpected(
+            gitError(rc, QStringLiteral("find \"%1\" in").arg(revision), d->folder));
     git_object* peeled = nullptr;
     if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0)
         return fail(ErrorCode::InvalidArgument,
@@ -637,11 +639,12 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
     const QString folder = cleanFolder(rawFolder);
     TreePtr tree = subtree(repo, root.get(), folder);
     if (!tree)
-        return fail(ErrorCode::NotFound, QStringLiteral("%1 is not a folder in commit %2.")
-                                             .arg(folder.isEmpty() ? QStringLiteral(".") : folder,
-                                                  id->left(12)));
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("%1 is not a folder in commit %2.")
+                        .arg(folder.isEmpty() ? QStringLiteral(".") : folder, id->left(12)));
     if (!QDir().mkpath(destination))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(destination)));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(destination)));
     struct Walk {
         git_repository* repo;
         QString destination;
@@ -661,17 +664,21 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
             return 0; // links and submodules are not code to deploy
         git_blob* rawBlob = nullptr;
         if (git_blob_lookup(&rawBlob, w->repo, git_tree_entry_id(entry)) != 0) {
-            w->error = Error{ErrorCode::Git, QStringLiteral("Cannot read %1 from git.").arg(relative), {}, {}};
+            w->error = Error{
+                ErrorCode::Git, QStringLiteral("Cannot read %1 from git.").arg(relative), {}, {}};
             return -1;
         }
         BlobPtr blob(rawBlob);
         QFile file(target);
         if (!file.open(QIODevice::WriteOnly) ||
             file.write(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                       qint64(git_blob_rawsize(blob.get()))) != qint64(git_blob_rawsize(blob.get()))) {
-            w->error = Error{ErrorCode::Io, QStringLiteral("Cannot write %1: %2.")
-                                                .arg(QDir::toNativeSeparators(target), file.errorString()),
-                             {}, {}};
+                       qint64(git_blob_rawsize(blob.get()))) !=
+                qint64(git_blob_rawsize(blob.get()))) {
+            w->error = Error{ErrorCode::Io,
+                             QStringLiteral("Cannot write %1: %2.")
+                                 .arg(QDir::toNativeSeparators(target), file.errorString()),
+                             {},
+                             {}};
             return -1;
         }
         file.close();
@@ -684,7 +691,8 @@ Result<void> GitRepository::exportFolder(const QString& revision, const QString&
     if (walk.error)
         return std::unexpected(*walk.error);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("export %1 from").arg(folder), d->folder));
+        return std::unexpected(
+            gitError(rc, QStringLiteral("export %1 from").arg(folder), d->folder));
     return {};
 }
 
@@ -701,7 +709,8 @@ static Result<DiffPtr> workTreeDiff(git_repository* repo, const QString& repoFol
         return std::unexpected(found.error());
     TreePtr tree = std::move(found->second);
     const QString folder = cleanFolder(rawFolder);
-    const QByteArray spec = folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
+    const QByteArray spec =
+        folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
     char* specs[] = {const_cast<char*>(spec.constData())};
     git_diff_options options = GIT_DIFF_OPTIONS_INIT;
     options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
@@ -714,7 +723,8 @@ static Result<DiffPtr> workTreeDiff(git_repository* repo, const QString& repoFol
     int rc = git_diff_tree_to_workdir_with_index(&rawDiff, repo, tree.get(), &options);
     DiffPtr diff(rawDiff);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with the working tree of").arg(revision), repoFolder));
+        return std::unexpected(gitError(
+            rc, QStringLiteral("compare %1 with the working tree of").arg(revision), repoFolder));
     return diff;
 }
 
@@ -726,7 +736,8 @@ Result<QString> GitRepository::diffToWorkTree(const QString& revision, const QSt
     return patchText(diff->get(), d->folder);
 }
 
-Result<QStringList> GitRepository::changedSince(const QString& revision, const QString& folder) const
+Result<QStringList> GitRepository::changedSince(const QString& revision,
+                                                const QString& folder) const
 {
     auto diff = workTreeDiff(d->repo.get(), d->folder, resolveCommit(revision), revision, folder);
     if (!diff)
@@ -765,7 +776,8 @@ Result<QString> GitRepository::diffOfCommit(const QString& revision, const QStri
         }
     }
     const QString folder = cleanFolder(rawFolder);
-    const QByteArray spec = folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
+    const QByteArray spec =
+        folder.isEmpty() ? QByteArray() : (folder + QStringLiteral("/")).toUtf8();
     char* specs[] = {const_cast<char*>(spec.constData())};
     git_diff_options options = GIT_DIFF_OPTIONS_INIT;
     if (!spec.isEmpty()) {
@@ -776,7 +788,8 @@ Result<QString> GitRepository::diffOfCommit(const QString& revision, const QStri
     int rc = git_diff_tree_to_tree(&rawDiff, repo, parentTree.get(), tree.get(), &options);
     DiffPtr diff(rawDiff);
     if (rc < 0)
-        return std::unexpected(gitError(rc, QStringLiteral("compare %1 with its parent in").arg(revision), d->folder));
+        return std::unexpected(
+            gitError(rc, QStringLiteral("compare %1 with its parent in").arg(revision), d->folder));
     return patchText(diff.get(), d->folder);
 }
 
@@ -793,12 +806,14 @@ Result<void> GitRepository::createTag(const QString& name, const QString& revisi
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("find %1 in").arg(revision), d->folder));
     git_oid tagId;
-    rc = git_tag_create_lightweight(&tagId, d->repo.get(), name.toUtf8().constData(),
-                                    target.get(), 0);
+    rc = git_tag_create_lightweight(&tagId, d->repo.get(), name.toUtf8().constData(), target.get(),
+                                    0);
     if (rc == GIT_EEXISTS)
-        return fail(ErrorCode::Conflict, QStringLiteral("The tag %1 already exists in %2.").arg(name, d->folder));
+        return fail(ErrorCode::Conflict,
+                    QStringLiteral("The tag %1 already exists in %2.").arg(name, d->folder));
     if (rc == GIT_EINVALIDSPEC)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a valid tag name.").arg(name));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("\"%1\" is not a valid tag name.").arg(name));
     if (rc < 0)
         return std::unexpected(gitError(rc, QStringLiteral("tag %1 in").arg(name), d->folder));
     return {};
@@ -841,8 +856,8 @@ Result<QString> GitRepository::commitPaths(const QStringList& paths, const QStri
 
 Result<bool> GitRepository::ensureIgnored(const QString& pattern)
 {
-    const QString probe = pattern.endsWith(QLatin1Char('/')) ? pattern + QStringLiteral("x")
-                                                              : pattern;
+    const QString probe =
+        pattern.endsWith(QLatin1Char('/')) ? pattern + QStringLiteral("x") : pattern;
     int ignored = 0;
     if (git_ignore_path_is_ignored(&ignored, d->repo.get(), probe.toUtf8().constData()) == 0 &&
         ignored == 1)
@@ -852,8 +867,9 @@ Result<bool> GitRepository::ensureIgnored(const QString& pattern)
     QByteArray text;
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Io, QStringLiteral("Cannot read %1: %2.")
-                                           .arg(QDir::toNativeSeparators(path), file.errorString()));
+            return fail(ErrorCode::Io,
+                        QStringLiteral("Cannot read %1: %2.")
+                            .arg(QDir::toNativeSeparators(path), file.errorString()));
         text = file.readAll();
         file.close();
     }

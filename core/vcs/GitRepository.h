@@ -47,10 +47,10 @@ struct Signature {
 
 // One commit, as a history lists it.
 struct CommitInfo {
-    QString id;       // 40 hex digits
-    QString summary;  // the message's first line
-    QString message;  // the whole message
-    QString author;   // "Name <email>"
+    QString id;      // 40 hex digits
+    QString summary; // the message's first line
+    QString message; // the whole message
+    QString author;  // "Name <email>"
     qint64 timeEpochSeconds = 0;
     QStringList tags; // lightweight or annotated tags pointing at it
 };

@@ -122,7 +122,9 @@ QList<AlignedLine> LineDiff::align(const QStringList& before, const QStringList&
     int oldLine = 0, newLine = 0;
     forEachRun(
         editScript(before, after),
-        [&] { out << AlignedLine{AlignedLine::Kind::Same, oldLine++, newLine++}; },
+        [&] {
+            out << AlignedLine{AlignedLine::Kind::Same, oldLine++, newLine++};
+        },
         [&](int deleted, int inserted) {
             // A reader expects a changed run's old lines first.
             for (int j = 0; j < deleted; ++j)
@@ -154,9 +156,8 @@ QList<LineChange> LineDiff::changes(const QStringList& before, const QStringList
         [&](int deleted, int inserted) {
             const int modified = std::min(deleted, inserted);
             for (int j = 0; j < inserted; ++j)
-                out << LineChange{j < modified ? LineChange::Kind::Modified
-                                               : LineChange::Kind::Added,
-                                  line + j};
+                out << LineChange{
+                    j < modified ? LineChange::Kind::Modified : LineChange::Kind::Added, line + j};
             line += inserted;
             if (deleted > inserted)
                 out << LineChange{LineChange::Kind::Deleted, line};

@@ -125,8 +125,7 @@ QString AwsProfileWriter::setKeys(const QString& text, const QString& section,
 }
 
 Result<void> AwsProfileWriter::writeKeys(const QString& credentialsPath, const QString& profile,
-                                         const QString& accessKeyId,
-                                         const QString& secretAccessKey,
+                                         const QString& accessKeyId, const QString& secretAccessKey,
                                          const QString& sessionToken)
 {
     if (const QString problem = profileProblem(profile); !problem.isEmpty())
@@ -162,9 +161,8 @@ Result<void> AwsProfileWriter::writeRegion(const QString& configPath, const QStr
     if (!text)
         return std::unexpected(text.error());
     // The config file names them [default] and [profile NAME].
-    const QString section = profile == QLatin1String("default")
-                                ? profile
-                                : QStringLiteral("profile ") + profile;
+    const QString section =
+        profile == QLatin1String("default") ? profile : QStringLiteral("profile ") + profile;
     return writeText(configPath, setKeys(*text, section, {{QStringLiteral("region"), region}}));
 }
 

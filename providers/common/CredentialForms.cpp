@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QTimer>
 
-
 namespace swb {
 
 namespace {
@@ -49,7 +48,8 @@ CredentialForm credentialForm(const QString& provider)
             {QStringLiteral("profile"), tr("Profile"), K::Text, D::TargetExtension,
              QStringLiteral("profile"), true, tr("The profile in ~/.aws to use, e.g. default.")},
             {QStringLiteral("accessKeyId"), tr("Access key ID"), K::Text, D::AwsCredentialsFile,
-             QStringLiteral("access_key_id"), false, tr("AKIA…; leave empty to keep the profile's.")},
+             QStringLiteral("access_key_id"), false,
+             tr("AKIA…; leave empty to keep the profile's.")},
             {QStringLiteral("secretAccessKey"), tr("Secret access key"), K::Secret,
              D::AwsCredentialsFile, QStringLiteral("secret_access_key"), false,
              tr("Leave empty to keep the profile's.")},
@@ -141,8 +141,8 @@ void saveCredentials(const CredentialForm& form, DeployTarget target,
     for (const CredentialField& field : form.fields) {
         const QString value = values.value(field.id).trimmed();
         if (field.required && value.isEmpty())
-            return finish(fail(ErrorCode::InvalidArgument,
-                               QObject::tr("%1 is needed.").arg(field.label)));
+            return finish(
+                fail(ErrorCode::InvalidArgument, QObject::tr("%1 is needed.").arg(field.label)));
         switch (field.destination) {
         case D::TargetRegion:
             target.region = value;
@@ -158,19 +158,22 @@ void saveCredentials(const CredentialForm& form, DeployTarget target,
             break;
         case D::Keychain:
             if (!value.isEmpty())
-                keychain << std::pair{QStringLiteral("%1/%2/%3").arg(form.provider, target.name, field.key), value};
+                keychain << std::pair{
+                    QStringLiteral("%1/%2/%3").arg(form.provider, target.name, field.key), value};
             break;
         case D::KeychainFile:
             if (!value.isEmpty()) {
                 QFile file(value);
                 if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024)
-                    return finish(fail(ErrorCode::InvalidArgument,
-                                       QObject::tr("Cannot read %1 (%2); choose the key file again.")
-                                           .arg(QDir::toNativeSeparators(value),
-                                                file.size() > 1024 * 1024 ? QObject::tr("too large")
-                                                                          : file.errorString())));
-                keychain << std::pair{QStringLiteral("%1/%2/%3").arg(form.provider, target.name, field.key),
-                                      QString::fromUtf8(file.readAll())};
+                    return finish(
+                        fail(ErrorCode::InvalidArgument,
+                             QObject::tr("Cannot read %1 (%2); choose the key file again.")
+                                 .arg(QDir::toNativeSeparators(value),
+                                      file.size() > 1024 * 1024 ? QObject::tr("too large")
+                                                                : file.errorString())));
+                keychain << std::pair{
+                    QStringLiteral("%1/%2/%3").arg(form.provider, target.name, field.key),
+                    QString::fromUtf8(file.readAll())};
             }
             break;
         case D::AwsCredentialsFile:

@@ -8,8 +8,8 @@ QString LogEvent::dedupeKey() const
 {
     if (!id.isEmpty())
         return id;
-    return time.toString(Qt::ISODateWithMs) + QLatin1Char('\x1f') + stream +
-           QLatin1Char('\x1f') + message;
+    return time.toString(Qt::ISODateWithMs) + QLatin1Char('\x1f') + stream + QLatin1Char('\x1f') +
+           message;
 }
 
 LogTail::LogTail(LogQuery query, QObject* parent)
@@ -17,8 +17,7 @@ LogTail::LogTail(LogQuery query, QObject* parent)
       m_since(m_query.since.isValid() ? m_query.since.toUTC()
                                       : QDateTime::currentDateTimeUtc().addSecs(-600)),
       m_lastSeen(m_since)
-{
-}
+{}
 
 void LogTail::stop()
 {

@@ -33,12 +33,12 @@ struct Package;
 struct ProviderContext {
     QNetworkAccessManager* network = nullptr;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QString homeFolder;                 // for ~/.aws, ~/.wskprops …; empty: the user's home
-    SecretStore* secrets = nullptr;     // optional: the keychain
-    DeployTarget target;                // provider, region, endpoint, extensions
-    QString profile;                    // a named credentials profile (--profile)
-    QString region;                     // overrides the target's and the profile's region
-    QString endpoint;                   // overrides the target's endpoint (emulator, test server)
+    QString homeFolder;             // for ~/.aws, ~/.wskprops …; empty: the user's home
+    SecretStore* secrets = nullptr; // optional: the keychain
+    DeployTarget target;            // provider, region, endpoint, extensions
+    QString profile;                // a named credentials profile (--profile)
+    QString region;                 // overrides the target's and the profile's region
+    QString endpoint;               // overrides the target's endpoint (emulator, test server)
     QString workspaceFolder;
 };
 

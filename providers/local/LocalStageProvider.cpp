@@ -35,14 +35,16 @@ Result<QJsonObject> readManifest(const QString& stageFolder)
     if (!file.exists())
         return QJsonObject{};
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot read %1: %2.")
-                                       .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot read %1: %2.")
+                        .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (!doc.isObject())
-        return fail(ErrorCode::Parse,
-                    QStringLiteral("%1 is damaged (%2); move it away and deploy to the stage again.")
-                        .arg(QDir::toNativeSeparators(file.fileName()), error.errorString()));
+        return fail(
+            ErrorCode::Parse,
+            QStringLiteral("%1 is damaged (%2); move it away and deploy to the stage again.")
+                .arg(QDir::toNativeSeparators(file.fileName()), error.errorString()));
     return doc.object();
 }
 
@@ -98,7 +100,8 @@ void LocalStageProvider::checkIdentity(std::function<void(Result<ProviderIdentit
         result = ProviderIdentity{QStringLiteral("local stage \"%1\"").arg(m_stage),
                                   QStringLiteral("no credentials needed"),
                                   QDir::toNativeSeparators(stageFolder()), QString()};
-    QTimer::singleShot(0, this, [done = std::move(done), result = std::move(result)] { done(result); });
+    QTimer::singleShot(0, this,
+                       [done = std::move(done), result = std::move(result)] { done(result); });
 }
 
 DeployJob* LocalStageProvider::deploy(const DeploySpec& spec)
@@ -151,7 +154,9 @@ Result<DeployResult> LocalStageProvider::deployNow(const DeploySpec& spec, Deplo
         QDir(old).removeRecursively();
         if (QFileInfo(codeFolder).exists() && !QDir().rename(codeFolder, old)) {
             QDir(fresh).removeRecursively();
-            return fail(ErrorCode::Io, QStringLiteral("Cannot replace %1.").arg(QDir::toNativeSeparators(codeFolder)));
+            return fail(
+                ErrorCode::Io,
+                QStringLiteral("Cannot replace %1.").arg(QDir::toNativeSeparators(codeFolder)));
         }
         if (!QDir().rename(fresh, codeFolder)) {
             QDir().rename(old, codeFolder);
@@ -160,7 +165,8 @@ Result<DeployResult> LocalStageProvider::deployNow(const DeploySpec& spec, Deplo
         }
         QDir(old).removeRecursively();
         if (auto written = writeFileAtomically(
-                QDir(stage).filePath(QStringLiteral("packages/%1.zip").arg(name)), spec.package->zipBytes);
+                QDir(stage).filePath(QStringLiteral("packages/%1.zip").arg(name)),
+                spec.package->zipBytes);
             !written)
             return std::unexpected(written.error());
     }
@@ -174,11 +180,12 @@ Result<DeployResult> LocalStageProvider::deployNow(const DeploySpec& spec, Deplo
     if (QFileInfo::exists(stageFile)) {
         auto loaded = WorkspaceFile::load(stage);
         if (!loaded)
-            return fail(ErrorCode::Parse,
-                        QStringLiteral("The stage's %1 cannot be read (%2); remove the stage folder "
-                                       "%3 and deploy again.")
-                            .arg(QString::fromLatin1(Workspace::kFileName), loaded.error().message,
-                                 QDir::toNativeSeparators(stage)));
+            return fail(
+                ErrorCode::Parse,
+                QStringLiteral("The stage's %1 cannot be read (%2); remove the stage folder "
+                               "%3 and deploy again.")
+                    .arg(QString::fromLatin1(Workspace::kFileName), loaded.error().message,
+                         QDir::toNativeSeparators(stage)));
         staged = loaded->workspace;
     } else {
         staged.name = QStringLiteral("%1 (stage %2)").arg(spec.workspaceName, m_stage);
@@ -194,14 +201,15 @@ Result<DeployResult> LocalStageProvider::deployNow(const DeploySpec& spec, Deplo
     if (auto saved = WorkspaceFile::save(staged); !saved)
         return std::unexpected(saved.error());
 
-    const int version = entry.value(QLatin1String("version")).toInt(0) + (result.codeUnchanged ? 0 : 1);
+    const int version =
+        entry.value(QLatin1String("version")).toInt(0) + (result.codeUnchanged ? 0 : 1);
     entry.insert(QLatin1String("version"), std::max(version, 1));
     entry.insert(QLatin1String("codeSha256"), spec.package->sha256Base64);
     entry.insert(QLatin1String("deployedAt"),
                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     manifest->insert(name, entry);
-    if (auto written = writeFileAtomically(manifestPath(stage),
-                                           QJsonDocument(*manifest).toJson(QJsonDocument::Indented));
+    if (auto written = writeFileAtomically(
+            manifestPath(stage), QJsonDocument(*manifest).toJson(QJsonDocument::Indented));
         !written)
         return std::unexpected(written.error());
 
@@ -243,7 +251,8 @@ void LocalStageProvider::poll(LogTail* tail)
                     auto lines = (*store)->logs(s.requestId);
                     if (!lines)
                         continue;
-                    const QDateTime at = QDateTime::fromMSecsSinceEpoch(s.startedAtEpochMs, Qt::UTC);
+                    const QDateTime at =
+                        QDateTime::fromMSecsSinceEpoch(s.startedAtEpochMs, Qt::UTC);
                     for (qsizetype i = 0; i < lines->size(); ++i)
                         events << LogEvent{at, s.requestId + QLatin1Char('/') + QString::number(i),
                                            QStringLiteral("instance %1").arg(s.instanceId),
@@ -257,7 +266,8 @@ void LocalStageProvider::poll(LogTail* tail)
         tail->finish();
         return;
     }
-    QTimer::singleShot(std::max(100, tail->query().pollIntervalMs), tail, [this, tail] { poll(tail); });
+    QTimer::singleShot(std::max(100, tail->query().pollIntervalMs), tail,
+                       [this, tail] { poll(tail); });
 }
 
 void LocalStageProvider::listFunctions(std::function<void(Result<QStringList>)> done)
@@ -265,10 +275,12 @@ void LocalStageProvider::listFunctions(std::function<void(Result<QStringList>)> 
     auto manifest = readManifest(stageFolder());
     Result<QStringList> result = manifest ? Result<QStringList>(manifest->keys())
                                           : Result<QStringList>(std::unexpected(manifest.error()));
-    QTimer::singleShot(0, this, [done = std::move(done), result = std::move(result)] { done(result); });
+    QTimer::singleShot(0, this,
+                       [done = std::move(done), result = std::move(result)] { done(result); });
 }
 
-void LocalStageProvider::removeFunction(const QString& remoteName, std::function<void(Result<void>)> done)
+void LocalStageProvider::removeFunction(const QString& remoteName,
+                                        std::function<void(Result<void>)> done)
 {
     Result<void> result;
     const QString stage = stageFolder();
@@ -288,13 +300,15 @@ void LocalStageProvider::removeFunction(const QString& remoteName, std::function
             result = WorkspaceFile::save(staged);
         }
         if (result) {
-            QDir(QDir(stage).filePath(QStringLiteral("functions/") + remoteName)).removeRecursively();
+            QDir(QDir(stage).filePath(QStringLiteral("functions/") + remoteName))
+                .removeRecursively();
             QFile::remove(QDir(stage).filePath(QStringLiteral("packages/%1.zip").arg(remoteName)));
             result = writeFileAtomically(manifestPath(stage),
                                          QJsonDocument(*manifest).toJson(QJsonDocument::Indented));
         }
     }
-    QTimer::singleShot(0, this, [done = std::move(done), result = std::move(result)] { done(result); });
+    QTimer::singleShot(0, this,
+                       [done = std::move(done), result = std::move(result)] { done(result); });
 }
 
 } // namespace swb

@@ -38,12 +38,13 @@ Result<void> ZipExtractor::extract(const QByteArray& zipBytes, const QString& fo
 {
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(zipBytes.constData(), zip_uint64_t(zipBytes.size()),
-                                                    0, &error);
+    zip_source_t* source =
+        zip_source_buffer_create(zipBytes.constData(), zip_uint64_t(zipBytes.size()), 0, &error);
     if (!source) {
         const QString reason = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return fail(ErrorCode::Internal, QStringLiteral("Cannot read the package: %1.").arg(reason));
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("Cannot read the package: %1.").arg(reason));
     }
     std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY, &error));
     if (!archive) {
@@ -61,7 +62,8 @@ Result<void> ZipExtractor::extract(const QByteArray& zipBytes, const QString& fo
                     QStringLiteral("%1 is not empty; the package is unpacked into a new folder.")
                         .arg(QDir::toNativeSeparators(folder)));
     if (!QDir().mkpath(folder))
-        return fail(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(folder)));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(folder)));
 
     const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
     for (zip_int64_t i = 0; i < count; ++i) {
@@ -78,7 +80,8 @@ Result<void> ZipExtractor::extract(const QByteArray& zipBytes, const QString& fo
             continue;
         }
         QDir().mkpath(QFileInfo(path).absolutePath());
-        std::unique_ptr<zip_file_t, ZipFileCloser> entry(zip_fopen_index(archive.get(), zip_uint64_t(i), 0));
+        std::unique_ptr<zip_file_t, ZipFileCloser> entry(
+            zip_fopen_index(archive.get(), zip_uint64_t(i), 0));
         if (!entry)
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("The package's entry \"%1\" cannot be read: %2.")
@@ -96,13 +99,15 @@ Result<void> ZipExtractor::extract(const QByteArray& zipBytes, const QString& fo
             if (n == 0)
                 break;
             if (out.write(buffer, n) != n)
-                return fail(ErrorCode::Io, QStringLiteral("Cannot write %1: %2.")
-                                               .arg(QDir::toNativeSeparators(path), out.errorString()));
+                return fail(ErrorCode::Io,
+                            QStringLiteral("Cannot write %1: %2.")
+                                .arg(QDir::toNativeSeparators(path), out.errorString()));
         }
         out.close();
         zip_uint8_t opsys = 0;
         zip_uint32_t attributes = 0;
-        if (zip_file_get_external_attributes(archive.get(), zip_uint64_t(i), 0, &opsys, &attributes) == 0 &&
+        if (zip_file_get_external_attributes(archive.get(), zip_uint64_t(i), 0, &opsys,
+                                             &attributes) == 0 &&
             opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0100)) {
             out.setPermissions(out.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
                                QFileDevice::ExeOther);

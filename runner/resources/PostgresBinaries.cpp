@@ -57,10 +57,11 @@ QStringList PostgresBinaries::defaultSearchFolders(const QString& pathVariable,
 std::optional<PostgresBinaries> PostgresBinaries::find(const QStringList& folders)
 {
     for (const QString& folder : folders) {
-        const bool complete = std::all_of(kPrograms.cbegin(), kPrograms.cend(), [&](const QString& p) {
-            const QFileInfo info(QDir(folder).filePath(p));
-            return info.isFile() && info.isExecutable();
-        });
+        const bool complete =
+            std::all_of(kPrograms.cbegin(), kPrograms.cend(), [&](const QString& p) {
+                const QFileInfo info(QDir(folder).filePath(p));
+                return info.isFile() && info.isExecutable();
+            });
         if (!complete)
             continue;
         PostgresBinaries found;

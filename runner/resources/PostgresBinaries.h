@@ -18,9 +18,9 @@ struct PostgresBinaries {
     // The folders searched when nothing else is said: those PATH leads to (an initdb found on
     // PATH, its symlinks followed, names its folder), then /usr/lib/postgresql/*/bin, the
     // highest version first.
-    static QStringList defaultSearchFolders(const QString& pathVariable,
-                                            const QString& debianRoot =
-                                                QStringLiteral("/usr/lib/postgresql"));
+    static QStringList
+    defaultSearchFolders(const QString& pathVariable,
+                         const QString& debianRoot = QStringLiteral("/usr/lib/postgresql"));
     // The first of `folders` that holds all of initdb, postgres and psql as executables.
     static std::optional<PostgresBinaries> find(const QStringList& folders);
 };

@@ -129,9 +129,9 @@ QString unreachableAncestor(const QString& path, uint uid, uint gid)
     while (!current.isEmpty()) {
         struct stat st {};
         if (::stat(QFile::encodeName(current).constData(), &st) == 0) {
-            const bool enter = st.st_uid == uid     ? (st.st_mode & S_IXUSR)
+            const bool enter = st.st_uid == uid   ? (st.st_mode & S_IXUSR)
                                : st.st_gid == gid ? (st.st_mode & S_IXGRP)
-                                                   : (st.st_mode & S_IXOTH);
+                                                  : (st.st_mode & S_IXOTH);
             if (!enter)
                 return current;
         }
@@ -193,9 +193,9 @@ bool PostgresServer::isRunning() const
 QString PostgresServer::secretKey() const
 {
     // Unique per data folder: two workspaces may both have an "orders".
-    const QByteArray hash = QCryptographicHash::hash(
-        QFileInfo(m_options.resourceFolder).absoluteFilePath().toUtf8(),
-        QCryptographicHash::Sha256);
+    const QByteArray hash =
+        QCryptographicHash::hash(QFileInfo(m_options.resourceFolder).absoluteFilePath().toUtf8(),
+                                 QCryptographicHash::Sha256);
     return QStringLiteral("postgres/%1-%2/password")
         .arg(m_options.name, QString::fromLatin1(hash.toHex().left(12)));
 }
@@ -306,8 +306,7 @@ void PostgresServer::start(Done done)
                                   .arg(m_serverUserName),
                               {},
                               {}});
-        if (const QString blocked =
-                unreachableAncestor(m_options.resourceFolder, m_uid, m_gid);
+        if (const QString blocked = unreachableAncestor(m_options.resourceFolder, m_uid, m_gid);
             !blocked.isEmpty())
             return fail(Error{ErrorCode::PermissionDenied,
                               QStringLiteral("PostgreSQL does not run as root, so it runs as user "
@@ -324,16 +323,16 @@ void PostgresServer::start(Done done)
             m_connection.port = running->port;
             readPassword([this](std::optional<QString> password) {
                 if (!password)
-                    return fail(Error{ErrorCode::NotFound,
-                                      QStringLiteral("%1 is running for process %2, but its "
-                                                     "password is not found; stop it there and "
-                                                     "start again.")
-                                          .arg(m_options.name)
-                                          .arg(findRunning(m_options.resourceFolder)
-                                                   .value_or(Running{})
-                                                   .ownerPid),
-                                      {},
-                                      {}});
+                    return fail(Error{
+                        ErrorCode::NotFound,
+                        QStringLiteral("%1 is running for process %2, but its "
+                                       "password is not found; stop it there and "
+                                       "start again.")
+                            .arg(m_options.name)
+                            .arg(
+                                findRunning(m_options.resourceFolder).value_or(Running{}).ownerPid),
+                        {},
+                        {}});
                 m_connection.password = *password;
                 finish();
             });
@@ -380,11 +379,10 @@ void PostgresServer::initializeCluster()
     // What a failed initdb left is removed: it would refuse a non-empty folder.
     QDir(dataFolder()).removeRecursively();
     if (!QDir().mkpath(dataFolder()) ||
-        !QFile::setPermissions(dataFolder(), QFile::ReadOwner | QFile::WriteOwner |
-                                                  QFile::ExeOwner))
-        return fail(Error{ErrorCode::Io, QStringLiteral("%1 cannot be created.").arg(dataFolder()),
-                          {},
-                          {}});
+        !QFile::setPermissions(dataFolder(),
+                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        return fail(Error{
+            ErrorCode::Io, QStringLiteral("%1 cannot be created.").arg(dataFolder()), {}, {}});
     if (m_dropPrivileges && ::chown(QFile::encodeName(dataFolder()).constData(), m_uid, m_gid) != 0)
         return fail(Error{ErrorCode::PermissionDenied,
                           QStringLiteral("%1 cannot be given to user %2 (who runs PostgreSQL).")
@@ -395,23 +393,22 @@ void PostgresServer::initializeCluster()
     savePassword(m_connection.password, [this] {
         // initdb reads the first password from a file (never from the command line, which
         // every user can see); it is removed right after.
-        const QString pwFile = QDir(m_options.resourceFolder).filePath(QStringLiteral(".initdb-pw"));
+        const QString pwFile =
+            QDir(m_options.resourceFolder).filePath(QStringLiteral(".initdb-pw"));
         {
             QFile f(pwFile);
             if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
                 !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
                 f.write(m_connection.password.toUtf8() + '\n') < 0)
-                return fail(Error{ErrorCode::Io,
-                                  QStringLiteral("%1 cannot be written.").arg(pwFile),
-                                  {},
-                                  {}});
+                return fail(Error{
+                    ErrorCode::Io, QStringLiteral("%1 cannot be written.").arg(pwFile), {}, {}});
         }
         if (m_dropPrivileges && ::chown(QFile::encodeName(pwFile).constData(), m_uid, m_gid) != 0)
-            return fail(Error{ErrorCode::PermissionDenied,
-                              QStringLiteral("%1 cannot be given to user %2.")
-                                  .arg(pwFile, m_serverUserName),
-                              {},
-                              {}});
+            return fail(Error{
+                ErrorCode::PermissionDenied,
+                QStringLiteral("%1 cannot be given to user %2.").arg(pwFile, m_serverUserName),
+                {},
+                {}});
         const QStringList args = {QStringLiteral("-D"),
                                   dataFolder(),
                                   QStringLiteral("-U"),
@@ -427,14 +424,14 @@ void PostgresServer::initializeCluster()
                     QFile::remove(pwFile);
                     if (!ok) {
                         QDir(dataFolder()).removeRecursively();
-                        return fail(Error{
-                            ErrorCode::Internal,
-                            QStringLiteral("initdb could not create the database cluster of "
-                                           "%1 in %2: %3")
-                                .arg(m_options.name, dataFolder(),
-                                     QString::fromUtf8(err).trimmed().right(600)),
-                            {},
-                            {}});
+                        return fail(
+                            Error{ErrorCode::Internal,
+                                  QStringLiteral("initdb could not create the database cluster of "
+                                                 "%1 in %2: %3")
+                                      .arg(m_options.name, dataFolder(),
+                                           QString::fromUtf8(err).trimmed().right(600)),
+                                  {},
+                                  {}});
                     }
                     launch();
                 });
@@ -450,23 +447,23 @@ void PostgresServer::resetPassword()
     m_connection.password = generatePassword();
     savePassword(m_connection.password, [this] {
         const QByteArray sql = QByteArrayLiteral("ALTER ROLE ") + kUser +
-                               QByteArrayLiteral(" PASSWORD '") +
-                               m_connection.password.toUtf8() + QByteArrayLiteral("';\n");
-        runTool(m_options.binaries.program(QStringLiteral("postgres")),
-                {QStringLiteral("--single"), QStringLiteral("-D"), dataFolder(),
-                 QStringLiteral("-c"), QStringLiteral("unix_socket_directories="),
-                 QStringLiteral("postgres")},
-                true, sql, [this](bool ok, const QByteArray&, const QByteArray& err) {
-                    if (!ok)
-                        return fail(Error{ErrorCode::Internal,
-                                          QStringLiteral("The password of %1 could not be reset: "
-                                                         "%2")
-                                              .arg(m_options.name,
-                                                   QString::fromUtf8(err).trimmed().right(600)),
-                                          {},
-                                          {}});
-                    launch();
-                });
+                               QByteArrayLiteral(" PASSWORD '") + m_connection.password.toUtf8() +
+                               QByteArrayLiteral("';\n");
+        runTool(
+            m_options.binaries.program(QStringLiteral("postgres")),
+            {QStringLiteral("--single"), QStringLiteral("-D"), dataFolder(), QStringLiteral("-c"),
+             QStringLiteral("unix_socket_directories="), QStringLiteral("postgres")},
+            true, sql, [this](bool ok, const QByteArray&, const QByteArray& err) {
+                if (!ok)
+                    return fail(
+                        Error{ErrorCode::Internal,
+                              QStringLiteral("The password of %1 could not be reset: "
+                                             "%2")
+                                  .arg(m_options.name, QString::fromUtf8(err).trimmed().right(600)),
+                              {},
+                              {}});
+                launch();
+            });
     });
 }
 
@@ -475,10 +472,11 @@ void PostgresServer::launch()
     ++m_attempt;
     m_connection.port = freePort();
     if (m_connection.port == 0)
-        return fail(Error{ErrorCode::Network,
-                          QStringLiteral("No free TCP port on 127.0.0.1 for %1.").arg(m_options.name),
-                          {},
-                          {}});
+        return fail(
+            Error{ErrorCode::Network,
+                  QStringLiteral("No free TCP port on 127.0.0.1 for %1.").arg(m_options.name),
+                  {},
+                  {}});
     m_logOffset = QFileInfo(logFile()).size();
     m_server = new QProcess(this);
     QStringList args = {QStringLiteral("-D"), dataFolder(),
@@ -489,8 +487,8 @@ void PostgresServer::launch()
     QString program = m_options.binaries.program(QStringLiteral("postgres"));
     if (m_dropPrivileges) {
         args = QStringList{QStringLiteral("--reuid=%1").arg(m_uid),
-                           QStringLiteral("--regid=%1").arg(m_gid), QStringLiteral("--clear-groups"),
-                           QStringLiteral("--"), program} +
+                           QStringLiteral("--regid=%1").arg(m_gid),
+                           QStringLiteral("--clear-groups"), QStringLiteral("--"), program} +
                args;
         program = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
     }
@@ -508,11 +506,11 @@ void PostgresServer::launch()
     m_server->setProcessEnvironment(env);
     m_server->start();
     if (!m_server->waitForStarted(10000))
-        return fail(Error{ErrorCode::Internal,
-                          QStringLiteral("%1 could not be started: %2.")
-                              .arg(program, m_server->errorString()),
-                          {},
-                          {}});
+        return fail(Error{
+            ErrorCode::Internal,
+            QStringLiteral("%1 could not be started: %2.").arg(program, m_server->errorString()),
+            {},
+            {}});
     m_launchedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_readyTimer->start();
 }
@@ -532,8 +530,8 @@ void PostgresServer::checkReady()
              log.contains(QLatin1String("could not create any TCP/IP sockets"))) &&
             m_attempt < kLaunchAttempts)
             return launch(); // another program took the port first
-        return fail(serverError(QStringLiteral("PostgreSQL for %1 exited while starting")
-                                    .arg(m_options.name)));
+        return fail(serverError(
+            QStringLiteral("PostgreSQL for %1 exited while starting").arg(m_options.name)));
     }
     // postmaster.pid's eighth line is the server's state; "ready" once it accepts connections.
     const QStringList pidFile =
@@ -562,8 +560,7 @@ void PostgresServer::writeOwnerFile()
         {QStringLiteral("ownerName"), ownProcessName()},
         {QStringLiteral("postgresPid"), m_server ? m_server->processId() : 0},
         {QStringLiteral("port"), m_connection.port},
-        {QStringLiteral("startedAt"),
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("startedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
     };
     if (auto written = writeJson(QDir(m_options.resourceFolder).filePath(kOwnerFile), owner);
         !written)
@@ -584,27 +581,21 @@ QProcessEnvironment PostgresServer::psqlEnvironment() const
 
 QStringList PostgresServer::psqlArguments(const QString& database) const
 {
-    return {QStringLiteral("-X"),
-            QStringLiteral("-q"),
-            QStringLiteral("-v"),
-            QStringLiteral("ON_ERROR_STOP=1"),
-            QStringLiteral("-h"),
-            m_connection.host,
-            QStringLiteral("-p"),
-            QString::number(m_connection.port),
-            QStringLiteral("-U"),
-            m_connection.user,
-            QStringLiteral("-d"),
-            database};
+    return {QStringLiteral("-X"), QStringLiteral("-q"),
+            QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+            QStringLiteral("-h"), m_connection.host,
+            QStringLiteral("-p"), QString::number(m_connection.port),
+            QStringLiteral("-U"), m_connection.user,
+            QStringLiteral("-d"), database};
 }
 
 void PostgresServer::ensureDatabase()
 {
     const QStringList query =
         psqlArguments(QStringLiteral("postgres")) +
-        QStringList{QStringLiteral("-tA"), QStringLiteral("-c"),
-                    QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'")
-                        .arg(m_options.name)};
+        QStringList{
+            QStringLiteral("-tA"), QStringLiteral("-c"),
+            QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'").arg(m_options.name)};
     runTool(m_options.binaries.program(QStringLiteral("psql")), query, false, {},
             [this](bool ok, const QByteArray& out, const QByteArray& err) {
                 if (!ok) {
@@ -625,13 +616,13 @@ void PostgresServer::ensureDatabase()
                                         QStringLiteral("CREATE DATABASE %1").arg(m_options.name)},
                         false, {}, [this](bool created, const QByteArray&, const QByteArray& e2) {
                             if (!created) {
-                                const Error e{ErrorCode::Internal,
-                                              QStringLiteral("The database %1 could not be "
-                                                             "created: %2")
-                                                  .arg(m_options.name,
-                                                       QString::fromUtf8(e2).trimmed()),
-                                              {},
-                                              {}};
+                                const Error e{
+                                    ErrorCode::Internal,
+                                    QStringLiteral("The database %1 could not be "
+                                                   "created: %2")
+                                        .arg(m_options.name, QString::fromUtf8(e2).trimmed()),
+                                    {},
+                                    {}};
                                 stopNow();
                                 return fail(e);
                             }
@@ -670,13 +661,13 @@ void PostgresServer::runSeed(qsizetype index)
             false, {}, [this, seed, index](bool ok, const QByteArray&, const QByteArray& err) {
                 if (!ok)
                     // The server stays up: the file can be fixed and the start retried.
-                    return fail(Error{ErrorCode::Validation,
-                                      QStringLiteral("The seed file %1 of %2 failed and was rolled "
-                                                     "back: %3")
-                                          .arg(seed, m_options.name,
-                                               QString::fromUtf8(err).trimmed().right(800)),
-                                      {},
-                                      {}});
+                    return fail(Error{
+                        ErrorCode::Validation,
+                        QStringLiteral("The seed file %1 of %2 failed and was rolled "
+                                       "back: %3")
+                            .arg(seed, m_options.name, QString::fromUtf8(err).trimmed().right(800)),
+                        {},
+                        {}});
                 if (auto recorded = recordSeed(seed); !recorded)
                     return fail(recorded.error());
                 runSeed(index + 1);
@@ -742,8 +733,8 @@ void PostgresServer::runTool(const QString& program, const QStringList& argument
     QStringList args = arguments;
     if (asServerUser && m_dropPrivileges) {
         args = QStringList{QStringLiteral("--reuid=%1").arg(m_uid),
-                           QStringLiteral("--regid=%1").arg(m_gid), QStringLiteral("--clear-groups"),
-                           QStringLiteral("--"), program} +
+                           QStringLiteral("--regid=%1").arg(m_gid),
+                           QStringLiteral("--clear-groups"), QStringLiteral("--"), program} +
                args;
         exe = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
     }

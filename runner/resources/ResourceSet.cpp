@@ -17,8 +17,7 @@ namespace swb {
 ResourceSet::ResourceSet(const Workspace& workspace, ResourceOptions options, QObject* parent)
     : QObject(parent), m_workspace(workspace), m_options(std::move(options)),
       m_declared(declaredResources(workspace))
-{
-}
+{}
 
 ResourceSet::~ResourceSet()
 {
@@ -48,10 +47,10 @@ namespace {
 
 std::optional<PostgresBinaries> findBinaries(const ResourceOptions& options)
 {
-    return PostgresBinaries::find(options.postgresSearchFolders
-                                      ? *options.postgresSearchFolders
-                                      : PostgresBinaries::defaultSearchFolders(
-                                            qEnvironmentVariable("PATH")));
+    return PostgresBinaries::find(
+        options.postgresSearchFolders
+            ? *options.postgresSearchFolders
+            : PostgresBinaries::defaultSearchFolders(qEnvironmentVariable("PATH")));
 }
 
 } // namespace
@@ -85,8 +84,7 @@ void ResourceSet::startNext(qsizetype index)
                                         "postgresql.")
                              .arg(d.name));
         }
-        const auto file =
-            SqliteDatabase::prepare(d.name, folder, m_workspace.folder, d.spec.seeds);
+        const auto file = SqliteDatabase::prepare(d.name, folder, m_workspace.folder, d.spec.seeds);
         if (!file)
             return finishStart(std::unexpected(file.error()));
         Started s;

@@ -37,7 +37,7 @@ public:
         QString name;
         QString type; // what it runs as: "postgres" or "sqlite"
         State state = State::Stopped;
-        qint64 pid = 0;      // the postmaster
+        qint64 pid = 0; // the postmaster
         quint16 port = 0;
         qint64 ownerPid = 0; // the workbench that started it
         QString where;       // the data folder or file, relative to the workspace
@@ -72,7 +72,7 @@ private:
         QString function; // empty: the workspace's, shared by every function
     };
     struct Started {
-        QMap<QString, QString> variables; // NAME_URL (+ NAME_PATH for sqlite)
+        QMap<QString, QString> variables;         // NAME_URL (+ NAME_PATH for sqlite)
         QMap<QString, QString> postgresVariables; // PGHOST ... for a postgres one
     };
     static QList<Declared> declaredResources(const Workspace& workspace);

@@ -104,8 +104,9 @@ Result<QString> SqliteDatabase::prepare(const QString& name, const QString& reso
         QSaveFile out(QDir(resourceFolder).filePath(kStateFile));
         const QByteArray bytes = QJsonDocument(state).toJson();
         if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            return fail(ErrorCode::Io, QStringLiteral("%1 cannot be written: %2.")
-                                           .arg(out.fileName(), out.errorString()));
+            return fail(
+                ErrorCode::Io,
+                QStringLiteral("%1 cannot be written: %2.").arg(out.fileName(), out.errorString()));
     }
     return QFileInfo(file).absoluteFilePath();
 }
@@ -149,12 +150,12 @@ QStringList SqliteDatabase::splitStatements(const QString& script)
             continue;
         }
         if (c.isLetter() && (i == 0 || !(script.at(i - 1).isLetterOrNumber() ||
-                                          script.at(i - 1) == QLatin1Char('_')))) {
+                                         script.at(i - 1) == QLatin1Char('_')))) {
             const auto m = word.match(script, i, QRegularExpression::NormalMatch,
                                       QRegularExpression::AnchorAtOffsetMatchOption);
             const QString w = m.captured(0).toUpper();
-            if (w == QLatin1String("BEGIN") && current.contains(QLatin1String("TRIGGER"),
-                                                                Qt::CaseInsensitive))
+            if (w == QLatin1String("BEGIN") &&
+                current.contains(QLatin1String("TRIGGER"), Qt::CaseInsensitive))
                 ++blockDepth;
             else if (w == QLatin1String("CASE") && blockDepth > 0)
                 ++blockDepth;

@@ -27,9 +27,9 @@
 #include <QLocale>
 #include <QLogValueAxis>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScatterSeries>
 #include <QSpinBox>
-#include <QResizeEvent>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QTableView>

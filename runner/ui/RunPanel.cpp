@@ -13,8 +13,8 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFontDatabase>
-#include <QGroupBox>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>

@@ -219,7 +219,7 @@ QStringList ScenarioTableModel::choices(const QModelIndex& index) const
         return architectures();
     case Gateway:
         return m_scenarios.at(index.row()).provider == QLatin1String("aws") ? gateways()
-                                                                              : QStringList{};
+                                                                            : QStringList{};
     default:
         return {};
     }

@@ -54,10 +54,10 @@ private slots:
                 "handler": "app.handler", "codeUri": "hello",
                 "triggers": [{"type": "http", "method": "GET", "path": "/hello"}]}],
                 "deployTargets": [{"name": "prod", "provider": "aws", "region": "eu-west-1"}]})"));
-        QVERIFY(swb::test::writeFile(
-            ws(), QStringLiteral("hello/app.py"),
-            "def handler(event, context):\n    print('staged handler ran')\n"
-            "    return {'statusCode': 200, 'body': 'version one'}\n"));
+        QVERIFY(
+            swb::test::writeFile(ws(), QStringLiteral("hello/app.py"),
+                                 "def handler(event, context):\n    print('staged handler ran')\n"
+                                 "    return {'statusCode': 200, 'body': 'version one'}\n"));
     }
 
     void stageServeAndReadLogs()
@@ -106,16 +106,20 @@ private slots:
         auto noWhere = runSwb({"deploy", "hello", "--workspace", ws()});
         QCOMPARE(noWhere.exitCode, 1);
         QVERIFY2(noWhere.err.contains("--provider"), qPrintable(noWhere.err));
-        auto unknownTarget = runSwb({"deploy", "hello", "--target", "staging", "--workspace", ws()});
+        auto unknownTarget =
+            runSwb({"deploy", "hello", "--target", "staging", "--workspace", ws()});
         QCOMPARE(unknownTarget.exitCode, 1);
-        QVERIFY2(unknownTarget.err.contains("prod"), qPrintable(unknownTarget.err)); // lists targets
-        auto unknownProvider = runSwb({"deploy", "hello", "--provider", "heroku", "--workspace", ws()});
+        QVERIFY2(unknownTarget.err.contains("prod"),
+                 qPrintable(unknownTarget.err)); // lists targets
+        auto unknownProvider =
+            runSwb({"deploy", "hello", "--provider", "heroku", "--workspace", ws()});
         QCOMPARE(unknownProvider.exitCode, 1);
         QVERIFY(unknownProvider.err.contains("aws, azure, gcp, openwhisk, local"));
         auto noFunction = runSwb({"deploy", "nope", "--provider", "local", "--workspace", ws()});
         QCOMPARE(noFunction.exitCode, 1);
         QVERIFY(noFunction.err.contains("no function \"nope\""));
-        auto nothingStaged = runSwb({"serve", "--workspace", ws(), "--stage", "empty", "--port", "0"});
+        auto nothingStaged =
+            runSwb({"serve", "--workspace", ws(), "--stage", "empty", "--port", "0"});
         QCOMPARE(nothingStaged.exitCode, 1);
         QVERIFY(nothingStaged.err.contains("swb deploy FUNCTION --provider local --target empty"));
         auto badSince = runSwb({"logs", "hello", "--provider", "local", "--since", "yesterday-ish",
@@ -125,7 +129,8 @@ private slots:
 
     void providersCheckSaysWhatItFound()
     {
-        auto check = runSwb({"providers", "check", "--provider", "local", "--workspace", ws(), "--json"});
+        auto check =
+            runSwb({"providers", "check", "--provider", "local", "--workspace", ws(), "--json"});
         QCOMPARE(check.exitCode, 0);
         const QJsonDocument doc = QJsonDocument::fromJson(check.out.toUtf8());
         QVERIFY(doc.isArray());

@@ -90,13 +90,15 @@ private slots:
 
     void deployCreatesThenUpdatesThenSkips()
     {
-        const QStringList deploy = {"deploy", "hello", "--target", "prod", "--endpoint-url",
-                                    m_fake->endpoint(), "--workspace", ws()};
+        const QStringList deploy = {
+            "deploy",           "hello",       "--target", "prod", "--endpoint-url",
+            m_fake->endpoint(), "--workspace", ws()};
         const Run created = run(deploy);
         QVERIFY2(created.exitCode == 0, qPrintable(created.out + created.err));
         QVERIFY(m_fake->hasFunction(QStringLiteral("hello")));
         QVERIFY(m_fake->count(QStringLiteral("CreateFunction")) == 1);
-        QVERIFY2(created.out.contains(QStringLiteral("arn:aws:lambda:eu-west-1:123456789012:function:hello")),
+        QVERIFY2(created.out.contains(
+                     QStringLiteral("arn:aws:lambda:eu-west-1:123456789012:function:hello")),
                  qPrintable(created.out));
         QVERIFY(m_fake->signatureRejections().isEmpty());
 
@@ -113,20 +115,23 @@ private slots:
         QCOMPARE(m_fake->count(QStringLiteral("UpdateFunctionCode")), 1);
 
         // Every deploy is recorded; no secret anywhere swb wrote or printed.
-        QVERIFY(test::readFile(ws() + QStringLiteral("/.swb/deploys.json")).count("\"succeeded\"") == 3);
+        QVERIFY(
+            test::readFile(ws() + QStringLiteral("/.swb/deploys.json")).count("\"succeeded\"") ==
+            3);
         for (const Run& r : {created, updated, same})
             QVERIFY(!(r.out + r.err).contains(kKeys.secretAccessKey));
         QDirIterator it(ws(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            QVERIFY2(!test::readFile(path).contains(kKeys.secretAccessKey.toUtf8()), qPrintable(path));
+            QVERIFY2(!test::readFile(path).contains(kKeys.secretAccessKey.toUtf8()),
+                     qPrintable(path));
         }
     }
 
     void badKeysAreRefusedNamingTheirSource()
     {
-        const AwsCredentials other{QStringLiteral("AKIDFAKETESTKEY00042"),
-                                   QStringLiteral("theWrongSecret"), {}, {}};
+        const AwsCredentials other{
+            QStringLiteral("AKIDFAKETESTKEY00042"), QStringLiteral("theWrongSecret"), {}, {}};
         FakeAws strict(kKeys, QStringLiteral("eu-west-1"));
         QVERIFY(strict.listen());
         QProcess p;
@@ -164,7 +169,8 @@ private slots:
         QVERIFY2(seen(QStringLiteral("START RequestId: one")), qPrintable(out));
         // A line that arrives while following shows up; the earlier one is not repeated.
         m_fake->addLogEvent(QStringLiteral("hello"), QStringLiteral("2026/11/27/[$LATEST]b"),
-                            QDateTime::currentMSecsSinceEpoch(), QStringLiteral("new line while tailing\n"));
+                            QDateTime::currentMSecsSinceEpoch(),
+                            QStringLiteral("new line while tailing\n"));
         QVERIFY2(seen(QStringLiteral("new line while tailing")), qPrintable(out));
         QCOMPARE(out.count(QStringLiteral("START RequestId: one")), 1);
         tail.terminate(); // SIGTERM stops the tail like Ctrl+C

@@ -69,8 +69,8 @@ private:
         return r;
     }
     // Follows the logs until `expect` has been printed, then stops swb as Ctrl+C would.
-    QString tail(const QStringList& args, const QString& expect, const std::function<void()>& more = {},
-                 const QString& expectMore = {}) const
+    QString tail(const QStringList& args, const QString& expect,
+                 const std::function<void()>& more = {}, const QString& expectMore = {}) const
     {
         QProcess p;
         p.setProcessEnvironment(environment());
@@ -78,11 +78,11 @@ private:
         QString out;
         auto seen = [&](const QString& text) {
             return QTest::qWaitFor(
-                [&] {
-                    out += QString::fromUtf8(p.readAllStandardOutput());
-                    return out.contains(text) || p.state() == QProcess::NotRunning;
-                },
-                30000) &&
+                       [&] {
+                           out += QString::fromUtf8(p.readAllStandardOutput());
+                           return out.contains(text) || p.state() == QProcess::NotRunning;
+                       },
+                       30000) &&
                    out.contains(text);
         };
         if (seen(expect) && more) {
@@ -133,15 +133,15 @@ private slots:
             return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
         };
         fake.addActivation("orders", "a1", now - 3000, {stamp(now - 3000) + " stdout: first line"});
-        const QString out = tail({"logs", "orders", "--provider", "openwhisk", "--since", "1m",
-                                  "--tail", "--workspace", ws()},
-                                 "first line",
-                                 [&] {
-                                     const qint64 t = QDateTime::currentMSecsSinceEpoch();
-                                     fake.addActivation("orders", "a2", t,
-                                                        {stamp(t) + " stdout: second line"});
-                                 },
-                                 "second line");
+        const QString out = tail(
+            {"logs", "orders", "--provider", "openwhisk", "--since", "1m", "--tail", "--workspace",
+             ws()},
+            "first line",
+            [&] {
+                const qint64 t = QDateTime::currentMSecsSinceEpoch();
+                fake.addActivation("orders", "a2", t, {stamp(t) + " stdout: second line"});
+            },
+            "second line");
         QVERIFY2(out.contains("second line"), qPrintable(out));
         QCOMPARE(out.count("first line"), 1);
         QVERIFY(!out.contains(fake.key.section(':', 1)));
@@ -154,14 +154,14 @@ private slots:
         deployTwice({"--target", "g", "--endpoint-url", fake.endpoint()},
                     {fake.privateKey().section('\n', 1, 1)});
         fake.addLog("orders", "log-1", QDateTime::currentDateTimeUtc().addSecs(-5), "first entry");
-        const QString out = tail({"logs", "orders", "--target", "g", "--endpoint-url",
-                                  fake.endpoint(), "--since", "1m", "--tail", "--workspace", ws()},
-                                 "first entry",
-                                 [&] {
-                                     fake.addLog("orders", "log-2", QDateTime::currentDateTimeUtc(),
-                                                 "second entry");
-                                 },
-                                 "second entry");
+        const QString out = tail(
+            {"logs", "orders", "--target", "g", "--endpoint-url", fake.endpoint(), "--since", "1m",
+             "--tail", "--workspace", ws()},
+            "first entry",
+            [&] {
+                fake.addLog("orders", "log-2", QDateTime::currentDateTimeUtc(), "second entry");
+            },
+            "second entry");
         QVERIFY2(out.contains("second entry"), qPrintable(out));
         QCOMPARE(out.count("first entry"), 1);
     }
@@ -172,10 +172,12 @@ private slots:
         QVERIFY(fake.listen());
         QVERIFY(test::writeFile(
             ws(), QStringLiteral("secrets/orders-app.PublishSettings"),
-            QStringLiteral("<publishData><publishProfile profileName=\"orders-app - Zip Deploy\" "
-                           "publishMethod=\"ZipDeploy\" publishUrl=\"orders-app.scm.azurewebsites.net:443\" "
-                           "userName=\"%1\" userPWD=\"%2\" destinationAppUrl=\"https://orders-app.azurewebsites.net\" />"
-                           "</publishData>")
+            QStringLiteral(
+                "<publishData><publishProfile profileName=\"orders-app - Zip Deploy\" "
+                "publishMethod=\"ZipDeploy\" publishUrl=\"orders-app.scm.azurewebsites.net:443\" "
+                "userName=\"%1\" userPWD=\"%2\" "
+                "destinationAppUrl=\"https://orders-app.azurewebsites.net\" />"
+                "</publishData>")
                 .arg(fake.userName, fake.password)
                 .toUtf8()));
         deployTwice({"--target", "az", "--endpoint-url", fake.url()}, {fake.password});

@@ -57,8 +57,8 @@ def get(event, context):
 
 QString pythonWithPsycopg2()
 {
-    for (const QString& candidate :
-         {QStringLiteral("/usr/bin/python3"), QStandardPaths::findExecutable(QStringLiteral("python3"))}) {
+    for (const QString& candidate : {QStringLiteral("/usr/bin/python3"),
+                                     QStandardPaths::findExecutable(QStringLiteral("python3"))}) {
         if (candidate.isEmpty())
             continue;
         QProcess p;
@@ -72,7 +72,9 @@ QString pythonWithPsycopg2()
 bool postgresInstalled()
 {
     return !QStandardPaths::findExecutable(QStringLiteral("initdb")).isEmpty() ||
-           !QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
+           !QDir(QStringLiteral("/usr/lib/postgresql"))
+                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                .isEmpty();
 }
 
 // Alive and not a zombie (an orphan's zombie stays where no init reaps it).
@@ -127,7 +129,8 @@ void tst_SwbResources::initTestCase()
         QSKIP("python3 is not installed");
     const QString python = pythonWithPsycopg2();
     if (!postgresInstalled())
-        m_postgresMissing = QStringLiteral("PostgreSQL is not installed (scripts/setup.sh installs it)");
+        m_postgresMissing =
+            QStringLiteral("PostgreSQL is not installed (scripts/setup.sh installs it)");
     else if (python.isEmpty())
         m_postgresMissing =
             QStringLiteral("python3-psycopg2 is not installed (scripts/setup.sh installs it)");
@@ -187,20 +190,28 @@ void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
         QSKIP(qPrintable(m_postgresMissing));
     const QString ws = m_dir.path();
     // 1. swb invoke starts the database (seeded once), the function writes, swb stops it.
-    const Run first = swb({QStringLiteral("invoke"), QStringLiteral("put"),
-                           QStringLiteral("--workspace"), ws, QStringLiteral("--event"),
-                           QDir(ws).filePath(QStringLiteral("events/a.json"))});
+    const Run first =
+        swb({QStringLiteral("invoke"), QStringLiteral("put"), QStringLiteral("--workspace"), ws,
+             QStringLiteral("--event"), QDir(ws).filePath(QStringLiteral("events/a.json"))});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
-    QVERIFY2(first.err.contains(QRegularExpression(QStringLiteral(
-                 "orders: postgres \\d+ on 127\\.0\\.0\\.1:\\d+ \\(data \\.swb/resources/orders\\)"))),
-             qPrintable(first.err));
-    QCOMPARE(QJsonDocument::fromJson(first.out.toUtf8()).object().value("names").toVariant().toStringList(),
+    QVERIFY2(
+        first.err.contains(QRegularExpression(QStringLiteral(
+            "orders: postgres \\d+ on 127\\.0\\.0\\.1:\\d+ \\(data \\.swb/resources/orders\\)"))),
+        qPrintable(first.err));
+    QCOMPARE(QJsonDocument::fromJson(first.out.toUtf8())
+                 .object()
+                 .value("names")
+                 .toVariant()
+                 .toStringList(),
              (QStringList{"seeded", "a"}));
     QCOMPARE(postmasterPid(ws), 0); // stopped at the end
-    QVERIFY(!QFileInfo::exists(QDir(ws).filePath(QStringLiteral(".swb/resources/orders/swb-owner.json"))));
+    QVERIFY(!QFileInfo::exists(
+        QDir(ws).filePath(QStringLiteral(".swb/resources/orders/swb-owner.json"))));
     // The password is never printed.
-    const QString password = QString::fromUtf8(
-        test::readFile(QDir(ws).filePath(QStringLiteral(".swb/resources/orders/password")))).trimmed();
+    const QString password =
+        QString::fromUtf8(
+            test::readFile(QDir(ws).filePath(QStringLiteral(".swb/resources/orders/password"))))
+            .trimmed();
     QVERIFY(password.size() >= 24);
     QVERIFY(!first.out.contains(password) && !first.err.contains(password));
 
@@ -244,24 +255,30 @@ void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
     QCOMPARE(row.value("pid").toInteger(), orphan);
 
     // 3. The next start stops the orphan first, and the rows written before are there.
-    const Run next = swb({QStringLiteral("invoke"), QStringLiteral("get"),
-                          QStringLiteral("--workspace"), ws});
+    const Run next =
+        swb({QStringLiteral("invoke"), QStringLiteral("get"), QStringLiteral("--workspace"), ws});
     QVERIFY2(next.exitCode == 0, qPrintable(next.err));
-    QVERIFY2(next.err.contains(QStringLiteral("stopping the PostgreSQL server (pid %1").arg(orphan)),
-             qPrintable(next.err));
-    QCOMPARE(QJsonDocument::fromJson(next.out.toUtf8()).object().value("names").toVariant().toStringList(),
+    QVERIFY2(
+        next.err.contains(QStringLiteral("stopping the PostgreSQL server (pid %1").arg(orphan)),
+        qPrintable(next.err));
+    QCOMPARE(QJsonDocument::fromJson(next.out.toUtf8())
+                 .object()
+                 .value("names")
+                 .toVariant()
+                 .toStringList(),
              (QStringList{"seeded", "a", "b"}));
     QVERIFY(!alive(orphan));
     QCOMPARE(postmasterPid(ws), 0);
-    const Run after = swb({QStringLiteral("resources"), QStringLiteral("status"),
-                           QStringLiteral("--workspace"), ws});
-    QVERIFY2(after.out.startsWith(QLatin1String("orders  postgres  stopped")), qPrintable(after.out));
+    const Run after = swb(
+        {QStringLiteral("resources"), QStringLiteral("status"), QStringLiteral("--workspace"), ws});
+    QVERIFY2(after.out.startsWith(QLatin1String("orders  postgres  stopped")),
+             qPrintable(after.out));
 
     // 4. swb resources psql: a look at the data with PostgreSQL's own client; the password goes
     // through the environment, never the output; the server it started is stopped again.
-    const Run psql = swb({QStringLiteral("resources"), QStringLiteral("psql"), QStringLiteral("orders"),
-                          QStringLiteral("--workspace"), ws, QStringLiteral("--"), QStringLiteral("-At"),
-                          QStringLiteral("-c"),
+    const Run psql = swb({QStringLiteral("resources"), QStringLiteral("psql"),
+                          QStringLiteral("orders"), QStringLiteral("--workspace"), ws,
+                          QStringLiteral("--"), QStringLiteral("-At"), QStringLiteral("-c"),
                           QStringLiteral("SELECT string_agg(name, ',' ORDER BY id) FROM items")});
     QVERIFY2(psql.exitCode == 0, qPrintable(psql.err + psql.out));
     QCOMPARE(psql.out.trimmed(), QStringLiteral("seeded,a,b"));
@@ -270,7 +287,8 @@ void tst_SwbResources::dataSurvivesAKilledServeAndTheOrphanIsStopped()
     const Run unknown = swb({QStringLiteral("resources"), QStringLiteral("psql"),
                              QStringLiteral("nope"), QStringLiteral("--workspace"), ws});
     QCOMPARE(unknown.exitCode, 1);
-    QVERIFY2(unknown.err.contains(QStringLiteral("nope is not a resource")), qPrintable(unknown.err));
+    QVERIFY2(unknown.err.contains(QStringLiteral("nope is not a resource")),
+             qPrintable(unknown.err));
 }
 
 // Without PostgreSQL (SWB_POSTGRES_BIN names a folder without it) the resource is an SQLite
@@ -283,8 +301,9 @@ void tst_SwbResources::sqliteStandsInAndSaysSo()
   "resources": {"notes": {"seed": ["db/notes.sql"]}},
   "functions": [{"name": "note", "runtime": "python3.11", "handler": "app.note", "codeUri": "code"}]
 })json"));
-    QVERIFY(test::writeFile(dir.path(), QStringLiteral("db/notes.sql"),
-                            "CREATE TABLE notes (text TEXT);\nINSERT INTO notes VALUES ('seeded');\n"));
+    QVERIFY(
+        test::writeFile(dir.path(), QStringLiteral("db/notes.sql"),
+                        "CREATE TABLE notes (text TEXT);\nINSERT INTO notes VALUES ('seeded');\n"));
     QVERIFY(test::writeFile(dir.path(), QStringLiteral("code/app.py"), R"py(import os, sqlite3
 def note(event, context):
     conn = sqlite3.connect(os.environ["NOTES_URL"], uri=True)
@@ -298,8 +317,8 @@ def note(event, context):
     env.insert(QStringLiteral("SWB_POSTGRES_BIN"), noPostgres.path());
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SWB_CLI_PATH),
-            {QStringLiteral("invoke"), QStringLiteral("note"), QStringLiteral("--workspace"), dir.path()});
+    p.start(QStringLiteral(SWB_CLI_PATH), {QStringLiteral("invoke"), QStringLiteral("note"),
+                                           QStringLiteral("--workspace"), dir.path()});
     QVERIFY(p.waitForFinished(60000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     const QString err = QString::fromUtf8(p.readAllStandardError());
@@ -309,8 +328,9 @@ def note(event, context):
     QVERIFY2(err.contains(QLatin1String("notes: sqlite .swb/resources/notes/notes.sqlite3 "
                                         "(PostgreSQL is not installed, so SQLite stands in)")),
              qPrintable(err));
-    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("notes").toVariant().toStringList(),
-             (QStringList{"seeded", "x"}));
+    QCOMPARE(
+        QJsonDocument::fromJson(out.toUtf8()).object().value("notes").toVariant().toStringList(),
+        (QStringList{"seeded", "x"}));
 }
 
 QTEST_GUILESS_MAIN(tst_SwbResources)

@@ -21,8 +21,8 @@ private:
     QString ws() const { return m_dir.filePath(QStringLiteral("ws")); }
     QString stagedCode() const
     {
-        return QString::fromUtf8(
-            swb::test::readFile(ws() + QStringLiteral("/.swb/stages/rehearsal/functions/hello/app.py")));
+        return QString::fromUtf8(swb::test::readFile(
+            ws() + QStringLiteral("/.swb/stages/rehearsal/functions/hello/app.py")));
     }
 
 private slots:
@@ -46,8 +46,8 @@ private slots:
         const auto one = repo->commitAll(QStringLiteral("Version one"), ada);
         QVERIFY(one);
 
-        const QStringList deploy = {"deploy", "hello", "--provider", "local", "--target",
-                                    "rehearsal", "--workspace", ws()};
+        const QStringList deploy = {"deploy",   "hello",     "--provider",  "local",
+                                    "--target", "rehearsal", "--workspace", ws()};
         auto first = runSwb(deploy);
         QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
         QVERIFY(first.out.contains(QStringLiteral("tag:    deploy/local/hello/1")));
@@ -62,7 +62,8 @@ private slots:
         QCOMPARE(history.exitCode, 0);
         const QJsonArray commits = QJsonDocument::fromJson(history.out.toUtf8()).array();
         QCOMPARE(commits.size(), 2);
-        QCOMPARE(commits.at(0).toObject().value("summary").toString(), QStringLiteral("Version two"));
+        QCOMPARE(commits.at(0).toObject().value("summary").toString(),
+                 QStringLiteral("Version two"));
         QCOMPARE(commits.at(0).toObject().value("tags").toArray().at(0).toString(),
                  QStringLiteral("deploy/local/hello/2"));
         QCOMPARE(commits.at(1).toObject().value("tags").toArray().at(0).toString(),

@@ -530,7 +530,8 @@ void tst_EditorTabs::changeMarginFollowsTypingAgainstHead()
     const QString path = writeText(root + QStringLiteral("/app.py"), "a = 1\nb = 2\nc = 3\n");
     auto repo = GitRepository::init(root);
     QVERIFY(repo);
-    const auto committed = repo->commitAll(QStringLiteral("first"), Signature{"Ada", "ada@example.com"});
+    const auto committed =
+        repo->commitAll(QStringLiteral("first"), Signature{"Ada", "ada@example.com"});
     QVERIFY2(committed, committed ? "" : qPrintable(committed.error().message));
     const QString fresh = writeText(root + QStringLiteral("/new.py"), "x = 1\ny = 2\n");
 
@@ -543,16 +544,15 @@ void tst_EditorTabs::changeMarginFollowsTypingAgainstHead()
     editor->replaceSelectedText(QStringLiteral("20")); // b = 20
     editor->append(QStringLiteral("d = 4\n"));
     // The margin follows as the typing pauses.
-    QTRY_COMPARE(editor->lineChanges(),
-                 (QList<LineChange>{{LineChange::Kind::Modified, 1}, {LineChange::Kind::Added, 3}}));
+    QTRY_COMPARE(editor->lineChanges(), (QList<LineChange>{{LineChange::Kind::Modified, 1},
+                                                           {LineChange::Kind::Added, 3}}));
     editor->setSelection(0, 0, 1, 0);
     editor->removeSelectedText(); // the first line goes
     editor->updateChangeMarkers();
     // "a = 1" and "b = 2" became "b = 20": one line changed, one gone, "d = 4" still new.
-    QCOMPARE(editor->lineChanges(),
-             (QList<LineChange>{{LineChange::Kind::Modified, 0},
-                                {LineChange::Kind::Deleted, 1},
-                                {LineChange::Kind::Added, 2}}));
+    QCOMPARE(editor->lineChanges(), (QList<LineChange>{{LineChange::Kind::Modified, 0},
+                                                       {LineChange::Kind::Deleted, 1},
+                                                       {LineChange::Kind::Added, 2}}));
 
     // A file git does not have yet: every line is new. Outside a repository: no margin.
     CodeEditor* untracked = *tabs.open(fresh);

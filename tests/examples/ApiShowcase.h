@@ -208,8 +208,8 @@ public:
         if (port == 0)
             return QStringLiteral("error: %1 is not a running PostgreSQL: %2")
                 .arg(m_database, QString::fromUtf8(status.out + status.err));
-        QFile passwordFile(
-            folder() + QStringLiteral("/.swb/resources/%1/password").arg(m_database));
+        QFile passwordFile(folder() +
+                           QStringLiteral("/.swb/resources/%1/password").arg(m_database));
         if (!passwordFile.open(QIODevice::ReadOnly))
             return QStringLiteral("error: no password file %1").arg(passwordFile.fileName());
         QProcessEnvironment env = m_env;

@@ -289,12 +289,12 @@ void tst_InvokeApi::destinationRecordHasLambdasShape()
     failed.functionName = QStringLiteral("my-function");
     failed.outcome = InvocationOutcome::FunctionError;
     failed.errorType = QStringLiteral("Unhandled");
-    failed.payload = R"({"errorMessage": "RequestId: e4b46cbf Process exited before completing request"})";
-    const QJsonObject f =
-        QJsonDocument::fromJson(InvokeApi::destinationRecord(failed, "{\"Success\": false}", 3,
-                                                             QStringLiteral("us-east-2"),
-                                                             1573755365568))
-            .object();
+    failed.payload =
+        R"({"errorMessage": "RequestId: e4b46cbf Process exited before completing request"})";
+    const QJsonObject f = QJsonDocument::fromJson(InvokeApi::destinationRecord(
+                                                      failed, "{\"Success\": false}", 3,
+                                                      QStringLiteral("us-east-2"), 1573755365568))
+                              .object();
     QCOMPARE(f.value(QStringLiteral("version")).toString(), QStringLiteral("1.0"));
     QCOMPARE(f.value(QStringLiteral("timestamp")).toString(),
              QStringLiteral("2019-11-14T18:16:05.568Z"));
@@ -323,12 +323,18 @@ void tst_InvokeApi::destinationRecordHasLambdasShape()
     ok.requestId = QStringLiteral("id");
     ok.functionName = QStringLiteral("f");
     ok.payload = "null";
-    const QJsonObject s = QJsonDocument::fromJson(InvokeApi::destinationRecord(
-                                                      ok, "[1,2]", 1, QStringLiteral("us-east-1"), 0))
-                              .object();
-    QCOMPARE(s.value(QStringLiteral("requestContext")).toObject().value(QStringLiteral("condition")).toString(),
+    const QJsonObject s =
+        QJsonDocument::fromJson(
+            InvokeApi::destinationRecord(ok, "[1,2]", 1, QStringLiteral("us-east-1"), 0))
+            .object();
+    QCOMPARE(s.value(QStringLiteral("requestContext"))
+                 .toObject()
+                 .value(QStringLiteral("condition"))
+                 .toString(),
              QStringLiteral("Success"));
-    QVERIFY(!s.value(QStringLiteral("responseContext")).toObject().contains(QStringLiteral("functionError")));
+    QVERIFY(!s.value(QStringLiteral("responseContext"))
+                 .toObject()
+                 .contains(QStringLiteral("functionError")));
     QVERIFY(s.value(QStringLiteral("responsePayload")).isNull());
     QCOMPARE(s.value(QStringLiteral("requestPayload")).toArray().size(), 2);
 }

@@ -38,7 +38,7 @@ private slots:
 
         CommitDialog dialog(ws);
         QListWidget* files = dialog.files();
-        QCOMPARE(files->count(), 2); // .swb/ is never offered
+        QCOMPARE(files->count(), 2);                  // .swb/ is never offered
         QVERIFY(!dialog.commitButton()->isEnabled()); // no message, no author yet
         for (int i = 0; i < files->count(); ++i) {
             if (files->item(i)->data(Qt::UserRole).toString() == QLatin1String("notes.txt"))
@@ -51,7 +51,8 @@ private slots:
         QTest::mouseClick(dialog.commitButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.committedId().size(), 40);
-        QCOMPARE(*repo->fileAt(QStringLiteral("HEAD"), QStringLiteral("hello/app.py")), QByteArray("v1\n"));
+        QCOMPARE(*repo->fileAt(QStringLiteral("HEAD"), QStringLiteral("hello/app.py")),
+                 QByteArray("v1\n"));
         QCOMPARE(repo->fileAt(QStringLiteral("HEAD"), QStringLiteral("notes.txt")).error().code,
                  ErrorCode::NotFound);
         auto history = repo->history();
@@ -63,7 +64,8 @@ private slots:
         const QString ws = m_dir.filePath(QStringLiteral("clean"));
         QVERIFY(test::writeFile(ws, QStringLiteral("a.py"), "a\n"));
         auto repo = GitRepository::init(ws);
-        QVERIFY(repo && repo->commitAll(QStringLiteral("base"), Signature{"Ada", "ada@example.com"}));
+        QVERIFY(repo &&
+                repo->commitAll(QStringLiteral("base"), Signature{"Ada", "ada@example.com"}));
         CommitDialog dialog(ws);
         QCOMPARE(dialog.files()->count(), 0);
         QVERIFY(dialog.errorText().contains(QStringLiteral("Nothing to commit")));

@@ -46,13 +46,16 @@ private slots:
         QVERIFY(one && repo->createTag(QStringLiteral("deploy/local/hello/1"), *one));
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/app.py"), "VERSION = 'two'\n"));
         QVERIFY(repo->commitAll(QStringLiteral("Version two"), ada));
-        QVERIFY(test::writeFile(ws, QStringLiteral("hello/app.py"), "VERSION = 'three'\n")); // unsaved work
+        QVERIFY(test::writeFile(ws, QStringLiteral("hello/app.py"),
+                                "VERSION = 'three'\n")); // unsaved work
 
         HistoryDialog dialog(ws, QStringLiteral("hello"), QStringLiteral("hello"));
         QCOMPARE(dialog.commits()->count(), 2);
         QVERIFY(dialog.commits()->item(0)->text().contains(QStringLiteral("Version two")));
-        QVERIFY(dialog.commits()->item(1)->text().contains(QStringLiteral("[deploy/local/hello/1]")));
-        QVERIFY2(dialog.diffText().contains(QStringLiteral("+VERSION = 'two'")), qPrintable(dialog.diffText()));
+        QVERIFY(
+            dialog.commits()->item(1)->text().contains(QStringLiteral("[deploy/local/hello/1]")));
+        QVERIFY2(dialog.diffText().contains(QStringLiteral("+VERSION = 'two'")),
+                 qPrintable(dialog.diffText()));
         dialog.commits()->setCurrentRow(1);
         QVERIFY(dialog.diffText().contains(QStringLiteral("+VERSION = 'one'")));
 
@@ -85,7 +88,8 @@ private slots:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(panel.resultText()));
         QCOMPARE(test::readFile(ws + QStringLiteral("/.swb/stages/default/functions/hello/app.py")),
                  QByteArray("VERSION = 'one'\n"));
-        QCOMPARE(test::readFile(ws + QStringLiteral("/hello/app.py")), QByteArray("VERSION = 'three'\n"));
+        QCOMPARE(test::readFile(ws + QStringLiteral("/hello/app.py")),
+                 QByteArray("VERSION = 'three'\n"));
         QVERIFY(panel.resultText().contains(one->left(12)));
     }
 

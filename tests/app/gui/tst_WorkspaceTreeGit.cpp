@@ -35,7 +35,8 @@ private slots:
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/app.py"), "v1\n"));
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/util.py"), "u1\n"));
         auto repo = GitRepository::init(ws);
-        QVERIFY(repo && repo->commitAll(QStringLiteral("first"), Signature{"Ada", "ada@example.com"}));
+        QVERIFY(repo &&
+                repo->commitAll(QStringLiteral("first"), Signature{"Ada", "ada@example.com"}));
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/app.py"), "v2\n"));
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/new.py"), "n\n"));
         QVERIFY(test::writeFile(ws, QStringLiteral("hello/debug.log"), "x\n"));

@@ -4,11 +4,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QFileInfo>
 #include <QTest>
 
 #include <sys/wait.h>
@@ -515,7 +515,8 @@ void tst_WorkspaceFile::copyFolderLeavesHistoryBehindAndMakesFilesWritable()
 {
     QTemporaryDir dir;
     const QString from = dir.filePath(QStringLiteral("example"));
-    QVERIFY(test::writeFile(from, QStringLiteral("workbench.json"), R"({"name": "x", "functions": []})"));
+    QVERIFY(test::writeFile(from, QStringLiteral("workbench.json"),
+                            R"({"name": "x", "functions": []})"));
     QVERIFY(test::writeFile(from, QStringLiteral("fn/app.py"), "print(1)\n"));
     QVERIFY(test::writeFile(from, QStringLiteral(".swb/history.sqlite"), "history"));
     QVERIFY(QFile::setPermissions(from + QStringLiteral("/fn/app.py"), QFileDevice::ReadOwner));
@@ -527,7 +528,8 @@ void tst_WorkspaceFile::copyFolderLeavesHistoryBehindAndMakesFilesWritable()
     QVERIFY(WorkspaceFile::load(to));
     // Never over an existing folder, never from a folder that is not a workspace.
     QVERIFY(!WorkspaceFile::copyFolder(from, to));
-    QVERIFY(!WorkspaceFile::copyFolder(dir.filePath(QStringLiteral("mine")), dir.filePath(QStringLiteral("x"))));
+    QVERIFY(!WorkspaceFile::copyFolder(dir.filePath(QStringLiteral("mine")),
+                                       dir.filePath(QStringLiteral("x"))));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceFile)

@@ -59,9 +59,9 @@ private slots:
 void tst_WorkspaceResources::readsWorkspaceAndFunctionResources()
 {
     QTemporaryDir dir;
-    const auto loaded =
-        load(dir.path(), workspaceJson(R"({"orders": {"type": "postgres", "seed": ["db/schema.sql"]}})",
-                                       R"({"cache": {"type": "sqlite"}})"));
+    const auto loaded = load(
+        dir.path(), workspaceJson(R"({"orders": {"type": "postgres", "seed": ["db/schema.sql"]}})",
+                                  R"({"cache": {"type": "sqlite"}})"));
     QVERIFY2(loaded, qPrintable(errors(loaded)));
     const Workspace& ws = loaded->workspace;
     QCOMPARE(ws.resources.keys(), QStringList{QStringLiteral("orders")});
@@ -86,10 +86,10 @@ void tst_WorkspaceResources::typeDefaultsToPostgres()
 void tst_WorkspaceResources::savesAndReadsBack()
 {
     QTemporaryDir dir;
-    const auto loaded = load(
-        dir.path(), workspaceJson(R"({"orders": {"type": "postgres", "seed": ["db/schema.sql"],
+    const auto loaded =
+        load(dir.path(), workspaceJson(R"({"orders": {"type": "postgres", "seed": ["db/schema.sql"],
                                      "note": "kept"}})",
-                                  R"({"cache": {"type": "sqlite"}})"));
+                                       R"({"cache": {"type": "sqlite"}})"));
     QVERIFY2(loaded, qPrintable(errors(loaded)));
     QVERIFY(WorkspaceFile::save(loaded->workspace));
     const auto again = WorkspaceFile::load(dir.path());
@@ -109,21 +109,27 @@ void tst_WorkspaceResources::rejectsBadDeclarations_data()
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown type") << QByteArray(R"({"orders": {"type": "mysql"}})") << QByteArray()
-                                  << "/resources/orders/type" << "allowed: postgres, sqlite";
-    QTest::newRow("uppercase name") << QByteArray(R"({"Orders": {}})") << QByteArray()
-                                    << "/resources/Orders" << "not a valid resource name";
-    QTest::newRow("name with a dash") << QByteArray(R"({"my-db": {}})") << QByteArray()
-                                      << "/resources/my-db" << "not a valid resource name";
-    QTest::newRow("same name twice") << QByteArray(R"({"orders": {}})")
-                                     << QByteArray(R"({"orders": {"type": "sqlite"}})")
-                                     << "/functions/0/resources/orders" << "also declared at";
+                                  << "/resources/orders/type"
+                                  << "allowed: postgres, sqlite";
+    QTest::newRow("uppercase name")
+        << QByteArray(R"({"Orders": {}})") << QByteArray() << "/resources/Orders"
+        << "not a valid resource name";
+    QTest::newRow("name with a dash")
+        << QByteArray(R"({"my-db": {}})") << QByteArray() << "/resources/my-db"
+        << "not a valid resource name";
+    QTest::newRow("same name twice")
+        << QByteArray(R"({"orders": {}})") << QByteArray(R"({"orders": {"type": "sqlite"}})")
+        << "/functions/0/resources/orders"
+        << "also declared at";
     QTest::newRow("missing seed") << QByteArray(R"({"orders": {"seed": ["db/none.sql"]}})")
-                                  << QByteArray() << "/resources/orders/seed/0" << "does not exist";
+                                  << QByteArray() << "/resources/orders/seed/0"
+                                  << "does not exist";
     QTest::newRow("seed outside") << QByteArray(R"({"orders": {"seed": ["../x.sql"]}})")
                                   << QByteArray() << "/resources/orders/seed/0"
                                   << "outside the workspace";
-    QTest::newRow("seed not a string") << QByteArray(R"({"orders": {"seed": [1]}})") << QByteArray()
-                                       << "/resources/orders/seed/0" << "expected a string";
+    QTest::newRow("seed not a string")
+        << QByteArray(R"({"orders": {"seed": [1]}})") << QByteArray() << "/resources/orders/seed/0"
+        << "expected a string";
     QTest::newRow("not an object") << QByteArray(R"(["orders"])") << QByteArray() << "/resources"
                                    << "expected an object";
 }

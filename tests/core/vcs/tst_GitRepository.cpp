@@ -568,7 +568,8 @@ void tst_GitRepository::diffToWorkTreeShowsWhatChanged()
     // What one commit changed in a folder, against its parent.
     QVERIFY(repo->commitAll("second", kAuthor));
     const QString commitDiff = *repo->diffOfCommit("HEAD", "orders");
-    QVERIFY2(commitDiff.contains("+B\n") && commitDiff.contains("orders/new.py"), qPrintable(commitDiff));
+    QVERIFY2(commitDiff.contains("+B\n") && commitDiff.contains("orders/new.py"),
+             qPrintable(commitDiff));
     QVERIFY(!commitDiff.contains("users/app.py"));
     QVERIFY(repo->diffOfCommit(*base, "orders")->contains("+a\n")); // a first commit: all new
 }

@@ -17,27 +17,43 @@ private slots:
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
         QTest::addColumn<QList<LineChange>>("expected");
-        QTest::newRow("same") << "a\nb\nc\n" << "a\nb\nc\n" << QList<LineChange>{};
-        QTest::newRow("added in the middle")
-            << "a\nb\nc\n" << "a\nb\nX\nc\n" << QList<LineChange>{{K::Added, 2}};
-        QTest::newRow("added at the end")
-            << "a\nb\n" << "a\nb\nc\nd\n" << QList<LineChange>{{K::Added, 2}, {K::Added, 3}};
-        QTest::newRow("modified") << "a\nb\nc\n" << "a\nB\nc\n" << QList<LineChange>{{K::Modified, 1}};
-        QTest::newRow("deleted in the middle")
-            << "a\nb\nc\n" << "a\nc\n" << QList<LineChange>{{K::Deleted, 1}};
-        QTest::newRow("deleted at the end")
-            << "a\nb\nc\n" << "a\nb\n" << QList<LineChange>{{K::Deleted, 2}};
-        QTest::newRow("deleted at the start")
-            << "a\nb\nc\n" << "b\nc\n" << QList<LineChange>{{K::Deleted, 0}};
+        QTest::newRow("same") << "a\nb\nc\n"
+                              << "a\nb\nc\n"
+                              << QList<LineChange>{};
+        QTest::newRow("added in the middle") << "a\nb\nc\n"
+                                             << "a\nb\nX\nc\n"
+                                             << QList<LineChange>{{K::Added, 2}};
+        QTest::newRow("added at the end") << "a\nb\n"
+                                          << "a\nb\nc\nd\n"
+                                          << QList<LineChange>{{K::Added, 2}, {K::Added, 3}};
+        QTest::newRow("modified") << "a\nb\nc\n"
+                                  << "a\nB\nc\n"
+                                  << QList<LineChange>{{K::Modified, 1}};
+        QTest::newRow("deleted in the middle") << "a\nb\nc\n"
+                                               << "a\nc\n"
+                                               << QList<LineChange>{{K::Deleted, 1}};
+        QTest::newRow("deleted at the end") << "a\nb\nc\n"
+                                            << "a\nb\n"
+                                            << QList<LineChange>{{K::Deleted, 2}};
+        QTest::newRow("deleted at the start") << "a\nb\nc\n"
+                                              << "b\nc\n"
+                                              << QList<LineChange>{{K::Deleted, 0}};
         QTest::newRow("two replaced by three")
-            << "a\nb\nc\nd\n" << "a\nX\nY\nZ\nd\n"
+            << "a\nb\nc\nd\n"
+            << "a\nX\nY\nZ\nd\n"
             << QList<LineChange>{{K::Modified, 1}, {K::Modified, 2}, {K::Added, 3}};
         QTest::newRow("three replaced by one")
-            << "a\nb\nc\nd\ne\n" << "a\nX\ne\n"
+            << "a\nb\nc\nd\ne\n"
+            << "a\nX\ne\n"
             << QList<LineChange>{{K::Modified, 1}, {K::Deleted, 2}};
-        QTest::newRow("new file") << "" << "a\nb\n" << QList<LineChange>{{K::Added, 0}, {K::Added, 1}};
-        QTest::newRow("emptied") << "a\nb\n" << "" << QList<LineChange>{{K::Deleted, 0}};
-        QTest::newRow("CRLF is the same line") << "a\r\nb\r\n" << "a\nb\n" << QList<LineChange>{};
+        QTest::newRow("new file") << ""
+                                  << "a\nb\n"
+                                  << QList<LineChange>{{K::Added, 0}, {K::Added, 1}};
+        QTest::newRow("emptied") << "a\nb\n"
+                                 << "" << QList<LineChange>{{K::Deleted, 0}};
+        QTest::newRow("CRLF is the same line") << "a\r\nb\r\n"
+                                               << "a\nb\n"
+                                               << QList<LineChange>{};
     }
     void marksEachKindOfChange()
     {
@@ -118,8 +134,8 @@ private slots:
         // a b c d  ->  a X c d e : b removed then X added, c d kept, e added.
         const auto rows = LineDiff::align(LineDiff::lines(QStringLiteral("a\nb\nc\nd\n")),
                                           LineDiff::lines(QStringLiteral("a\nX\nc\nd\ne\n")));
-        const QList<AlignedLine> expected{{A::Same, 0, 0},    {A::Removed, 1, -1}, {A::Added, -1, 1},
-                                          {A::Same, 2, 2},    {A::Same, 3, 3},     {A::Added, -1, 4}};
+        const QList<AlignedLine> expected{{A::Same, 0, 0}, {A::Removed, 1, -1}, {A::Added, -1, 1},
+                                          {A::Same, 2, 2}, {A::Same, 3, 3},     {A::Added, -1, 4}};
         QCOMPARE(rows, expected);
         QCOMPARE(LineDiff::align({}, {}), QList<AlignedLine>{});
         QCOMPARE(LineDiff::align({QStringLiteral("x")}, {}),

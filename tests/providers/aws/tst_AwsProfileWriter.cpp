@@ -18,9 +18,10 @@ private slots:
         const QString before = "# my keys\n[default]\naws_access_key_id = AKIAOLD\n"
                                "aws_secret_access_key = oldsecret\n\n[other]\n"
                                "aws_access_key_id = AKIAOTHER\nsome_tool_setting = 1\n";
-        const QString after = AwsProfileWriter::setKeys(
-            before, "default", {{"aws_access_key_id", "AKIANEW"}, {"aws_secret_access_key", "new"},
-                                {"aws_session_token", ""}});
+        const QString after = AwsProfileWriter::setKeys(before, "default",
+                                                        {{"aws_access_key_id", "AKIANEW"},
+                                                         {"aws_secret_access_key", "new"},
+                                                         {"aws_session_token", ""}});
         QCOMPARE(after, QStringLiteral("# my keys\n[default]\naws_access_key_id = AKIANEW\n"
                                        "aws_secret_access_key = new\n\n[other]\n"
                                        "aws_access_key_id = AKIAOTHER\nsome_tool_setting = 1\n"));
@@ -35,19 +36,24 @@ private slots:
         const QString inserted =
             AwsProfileWriter::setKeys("[dev]\naws_access_key_id = A\n\n[next]\nx = 1\n", "dev",
                                       {{"aws_secret_access_key", "S"}});
-        QCOMPARE(inserted, QStringLiteral("[dev]\naws_access_key_id = A\naws_secret_access_key = S\n"
-                                          "\n[next]\nx = 1\n"));
+        QCOMPARE(inserted,
+                 QStringLiteral("[dev]\naws_access_key_id = A\naws_secret_access_key = S\n"
+                                "\n[next]\nx = 1\n"));
     }
 
     void writesAPrivateFileTheChainReads()
     {
         QTemporaryDir home;
         const QString credentials = home.filePath(".aws/credentials");
-        QVERIFY(test::writeFile(home.path(), ".aws/credentials", "[keep]\naws_access_key_id = K\n"
-                                                                 "aws_secret_access_key = KS\n"));
-        QVERIFY(AwsProfileWriter::writeKeys(credentials, "deployer", "AKIAEXAMPLE", "s3cr3t/value"));
-        QVERIFY(AwsProfileWriter::writeRegion(home.filePath(".aws/config"), "deployer", "eu-central-1"));
-        QCOMPARE(QFile::permissions(credentials) & (QFile::ReadGroup | QFile::ReadOther | QFile::ReadUser),
+        QVERIFY(test::writeFile(home.path(), ".aws/credentials",
+                                "[keep]\naws_access_key_id = K\n"
+                                "aws_secret_access_key = KS\n"));
+        QVERIFY(
+            AwsProfileWriter::writeKeys(credentials, "deployer", "AKIAEXAMPLE", "s3cr3t/value"));
+        QVERIFY(AwsProfileWriter::writeRegion(home.filePath(".aws/config"), "deployer",
+                                              "eu-central-1"));
+        QCOMPARE(QFile::permissions(credentials) &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::ReadUser),
                  QFile::Permissions(QFile::ReadUser));
         QVERIFY(test::readFile(credentials).contains("[keep]"));
         QProcessEnvironment env;

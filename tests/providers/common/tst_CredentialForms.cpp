@@ -50,7 +50,8 @@ private slots:
     {
         InMemorySecretStore store;
         const auto saved = save("openwhisk", DeployTarget{"prod", "openwhisk", {}, {}, {}},
-                                {{"apiHost", "https://wsk.example.com"}, {"namespace", "team"},
+                                {{"apiHost", "https://wsk.example.com"},
+                                 {"namespace", "team"},
                                  {"auth", "23bc46b1-71f6:123zO3xZCLrMN6v2BKK1"}},
                                 &store);
         QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
@@ -81,7 +82,8 @@ private slots:
     {
         QTemporaryDir home;
         const auto saved = save("aws", DeployTarget{"prod", "aws", {}, {}, {}},
-                                {{"profile", "deployer"}, {"accessKeyId", "AKIAIOSFODNN7EXAMPLE"},
+                                {{"profile", "deployer"},
+                                 {"accessKeyId", "AKIAIOSFODNN7EXAMPLE"},
                                  {"secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
                                  {"region", "eu-west-1"},
                                  {"role", "arn:aws:iam::123456789012:role/lambda"}},
@@ -107,8 +109,9 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(test::writeFile(dir.path(), "key.json", R"({"type": "service_account"})"));
         InMemorySecretStore store;
-        const auto saved = save("gcp", DeployTarget{"g", "gcp", {}, {}, {}},
-                                {{"project", "demo-1"}, {"keyFile", dir.filePath("key.json")}}, &store);
+        const auto saved =
+            save("gcp", DeployTarget{"g", "gcp", {}, {}, {}},
+                 {{"project", "demo-1"}, {"keyFile", dir.filePath("key.json")}}, &store);
         QVERIFY(saved);
         QCOMPARE(store.keys(), QStringList{"gcp/g/service_account_json"});
         QVERIFY(!targetText(*saved).contains("key.json"));

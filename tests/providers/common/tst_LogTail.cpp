@@ -11,8 +11,8 @@ namespace {
 
 LogEvent line(const QString& id, int second, const QString& text, const QString& stream = "s1")
 {
-    return LogEvent{QDateTime(QDate(2026, 11, 27), QTime(10, 0, second), Qt::UTC), id,
-                    stream, text};
+    return LogEvent{QDateTime(QDate(2026, 11, 27), QTime(10, 0, second), Qt::UTC), id, stream,
+                    text};
 }
 
 QStringList texts(const QSignalSpy& spy)

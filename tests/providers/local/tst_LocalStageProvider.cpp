@@ -31,14 +31,16 @@ const char* kWorkspace = R"({"name": "shop", "functions": [
      "memoryMb": 256, "environment": {"TABLE": "orders"},
      "triggers": [{"type": "http", "method": "GET", "path": "/orders"}]}]})";
 
-Result<DeployResult> runDeploy(Deployer& deployer, const Workspace& ws, QStringList* steps = nullptr)
+Result<DeployResult> runDeploy(Deployer& deployer, const Workspace& ws,
+                               QStringList* steps = nullptr)
 {
     DeployJob* job = deployer.deploy(ws, QStringLiteral("orders"), QStringLiteral("rehearsal"));
     QSignalSpy finished(job, &DeployJob::finished);
-    QObject::connect(job, &DeployJob::stepStarted, job, [steps](const QString& step, const QString&) {
-        if (steps)
-            *steps << step;
-    });
+    QObject::connect(job, &DeployJob::stepStarted, job,
+                     [steps](const QString& step, const QString&) {
+                         if (steps)
+                             *steps << step;
+                     });
     if (!job->isFinished() && !finished.wait(20000))
         return fail(ErrorCode::Internal, QStringLiteral("the deploy did not finish"));
     return *job->result();
@@ -110,7 +112,8 @@ private slots:
         QVERIFY(again);
         QVERIFY(again->codeUnchanged);
         QCOMPARE(again->version, QStringLiteral("1"));
-        QVERIFY(test::writeFile(ws(), QStringLiteral("orders/app.py"), "def handler(e, c):\n    return 2\n"));
+        QVERIFY(test::writeFile(ws(), QStringLiteral("orders/app.py"),
+                                "def handler(e, c):\n    return 2\n"));
         auto changed = runDeploy(deployer, m_ws);
         QVERIFY(changed);
         QVERIFY(!changed->codeUnchanged);
@@ -119,7 +122,8 @@ private slots:
         QVERIFY(test::readFile(QDir(stage()).filePath(QStringLiteral("functions/orders/app.py")))
                     .contains("return 2"));
         // No leftovers of the swap.
-        const QStringList entries = QDir(stage() + QStringLiteral("/functions")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QStringList entries = QDir(stage() + QStringLiteral("/functions"))
+                                        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QCOMPARE(entries, QStringList{"orders"});
     }
 
@@ -164,7 +168,8 @@ private slots:
     void cancelBeforeTheUploadStagesNothing()
     {
         Deployer deployer(m_provider.get());
-        DeployJob* job = deployer.deploy(m_ws, QStringLiteral("orders"), QStringLiteral("rehearsal"));
+        DeployJob* job =
+            deployer.deploy(m_ws, QStringLiteral("orders"), QStringLiteral("rehearsal"));
         job->cancel();
         QSignalSpy finished(job, &DeployJob::finished);
         QVERIFY(job->isFinished() || finished.wait(10000));
@@ -198,12 +203,14 @@ private slots:
         QTRY_VERIFY(listed.has_value());
         QCOMPARE(**listed, QStringList{"orders"});
         std::optional<Result<void>> removed;
-        m_provider->removeFunction(QStringLiteral("orders"), [&](Result<void> r) { removed = std::move(r); });
+        m_provider->removeFunction(QStringLiteral("orders"),
+                                   [&](Result<void> r) { removed = std::move(r); });
         QTRY_VERIFY(removed.has_value());
         QVERIFY(*removed);
         QVERIFY(!QDir(QDir(stage()).filePath(QStringLiteral("functions/orders"))).exists());
         std::optional<Result<void>> again;
-        m_provider->removeFunction(QStringLiteral("orders"), [&](Result<void> r) { again = std::move(r); });
+        m_provider->removeFunction(QStringLiteral("orders"),
+                                   [&](Result<void> r) { again = std::move(r); });
         QTRY_VERIFY(again.has_value());
         QCOMPARE(again->error().code, ErrorCode::NotFound);
     }
@@ -220,7 +227,8 @@ private slots:
             r.functionName = QStringLiteral("orders");
             r.instanceId = 1;
             r.startedAtEpochMs = QDateTime::currentMSecsSinceEpoch();
-            r.logs = QStringList{"START RequestId: req-1", "hello from the stage", "END RequestId: req-1"};
+            r.logs = QStringList{"START RequestId: req-1", "hello from the stage",
+                                 "END RequestId: req-1"};
             (*store)->record(r);
             QVERIFY((*store)->flush());
         }
@@ -245,8 +253,9 @@ private slots:
         QProcess py;
         py.start(QStringLiteral("python3"),
                  {QStringLiteral("-c"),
-                  QStringLiteral("import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\n"
-                                 "z.writestr('ok.txt','fine')\nz.writestr('../evil.txt','bad')\nz.close()"),
+                  QStringLiteral(
+                      "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\n"
+                      "z.writestr('ok.txt','fine')\nz.writestr('../evil.txt','bad')\nz.close()"),
                   zipPath});
         QVERIFY(py.waitForFinished(20000));
         QCOMPARE(py.exitCode(), 0);
@@ -257,7 +266,8 @@ private slots:
         QVERIFY(!result);
         QVERIFY(result.error().message.contains(QStringLiteral("../evil.txt")));
         QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("out/evil.txt"))));
-        QVERIFY(!ZipExtractor::extract(QByteArray("not a zip"), m_dir->filePath(QStringLiteral("x"))));
+        QVERIFY(
+            !ZipExtractor::extract(QByteArray("not a zip"), m_dir->filePath(QStringLiteral("x"))));
     }
 };
 

@@ -17,10 +17,10 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace swb;
 using Step = DeployPanel::StepState;
@@ -45,8 +45,14 @@ public:
         return job;
     }
     LogTail* tailLogs(const LogQuery& q) override { return new LogTail(q, this); }
-    void listFunctions(std::function<void(Result<QStringList>)> done) override { done(QStringList{}); }
-    void removeFunction(const QString&, std::function<void(Result<void>)> done) override { done({}); }
+    void listFunctions(std::function<void(Result<QStringList>)> done) override
+    {
+        done(QStringList{});
+    }
+    void removeFunction(const QString&, std::function<void(Result<void>)> done) override
+    {
+        done({});
+    }
 };
 
 } // namespace
@@ -67,7 +73,8 @@ private slots:
             {"name": "hello", "runtime": "python3.12", "handler": "app.handler", "codeUri": "hello"},
             {"name": "other", "runtime": "python3.12", "handler": "app.handler", "codeUri": "hello"}],
             "deployTargets": [{"name": "prod", "provider": "aws", "region": "eu-west-1"}]})"));
-        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"), "def handler(e, c):\n    return 1\n"));
+        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"),
+                                "def handler(e, c):\n    return 1\n"));
         auto loaded = WorkspaceFile::load(ws());
         QVERIFY(loaded);
         m_ws = loaded->workspace;
@@ -147,7 +154,8 @@ private slots:
         QVERIFY(repo->ensureIgnored(QStringLiteral(".swb/")));
         const auto first = repo->commitAll(QStringLiteral("first"), me);
         QVERIFY(first);
-        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"), "def handler(e, c):\n    return 2\n"));
+        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"),
+                                "def handler(e, c):\n    return 2\n"));
 
         DeployPanel panel;
         panel.setProviderFactory([this](const DeployTarget& t) {
@@ -204,7 +212,8 @@ private slots:
         QCOMPARE(deployed.at(0).at(2).toString(), committed);
 
         // Deploy dirty: proceeds without a commit and is recorded dirty.
-        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"), "def handler(e, c):\n    return 3\n"));
+        QVERIFY(test::writeFile(ws(), QStringLiteral("hello/app.py"),
+                                "def handler(e, c):\n    return 3\n"));
         answer = DeployPanel::DirtyChoice::DeployDirty;
         QVERIFY(panel.deploy());
         QCOMPARE(commits, 1);

@@ -21,9 +21,9 @@ bool makeProgram(const QString& folder, const QString& name)
                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
-bool makeBin(const QString& folder, const QStringList& programs = {QStringLiteral("initdb"),
-                                                                    QStringLiteral("postgres"),
-                                                                    QStringLiteral("psql")})
+bool makeBin(const QString& folder,
+             const QStringList& programs = {QStringLiteral("initdb"), QStringLiteral("postgres"),
+                                            QStringLiteral("psql")})
 {
     for (const QString& p : programs) {
         if (!makeProgram(folder, p))
@@ -73,10 +73,8 @@ void tst_PostgresBinaries::pathComesFirstThroughSymlinks()
     // Like /usr/local/bin/initdb -> /usr/lib/postgresql/15/bin/initdb on this kind of machine.
     QVERIFY(QFile::link(QDir(own).filePath(QStringLiteral("initdb")),
                         QDir(pathDir).filePath(QStringLiteral("initdb"))));
-    const QStringList folders =
-        PostgresBinaries::defaultSearchFolders(dir.filePath(QStringLiteral("nothing")) +
-                                                   QLatin1Char(':') + pathDir,
-                                               root);
+    const QStringList folders = PostgresBinaries::defaultSearchFolders(
+        dir.filePath(QStringLiteral("nothing")) + QLatin1Char(':') + pathDir, root);
     QCOMPARE(folders.size(), 2);
     const auto found = PostgresBinaries::find(folders);
     QVERIFY(found);

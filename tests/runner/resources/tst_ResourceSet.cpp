@@ -62,8 +62,8 @@ def env(event, context):
 // python on PATH may not have it).
 QString pythonWithPsycopg2()
 {
-    for (const QString& candidate :
-         {QStringLiteral("/usr/bin/python3"), QStandardPaths::findExecutable(QStringLiteral("python3"))}) {
+    for (const QString& candidate : {QStringLiteral("/usr/bin/python3"),
+                                     QStandardPaths::findExecutable(QStringLiteral("python3"))}) {
         if (candidate.isEmpty())
             continue;
         QProcess p;
@@ -130,7 +130,8 @@ Result<void> startAndWait(ResourceSet& set)
     std::optional<Result<void>> result;
     set.start([&](Result<void> r) { result = std::move(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-        return fail(ErrorCode::Internal, QStringLiteral("test: the resources did not start in 60 s"));
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("test: the resources did not start in 60 s"));
     return *result;
 }
 
@@ -145,8 +146,8 @@ QJsonObject invokeAndWait(Runner& runner, const QString& function, const QByteAr
     if (!QTest::qWaitFor([&] { return done; }, 60000))
         return {{QStringLiteral("error"), QStringLiteral("no answer in 60 s")}};
     if (result.failed())
-        return {{QStringLiteral("error"), QString::fromUtf8(result.payload) +
-                                              result.logs.join(QLatin1Char('\n'))}};
+        return {{QStringLiteral("error"),
+                 QString::fromUtf8(result.payload) + result.logs.join(QLatin1Char('\n'))}};
     return QJsonDocument::fromJson(result.payload).object();
 }
 
@@ -215,15 +216,18 @@ void tst_ResourceSet::postgresServesAFunctionAndSeedsRunOnce()
                                     "\\.swb/resources/orders\\)$"))),
                  qPrintable(set.descriptions().join(QLatin1Char('\n'))));
         const auto env = set.environmentByFunction();
-        const QString password = env.value(QStringLiteral("put")).value(QStringLiteral("PGPASSWORD"));
+        const QString password =
+            env.value(QStringLiteral("put")).value(QStringLiteral("PGPASSWORD"));
         QVERIFY(password.size() >= 24);
         QVERIFY(!set.descriptions().join(QLatin1Char(' ')).contains(password));
         // The password is in the secret store, not in a file.
         QCOMPARE(secrets.keys().size(), 1);
         QVERIFY(secrets.keys().first().startsWith(QLatin1String("postgres/orders-")));
-        QVERIFY(!QFileInfo::exists(h.dir.filePath(QStringLiteral(".swb/resources/orders/password"))));
+        QVERIFY(
+            !QFileInfo::exists(h.dir.filePath(QStringLiteral(".swb/resources/orders/password"))));
         QVERIFY(!env.value(QStringLiteral("put")).contains(QStringLiteral("CACHE_URL")));
-        QVERIFY(env.value(QStringLiteral("note")).value(QStringLiteral("CACHE_URL"))
+        QVERIFY(env.value(QStringLiteral("note"))
+                    .value(QStringLiteral("CACHE_URL"))
                     .startsWith(QLatin1String("file:///")));
 
         RunnerOptions ro = RunnerOptions::fromSettings(h.ws.runner, h.runtimeFolder);
@@ -308,7 +312,8 @@ void tst_ResourceSet::sqliteStandsInWithoutPostgres()
     const auto started = startAndWait(set);
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     QCOMPARE(warnings.size(), 1);
-    QVERIFY(warnings.first().first().toString().contains(QLatin1String("PostgreSQL is not installed")));
+    QVERIFY(
+        warnings.first().first().toString().contains(QLatin1String("PostgreSQL is not installed")));
     QCOMPARE(set.descriptions(),
              QStringList{QStringLiteral("cache: sqlite .swb/resources/cache/cache.sqlite3 "
                                         "(PostgreSQL is not installed, so SQLite stands in)")});
@@ -339,14 +344,16 @@ void tst_ResourceSet::variablesArrivingLaterRetireRunningInstances()
     RunnerOptions ro = RunnerOptions::fromSettings(h.ws.runner, h.runtimeFolder);
     Runner runner(h.ws, ro);
     const QJsonObject before = invokeAndWait(runner, QStringLiteral("env"), "{}");
-    QVERIFY2(before.value(QStringLiteral("url")).isNull(), qPrintable(QJsonDocument(before).toJson()));
+    QVERIFY2(before.value(QStringLiteral("url")).isNull(),
+             qPrintable(QJsonDocument(before).toJson()));
     ResourceSet set(h.ws, ResourceOptions{});
     const auto started = startAndWait(set);
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
     runner.setExtraEnvironment(set.environmentByFunction());
     const QJsonObject after = invokeAndWait(runner, QStringLiteral("env"), "{}");
     QVERIFY(after.value(QStringLiteral("url")).toString().startsWith(QLatin1String("file:///")));
-    QVERIFY(after.value(QStringLiteral("pid")).toInteger() != before.value(QStringLiteral("pid")).toInteger());
+    QVERIFY(after.value(QStringLiteral("pid")).toInteger() !=
+            before.value(QStringLiteral("pid")).toInteger());
     runner.shutdown();
 }
 

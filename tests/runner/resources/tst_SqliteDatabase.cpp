@@ -98,14 +98,16 @@ void tst_SqliteDatabase::failingSeedIsRolledBackAndRetried()
                             "CREATE TABLE items (name TEXT);\nINSERT INTO itemz VALUES ('x');\n"));
     const QString folder = dir.filePath(QStringLiteral(".swb/resources/orders"));
     const QStringList seeds{QStringLiteral("db/schema.sql")};
-    const auto failed = SqliteDatabase::prepare(QStringLiteral("orders"), folder, dir.path(), seeds);
+    const auto failed =
+        SqliteDatabase::prepare(QStringLiteral("orders"), folder, dir.path(), seeds);
     QVERIFY(!failed);
     QVERIFY2(failed.error().message.contains(QLatin1String("db/schema.sql")) &&
                  failed.error().message.contains(QLatin1String("itemz")),
              qPrintable(failed.error().message));
     const QString file = SqliteDatabase::filePath(QStringLiteral("orders"), folder);
-    QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'items'")),
-             0); // the CREATE TABLE was rolled back with the bad INSERT
+    QCOMPARE(
+        scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'items'")),
+        0); // the CREATE TABLE was rolled back with the bad INSERT
     QVERIFY(test::writeFile(dir.path(), QStringLiteral("db/schema.sql"),
                             "CREATE TABLE items (name TEXT);\nINSERT INTO items VALUES ('x');\n"));
     const auto fixed = SqliteDatabase::prepare(QStringLiteral("orders"), folder, dir.path(), seeds);

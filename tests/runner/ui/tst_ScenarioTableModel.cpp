@@ -196,7 +196,8 @@ void tst_ScenarioTableModel::gatewayIsPricedForAwsOnly()
     QCOMPARE(model.choices(gateway), (QStringList{"none", "http", "rest"}));
     const auto before = model.result(0).breakdown->total;
     QVERIFY(model.setData(gateway, "http"));
-    QCOMPARE(model.scenarios().at(0).extensions.value("gateway").toString(), QStringLiteral("http"));
+    QCOMPARE(model.scenarios().at(0).extensions.value("gateway").toString(),
+             QStringLiteral("http"));
     // The table's price is the engine's for the same scenario, and the gateway costs something.
     auto usage = CostEngine::usageFromScenario(model.scenarios().at(0));
     QVERIFY(usage);
