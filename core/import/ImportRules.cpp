@@ -303,4 +303,86 @@ std::optional<int> checkRetryAttempts(std::optional<int> attempts, const YamlNod
     return attempts;
 }
 
+void readQueueResource(const YamlNode& queue, const QString& pointer,
+                       const IntrinsicResolver& intrinsics, TriggerSpec& trigger,
+                       ImportDiagnostics& diagnostics)
+{
+    const YamlNode* properties = queue.value(QStringLiteral("Properties"));
+    if (!properties || !properties->isMap())
+        return;
+    const QString propertiesPointer = jsonPointerAppend(pointer, QStringLiteral("Properties"));
+    // A whole number within Lambda's and SQS's limits, or nothing (with a warning).
+    const auto whole = [&](const YamlNode& node, const QString& at, qint64 low, qint64 high,
+                           const QString& what) -> std::optional<int> {
+        const ResolvedText value = intrinsics.resolve(node);
+        if (!value.isText()) {
+            diagnostics.warn(node, at,
+                             QStringLiteral("%1 is not known before deploying, so the local "
+                                            "queue uses the default.")
+                                 .arg(what));
+            return std::nullopt;
+        }
+        const auto n = wholeNumber(value.text);
+        if (!n || *n < low || *n > high) {
+            diagnostics.error(node, at,
+                              QStringLiteral("%1 must be a whole number from %2 to %3, not \"%4\".")
+                                  .arg(what)
+                                  .arg(low)
+                                  .arg(high)
+                                  .arg(value.text));
+            return std::nullopt;
+        }
+        return int(*n);
+    };
+    if (const YamlNode* visibility = properties->value(QStringLiteral("VisibilityTimeout")))
+        if (const auto seconds =
+                whole(*visibility,
+                      jsonPointerAppend(propertiesPointer, QStringLiteral("VisibilityTimeout")), 0,
+                      43200, QStringLiteral("VisibilityTimeout")))
+            trigger.visibilityTimeoutSeconds = *seconds;
+
+    const YamlNode* redrive = properties->value(QStringLiteral("RedrivePolicy"));
+    if (!redrive)
+        return;
+    const QString redrivePointer =
+        jsonPointerAppend(propertiesPointer, QStringLiteral("RedrivePolicy"));
+    if (!redrive->isMap()) {
+        diagnostics.warn(*redrive, redrivePointer,
+                         QStringLiteral("RedrivePolicy is not imported unless it is a mapping with "
+                                        "deadLetterTargetArn and maxReceiveCount; set the "
+                                        "trigger's deadLetterQueue after import."));
+        return;
+    }
+    const YamlNode* target = redrive->value(QStringLiteral("deadLetterTargetArn"));
+    const YamlNode* count = redrive->value(QStringLiteral("maxReceiveCount"));
+    if (!target || !count) {
+        diagnostics.error(*redrive, redrivePointer,
+                          QStringLiteral("RedrivePolicy needs deadLetterTargetArn and "
+                                         "maxReceiveCount."));
+        return;
+    }
+    const QString targetPointer =
+        jsonPointerAppend(redrivePointer, QStringLiteral("deadLetterTargetArn"));
+    const ResolvedText resolved = intrinsics.resolve(*target);
+    QString deadLetter;
+    if (resolved.status == ResolvedText::Status::ResourceReference)
+        deadLetter = resolved.text; // the dead-letter queue's logical id, as triggers name queues
+    else if (resolved.isText() && resolved.text.startsWith(QLatin1String("arn:aws:sqs:")))
+        deadLetter = sqsQueueName(resolved.text);
+    else
+        diagnostics.warn(*target, targetPointer,
+                         resolved.status == ResolvedText::Status::Unresolved
+                             ? QStringLiteral("%1, so the dead-letter queue is not imported.")
+                                   .arg(resolved.reason)
+                             : QStringLiteral("deadLetterTargetArn must name an SQS queue, so the "
+                                              "dead-letter queue is not imported."));
+    const auto receives =
+        whole(*count, jsonPointerAppend(redrivePointer, QStringLiteral("maxReceiveCount")), 1, 1000,
+              QStringLiteral("maxReceiveCount"));
+    if (!deadLetter.isEmpty() && receives) {
+        trigger.deadLetterQueue = deadLetter;
+        trigger.maxReceiveCount = *receives;
+    }
+}
+
 } // namespace swb::importrules

@@ -10,7 +10,9 @@
 namespace swb {
 
 class ImportDiagnostics;
+class IntrinsicResolver;
 struct ResolvedText;
+struct TriggerSpec;
 struct YamlNode;
 
 namespace importrules {
@@ -64,6 +66,14 @@ std::optional<QString> importDestination(const QString& kind, const ResolvedText
                                          const std::function<QString(const QString&)>& functionName,
                                          const YamlNode& node, const QString& pointer,
                                          ImportDiagnostics& diagnostics);
+
+// A queue trigger's settings from the AWS::SQS::Queue resource it reads (`queue`, at `pointer`,
+// in the same file): VisibilityTimeout, and RedrivePolicy's dead-letter queue (its logical id, or
+// the name in its ARN) and maxReceiveCount, so the local queue behaves as the deployed one.
+// Other properties are not read; a value known only at deploy time is said in a warning.
+void readQueueResource(const YamlNode& queue, const QString& pointer,
+                       const IntrinsicResolver& intrinsics, TriggerSpec& trigger,
+                       ImportDiagnostics& diagnostics);
 
 // A fallback for importNumber that means "not imported" (the value is known only at deploy
 // time), told apart from any number a file can hold.

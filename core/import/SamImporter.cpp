@@ -67,7 +67,8 @@ QString resourceNotImported(const QString& type)
     if (type == u"AWS::SQS::Queue")
         return QStringLiteral("This AWS::SQS::Queue is not imported as such; swb serve makes a "
                               "local queue named by its logical id for the triggers and "
-                              "destinations that use it (its settings are not read).");
+                              "destinations that use it, with its VisibilityTimeout and "
+                              "RedrivePolicy.");
     if (type == u"AWS::Lambda::Function")
         return QStringLiteral("This AWS::Lambda::Function is not imported; declare it as an "
                               "AWS::Serverless::Function or add it in the workbench.");
@@ -690,6 +691,26 @@ void SamImporter::importEvent(FunctionSpec& function, const YamlNode& event, con
         trigger.source = queue.value_or(QString());
         readBatchSize(trigger);
         readEnabled(trigger);
+        if (const YamlNode* window = optional(QStringLiteral("MaximumBatchingWindowInSeconds")))
+            trigger.batchWindowSeconds =
+                number(*window, keyPointer(QStringLiteral("MaximumBatchingWindowInSeconds")), 0,
+                       QStringLiteral("seconds"))
+                    .value_or(0);
+        if (const YamlNode* types = optional(QStringLiteral("FunctionResponseTypes"))) {
+            const QString typesPointer = keyPointer(QStringLiteral("FunctionResponseTypes"));
+            for (size_t t = 0; types->isSequence() && t < types->items.size(); ++t)
+                trigger.reportBatchItemFailures =
+                    trigger.reportBatchItemFailures ||
+                    text(types->items[t], jsonPointerAppend(typesPointer, qsizetype(t))) ==
+                        QStringLiteral("ReportBatchItemFailures");
+        }
+        // The queue's own settings, when the template declares it.
+        if (const YamlNode* resource = m_resources.value(trigger.source);
+            resource && resource->value(QStringLiteral("Type")) &&
+            resource->value(QStringLiteral("Type"))->text == u"AWS::SQS::Queue")
+            readQueueResource(*resource,
+                              jsonPointerAppend(QStringLiteral("/Resources"), trigger.source),
+                              m_intrinsics, trigger, m_diagnostics);
     } else if (type == u"SNS") {
         trigger.type = TriggerType::Topic;
         const auto topic = requiredText(QStringLiteral("Topic"), true);

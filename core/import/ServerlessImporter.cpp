@@ -151,7 +151,8 @@ void ServerlessImporter::readTopLevel(const YamlNode& root)
         } else if (key == u"resources") {
             m_diagnostics.warn(raw, pointer,
                                QStringLiteral("resources are not imported; the workbench imports "
-                                              "functions only."));
+                                              "functions only (the sqs events read their "
+                                              "queues' VisibilityTimeout and RedrivePolicy)."));
         } else if (key == u"useDotenv") {
             m_diagnostics.warn(raw, pointer,
                                QStringLiteral("useDotenv is not imported; .env files are not "
@@ -765,7 +766,27 @@ void ServerlessImporter::importEvent(FunctionSpec& function, const YamlNode& eve
             if (!shortForm) {
                 readBatchSize(trigger);
                 readEnabled(trigger);
+                if (const YamlNode* window = optional(QStringLiteral("maximumBatchingWindow")))
+                    trigger.batchWindowSeconds =
+                        number(*window, keyPointer(QStringLiteral("maximumBatchingWindow")), 0,
+                               QStringLiteral("seconds"))
+                            .value_or(0);
+                if (const YamlNode* type = optional(QStringLiteral("functionResponseType")))
+                    trigger.reportBatchItemFailures =
+                        text(*type, keyPointer(QStringLiteral("functionResponseType"))) ==
+                        QStringLiteral("ReportBatchItemFailures");
             }
+            // The queue's own settings, when the service's resources declare it.
+            const YamlNode* resources = m_root.value(QStringLiteral("resources"));
+            const YamlNode* cfn =
+                resources ? resources->value(QStringLiteral("Resources")) : nullptr;
+            if (const YamlNode* resource = cfn ? cfn->value(trigger.source) : nullptr;
+                resource && resource->value(QStringLiteral("Type")) &&
+                resource->value(QStringLiteral("Type"))->text == u"AWS::SQS::Queue")
+                readQueueResource(
+                    *resource,
+                    jsonPointerAppend(QStringLiteral("/resources/Resources"), trigger.source),
+                    m_intrinsics, trigger, m_diagnostics);
         } else if (kind == u"sns") {
             trigger.type = TriggerType::Topic;
         } else if (kind == u"s3") {

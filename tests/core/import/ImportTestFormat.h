@@ -2,9 +2,13 @@
 // How the import tests spell a trigger and a warning, so expected values read as one line each.
 
 #include "Error.h"
+#include "format/WorkspaceValidator.h"
+#include "import/TemplateImport.h"
 #include "model/TriggerSpec.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace swb::test {
 
@@ -46,6 +50,41 @@ inline QStringList describe(const QList<Diagnostic>& diagnostics)
     for (const Diagnostic& d : diagnostics)
         out << QStringLiteral("%1:%2 %3: %4").arg(d.line).arg(d.column).arg(d.pointer, d.message);
     return out;
+}
+
+// An import's warnings, one a line.
+inline QString warningsText(const ImportResult& result)
+{
+    return describe(result.warnings).join(QLatin1Char('\n'));
+}
+
+// An import's error with each of its diagnostics, one a line.
+inline QString errorsText(const Error& error)
+{
+    QStringList out{error.message};
+    for (const Diagnostic& d : error.diagnostics)
+        out << d.pointer + QLatin1Char(' ') + d.message;
+    return out.join(QLatin1Char('\n'));
+}
+
+// The errors WorkspaceValidator finds in an imported workspace, one a line (empty: none).
+inline QString validationErrors(const Workspace& ws)
+{
+    QStringList out;
+    for (const Diagnostic& d : WorkspaceValidator::validate(ws)) {
+        if (d.severity == Severity::Error)
+            out << d.pointer + QLatin1Char(' ') + d.message;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+// Whether the import warned, at a line of the file, at a pointer containing `pointerPart`, with
+// a message containing `words`.
+inline bool warns(const ImportResult& result, const QString& pointerPart, const QString& words)
+{
+    return std::any_of(result.warnings.cbegin(), result.warnings.cend(), [&](const Diagnostic& d) {
+        return d.pointer.contains(pointerPart) && d.message.contains(words) && d.line > 0;
+    });
 }
 
 } // namespace swb::test

@@ -4,6 +4,7 @@
 #include "format/WorkspaceValidator.h"
 #include "import/TemplateImport.h"
 
+#include "ImportTestFormat.h"
 #include "TestFiles.h"
 
 #include <QFileInfo>
@@ -11,6 +12,10 @@
 #include <QTest>
 
 using namespace swb;
+using swb::test::errorsText;
+using swb::test::validationErrors;
+using swb::test::warningsText;
+using swb::test::warns;
 
 namespace {
 
@@ -25,31 +30,6 @@ const TriggerSpec* route(const Workspace& ws, const QString& function, const QSt
             return &t;
     }
     return nullptr;
-}
-
-QString warningsText(const ImportResult& result)
-{
-    QStringList out;
-    for (const Diagnostic& d : result.warnings)
-        out << QStringLiteral("%1:%2 %3 %4").arg(d.line).arg(d.column).arg(d.pointer, d.message);
-    return out.join(QLatin1Char('\n'));
-}
-
-bool warns(const ImportResult& result, const QString& pointerPart, const QString& words)
-{
-    return std::any_of(result.warnings.cbegin(), result.warnings.cend(), [&](const Diagnostic& d) {
-        return d.pointer.contains(pointerPart) && d.message.contains(words) && d.line > 0;
-    });
-}
-
-QString validationErrors(const Workspace& ws)
-{
-    QStringList out;
-    for (const Diagnostic& d : WorkspaceValidator::validate(ws)) {
-        if (d.severity == Severity::Error)
-            out << d.pointer + QLatin1Char(' ') + d.message;
-    }
-    return out.join(QLatin1Char('\n'));
 }
 
 } // namespace

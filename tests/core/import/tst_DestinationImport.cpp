@@ -4,6 +4,7 @@
 #include "format/WorkspaceValidator.h"
 #include "import/TemplateImport.h"
 
+#include "ImportTestFormat.h"
 #include "TestFiles.h"
 
 #include <QDir>
@@ -13,43 +14,10 @@
 #include <QTest>
 
 using namespace swb;
-
-namespace {
-
-bool warns(const ImportResult& result, const QString& pointerPart, const QString& words)
-{
-    return std::any_of(result.warnings.cbegin(), result.warnings.cend(), [&](const Diagnostic& d) {
-        return d.pointer.contains(pointerPart) && d.message.contains(words) && d.line > 0;
-    });
-}
-
-QString warningsText(const ImportResult& result)
-{
-    QStringList out;
-    for (const Diagnostic& d : result.warnings)
-        out << d.pointer + QLatin1Char(' ') + d.message;
-    return out.join(QLatin1Char('\n'));
-}
-
-QString validationErrors(const Workspace& ws)
-{
-    QStringList out;
-    for (const Diagnostic& d : WorkspaceValidator::validate(ws)) {
-        if (d.severity == Severity::Error)
-            out << d.pointer + QLatin1Char(' ') + d.message;
-    }
-    return out.join(QLatin1Char('\n'));
-}
-
-QString errorsText(const Error& error)
-{
-    QStringList out{error.message};
-    for (const Diagnostic& d : error.diagnostics)
-        out << d.pointer + QLatin1Char(' ') + d.message;
-    return out.join(QLatin1Char('\n'));
-}
-
-} // namespace
+using swb::test::errorsText;
+using swb::test::validationErrors;
+using swb::test::warningsText;
+using swb::test::warns;
 
 class tst_DestinationImport : public QObject {
     Q_OBJECT

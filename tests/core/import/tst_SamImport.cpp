@@ -208,7 +208,7 @@ void tst_SamImport::warnsAboutEverythingNotImported()
         "imports functions only.",
         "192:3 /Resources/OrdersQueue: This AWS::SQS::Queue is not imported as such; swb serve "
         "makes a local queue named by its logical id for the triggers and destinations that use "
-        "it (its settings are not read).",
+        "it, with its VisibilityTimeout and RedrivePolicy.",
         "197:3 /Resources/UploadsBucket: This AWS::S3::Bucket is not imported; the workbench "
         "imports functions only.",
         "200:3 /Resources/UserPool: This AWS::Cognito::UserPool is not imported; the workbench "

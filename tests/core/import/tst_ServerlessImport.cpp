@@ -183,7 +183,8 @@ void tst_ServerlessImport::warnsAboutEverythingNotImported()
         "from the folder of serverless.yml.",
         "42:3 /package/patterns: package.patterns is not imported; the local runner uses the "
         "whole code folder.",
-        "120:1 /resources: resources are not imported; the workbench imports functions only.",
+        "120:1 /resources: resources are not imported; the workbench imports functions only (the "
+        "sqs events read their queues' VisibilityTimeout and RedrivePolicy).",
         "31:3 /provider/iam: iam is not imported; functions run locally with your own "
         "permissions.",
         "16:11 /custom/apiKey: ${ssm:/orders/${self:custom.stage}/api-key} is not resolved "
