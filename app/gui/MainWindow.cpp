@@ -62,6 +62,7 @@
 #include <QProcessEnvironment>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -422,9 +423,13 @@ void MainWindow::buildMenus()
             (void)m_gateway->start();
     });
     gatewayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_gateway->portBox()->setValue(m_settings.gatewayPort());
     connect(
         m_gateway, &GatewayPanel::servingChanged, this,
         [this, gatewayAction](bool serving, const QString& url) {
+            // The port chosen in the panel is the next start's too (0 stays "any free one").
+            if (serving)
+                (void)m_settings.setGatewayPort(m_gateway->portBox()->value());
             gatewayAction->setText(serving ? tr("Stop HTTP &Gateway") : tr("Start HTTP &Gateway"));
             statusBar()->showMessage(serving
                                          ? tr("The gateway serves the workspace on %1.").arg(url)

@@ -15,6 +15,7 @@ const QString kTheme = QStringLiteral("ui/theme");
 const QString kConcurrencyLimit = QStringLiteral("runner/concurrencyLimit");
 const QString kKeepAliveSeconds = QStringLiteral("runner/keepAliveSeconds");
 const QString kCommitAuthorName = QStringLiteral("git/authorName");
+const QString kGatewayPort = QStringLiteral("gateway/port");
 const QString kCommitAuthorEmail = QStringLiteral("git/authorEmail");
 
 // One spelling per folder, so "ws/" and "ws/../ws" are one entry in the recent list.
@@ -112,6 +113,21 @@ Result<void> Settings::setTheme(const QString& theme)
         m_settings->remove(kTheme);
     else
         m_settings->setValue(kTheme, theme);
+    return {};
+}
+
+int Settings::gatewayPort() const
+{
+    return boundedInt(kGatewayPort, 0, 65535, kDefaultGatewayPort);
+}
+
+Result<void> Settings::setGatewayPort(int port)
+{
+    if (port < 0 || port > 65535)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("The gateway's port must be 0 (any free one) to 65535, not %1.")
+                        .arg(port));
+    m_settings->setValue(kGatewayPort, port);
     return {};
 }
 

@@ -63,6 +63,12 @@ public:
     QString commitAuthorEmail() const;
     void setCommitAuthor(const QString& name, const QString& email);
 
+    // The port the window's gateway serves on (Gateway panel; 0: any free one). Default 3000,
+    // swb serve's; a stored value out of 0..65535 reads as the default.
+    static constexpr int kDefaultGatewayPort = 3000;
+    int gatewayPort() const;
+    Result<void> setGatewayPort(int port);
+
     // The window's geometry and dock layout (QMainWindow::saveGeometry/saveState), opaque here.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

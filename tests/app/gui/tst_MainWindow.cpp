@@ -542,6 +542,11 @@ void tst_MainWindow::gatewayServesTheOpenWorkspaceOnTheTimeline()
     QVERIFY(m_window->closeWorkspace());
     QVERIFY(!gateway->isServing());
     QCOMPARE(toggle->text(), QStringLiteral("Start HTTP &Gateway"));
+
+    // The port chosen is kept for the next window (here 0: any free one).
+    QCOMPARE(m_settings->gatewayPort(), 0);
+    MainWindow next(*m_settings, m_dir->filePath(QStringLiteral("runtimes")));
+    QCOMPARE(next.gatewayPanel()->portBox()->value(), 0);
 }
 
 QTEST_MAIN(tst_MainWindow)

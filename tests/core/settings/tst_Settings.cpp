@@ -57,6 +57,7 @@ void tst_Settings::defaultsWhenNothingIsStored()
     QCOMPARE(settings.languageOverride(), QString());
     QCOMPARE(settings.commitAuthorName(), QString());
     QCOMPARE(settings.commitAuthorEmail(), QString());
+    QCOMPARE(settings.gatewayPort(), 3000);
     QCOMPARE(settings.concurrencyLimit(), 10);
     QCOMPARE(settings.keepAliveSeconds(), 600);
 }
@@ -72,6 +73,8 @@ void tst_Settings::valuesSurviveReopening()
         settings.addRecentWorkspace(b);
         settings.setLanguageOverride(QStringLiteral("pt_BR"));
         settings.setCommitAuthor(QStringLiteral(" Ada "), QStringLiteral("ada@example.com"));
+        QVERIFY(settings.setGatewayPort(8080));
+        QVERIFY(!settings.setGatewayPort(70000));
         QVERIFY(settings.setConcurrencyLimit(3));
         QVERIFY(settings.setKeepAliveSeconds(0));
         QVERIFY(settings.sync());
@@ -82,6 +85,7 @@ void tst_Settings::valuesSurviveReopening()
     QCOMPARE(settings.languageOverride(), QStringLiteral("pt_BR"));
     QCOMPARE(settings.commitAuthorName(), QStringLiteral("Ada"));
     QCOMPARE(settings.commitAuthorEmail(), QStringLiteral("ada@example.com"));
+    QCOMPARE(settings.gatewayPort(), 8080);
     QCOMPARE(settings.concurrencyLimit(), 3);
     QCOMPARE(settings.keepAliveSeconds(), 0);
 }
