@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>OutcomeText</name>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>function error</source>
+        <translation>Funktionsfehler</translation>
+    </message>
+    <message>
+        <source>init error</source>
+        <translation>Init-Fehler</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>runtime exited</source>
+        <translation>Runtime beendet</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>gedrosselt</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>response too large</source>
+        <translation>Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Serverless Workbench: write, run, see, price and deploy serverless functions.</source>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>OutcomeText</name>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>function error</source>
+        <translation>函数错误</translation>
+    </message>
+    <message>
+        <source>init error</source>
+        <translation>初始化错误</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>runtime exited</source>
+        <translation>运行时已退出</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>被限流</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>无效请求</translation>
+    </message>
+    <message>
+        <source>response too large</source>
+        <translation>响应过大</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Serverless Workbench: write, run, see, price and deploy serverless functions.</source>

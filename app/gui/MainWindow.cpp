@@ -14,6 +14,7 @@
 #include "LogView.h"
 #include "MetricsModel.h"
 #include "MetricsPanel.h"
+#include "OutcomeText.h"
 #include "ProviderRegistry.h"
 #include "RecoveryStore.h"
 #include "RunPanel.h"
@@ -1112,7 +1113,7 @@ void MainWindow::onRunnerEvent(const RunnerEvent& event)
         break;
     case RunnerEvent::Kind::InvocationFinished:
         m_busy = std::max(0, m_busy - 1);
-        m_lastInvocation = tr("last: %1 %2").arg(event.function, event.text);
+        m_lastInvocation = tr("last: %1 %2").arg(event.function, OutcomeText::ofName(event.text));
         break;
     case RunnerEvent::Kind::Throttled:
         m_lastInvocation = tr("last: %1 throttled").arg(event.function);

@@ -4,6 +4,7 @@
 #include "InvocationRecord.h"
 #include "InvocationStats.h"
 #include "LoadTest.h"
+#include "OutcomeText.h"
 #include "Runner.h"
 #include "events/EventTemplateCatalog.h"
 
@@ -331,7 +332,7 @@ void RunPanel::show(const InvocationRecord& r)
         tr("%1 · %2 · duration %3 ms · billed %4 ms · memory %5/%6 MB")
             .arg(r.coldStart ? tr("cold start, init %1 ms").arg(r.initDurationMs, 0, 'f', 2)
                              : tr("warm"),
-                 outcomeName(r.outcome))
+                 OutcomeText::of(r.outcome))
             .arg(r.durationMs, 0, 'f', 2)
             .arg(r.billedDurationMs)
             .arg(r.maxMemoryUsedMb)

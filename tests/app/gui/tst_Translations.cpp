@@ -3,6 +3,7 @@
 // (swb::Translations): the menus and panels speak the language, and at the default window size
 // no menu title or panel title is cut off or pushed out of sight.
 #include "MainWindow.h"
+#include "OutcomeText.h"
 #include "Translations.h"
 #include "settings/Settings.h"
 
@@ -71,6 +72,11 @@ void tst_Translations::installsReplacesAndFallsBackToEnglish()
     const char* context = "swb::MainWindow";
     QCOMPARE(Translations::install(*qApp, QStringLiteral("de_DE")), QStringLiteral("de"));
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("&Datei"));
+    // Outcomes a person reads (run panel, status bar) follow too; machine ids stay English.
+    QCOMPARE(OutcomeText::of(InvocationOutcome::Throttled), QStringLiteral("gedrosselt"));
+    QCOMPARE(OutcomeText::ofName(QStringLiteral("function-error")),
+             QStringLiteral("Funktionsfehler"));
+    QCOMPARE(outcomeName(InvocationOutcome::Throttled), QStringLiteral("throttled"));
     // Qt's own strings come along when the system has them (Debian: qt6-translations-l10n).
     QCOMPARE(Translations::install(*qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
     QCOMPARE(QCoreApplication::translate(context, "&File"), QStringLiteral("文件(&F)"));
