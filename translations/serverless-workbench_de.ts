@@ -2886,6 +2886,66 @@ Aussteller, Zielgruppe und die Standard-Lebensdauer kommen aus „tokenService�
         <source>No workspace open.</source>
         <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
+    <message>
+        <source>&amp;Token…</source>
+        <translation>&amp;Token…</translation>
+    </message>
+    <message>
+        <source>Issue a token</source>
+        <translation>Token ausstellen</translation>
+    </message>
+    <message>
+        <source>Issue a token from the workspace&apos;s token service for routes a JWT authorizer guards, and copy it (as swb token issue).</source>
+        <translation>Ein Token vom Token-Dienst des Arbeitsbereichs für Routen ausstellen, die ein JWT-Authorizer schützt, und kopieren (wie swb token issue).</translation>
+    </message>
+    <message>
+        <source>Token issued</source>
+        <translation>Ausgestelltes Token</translation>
+    </message>
+    <message>
+        <source>Issue a Token</source>
+        <translation>Token ausstellen</translation>
+    </message>
+    <message>
+        <source>Token subject</source>
+        <translation>Subject des Tokens</translation>
+    </message>
+    <message>
+        <source>Token scopes</source>
+        <translation>Scopes des Tokens</translation>
+    </message>
+    <message>
+        <source>orders:read orders:write</source>
+        <translation>orders:read orders:write</translation>
+    </message>
+    <message>
+        <source>&amp;User (sub):</source>
+        <translation>&amp;Benutzer (sub):</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes:</source>
+        <translation>&amp;Scopes:</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: tokens come from its token service.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich: Tokens kommen von seinem Token-Dienst.</translation>
+    </message>
+    <message>
+        <source>A token needs a user (its &quot;sub&quot; claim).</source>
+        <translation>Ein Token braucht einen Benutzer (seinen „sub“-Claim).</translation>
+    </message>
+    <message>
+        <source>A token for %1 (%2) is on the clipboard: send it as &quot;Authorization: Bearer TOKEN&quot;.%3</source>
+        <translation>Ein Token für %1 (%2) liegt in der Zwischenablage: senden Sie es als „Authorization: Bearer TOKEN“.%3</translation>
+    </message>
+    <message>
+        <source>no scopes</source>
+        <translation>keine Scopes</translation>
+    </message>
+    <message>
+        <source> The workspace&apos;s signing key was made in %1 (private: keep the .swb folder out of version control).</source>
+        <translation> Der Signaturschlüssel des Arbeitsbereichs wurde in %1 erstellt (privat: halten Sie den Ordner .swb aus der Versionsverwaltung heraus).</translation>
+    </message>
 </context>
 <context>
     <name>swb::GoToLineBar</name>

@@ -2878,6 +2878,66 @@ Issuer, audience and the default lifetime come from workbench.json&apos;s &quot;
         <source>No workspace open.</source>
         <translation>未打开工作区。</translation>
     </message>
+    <message>
+        <source>&amp;Token…</source>
+        <translation>令牌(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Issue a token</source>
+        <translation>签发令牌</translation>
+    </message>
+    <message>
+        <source>Issue a token from the workspace&apos;s token service for routes a JWT authorizer guards, and copy it (as swb token issue).</source>
+        <translation>从工作区的令牌服务为受 JWT 授权方保护的路由签发令牌并复制它（同 swb token issue）。</translation>
+    </message>
+    <message>
+        <source>Token issued</source>
+        <translation>已签发的令牌</translation>
+    </message>
+    <message>
+        <source>Issue a Token</source>
+        <translation>签发令牌</translation>
+    </message>
+    <message>
+        <source>Token subject</source>
+        <translation>令牌主体</translation>
+    </message>
+    <message>
+        <source>Token scopes</source>
+        <translation>令牌作用域</translation>
+    </message>
+    <message>
+        <source>orders:read orders:write</source>
+        <translation>orders:read orders:write</translation>
+    </message>
+    <message>
+        <source>&amp;User (sub):</source>
+        <translation>用户（sub）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes:</source>
+        <translation>作用域(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: tokens come from its token service.</source>
+        <translation>请先打开一个工作区：令牌来自它的令牌服务。</translation>
+    </message>
+    <message>
+        <source>A token needs a user (its &quot;sub&quot; claim).</source>
+        <translation>令牌需要一个用户（其“sub”声明）。</translation>
+    </message>
+    <message>
+        <source>A token for %1 (%2) is on the clipboard: send it as &quot;Authorization: Bearer TOKEN&quot;.%3</source>
+        <translation>%1 的令牌（%2）已在剪贴板上：请以“Authorization: Bearer TOKEN”发送。%3</translation>
+    </message>
+    <message>
+        <source>no scopes</source>
+        <translation>无作用域</translation>
+    </message>
+    <message>
+        <source> The workspace&apos;s signing key was made in %1 (private: keep the .swb folder out of version control).</source>
+        <translation> 工作区的签名密钥已在 %1 创建（私密：请勿将 .swb 文件夹纳入版本控制）。</translation>
+    </message>
 </context>
 <context>
     <name>swb::GoToLineBar</name>

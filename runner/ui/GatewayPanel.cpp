@@ -2,13 +2,19 @@
 
 #include "LocalServer.h"
 #include "Runner.h"
+#include "auth/TokenService.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -25,6 +31,7 @@ namespace swb {
 GatewayPanel::GatewayPanel(QWidget* parent)
     : QWidget(parent), m_port(new QSpinBox(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_url(new QLabel(this)), m_copy(new QPushButton(tr("Copy URL"), this)),
+      m_token(new QPushButton(tr("&Token…"), this)), m_tokenNote(new QLabel(this)),
       m_error(new QLabel(this)), m_routes(new QPlainTextEdit(this)),
       m_requests(new QTableWidget(0, 5, this)), m_flush(new QTimer(this))
 {
@@ -38,6 +45,13 @@ GatewayPanel::GatewayPanel(QWidget* parent)
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_url->setAccessibleName(tr("Gateway address"));
     m_copy->setAccessibleName(tr("Copy the gateway's address"));
+    m_token->setAccessibleName(tr("Issue a token"));
+    m_token->setToolTip(tr("Issue a token from the workspace's token service for routes a JWT "
+                           "authorizer guards, and copy it (as swb token issue)."));
+    m_tokenNote->setWordWrap(true);
+    m_tokenNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenNote->setAccessibleName(tr("Token issued"));
+    m_tokenNote->hide();
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Gateway problem"));
     QPalette p = m_error->palette();
@@ -80,10 +94,12 @@ GatewayPanel::GatewayPanel(QWidget* parent)
     auto* urlRow = new QHBoxLayout;
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(m_copy);
+    urlRow->addWidget(m_token);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addLayout(urlRow);
     layout->addWidget(m_error);
+    layout->addWidget(m_tokenNote);
     layout->addWidget(new QLabel(tr("Routes:"), this));
     layout->addWidget(m_routes, 1);
     layout->addWidget(new QLabel(tr("Requests:"), this));
@@ -94,6 +110,26 @@ GatewayPanel::GatewayPanel(QWidget* parent)
             stop();
         else
             (void)start();
+    });
+    connect(m_token, &QPushButton::clicked, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Issue a Token"));
+        auto* user = new QLineEdit(QStringLiteral("alice"), &dialog);
+        auto* scopes = new QLineEdit(&dialog);
+        user->setAccessibleName(tr("Token subject"));
+        scopes->setAccessibleName(tr("Token scopes"));
+        scopes->setPlaceholderText(tr("orders:read orders:write"));
+        auto* form = new QFormLayout(&dialog);
+        form->addRow(tr("&User (sub):"), user);
+        form->addRow(tr("&Scopes:"), scopes);
+        auto* buttons =
+            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        (void)issueToken(user->text(), scopes->text().split(QLatin1Char(' '), Qt::SkipEmptyParts));
     });
     connect(m_copy, &QPushButton::clicked, this, [this] {
         if (isServing())
@@ -192,6 +228,56 @@ QString GatewayPanel::baseUrl() const
     return m_server ? QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()) : QString();
 }
 
+Result<QString> GatewayPanel::issueToken(const QString& user, const QStringList& scopes)
+{
+    const auto refuse = [this](const Error& error) -> Result<QString> {
+        showError(error.message);
+        m_tokenNote->hide();
+        return std::unexpected(error);
+    };
+    if (!m_runner)
+        return refuse(Error{ErrorCode::InvalidArgument,
+                            tr("Open a workspace first: tokens come from its token service."),
+                            {},
+                            {}});
+    if (user.trimmed().isEmpty())
+        return refuse(Error{
+            ErrorCode::InvalidArgument, tr("A token needs a user (its \"sub\" claim)."), {}, {}});
+    const Workspace& workspace = m_runner->workspace();
+    auto settings = auth::TokenServiceSettings::fromWorkspace(workspace);
+    if (!settings)
+        return refuse(settings.error());
+    auto service = auth::TokenService::open(workspace.folder, *settings);
+    if (!service)
+        return refuse(service.error());
+    auth::TokenRequest request;
+    request.subject = user.trimmed();
+    request.scopes = scopes;
+    auto token = service->issue(request, QDateTime::currentSecsSinceEpoch());
+    if (!token)
+        return refuse(token.error());
+    QApplication::clipboard()->setText(*token);
+    m_error->hide();
+    m_tokenNote->setText(
+        tr("A token for %1 (%2) is on the clipboard: send it as \"Authorization: Bearer "
+           "TOKEN\".%3")
+            .arg(request.subject,
+                 scopes.isEmpty() ? tr("no scopes") : scopes.join(QLatin1Char(' ')),
+                 service->keyPairCreated()
+                     ? tr(" The workspace's signing key was made in %1 (private: keep the .swb "
+                          "folder out of version control).")
+                           .arg(QDir::toNativeSeparators(
+                               auth::TokenService::privateKeyPath(workspace.folder)))
+                     : QString()));
+    m_tokenNote->show();
+    return token;
+}
+
+QString GatewayPanel::tokenText() const
+{
+    return m_tokenNote->isHidden() ? QString() : m_tokenNote->text();
+}
+
 QString GatewayPanel::routesText() const
 {
     return m_routes->toPlainText();
@@ -269,6 +355,7 @@ void GatewayPanel::updateState()
     m_start->setEnabled(serving || m_runner != nullptr);
     m_port->setEnabled(!serving);
     m_copy->setEnabled(serving);
+    m_token->setEnabled(m_runner != nullptr);
     m_url->setText(serving ? tr("Serving on %1").arg(baseUrl())
                            : (m_runner ? tr("Not serving.") : tr("No workspace open.")));
 }

@@ -48,9 +48,17 @@ public:
     quint16 port() const;    // the bound port; 0 when stopped
     QString baseUrl() const; // "http://127.0.0.1:3000"; empty when stopped
 
+    // A token from the workspace's token service (as `swb token issue`) for calling routes a
+    // JWT authorizer guards: signed with the key pair in .swb/tokens (made on first use), for
+    // `user` with `scopes`, the settings' lifetime; the token is put on the clipboard and the
+    // panel says so. Token… asks for both.
+    Result<QString> issueToken(const QString& user, const QStringList& scopes);
+
     // What the panel shows, for the window and tests.
     QSpinBox* portBox() const { return m_port; }
     QPushButton* startButton() const { return m_start; }
+    QPushButton* tokenButton() const { return m_token; }
+    QString tokenText() const; // what the panel says of the last token issued
     QString routesText() const;
     QString errorText() const;
     int requestRows() const;
@@ -73,6 +81,8 @@ private:
     QPushButton* m_start;
     QLabel* m_url;
     QPushButton* m_copy;
+    QPushButton* m_token;
+    QLabel* m_tokenNote;
     QLabel* m_error;
     QPlainTextEdit* m_routes;
     QTableWidget* m_requests;

@@ -8,6 +8,8 @@
 #include "RuntimeFiles.h"
 #include "TestFiles.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -40,14 +42,15 @@ private slots:
     void servesTheRoutesOverTheWindowsRunner();
     void saysWhyItCannotStart();
     void followsTheRunnerOnTheSamePort();
+    void issuesTokensTheGuardedRoutesAccept();
 
 private:
-    std::unique_ptr<Runner> makeRunner();
+    std::unique_ptr<Runner> makeRunner(bool guarded = false);
     struct Reply {
         int status = 0;
         QByteArray body;
     };
-    Reply get(const QString& url);
+    Reply get(const QString& url, const QByteArray& token = {});
 
     QTemporaryDir* m_dir = nullptr;
     QNetworkAccessManager* m_net = nullptr;
@@ -77,10 +80,11 @@ void tst_GatewayPanel::cleanup()
     delete m_dir;
 }
 
-std::unique_ptr<Runner> tst_GatewayPanel::makeRunner()
+std::unique_ptr<Runner> tst_GatewayPanel::makeRunner(bool guarded)
 {
     Workspace ws;
     ws.folder = m_dir->path();
+    ws.name = QStringLiteral("gateway-test");
     FunctionSpec f;
     f.name = QStringLiteral("hello");
     f.runtime = QStringLiteral("python3.11");
@@ -91,14 +95,27 @@ std::unique_ptr<Runner> tst_GatewayPanel::makeRunner()
     http.method = QStringLiteral("GET");
     http.path = QStringLiteral("/hello");
     http.api = QStringLiteral("http");
+    if (guarded) {
+        // A JWT authorizer that trusts the workspace's own token service.
+        AuthorizerSpec users;
+        users.name = QStringLiteral("users");
+        users.type = QStringLiteral("jwt");
+        users.identitySource = {QStringLiteral("$request.header.Authorization")};
+        ws.authorizers = {users};
+        http.authorizer = QStringLiteral("users");
+        http.scopes = {QStringLiteral("greetings:read")};
+    }
     f.triggers = {http};
     ws.functions = {f};
     return std::make_unique<Runner>(ws, m_options);
 }
 
-tst_GatewayPanel::Reply tst_GatewayPanel::get(const QString& url)
+tst_GatewayPanel::Reply tst_GatewayPanel::get(const QString& url, const QByteArray& token)
 {
-    QNetworkReply* reply = m_net->get(QNetworkRequest(QUrl(url)));
+    QNetworkRequest request{QUrl(url)};
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply* reply = m_net->get(request);
     Reply r;
     if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000))
         return r;
@@ -194,6 +211,38 @@ void tst_GatewayPanel::followsTheRunnerOnTheSamePort()
     panel.setRunner(nullptr); // the workspace is closed
     QVERIFY(!panel.isServing());
     QVERIFY(!panel.startButton()->isEnabled());
+}
+
+void tst_GatewayPanel::issuesTokensTheGuardedRoutesAccept()
+{
+    GatewayPanel panel;
+    QVERIFY(!panel.tokenButton()->isEnabled()); // no workspace, no token service
+    QVERIFY(!panel.issueToken(QStringLiteral("alice"), {}));
+
+    auto runner = makeRunner(true);
+    panel.setRunner(runner.get());
+    QVERIFY(panel.tokenButton()->isEnabled());
+    panel.portBox()->setValue(0);
+    QVERIFY2(panel.start(), qPrintable(panel.errorText()));
+    const QString url = panel.baseUrl() + QStringLiteral("/hello");
+    QCOMPARE(get(url).status, 401);
+
+    // Without the route's scope the authorizer refuses; with it the function runs.
+    const auto unscoped = panel.issueToken(QStringLiteral("alice"), {});
+    QVERIFY2(unscoped, qPrintable(panel.errorText()));
+    QVERIFY(panel.tokenText().contains(QStringLiteral("signing key was made"))); // first use
+    QCOMPARE(get(url, unscoped->toLatin1()).status, 403);
+    const auto token =
+        panel.issueToken(QStringLiteral("alice"), {QStringLiteral("greetings:read")});
+    QVERIFY2(token, qPrintable(panel.errorText()));
+    QVERIFY(!panel.tokenText().contains(QStringLiteral("signing key was made"))); // kept
+    QVERIFY(panel.tokenText().contains(QStringLiteral("greetings:read")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), *token);
+    QCOMPARE(get(url, token->toLatin1()).status, 200);
+
+    QVERIFY(!panel.issueToken(QStringLiteral("  "), {})); // a token needs a subject
+    QVERIFY(panel.errorText().contains(QStringLiteral("needs a user")));
+    panel.setRunner(nullptr);
 }
 
 QTEST_MAIN(tst_GatewayPanel)
