@@ -119,6 +119,17 @@ GatewayPanel::GatewayPanel(QWidget* parent)
         user->setAccessibleName(tr("Token subject"));
         scopes->setAccessibleName(tr("Token scopes"));
         scopes->setPlaceholderText(tr("orders:read orders:write"));
+        // Every scope the workspace's routes ask for, so the token opens them all; trim at will.
+        QStringList routeScopes;
+        if (m_runner)
+            for (const FunctionSpec& f : m_runner->workspace().functions)
+                for (const TriggerSpec& t : f.triggers)
+                    routeScopes += t.scopes;
+        routeScopes.removeDuplicates();
+        scopes->setText(routeScopes.join(QLatin1Char(' ')));
+        const int wide = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
+        user->setMinimumWidth(wide);
+        scopes->setMinimumWidth(wide);
         auto* form = new QFormLayout(&dialog);
         form->addRow(tr("&User (sub):"), user);
         form->addRow(tr("&Scopes:"), scopes);
