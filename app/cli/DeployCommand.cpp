@@ -1,7 +1,6 @@
 // swb deploy, swb logs, swb providers: the provider connectors from the command line. The
 // deploy itself is providers/'s Deployer, as in the window's deploy panel.
 #include "Commands.h"
-#include "SignalWatcher.h"
 
 #include "ProviderRegistry.h"
 #include "common/DeployJob.h"
@@ -9,6 +8,7 @@
 #include "common/LogTail.h"
 #include "format/WorkspaceFile.h"
 #include "model/Workspace.h"
+#include "process/SignalWatcher.h"
 #include "settings/KeychainSecretStore.h"
 #include "sim/SimulationBilling.h"
 

@@ -6,9 +6,9 @@
 #include "InvocationStats.h"
 #include "Runner.h"
 #include "RuntimeFiles.h"
-#include "SignalWatcher.h"
 #include "format/JsonWriter.h"
 #include "format/WorkspaceFile.h"
+#include "process/SignalWatcher.h"
 #include "resources/ResourceSet.h"
 
 #include <QCoreApplication>

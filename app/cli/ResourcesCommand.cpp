@@ -1,9 +1,9 @@
 // swb resources: start, stop and look at the workspace's databases; and the start that
 // swb serve and swb invoke share.
 #include "Commands.h"
-#include "SignalWatcher.h"
 
 #include "format/WorkspaceFile.h"
+#include "process/SignalWatcher.h"
 #include "resources/PostgresBinaries.h"
 #include "resources/PostgresServer.h"
 #include "resources/ResourceSet.h"

@@ -1,6 +1,5 @@
 // swb serve: the workspace's functions behind an HTTP gateway and the Lambda Invoke API.
 #include "Commands.h"
-#include "SignalWatcher.h"
 
 #include "HistoryStore.h"
 #include "LocalServer.h"
@@ -8,6 +7,7 @@
 #include "RuntimeFiles.h"
 #include "format/WorkspaceFile.h"
 #include "local/LocalStageProvider.h"
+#include "process/SignalWatcher.h"
 #include "queue/QueueService.h"
 #include "resources/ResourceSet.h"
 

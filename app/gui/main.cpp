@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "RunPanel.h"
 #include "Translations.h"
+#include "process/SignalWatcher.h"
 #include "settings/Settings.h"
 
 #include <QApplication>
@@ -126,6 +127,11 @@ int main(int argc, char** argv)
     parser.process(app);
 
     swb::MainWindow window(settings);
+    // SIGTERM (logout, kill) or SIGINT: leave as a close does, without its questions — the
+    // window's destructor stops the instances and the workspace's databases, and unsaved
+    // buffers stay in the recovery folder for the next start.
+    swb::SignalWatcher stopSignals;
+    QObject::connect(&stopSignals, &swb::SignalWatcher::stopRequested, &app, &QApplication::quit);
     if (parser.isSet(theme)) {
         const QString name = parser.value(theme);
         if (!swb::Settings::themes().contains(name)) {

@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace swb::cli {
+namespace swb {
 
 namespace {
 int g_pipe[2] = {-1, -1}; // written by the async-signal handler, read on the event loop
@@ -48,4 +48,4 @@ SignalWatcher::~SignalWatcher()
     }
 }
 
-} // namespace swb::cli
+} // namespace swb

@@ -1,12 +1,13 @@
 #pragma once
 // Turns SIGINT and SIGTERM into a Qt signal (through a self-pipe), so `swb serve` stops its
-// instances cleanly instead of dying mid-write.
+// instances cleanly instead of dying mid-write, and the window (logout, `kill`) stops its
+// instances and databases as when it is closed.
 
 #include <QObject>
 
 class QSocketNotifier;
 
-namespace swb::cli {
+namespace swb {
 
 class SignalWatcher : public QObject {
     Q_OBJECT
@@ -21,4 +22,4 @@ private:
     QSocketNotifier* m_notifier = nullptr;
 };
 
-} // namespace swb::cli
+} // namespace swb
