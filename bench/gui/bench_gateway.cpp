@@ -16,6 +16,8 @@
 #include "TimelineModel.h"
 #include "settings/Settings.h"
 
+#include "LoopLag.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -97,15 +99,6 @@ WrkResult wrk(const QString& url, int connections, double seconds)
     return r;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t rank = size_t(std::max(1.0, std::ceil(p / 100.0 * double(v.size()))));
-    return v[std::min(rank, v.size()) - 1];
-}
-
 QString row(const QString& what, const WrkResult& r)
 {
     return QStringLiteral("| %1 | %2 | %3 / %4 ms | %5 |\n")
@@ -165,19 +158,10 @@ int main(int argc, char** argv)
         out << windowWarm.error << '\n';
         return 1;
     }
-    std::vector<double> lags;
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(10);
-    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
-        if (tick.isValid())
-            lags.push_back(std::max(0.0, double(tick.nsecsElapsed()) / 1e6 - 10.0));
-        tick.restart();
-    });
-    probe.start();
+    swb::bench::LoopLag lag;
+    lag.start();
     const WrkResult inWindow = wrk(windowUrl, connections, seconds);
-    probe.stop();
+    lag.stop();
     const qsizetype bars = window.timelineModel()->barCount();
     gateway->stop();
 
@@ -216,11 +200,7 @@ int main(int argc, char** argv)
         << row(QStringLiteral("swb serve"), served) << '\n'
         << "window / swb serve, requests per second: "
         << QString::number(inWindow.rps / served.rps, 'f', 2) << "\n"
-        << "window event-loop lag while serving, p50 / p99 / max: "
-        << QString::number(percentile(lags, 50), 'f', 1) << " / "
-        << QString::number(percentile(lags, 99), 'f', 1) << " / "
-        << QString::number(lags.empty() ? 0 : *std::max_element(lags.begin(), lags.end()), 'f', 1)
-        << " ms\n"
+        << "window event-loop lag while serving, p50 / p99 / max: " << lag.summary() << " ms\n"
         << "timeline bars: " << bars << " (wrk counted " << windowWarm.requests + inWindow.requests
         << " responses)\n\n"
         << "reproduce: `" << args.join(QLatin1Char(' ')) << "`\n";

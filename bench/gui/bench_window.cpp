@@ -19,6 +19,8 @@
 #include "RunnerEvent.h"
 #include "settings/Settings.h"
 
+#include "LoopLag.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -78,15 +80,6 @@ public:
     }
 };
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t rank = size_t(std::max(1.0, std::ceil(p / 100.0 * double(v.size()))));
-    return v[std::min(rank, v.size()) - 1];
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -144,7 +137,6 @@ int main(int argc, char** argv)
 
     // The flood: bursts every millisecond, lag measured by a 10 ms timer.
     LogView* logs = window.logView();
-    std::vector<double> lags;
     QElapsedTimer clock;
     clock.start();
     qint64 sent = 0;
@@ -165,21 +157,13 @@ int main(int argc, char** argv)
             logs->add(e);
         }
     });
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(10);
-    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
-        if (tick.isValid())
-            lags.push_back(std::max(0.0, double(tick.nsecsElapsed()) / 1e6 - 10.0));
-        tick.restart();
-    });
+    swb::bench::LoopLag lag;
     producer.start();
-    probe.start();
+    lag.start();
     while (sent < total || clock.elapsed() < qint64(seconds * 1000) + 200)
         QApplication::processEvents(QEventLoop::AllEvents, 5);
     producer.stop();
-    probe.stop();
+    lag.stop();
     const double floodSeconds = double(clock.nsecsElapsed()) / 1e9;
 
     out << "# bench_window\n\n"
@@ -193,10 +177,7 @@ int main(int argc, char** argv)
         << linesPerSecond << "/s |\n"
         << "| lines kept by the panel | " << logs->model()->totalCount() << " (dropped "
         << logs->model()->droppedCount() << ") | bounded |\n"
-        << "| event-loop lag p50 / p99 / max | " << QString::number(percentile(lags, 50), 'f', 1)
-        << " / " << QString::number(percentile(lags, 99), 'f', 1) << " / "
-        << QString::number(lags.empty() ? 0 : *std::max_element(lags.begin(), lags.end()), 'f', 1)
-        << " ms | < 50 ms |\n\n"
+        << "| event-loop lag p50 / p99 / max | " << lag.summary() << " ms | < 50 ms |\n\n"
         << "reproduce: `" << args.join(QLatin1Char(' ')) << "`\n";
     window.closeWorkspace();
     return 0;
