@@ -6,6 +6,10 @@
 #include "import/TemplateImport.h"
 #include "model/TriggerSpec.h"
 
+#include "TestFiles.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <algorithm>
@@ -50,6 +54,23 @@ inline QStringList describe(const QList<Diagnostic>& diagnostics)
     for (const Diagnostic& d : diagnostics)
         out << QStringLiteral("%1:%2 %3: %4").arg(d.line).arg(d.column).arg(d.pointer, d.message);
     return out;
+}
+
+// Writes `text` as `file` ("template.yaml" or "serverless.yml") in `folder`, with an empty file
+// for each of `codeFiles` (so the validator finds the handlers), and imports it as `swb import`
+// does, with no environment variables.
+inline Result<ImportResult> importFile(const QString& folder, const QString& file,
+                                       const QByteArray& text, const QStringList& codeFiles)
+{
+    for (const QString& code : codeFiles)
+        if (!writeFile(folder, code, "\n"))
+            return fail(ErrorCode::Io, QStringLiteral("cannot write %1 in %2").arg(code, folder));
+    if (!writeFile(folder, file, text))
+        return fail(ErrorCode::Io, QStringLiteral("cannot write %1 in %2").arg(file, folder));
+    const QString path = QDir(folder).filePath(file);
+    return file == QLatin1String("template.yaml")
+               ? importSamTemplate(path, folder)
+               : importServerlessConfig(path, folder, QProcessEnvironment());
 }
 
 // An import's warnings, one a line.

@@ -36,17 +36,10 @@ private:
 
 Result<ImportResult> tst_DestinationImport::import(const QString& file, const QByteArray& text)
 {
-    const QString folder = m_dir.filePath(QStringLiteral("t%1").arg(++m_count));
     // The handlers' files, so the validator has only the destinations to judge.
-    for (const char* code : {"app.py", "resize.js", "notify.js"})
-        if (!test::writeFile(folder, QString::fromLatin1(code), "\n"))
-            return fail(ErrorCode::Io, QStringLiteral("cannot write the test code"));
-    if (!test::writeFile(folder, file, text))
-        return fail(ErrorCode::Io, QStringLiteral("cannot write the test file"));
-    const QString path = QDir(folder).filePath(file);
-    return file == QLatin1String("template.yaml")
-               ? importSamTemplate(path, folder)
-               : importServerlessConfig(path, folder, QProcessEnvironment());
+    return test::importFile(
+        m_dir.filePath(QStringLiteral("t%1").arg(++m_count)), file, text,
+        {QStringLiteral("app.py"), QStringLiteral("resize.js"), QStringLiteral("notify.js")});
 }
 
 void tst_DestinationImport::samEventInvokeConfig()

@@ -32,15 +32,8 @@ private:
 
 Result<ImportResult> tst_QueueImport::import(const QString& file, const QByteArray& text)
 {
-    const QString folder = m_dir.filePath(QStringLiteral("t%1").arg(++m_count));
-    if (!test::writeFile(folder, QStringLiteral("app.py"), "\n") ||
-        !test::writeFile(folder, QStringLiteral("handler.js"), "\n") ||
-        !test::writeFile(folder, file, text))
-        return fail(ErrorCode::Io, QStringLiteral("cannot write the test files"));
-    const QString path = QDir(folder).filePath(file);
-    return file == QLatin1String("template.yaml")
-               ? importSamTemplate(path, folder)
-               : importServerlessConfig(path, folder, QProcessEnvironment());
+    return test::importFile(m_dir.filePath(QStringLiteral("t%1").arg(++m_count)), file, text,
+                            {QStringLiteral("app.py"), QStringLiteral("handler.js")});
 }
 
 void tst_QueueImport::samQueueTriggerWithItsQueue()
