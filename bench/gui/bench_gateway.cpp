@@ -133,6 +133,11 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    if (connections < 1 || connections > 1000 || !(seconds > 0 && seconds <= 600)) {
+        out << "bench_gateway: --connections needs 1 to 1000 and --seconds more than 0 (at most "
+               "600)\n";
+        return 2;
+    }
     if (QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty()) {
         out << "bench_gateway needs wrk: apt-get install wrk\n";
         return 1;

@@ -52,6 +52,14 @@ QString providerTitle(const QString& id)
 const QColor ErrorColor(0xE0, 0x2A, 0x2A);
 const QColor WarningColor(0xD0, 0x7A, 0x00);
 
+// The provenance's note in the window's language: "3 files changed since the last commit".
+QString dirtyNote(const DeployProvenance& p)
+{
+    return p.changedFiles > 0 ? DeployPanel::tr("%n file(s) changed since the last commit", nullptr,
+                                                p.changedFiles)
+                              : p.note;
+}
+
 } // namespace
 
 DeployPanel::DeployPanel(QWidget* parent)
@@ -331,18 +339,6 @@ void DeployPanel::setDirtyPrompt(DirtyPrompt prompt)
 {
     m_dirtyPrompt = std::move(prompt);
 }
-
-namespace {
-
-// The provenance's note in the window's language: "3 files changed since the last commit".
-QString dirtyNote(const DeployProvenance& p)
-{
-    return p.changedFiles > 0 ? DeployPanel::tr("%n file(s) changed since the last commit", nullptr,
-                                                p.changedFiles)
-                              : p.note;
-}
-
-} // namespace
 
 DeployPanel::DirtyChoice DeployPanel::askDirty(const QString& note)
 {
